@@ -1,0 +1,8 @@
+#pragma once
+// Umbrella header of the nervure C++ core.
+#include "nervure/connection.hpp"
+#include "nervure/errors.hpp"
+#include "nervure/message.hpp"
+#include "nervure/options.hpp"
+#include "nervure/subscription.hpp"
+#include "nervure/version.hpp"

@@ -1,0 +1,63 @@
+#!/usr/bin/env bash
+# Runs each language's suite that exists and prints one closing total.
+# A suite is `ctest` for C++, or <lang>/test.sh, which must end its output with
+# a line "N passed, N failed" (optionally ", N skipped").
+set -uo pipefail
+cd "$(dirname "$0")/.."
+source scripts/versions.sh
+
+only="${1:-}"
+logs="$NERVURE_BUILD_DIR/test-logs"
+mkdir -p "$logs"
+total_pass=0 total_fail=0 total_skip=0 broken=()
+
+count_line() {  # prints "P F S" from the last "N passed, N failed" line of a log
+  grep -aE '^[A-Za-z]*:? ?[0-9]+ passed, [0-9]+ failed' "$1" | tail -n1 |
+    sed -E 's/^[^0-9]*([0-9]+) passed, ([0-9]+) failed(, ([0-9]+) skipped)?.*/\1 \2 \4/'
+}
+
+run_cpp() {
+  local log="$logs/cpp.log"
+  echo "== C++ (ctest)"
+  ctest --test-dir "$NERVURE_BUILD_DIR" -V --timeout 900 >"$log" 2>&1
+  local rc=$?
+  local p f
+  p=$(grep -aE '^\[[0-9]+\] \[  PASSED  \] [0-9]+ test' "$log" | sed -E 's/.*PASSED  \] ([0-9]+).*/\1/' | awk '{s+=$1} END{print s+0}')
+  f=$(grep -aE '^\[[0-9]+\] \[  FAILED  \] [0-9]+ test' "$log" | sed -E 's/.*FAILED  \] ([0-9]+).*/\1/' | awk '{s+=$1} END{print s+0}')
+  p=${p:-0} f=${f:-0}
+  grep -aE '^\[[0-9]+\] \[  FAILED  \] [A-Za-z]' "$log" | sed 's/^/   /' | sort -u
+  grep -aE 'tests passed|tests failed' "$log" | tail -n1
+  if [ $rc -ne 0 ] && [ "$f" = 0 ]; then
+    echo "   ctest failed without a failing test case (crash or timeout):"
+    grep -aE 'Failed|Exception|Timeout|\*\*\*' "$log" | tail -n 15 | sed 's/^/   /'
+    broken+=(cpp)
+  fi
+  echo "cpp: $p passed, $f failed"
+  total_pass=$((total_pass + p)); total_fail=$((total_fail + f))
+}
+
+run_lang() {
+  local lang=$1 log="$logs/$1.log"
+  [ -x "$lang/test.sh" ] || return 0
+  echo "== $lang"
+  "$lang/test.sh" 2>&1 | tee "$log" | grep -aE 'passed|failed|FAIL|Error' | tail -n 20
+  local rc=${PIPESTATUS[0]}
+  read -r p f s <<<"$(count_line "$log")"
+  if [ -z "${p:-}" ]; then
+    echo "   $lang/test.sh printed no count (exit $rc); last lines:"; tail -n 30 "$log" | sed 's/^/   /'
+    broken+=("$lang"); return
+  fi
+  if [ $rc -ne 0 ] && [ "$f" = 0 ]; then broken+=("$lang"); fi
+  echo "$lang: $p passed, $f failed${s:+, $s skipped}"
+  total_pass=$((total_pass + p)); total_fail=$((total_fail + f)); total_skip=$((total_skip + ${s:-0}))
+}
+
+for suite in cpp python node java go; do
+  [ -n "$only" ] && [ "$only" != "$suite" ] && continue
+  if [ "$suite" = cpp ]; then run_cpp; else run_lang "$suite"; fi
+done
+
+echo
+[ ${#broken[@]} -gt 0 ] && echo "suites that did not finish cleanly: ${broken[*]} (logs in $logs)"
+echo "$total_pass passed, $total_fail failed, $total_skip skipped"
+[ "$total_fail" = 0 ] && [ ${#broken[@]} = 0 ]
