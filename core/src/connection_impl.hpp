@@ -1,0 +1,166 @@
+#pragma once
+// The connection's engine. One I/O thread per connection owns the socket, the
+// parser and the reconnect loop; user threads only append to the output buffer
+// and wake the writer. Callbacks into bindings run after parsing, outside locks.
+#include <atomic>
+#include <future>
+#include <optional>
+#include <condition_variable>
+#include <deque>
+#include <map>
+#include <memory>
+#include <mutex>
+#include <string>
+#include <thread>
+#include <unordered_map>
+#include <vector>
+
+#include "dispatcher.hpp"
+#include "nervure/connection.hpp"
+#include "protocol/parser.hpp"
+#include "server_pool.hpp"
+#include "subscription_state.hpp"
+#include "transport/transport.hpp"
+
+namespace nervure::detail {
+
+class ConnectionImpl : public std::enable_shared_from_this<ConnectionImpl>, private protocol::ParserHandler {
+ public:
+  explicit ConnectionImpl(Options options);
+  ~ConnectionImpl() override;
+
+  /// Starts the I/O thread and blocks until the first connect succeeded or failed (throws).
+  void start();
+
+  void publish(std::string_view subject, std::string_view reply, const Headers* headers, std::string_view data);
+  std::shared_ptr<SubscriptionState> subscribe(std::string_view subject, const SubscribeOptions& opts,
+                                               MessageHandler handler);
+  void unsubscribe(SubscriptionState& sub, int64_t max_msgs);
+  void drain_subscription(const std::shared_ptr<SubscriptionState>& sub, Duration timeout);
+
+  uint64_t request_async(std::string_view subject, std::string_view data, Duration timeout,
+                         const Headers* headers, ReplyCallback done);
+  bool cancel_request(uint64_t id);
+  void flush_async(Duration timeout, DoneCallback done);
+  void flush(Duration timeout);
+  void drain(Duration timeout);
+  void close();
+
+  bool is_connected() const;
+  bool is_closed() const;
+  bool is_reconnecting() const;
+  Stats stats() const;
+  ServerInfo server_info() const;
+  std::string connected_url() const;
+  std::vector<std::string> servers() const;
+  int64_t max_payload() const { return max_payload_.load(); }
+  std::string new_inbox() const;
+
+ private:
+  enum class State { connecting, connected, reconnecting, draining, closed };
+  struct PendingOp {
+    ReplyCallback on_reply;  // requests
+    DoneCallback on_done;    // flushes
+    std::chrono::steady_clock::time_point deadline;
+  };
+  using Deferred = std::function<void()>;
+
+  // I/O thread.
+  boost::asio::awaitable<void> run();
+  boost::asio::awaitable<void> connect_to(const ServerUrl& url);
+  boost::asio::awaitable<void> read_until_info();
+  boost::asio::awaitable<void> read_loop();
+  boost::asio::awaitable<void> ping_loop(uint64_t generation);
+  void process_input();
+  void start_write();
+  void on_written(boost::system::error_code ec, uint64_t generation);
+  void arm_deadline_timer();
+  void expire_deadlines();
+  void shutdown_on_io_thread();
+  void act_on_seen();
+  void resubscribe_locked(std::string& frames);
+  void emit(Event e, const std::string& detail);
+
+  // ParserHandler, called by process_input with subs_mu_ held.
+  void on_msg(const protocol::MsgView& msg) override;
+  void on_info(std::string_view json) override;
+  void on_ping() override;
+  void on_pong() override;
+  void on_ok() override {}
+  void on_err(std::string_view text) override;
+
+  // With mu_ held.
+  void append_locked(std::size_t size);  // throws when the frame cannot be accepted
+  void kick_writer_locked();
+  uint64_t send_ping_locked(uint64_t op_id);
+  void ensure_response_sub_locked();
+
+  std::string build_connect_json(const ServerUrl& url);
+  void apply_info(std::string_view json, bool initial);
+  void complete_op(uint64_t id, Message* reply, std::exception_ptr error);
+  void fail_all_ops(std::exception_ptr error);
+  void end_all_subscriptions();
+
+  const Options opts_;
+  boost::asio::io_context io_{1};
+  std::thread io_thread_;
+  std::thread::id io_thread_id_;
+  std::shared_ptr<boost::asio::ssl::context> tls_ctx_;
+  std::shared_ptr<Transport> transport_;  // I/O thread
+  boost::asio::steady_timer deadline_timer_{io_};
+  std::chrono::steady_clock::time_point armed_deadline_ = std::chrono::steady_clock::time_point::max();
+  std::promise<void> first_connect_;
+  bool first_connect_done_ = false;
+
+  // Parsing state (I/O thread only).
+  std::vector<char> read_buf_;
+  std::size_t read_len_ = 0;
+  // What the parser saw; acted on after parsing, when no lock is held.
+  struct Seen {
+    int pings = 0;
+    int pongs = 0;
+    std::vector<std::string> infos;
+    std::vector<std::string> errors;
+    std::vector<std::shared_ptr<SubscriptionState>> ready;  // queues that turned non-empty
+    std::vector<Deferred> deferred;                         // completions and events
+  } seen_;
+  bool in_handshake_ = false;
+  bool handshake_pong_ = false;
+  bool got_info_ = false;
+  std::string handshake_error_;
+  std::string last_server_error_;
+
+  // Guarded by mu_: state, output, PING bookkeeping, server info and pool.
+  mutable std::mutex mu_;
+  std::condition_variable write_cv_;
+  State state_ = State::connecting;
+  std::string out_buf_;
+  std::string writing_;  // owned by the I/O thread while write_in_flight_
+  bool write_in_flight_ = false;
+  bool write_posted_ = false;
+  uint64_t generation_ = 0;       // bumps with each transport, so stale completions are ignored
+  std::deque<uint64_t> pong_ids_;  // one entry per PING on the wire, 0 for keepalive
+  int pings_out_ = 0;
+  ServerInfo info_;
+  std::unique_ptr<ServerPool> pool_;
+  std::optional<ServerUrl> current_url_;
+
+  // Guarded by subs_mu_.
+  mutable std::mutex subs_mu_;
+  std::unordered_map<uint64_t, std::shared_ptr<SubscriptionState>> subs_;
+  uint64_t next_sid_ = 1;
+  uint64_t resp_sid_ = 0;
+  std::string resp_prefix_;  // "<inbox>.<nuid>."
+
+  // Guarded by ops_mu_: pending requests and flushes with their deadlines.
+  mutable std::mutex ops_mu_;
+  std::unordered_map<uint64_t, PendingOp> ops_;
+  std::multimap<std::chrono::steady_clock::time_point, uint64_t> deadlines_;
+  uint64_t next_op_id_ = 1;
+
+  std::atomic<int64_t> max_payload_{1024 * 1024};
+  std::atomic<uint64_t> in_msgs_{0}, in_bytes_{0}, out_msgs_{0}, out_bytes_{0}, reconnects_{0};
+  Dispatcher dispatcher_;
+};
+
+}  // namespace nervure::detail

@@ -1,0 +1,63 @@
+#include "dispatcher.hpp"
+
+#include "subscription_state.hpp"
+
+namespace nervure::detail {
+namespace {
+constexpr std::size_t kBatch = 256;  // then yield so one busy subscription cannot starve the others
+}
+
+void Dispatcher::schedule(std::shared_ptr<SubscriptionState> sub) {
+  std::lock_guard lock(mu_);
+  if (stopping_) return;
+  if (!thread_.joinable()) thread_ = std::thread([this] { loop(); });
+  ready_.push_back(std::move(sub));
+  cv_.notify_one();
+}
+
+void Dispatcher::stop() {
+  {
+    std::lock_guard lock(mu_);
+    if (stopping_ && !thread_.joinable()) return;
+    stopping_ = true;
+    cv_.notify_all();
+  }
+  if (thread_.joinable()) {
+    if (thread_.get_id() == std::this_thread::get_id()) thread_.detach();  // a handler closed its own connection
+    else thread_.join();
+  }
+}
+
+void Dispatcher::loop() {
+  std::vector<Message> batch;
+  batch.reserve(kBatch);
+  for (;;) {
+    std::shared_ptr<SubscriptionState> sub;
+    {
+      std::unique_lock lock(mu_);
+      cv_.wait(lock, [&] { return stopping_ || !ready_.empty(); });
+      if (stopping_) return;
+      sub = std::move(ready_.front());
+      ready_.pop_front();
+    }
+    sub->mark_handler_busy(true);
+    batch.clear();
+    std::size_t n = sub->poll(batch, kBatch);
+    for (auto& m : batch) {
+      try {
+        if (sub->handler) sub->handler(std::move(m));
+      } catch (const std::exception& e) {
+        if (error_sink_) error_sink_(std::string("message handler for '") + sub->subject + "' threw: " + e.what());
+      } catch (...) {
+        if (error_sink_) error_sink_("message handler for '" + sub->subject + "' threw");
+      }
+    }
+    sub->mark_handler_busy(false);
+    if (n == kBatch) {
+      std::lock_guard lock(mu_);
+      ready_.push_back(std::move(sub));
+    }
+  }
+}
+
+}  // namespace nervure::detail

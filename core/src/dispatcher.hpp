@@ -1,0 +1,33 @@
+#pragma once
+// Runs C++ message handlers on a thread of their own, so neither the I/O thread
+// nor a slow handler holds up the other. One thread keeps each subscription's order.
+#include <condition_variable>
+#include <deque>
+#include <functional>
+#include <memory>
+#include <mutex>
+#include <thread>
+
+namespace nervure::detail {
+
+class SubscriptionState;
+
+class Dispatcher {
+ public:
+  using ErrorSink = std::function<void(const std::string&)>;
+  ~Dispatcher() { stop(); }
+  void schedule(std::shared_ptr<SubscriptionState> sub);
+  void set_error_sink(ErrorSink sink) { error_sink_ = std::move(sink); }
+  void stop();
+
+ private:
+  void loop();
+  std::mutex mu_;
+  std::condition_variable cv_;
+  std::deque<std::shared_ptr<SubscriptionState>> ready_;
+  std::thread thread_;
+  bool stopping_ = false;
+  ErrorSink error_sink_;
+};
+
+}  // namespace nervure::detail

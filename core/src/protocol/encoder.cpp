@@ -1,0 +1,74 @@
+#include "protocol/encoder.hpp"
+
+#include <charconv>
+
+namespace nervure::protocol {
+namespace {
+void append_number(std::string& out, uint64_t n) {
+  char buf[24];
+  auto [p, ec] = std::to_chars(buf, buf + sizeof buf, n);
+  out.append(buf, p);
+}
+}  // namespace
+
+void encode_pub(std::string& out, std::string_view subject, std::string_view reply, std::string_view payload) {
+  out.append("PUB ");
+  out.append(subject);
+  out.push_back(' ');
+  if (!reply.empty()) {
+    out.append(reply);
+    out.push_back(' ');
+  }
+  append_number(out, payload.size());
+  out.append("\r\n");
+  out.append(payload);
+  out.append("\r\n");
+}
+
+void encode_hpub(std::string& out, std::string_view subject, std::string_view reply,
+                 std::string_view header_block, std::string_view payload) {
+  out.append("HPUB ");
+  out.append(subject);
+  out.push_back(' ');
+  if (!reply.empty()) {
+    out.append(reply);
+    out.push_back(' ');
+  }
+  append_number(out, header_block.size());
+  out.push_back(' ');
+  append_number(out, header_block.size() + payload.size());
+  out.append("\r\n");
+  out.append(header_block);
+  out.append(payload);
+  out.append("\r\n");
+}
+
+void encode_sub(std::string& out, std::string_view subject, std::string_view queue, uint64_t sid) {
+  out.append("SUB ");
+  out.append(subject);
+  out.push_back(' ');
+  if (!queue.empty()) {
+    out.append(queue);
+    out.push_back(' ');
+  }
+  append_number(out, sid);
+  out.append("\r\n");
+}
+
+void encode_unsub(std::string& out, uint64_t sid, uint64_t max) {
+  out.append("UNSUB ");
+  append_number(out, sid);
+  if (max > 0) {
+    out.push_back(' ');
+    append_number(out, max);
+  }
+  out.append("\r\n");
+}
+
+void encode_connect(std::string& out, std::string_view json) {
+  out.append("CONNECT ");
+  out.append(json);
+  out.append("\r\n");
+}
+
+}  // namespace nervure::protocol
