@@ -3,6 +3,8 @@
 #include <boost/asio/co_spawn.hpp>
 #include <boost/asio/detached.hpp>
 #include <boost/asio/use_awaitable.hpp>
+#include <sys/socket.h>
+
 #include <charconv>
 #include <nlohmann/json.hpp>
 
@@ -168,6 +170,7 @@ awaitable<void> ConnectionImpl::run() {
       closing = state_ == State::closed;
       if (!closing) {
         state_ = State::reconnecting;
+        direct_fd_ = -1;
         ++generation_;
         // Bytes handed to the dead socket are lost; what was queued after them waits.
         writing_.clear();
@@ -274,6 +277,7 @@ awaitable<void> ConnectionImpl::connect_to(const ServerUrl& url) {
     pings_out_ = 0;
     pong_ids_.clear();
     current_url_ = url;
+    direct_fd_ = transport->tls_active() ? -1 : transport->socket().native_handle();
     pool_->mark_connected(url);
     {
       // Flushes that were waiting across the outage need a PING of their own.
@@ -537,6 +541,24 @@ void ConnectionImpl::kick_writer_locked() {
   asio::post(io_, [this] { start_write(); });
 }
 
+void ConnectionImpl::write_now_locked() {
+  if (direct_fd_ >= 0 && !write_in_flight_ && !write_posted_ && !out_buf_.empty() &&
+      std::this_thread::get_id() != io_thread_id_) {
+    ssize_t n = ::send(direct_fd_, out_buf_.data(), out_buf_.size(), MSG_DONTWAIT | MSG_NOSIGNAL);
+    // A short or failed send leaves the rest to the writer; a dead socket is the reader's to find.
+    if (n > 0) out_buf_.erase(0, static_cast<std::size_t>(n));
+  }
+  kick_writer_locked();
+}
+
+bool ConnectionImpl::is_reply_subject(std::string_view subject) const {
+  auto under = [&](std::string_view prefix) {
+    return subject.size() > prefix.size() && subject.compare(0, prefix.size(), prefix) == 0 &&
+           subject[prefix.size()] == '.';
+  };
+  return under("_INBOX") || under(opts_.inbox_prefix);
+}
+
 void ConnectionImpl::start_write() {
   std::unique_lock lock(mu_);
   write_posted_ = false;
@@ -576,7 +598,7 @@ void ConnectionImpl::on_written(boost::system::error_code ec, uint64_t generatio
 uint64_t ConnectionImpl::send_ping_locked(uint64_t op_id) {
   out_buf_.append(protocol::ping_frame);
   pong_ids_.push_back(op_id);
-  kick_writer_locked();
+  write_now_locked();
   return op_id;
 }
 
@@ -625,7 +647,9 @@ void ConnectionImpl::publish(std::string_view subject, std::string_view reply, c
   else protocol::encode_pub(out_buf_, subject, reply, data);
   out_msgs_.fetch_add(1, std::memory_order_relaxed);
   out_bytes_.fetch_add(data.size(), std::memory_order_relaxed);
-  kick_writer_locked();
+  // Someone waits on requests and replies: they leave now. Plain publishes coalesce.
+  if (!reply.empty() || is_reply_subject(subject)) write_now_locked();
+  else kick_writer_locked();
 }
 
 std::shared_ptr<SubscriptionState> ConnectionImpl::subscribe(std::string_view subject, const SubscribeOptions& o,
@@ -948,6 +972,7 @@ void ConnectionImpl::close() {
       });
     }
     state_ = State::closed;
+    direct_fd_ = -1;
     write_cv_.notify_all();
   }
   if (!io_thread_.joinable()) {

@@ -92,6 +92,10 @@ class ConnectionImpl : public std::enable_shared_from_this<ConnectionImpl>, priv
   // With mu_ held.
   void append_locked(std::size_t size);  // throws when the frame cannot be accepted
   void kick_writer_locked();
+  /// Requests, replies and flushes skip the hop to the I/O thread: when no write
+  /// is in flight they go to the socket from the calling thread at once.
+  void write_now_locked();
+  bool is_reply_subject(std::string_view subject) const;
   uint64_t send_ping_locked(uint64_t op_id);
   void ensure_response_sub_locked();
 
@@ -138,6 +142,7 @@ class ConnectionImpl : public std::enable_shared_from_this<ConnectionImpl>, priv
   std::string writing_;  // owned by the I/O thread while write_in_flight_
   bool write_in_flight_ = false;
   bool write_posted_ = false;
+  int direct_fd_ = -1;             // the plain TCP socket while connected; -1 under TLS or when down
   uint64_t generation_ = 0;       // bumps with each transport, so stale completions are ignored
   std::deque<uint64_t> pong_ids_;  // one entry per PING on the wire, 0 for keepalive
   int pings_out_ = 0;
