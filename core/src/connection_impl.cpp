@@ -721,7 +721,7 @@ void ConnectionImpl::unsubscribe(SubscriptionState& sub, int64_t max_msgs) {
     }
     kick_writer_locked();
   }
-  if (end_now) sub.end_arrivals();
+  if (end_now) sub.end_arrivals(/*discard=*/true);
 }
 
 void ConnectionImpl::drain_subscription(const std::shared_ptr<SubscriptionState>& sub, Duration timeout) {
@@ -915,7 +915,7 @@ void ConnectionImpl::end_all_subscriptions() {
     std::lock_guard lock(subs_mu_);
     subs.swap(subs_);
   }
-  for (auto& [sid, sub] : subs) sub->end_arrivals();
+  for (auto& [sid, sub] : subs) sub->end_arrivals(/*discard=*/true);
 }
 
 void ConnectionImpl::drain(Duration timeout) {

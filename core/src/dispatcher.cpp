@@ -44,6 +44,7 @@ void Dispatcher::loop() {
     batch.clear();
     std::size_t n = sub->poll(batch, kBatch);
     for (auto& m : batch) {
+      if (sub->discarded()) break;  // unsubscribed or closed while this batch was running
       try {
         if (sub->handler) sub->handler(std::move(m));
       } catch (const std::exception& e) {

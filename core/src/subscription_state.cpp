@@ -21,9 +21,14 @@ SubscriptionState::Push SubscriptionState::push(Message&& msg) {
   return was_empty ? Push::queued_first : Push::queued;
 }
 
-void SubscriptionState::end_arrivals() {
+void SubscriptionState::end_arrivals(bool discard) {
   {
     std::lock_guard lock(mu_);
+    if (discard) {
+      discarded_.store(true);
+      queue_.clear();
+      bytes_ = 0;
+    }
     if (ended_arrivals_) return;
     ended_arrivals_ = true;
     cv_.notify_all();

@@ -34,8 +34,9 @@ class SubscriptionState {
   /// dropped (and whether this drop starts a slow-consumer episode).
   Push push(Message&& msg);
 
-  /// No more messages will arrive; wakes consumers once.
-  void end_arrivals();
+  /// No more messages will arrive; wakes consumers once. With discard, what is
+  /// still queued is dropped too (unsubscribe and close; drain keeps it).
+  void end_arrivals(bool discard = false);
   bool arrivals_ended() const;
 
   std::size_t poll(std::vector<Message>& out, std::size_t max);
@@ -52,6 +53,7 @@ class SubscriptionState {
   int64_t dropped() const { return dropped_.load(); }
   int64_t delivered() const { return delivered_.load(); }
   bool ended() const;
+  bool discarded() const { return discarded_.load(std::memory_order_relaxed); }
 
   // Handler subscriptions are run by the connection's dispatcher thread.
   MessageHandler handler;
@@ -68,6 +70,7 @@ class SubscriptionState {
   bool ended_arrivals_ = false;
   bool handler_busy_ = false;
   std::function<void()> notifier_;
+  std::atomic<bool> discarded_{false};
   std::atomic<int64_t> dropped_{0};
   std::atomic<int64_t> delivered_{0};
 };
