@@ -22,10 +22,10 @@ run_cpp() {
   ctest --test-dir "$NERVURE_BUILD_DIR" -V --timeout 900 >"$log" 2>&1
   local rc=$?
   local p f
-  p=$(grep -aE '^\[[0-9]+\] \[  PASSED  \] [0-9]+ test' "$log" | sed -E 's/.*PASSED  \] ([0-9]+).*/\1/' | awk '{s+=$1} END{print s+0}')
-  f=$(grep -aE '^\[[0-9]+\] \[  FAILED  \] [0-9]+ test' "$log" | sed -E 's/.*FAILED  \] ([0-9]+).*/\1/' | awk '{s+=$1} END{print s+0}')
+  p=$(grep -aE '^[0-9]+: \[  PASSED  \] [0-9]+ test' "$log" | sed -E 's/.*PASSED  \] ([0-9]+).*/\1/' | awk '{s+=$1} END{print s+0}')
+  f=$(grep -aE '^[0-9]+: \[  FAILED  \] [0-9]+ test' "$log" | sed -E 's/.*FAILED  \] ([0-9]+).*/\1/' | awk '{s+=$1} END{print s+0}')
   p=${p:-0} f=${f:-0}
-  grep -aE '^\[[0-9]+\] \[  FAILED  \] [A-Za-z]' "$log" | sed 's/^/   /' | sort -u
+  grep -aE '^[0-9]+: \[  FAILED  \] [A-Za-z]' "$log" | sed 's/^/   /' | sort -u
   grep -aE 'tests passed|tests failed' "$log" | tail -n1
   if [ $rc -ne 0 ] && [ "$f" = 0 ]; then
     echo "   ctest failed without a failing test case (crash or timeout):"

@@ -73,7 +73,24 @@ ConnectionImpl::~ConnectionImpl() {
 void ConnectionImpl::start() {
   auto connected = first_connect_.get_future();
   auto self = shared_from_this();
-  asio::co_spawn(io_, run(), asio::detached);
+  // Whatever escapes the connection loop must still settle connect().
+  asio::co_spawn(io_, run(), [self](std::exception_ptr error) {
+    if (!error) return;
+    std::string what = "unexpected error in the connection loop";
+    try {
+      std::rethrow_exception(error);
+    } catch (const std::exception& e) {
+      what += std::string(": ") + e.what();
+    } catch (...) {
+    }
+    if (!self->first_connect_done_) {
+      self->first_connect_done_ = true;
+      self->first_connect_.set_exception(make_error(ErrorCode::nervure, what));
+    } else {
+      self->emit(Event::async_error, what);
+      std::thread([self] { self->close(); }).detach();
+    }
+  });
   io_thread_ = std::thread([self] {
     self->io_thread_id_ = std::this_thread::get_id();
     for (;;) {
