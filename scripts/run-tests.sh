@@ -16,10 +16,11 @@ count_line() {  # prints "P F S" from the last "N passed, N failed" line of a lo
     sed -E 's/^[^0-9]*([0-9]+) passed, ([0-9]+) failed(, ([0-9]+) skipped)?.*/\1 \2 \4/'
 }
 
-run_cpp() {
-  local log="$logs/cpp.log"
-  echo "== C++ (ctest)"
-  ctest --test-dir "$NERVURE_BUILD_DIR" -V --timeout 900 >"$log" 2>&1
+run_cpp() {  # label, build dir
+  local label=$1 dir=$2 log="$logs/$1.log"
+  echo "== $label (ctest in $dir)"
+  UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1 TSAN_OPTIONS=halt_on_error=1:second_deadlock_stack=1 \
+    ctest --test-dir "$dir" -V --timeout 900 >"$log" 2>&1
   local rc=$?
   local p f
   p=$(grep -aE '^[0-9]+: \[  PASSED  \] [0-9]+ test' "$log" | sed -E 's/.*PASSED  \] ([0-9]+).*/\1/' | awk '{s+=$1} END{print s+0}')
@@ -30,9 +31,9 @@ run_cpp() {
   if [ $rc -ne 0 ] && [ "$f" = 0 ]; then
     echo "   ctest failed without a failing test case (crash or timeout):"
     grep -aE 'Failed|Exception|Timeout|\*\*\*' "$log" | tail -n 15 | sed 's/^/   /'
-    broken+=(cpp)
+    broken+=("$label")
   fi
-  echo "cpp: $p passed, $f failed"
+  echo "$label: $p passed, $f failed"
   total_pass=$((total_pass + p)); total_fail=$((total_fail + f))
 }
 
@@ -52,9 +53,22 @@ run_lang() {
   total_pass=$((total_pass + p)); total_fail=$((total_fail + f)); total_skip=$((total_skip + ${s:-0}))
 }
 
-for suite in cpp python node java go; do
+# The C++ suites also run under ASan+UBSan and TSan (built by scripts/sanitize.sh).
+build_sanitized() {
+  echo "== building the C++ suites with $1"
+  scripts/sanitize.sh --build-only "$1" >"$logs/build-$1.log" 2>&1 ||
+    { echo "   build failed:"; tail -n 20 "$logs/build-$1.log" | sed 's/^/   /'; broken+=("cpp-$1"); return 1; }
+}
+
+for suite in cpp cpp-asan cpp-tsan python node java go; do
   [ -n "$only" ] && [ "$only" != "$suite" ] && continue
-  if [ "$suite" = cpp ]; then run_cpp; else run_lang "$suite"; fi
+  case $suite in
+    cpp) run_cpp cpp "$NERVURE_BUILD_DIR" ;;
+    cpp-asan|cpp-tsan)
+      kind=${suite#cpp-}
+      build_sanitized "$kind" && run_cpp "$suite" "$NERVURE_BUILD_DIR/$kind" ;;
+    *) run_lang "$suite" ;;
+  esac
 done
 
 echo

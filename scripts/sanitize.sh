@@ -1,9 +1,11 @@
 #!/usr/bin/env bash
 # Builds the C++ suites with ASan+UBSan, then with TSan, and runs them.
-# Usage: scripts/sanitize.sh [asan|tsan]   (default: both)
+# Usage: scripts/sanitize.sh [--build-only] [asan|tsan]   (default: both)
 set -uo pipefail
 cd "$(dirname "$0")/.."
 source scripts/versions.sh
+build_only=0
+[ "${1:-}" = --build-only ] && { build_only=1; shift; }
 status=0
 for kind in ${1:-asan tsan}; do
   case $kind in
@@ -16,6 +18,7 @@ for kind in ${1:-asan tsan}; do
   cmake -S . -B "$dir" -G Ninja -DNERVURE_SANITIZE=$flags -DNERVURE_BUILD_CLI=OFF \
     -DNERVURE_BUILD_BINDINGS=OFF -DCMAKE_BUILD_TYPE=Debug >/dev/null || exit 1
   cmake --build "$dir" -j "$(nproc)" || exit 1
+  [ $build_only = 1 ] && continue
   UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1 TSAN_OPTIONS=halt_on_error=1:second_deadlock_stack=1 \
     ctest --test-dir "$dir" -V --timeout 900 || status=1
 done

@@ -28,12 +28,11 @@ class EventLog {
   }
   bool wait_for(Event e, std::chrono::milliseconds timeout, int count = 1) {
     std::unique_lock lock(mu_);
-    return cv_.wait_for(lock, timeout, [&] { return this->count(e) >= count; });
+    return cv_.wait_for(lock, timeout, [&] { return count_locked(e) >= count; });
   }
   int count(Event e) const {
-    int n = 0;
-    for (auto& [ev, d] : events_) n += ev == e;
-    return n;
+    std::lock_guard lock(mu_);
+    return count_locked(e);
   }
   std::string details(Event e) {
     std::lock_guard lock(mu_);
@@ -44,7 +43,12 @@ class EventLog {
   }
 
  private:
-  std::mutex mu_;
+  int count_locked(Event e) const {
+    int n = 0;
+    for (auto& [ev, d] : events_) n += ev == e;
+    return n;
+  }
+  mutable std::mutex mu_;
   std::condition_variable cv_;
   std::vector<std::pair<Event, std::string>> events_;
 };
