@@ -204,3 +204,27 @@ TEST(Fault, PublishingAndSubscribingThroughARestartLosesNothingBuffered) {
   int last = sent.load() - 1;
   for (int i = last - 50; i <= last; ++i) EXPECT_TRUE(got.count(i)) << "missing " << i;
 }
+
+TEST(Fault, StaleConnectionIsDetectedByPings) {
+  Harness server("single");
+  EventLog events;
+  auto o = fast_reconnect({server.url()}, events);
+  o.ping_interval = 100ms;
+  o.max_pings_out = 2;
+  auto nc = Connection::connect(o);
+  server.pause(0);  // the socket stays open; nothing answers
+  ASSERT_TRUE(events.wait_for(Event::disconnected, 5s)) << "a frozen server was not noticed";
+  EXPECT_NE(events.details(Event::async_error).find("stale"), std::string::npos);
+  server.resume(0);
+  ASSERT_TRUE(events.wait_for(Event::reconnected, 10s));
+  EXPECT_NO_THROW(nc->flush(2s));
+}
+
+TEST(Fault, FlushTimesOutAgainstAFrozenServer) {
+  Harness server("single");
+  auto nc = Connection::connect(options_for(server.url()));
+  server.pause(0);
+  expect_error(ErrorCode::timeout, [&] { nc->flush(200ms); });
+  server.resume(0);
+  EXPECT_NO_THROW(nc->flush(2s));
+}

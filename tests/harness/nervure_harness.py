@@ -12,7 +12,7 @@ Other languages run it as a process and speak a line protocol (see README.md):
 
 It prints one JSON line describing the deployment, then answers one JSON line
 per command read from stdin (restart N, kill N, start N, stop N, lame_duck N,
-info). When stdin closes (the test process ended or died) it stops every server
+pause N, resume N, info). When stdin closes (the test process ended or died) it stops every server
 and removes its files, so no server outlives its test.
 """
 from __future__ import annotations
@@ -204,6 +204,15 @@ class Server:
         if not self.proc or self.proc.poll() is not None:
             raise HarnessError(f"{self.name} is not running")
         self.proc.send_signal(signal.SIGUSR2)  # nats-server's lame duck signal
+
+    def pause(self) -> None:
+        # A frozen server keeps its sockets open but answers nothing: a stale connection.
+        if self.proc and self.proc.poll() is None:
+            self.proc.send_signal(signal.SIGSTOP)
+
+    def resume(self) -> None:
+        if self.proc and self.proc.poll() is None:
+            self.proc.send_signal(signal.SIGCONT)
 
     def running(self) -> bool:
         return bool(self.proc) and self.proc.poll() is None
@@ -417,6 +426,12 @@ class Harness:
     def lame_duck(self, i: int) -> None:
         self._server(i).lame_duck()
 
+    def pause(self, i: int) -> None:
+        self._server(i).pause()
+
+    def resume(self, i: int) -> None:
+        self._server(i).resume()
+
     def describe(self) -> dict:
         return {
             "kind": self.kind, "url": self.url, "urls": self.urls, "monitor_urls": self.monitor_urls,
@@ -430,6 +445,7 @@ class Harness:
     def close(self) -> None:
         for s in self.servers:
             try:
+                s.resume()
                 s.kill() if s.running() else None
             except OSError:
                 pass
@@ -466,7 +482,7 @@ def serve(args: argparse.Namespace) -> int:
                 cmd = words[0]
                 if cmd == "info":
                     reply = h.describe()
-                elif cmd in ("restart", "kill", "start", "stop", "lame_duck") and len(words) == 2:
+                elif cmd in ("restart", "kill", "start", "stop", "lame_duck", "pause", "resume") and len(words) == 2:
                     getattr(h, cmd)(int(words[1]))
                     reply = {}
                 else:

@@ -88,6 +88,8 @@ class Harness {
   void start(int i) { command("start " + std::to_string(i)); }
   void stop(int i) { command("stop " + std::to_string(i)); }
   void lame_duck(int i) { command("lame_duck " + std::to_string(i)); }
+  void pause(int i) { command("pause " + std::to_string(i)); }
+  void resume(int i) { command("resume " + std::to_string(i)); }
 
  private:
   void command(const std::string& line) {
