@@ -30,6 +30,10 @@ constexpr std::size_t kInitialReadBuffer = 64 * 1024;
 // when the network is slower than the producer.
 constexpr std::size_t kMaxOutBuffer = 32 * 1024 * 1024;
 constexpr auto kCloseFlushWait = std::chrono::seconds(5);
+constexpr std::size_t kDirectWriteThreshold = 32 * 1024;
+// How long a plain publish may wait for company before the I/O thread sends it.
+// Requests, replies and flushes never wait.
+constexpr auto kTailFlushDelay = std::chrono::microseconds(100);
 
 std::exception_ptr make_error(ErrorCode code, const std::string& text) {
   return std::make_exception_ptr(Error(code, text));
@@ -245,10 +249,21 @@ awaitable<void> ConnectionImpl::connect_to(const ServerUrl& url) {
     transport->socket().set_option(tcp::no_delay(true));
 
     const bool tls_wanted = url.tls() || opts_.tls.enabled || opts_.tls.handshake_first;
-    if (opts_.tls.handshake_first) co_await transport->start_tls(url.host, opts_.tls);
-    co_await read_until_info();
-    if (!transport->tls_active() && (tls_wanted || server_info().tls_required))
+    auto trust = [&] {
+      if (opts_.tls.ca_file.empty() && !system_trust_loaded_) {
+        use_system_trust_store(*tls_ctx_);
+        system_trust_loaded_ = true;
+      }
+    };
+    if (opts_.tls.handshake_first) {
+      trust();
       co_await transport->start_tls(url.host, opts_.tls);
+    }
+    co_await read_until_info();
+    if (!transport->tls_active() && (tls_wanted || server_info().tls_required)) {
+      trust();
+      co_await transport->start_tls(url.host, opts_.tls);
+    }
 
     std::string hello;
     protocol::encode_connect(hello, build_connect_json(url));
@@ -561,11 +576,32 @@ void ConnectionImpl::kick_writer_locked() {
 void ConnectionImpl::write_now_locked() {
   if (direct_fd_ >= 0 && !write_in_flight_ && !write_posted_ && !out_buf_.empty() &&
       std::this_thread::get_id() != io_thread_id_) {
-    ssize_t n = ::send(direct_fd_, out_buf_.data(), out_buf_.size(), MSG_DONTWAIT | MSG_NOSIGNAL);
-    // A short or failed send leaves the rest to the writer; a dead socket is the reader's to find.
-    if (n > 0) out_buf_.erase(0, static_cast<std::size_t>(n));
+    std::size_t sent = 0;
+    while (sent < out_buf_.size()) {
+      ssize_t n = ::send(direct_fd_, out_buf_.data() + sent, out_buf_.size() - sent, MSG_DONTWAIT | MSG_NOSIGNAL);
+      if (n <= 0) break;  // full socket or an error: the rest is the writer's, a dead socket the reader's
+      sent += static_cast<std::size_t>(n);
+    }
+    out_buf_.erase(0, sent);
   }
   kick_writer_locked();
+}
+
+void ConnectionImpl::schedule_tail_flush_locked() {
+  if (direct_fd_ < 0 || std::this_thread::get_id() == io_thread_id_) {
+    kick_writer_locked();  // TLS, or already on the I/O thread: the writer takes it from here
+    return;
+  }
+  if (tail_flush_armed_ || write_in_flight_ || write_posted_) return;  // something will pick it up
+  tail_flush_armed_ = true;
+  asio::post(io_, [this] {
+    tail_flush_timer_.expires_after(kTailFlushDelay);
+    tail_flush_timer_.async_wait([this](boost::system::error_code ec) {
+      std::lock_guard lock(mu_);
+      tail_flush_armed_ = false;
+      if (!ec) kick_writer_locked();
+    });
+  });
 }
 
 bool ConnectionImpl::is_reply_subject(std::string_view subject) const {
@@ -646,7 +682,12 @@ void ConnectionImpl::append_locked(std::size_t size) {
 
 void ConnectionImpl::publish(std::string_view subject, std::string_view reply, const Headers* headers,
                              std::string_view data) {
-  protocol::validate_publish_subject(subject);
+  // Publishers repeat subjects: validate a subject once per thread, not per message.
+  thread_local std::string last_valid_subject;
+  if (subject != last_valid_subject) {
+    protocol::validate_publish_subject(subject);
+    last_valid_subject.assign(subject);
+  }
   if (!reply.empty()) protocol::validate_publish_subject(reply);
   thread_local std::string header_block;
   header_block.clear();
@@ -664,9 +705,10 @@ void ConnectionImpl::publish(std::string_view subject, std::string_view reply, c
   else protocol::encode_pub(out_buf_, subject, reply, data);
   out_msgs_.fetch_add(1, std::memory_order_relaxed);
   out_bytes_.fetch_add(data.size(), std::memory_order_relaxed);
-  // Someone waits on requests and replies: they leave now. Plain publishes coalesce.
-  if (!reply.empty() || is_reply_subject(subject)) write_now_locked();
-  else kick_writer_locked();
+  // Someone waits on requests and replies: they leave now. Plain publishes coalesce,
+  // and a full buffer is written by the publisher itself while the writer is idle.
+  if (!reply.empty() || is_reply_subject(subject) || out_buf_.size() >= kDirectWriteThreshold) write_now_locked();
+  else schedule_tail_flush_locked();
 }
 
 std::shared_ptr<SubscriptionState> ConnectionImpl::subscribe(std::string_view subject, const SubscribeOptions& o,
@@ -1010,6 +1052,7 @@ void ConnectionImpl::close() {
 void ConnectionImpl::shutdown_on_io_thread() {
   boost::system::error_code ec;
   deadline_timer_.cancel();
+  tail_flush_timer_.cancel();
   if (transport_) transport_->close();
   fail_all_ops(make_error(ErrorCode::connection_closed, "connection closed"));
   end_all_subscriptions();

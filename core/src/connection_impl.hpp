@@ -95,6 +95,9 @@ class ConnectionImpl : public std::enable_shared_from_this<ConnectionImpl>, priv
   /// Requests, replies and flushes skip the hop to the I/O thread: when no write
   /// is in flight they go to the socket from the calling thread at once.
   void write_now_locked();
+  /// Plain publishes below a full buffer: the I/O thread flushes them shortly,
+  /// once per burst, so a busy publisher is not trailed by a busy writer thread.
+  void schedule_tail_flush_locked();
   bool is_reply_subject(std::string_view subject) const;
   uint64_t send_ping_locked(uint64_t op_id);
   void ensure_response_sub_locked();
@@ -110,6 +113,7 @@ class ConnectionImpl : public std::enable_shared_from_this<ConnectionImpl>, priv
   std::thread io_thread_;
   std::thread::id io_thread_id_;
   std::shared_ptr<boost::asio::ssl::context> tls_ctx_;
+  bool system_trust_loaded_ = false;  // I/O thread
   std::shared_ptr<Transport> transport_;  // I/O thread
   boost::asio::steady_timer deadline_timer_{io_};
   std::chrono::steady_clock::time_point armed_deadline_ = std::chrono::steady_clock::time_point::max();
@@ -142,6 +146,8 @@ class ConnectionImpl : public std::enable_shared_from_this<ConnectionImpl>, priv
   std::string writing_;  // owned by the I/O thread while write_in_flight_
   bool write_in_flight_ = false;
   bool write_posted_ = false;
+  bool tail_flush_armed_ = false;
+  boost::asio::steady_timer tail_flush_timer_{io_};
   int direct_fd_ = -1;             // the plain TCP socket while connected; -1 under TLS or when down
   uint64_t generation_ = 0;       // bumps with each transport, so stale completions are ignored
   std::deque<uint64_t> pong_ids_;  // one entry per PING on the wire, 0 for keepalive

@@ -14,8 +14,6 @@ std::shared_ptr<asio::ssl::context> make_tls_context(const TlsOptions& tls) {
   if (!tls.ca_file.empty()) {
     ctx->load_verify_file(tls.ca_file, ec);
     if (ec) throw Error(ErrorCode::invalid_argument, "cannot load TLS CA file '" + tls.ca_file + "': " + ec.message());
-  } else {
-    ctx->set_default_verify_paths(ec);
   }
   if (!tls.cert_file.empty() || !tls.key_file.empty()) {
     if (tls.cert_file.empty() || tls.key_file.empty())
@@ -30,6 +28,11 @@ std::shared_ptr<asio::ssl::context> make_tls_context(const TlsOptions& tls) {
   }
   ctx->set_verify_mode(tls.verify ? asio::ssl::verify_peer : asio::ssl::verify_none);
   return ctx;
+}
+
+void use_system_trust_store(asio::ssl::context& ctx) {
+  boost::system::error_code ec;
+  ctx.set_default_verify_paths(ec);
 }
 
 asio::awaitable<void> Transport::start_tls(const std::string& host, const TlsOptions& opts) {

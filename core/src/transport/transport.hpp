@@ -16,8 +16,11 @@ namespace asio = boost::asio;
 using tcp = asio::ip::tcp;
 
 /// Builds the OpenSSL context from the options. Throws Error(invalid_argument)
-/// naming the file that could not be loaded.
+/// naming the file that could not be loaded. Without a CA file the system store is
+/// used, loaded only by use_system_trust_store: that costs milliseconds, so plain
+/// TCP connections never pay it.
 std::shared_ptr<asio::ssl::context> make_tls_context(const TlsOptions& tls);
+void use_system_trust_store(asio::ssl::context& ctx);
 
 class Transport {
  public:
