@@ -166,8 +166,8 @@ awaitable<void> ConnectionImpl::run() {
     if (!ever_connected) {
       ever_connected = true;
       first_connect_done_ = true;
+      emit(Event::connected, url->display());  // before connect() returns, so callers see it
       first_connect_.set_value();
-      emit(Event::connected, url->display());
     } else {
       reconnects_.fetch_add(1);
       emit(Event::reconnected, url->display());
