@@ -683,8 +683,8 @@ void ConnectionImpl::append_locked(std::size_t size) {
 void ConnectionImpl::publish(std::string_view subject, std::string_view reply, const Headers* headers,
                              std::string_view data) {
   // Publishers repeat subjects: validate a subject once per thread, not per message.
-  thread_local std::string last_valid_subject;
-  if (subject != last_valid_subject) {
+  thread_local std::string last_valid_subject;  // never holds "" (invalid), so it cannot wave "" through
+  if (subject.empty() || subject != last_valid_subject) {
     protocol::validate_publish_subject(subject);
     last_valid_subject.assign(subject);
   }

@@ -323,6 +323,11 @@ TEST_F(ConnectionTest, CustomInboxPrefix) {
   expect_error(ErrorCode::invalid_subject, [&] { connect(bad); });
 }
 
+TEST_F(ConnectionTest, EmptySubjectIsRejectedOnAFreshThread) {
+  auto nc = connect();
+  std::thread([&] { expect_error(ErrorCode::invalid_subject, [&] { nc->publish("", "x"); }); }).join();
+}
+
 TEST_F(ConnectionTest, ValidationErrors) {
   auto nc = connect();
   expect_error(ErrorCode::invalid_subject, [&] { nc->publish("", "x"); });
