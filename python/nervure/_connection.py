@@ -128,7 +128,7 @@ class Connection:
     async def _in_thread(self, fn: Callable, *args: Any) -> Any:
         return await self._loop.run_in_executor(_blocking, fn, *args)
 
-    def _await_token(self, start: Callable[[int], None], cancel: bool = False) -> Awaitable[Any]:
+    def _await_token(self, start: Callable[[int], None]) -> tuple[int, asyncio.Future]:
         token = next(self._tokens)
         fut = self._loop.create_future()
         self._futures[token] = fut
@@ -137,13 +137,7 @@ class Connection:
         except BaseException:
             self._futures.pop(token, None)
             raise
-        if cancel:
-            def forget_if_cancelled(f: asyncio.Future) -> None:
-                if f.cancelled():
-                    self._futures.pop(token, None)
-                    self._core.cancel(token)
-            fut.add_done_callback(forget_if_cancelled)
-        return fut
+        return token, fut
 
     # -- the API -------------------------------------------------------------------------
     def publish(self, subject: str, data: bytes | bytearray | memoryview | str = b"", reply: str = "",
@@ -167,12 +161,18 @@ class Connection:
         TimeoutError when no reply comes in time. Cancelling the task cancels the request."""
         if timeout <= 0:
             raise InvalidArgumentError("timeout must be positive")
-        return await self._await_token(
-            lambda t: self._core.request(t, subject, data, max(1, int(timeout * 1000)), headers), cancel=True)
+        token, fut = self._await_token(
+            lambda t: self._core.request(t, subject, data, max(1, int(timeout * 1000)), headers))
+        try:
+            return await fut
+        except asyncio.CancelledError:
+            self._futures.pop(token, None)
+            self._core.cancel(token)
+            raise
 
     async def flush(self, timeout: float = 10.0) -> None:
         """Round trip to the server: everything published before has been processed."""
-        await self._await_token(lambda t: self._core.flush(t, max(1, int(timeout * 1000))))
+        await self._await_token(lambda t: self._core.flush(t, max(1, int(timeout * 1000))))[1]
 
     async def drain(self, timeout: float = 30.0) -> None:
         """Drain every subscription, flush what was published, then close."""

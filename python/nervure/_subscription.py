@@ -88,14 +88,32 @@ class Subscription:
         return await self.next_msg()
 
     async def _run_callback(self) -> None:
+        # A pulled batch is handled inline: no coroutine per message on this path.
+        loop = self._conn._loop
+        callback = self._callback
         try:
-            async for msg in self:
+            while True:
+                if not self._local:
+                    self._refill()
+                local = self._local
+                while local:
+                    msg = local.popleft()
+                    try:
+                        result = callback(msg)
+                        if result is not None and inspect.isawaitable(result):
+                            await result
+                    except Exception as exc:  # a handler's error is reported, not fatal
+                        self._conn._report_error(exc)
+                if self._core_has_more:
+                    continue
+                if self._core.ended():
+                    self._conn._subs.pop(self._core.id, None)
+                    return
+                self._waiter = loop.create_future()
                 try:
-                    result = self._callback(msg)
-                    if inspect.isawaitable(result):
-                        await result
-                except Exception as exc:  # a handler's error is reported, not fatal
-                    self._conn._report_error(exc)
+                    await self._waiter
+                finally:
+                    self._waiter = None
         except asyncio.CancelledError:
             pass
 

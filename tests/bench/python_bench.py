@@ -1,0 +1,142 @@
+#!/usr/bin/env python3
+"""nervure's Python package beside nats-py: pub-only, pub+sub and request-reply on
+one server, alternating runs, medians. Usage: python_bench.py URL [RUNS]"""
+import asyncio
+import json
+import statistics
+import sys
+import time
+
+import nats
+
+import nervure
+
+PUB_MSGS, PUBSUB_MSGS, REQS = 300_000, 200_000, 5_000
+PAYLOAD = b"x" * 16
+
+
+async def nervure_pub(url):
+    async with await nervure.connect(url) as nc:
+        t = time.perf_counter()
+        for _ in range(PUB_MSGS):
+            nc.publish("bench.py.pub", PAYLOAD)
+        await nc.flush(60)
+        return PUB_MSGS / (time.perf_counter() - t)
+
+
+async def natspy_pub(url):
+    nc = await nats.connect(url)
+    t = time.perf_counter()
+    for _ in range(PUB_MSGS):
+        await nc.publish("bench.py.pub", PAYLOAD)
+    await nc.flush(60)
+    rate = PUB_MSGS / (time.perf_counter() - t)
+    await nc.close()
+    return rate
+
+
+async def nervure_pubsub(url):
+    async with await nervure.connect(url) as sc, await nervure.connect(url) as pc:
+        sub = await sc.subscribe("bench.py.pubsub", pending_msgs_limit=-1, pending_bytes_limit=-1)
+        await sc.flush()
+        t = time.perf_counter()
+
+        async def consume():
+            n = 0
+            async for _ in sub:
+                n += 1
+                if n == PUBSUB_MSGS:
+                    return
+
+        task = asyncio.ensure_future(consume())
+        for i in range(PUBSUB_MSGS):
+            pc.publish("bench.py.pubsub", PAYLOAD)
+            if i % 5000 == 0:
+                await asyncio.sleep(0)
+        await pc.flush(60)
+        await asyncio.wait_for(task, 60)
+        return PUBSUB_MSGS / (time.perf_counter() - t)
+
+
+async def natspy_pubsub(url):
+    sc, pc = await nats.connect(url, pending_size=0), await nats.connect(url)
+    done = asyncio.get_running_loop().create_future()
+    count = 0
+
+    async def cb(msg):
+        nonlocal count
+        count += 1
+        if count == PUBSUB_MSGS:
+            done.set_result(None)
+
+    await sc.subscribe("bench.py.pubsub", cb=cb, pending_msgs_limit=-1, pending_bytes_limit=-1)
+    await sc.flush()
+    t = time.perf_counter()
+    for i in range(PUBSUB_MSGS):
+        await pc.publish("bench.py.pubsub", PAYLOAD)
+        if i % 5000 == 0:
+            await asyncio.sleep(0)
+    await pc.flush(60)
+    await asyncio.wait_for(done, 60)
+    rate = PUBSUB_MSGS / (time.perf_counter() - t)
+    await sc.close()
+    await pc.close()
+    return rate
+
+
+async def reqrep(url, client):
+    # Both sides in the same client library, responder on its own connection.
+    if client == "nervure":
+        server, nc = await nervure.connect(url), await nervure.connect(url)
+        await server.subscribe("bench.py.req", cb=lambda m: m.respond(m.data))
+        await server.flush()
+        request = nc.request
+    else:
+        server, nc = await nats.connect(url), await nats.connect(url)
+
+        async def respond(m):
+            await m.respond(m.data)
+
+        await server.subscribe("bench.py.req", cb=respond)
+        await server.flush()
+        request = nc.request
+    lat = []
+    t = time.perf_counter()
+    for _ in range(REQS):
+        t0 = time.perf_counter()
+        await request("bench.py.req", PAYLOAD, timeout=5)
+        lat.append((time.perf_counter() - t0) * 1e6)
+    rate = REQS / (time.perf_counter() - t)
+    await nc.close()
+    await server.close()
+    lat.sort()
+    return rate, lat[len(lat) // 2], lat[len(lat) * 99 // 100]
+
+
+async def main(url, runs):
+    results = {}
+    for run in range(runs):
+        for name, ours, theirs in (("pub-16B", nervure_pub, natspy_pub), ("pubsub-16B", nervure_pubsub, natspy_pubsub)):
+            print(f"python bench: {name} run {run + 1}/{runs}", file=sys.stderr)
+            results.setdefault((name, "nervure"), []).append(await ours(url))
+            results.setdefault((name, "nats-py"), []).append(await theirs(url))
+        print(f"python bench: reqrep-16B run {run + 1}/{runs}", file=sys.stderr)
+        for client in ("nervure", "nats-py"):
+            rate, p50, p99 = await reqrep(url, client)
+            results.setdefault(("reqrep-16B", client), []).append(rate)
+            results.setdefault(("reqrep-16B p50 us", client), []).append(p50)
+            results.setdefault(("reqrep-16B p99 us", client), []).append(p99)
+    rows = []
+    print("| workload | nervure (Python) | nats-py | ratio |\n|---|---:|---:|---:|")
+    for name in ("pub-16B", "pubsub-16B", "reqrep-16B", "reqrep-16B p50 us", "reqrep-16B p99 us"):
+        ours, theirs = statistics.median(results[(name, "nervure")]), statistics.median(results[(name, "nats-py")])
+        latency = name.endswith("us")
+        ratio = theirs / ours if latency else ours / theirs
+        unit = "" if latency else " msgs/s"
+        print(f"| {name}{unit} | {ours:,.0f} | {theirs:,.0f} | {ratio:.2f}x{' faster' if latency else ''} |")
+        rows.append({"workload": name, "nervure": ours, "nats_py": theirs, "ratio": ratio})
+    print(json.dumps(rows), file=open(sys.argv[3], "w") if len(sys.argv) > 3 else sys.stderr)
+
+
+if __name__ == "__main__":
+    asyncio.run(main(sys.argv[1], int(sys.argv[2]) if len(sys.argv) > 2 else 3))
