@@ -19,7 +19,7 @@ count_line() {  # prints "P F S" from the last "N passed, N failed" line of a lo
 run_cpp() {  # label, build dir
   local label=$1 dir=$2 log="$logs/$1.log"
   echo "== $label (ctest in $dir)"
-  UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1 TSAN_OPTIONS=halt_on_error=1:second_deadlock_stack=1 \
+  UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1 TSAN_OPTIONS=halt_on_error=1:second_deadlock_stack=1:suppressions=$PWD/core/tests/tsan.supp \
     ctest --test-dir "$dir" -V --timeout 900 >"$log" 2>&1
   local rc=$?
   local p f

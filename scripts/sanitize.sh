@@ -19,7 +19,7 @@ for kind in ${1:-asan tsan}; do
     -DNERVURE_BUILD_BINDINGS=OFF -DCMAKE_BUILD_TYPE=Debug >/dev/null || exit 1
   cmake --build "$dir" -j "$(nproc)" || exit 1
   [ $build_only = 1 ] && continue
-  UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1 TSAN_OPTIONS=halt_on_error=1:second_deadlock_stack=1 \
+  UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1 TSAN_OPTIONS=halt_on_error=1:second_deadlock_stack=1:suppressions=$PWD/core/tests/tsan.supp \
     ctest --test-dir "$dir" -V --timeout 900 || status=1
 done
 exit $status
