@@ -682,15 +682,8 @@ void ConnectionImpl::append_locked(std::size_t size) {
 
 void ConnectionImpl::publish(std::string_view subject, std::string_view reply, const Headers* headers,
                              std::string_view data) {
-  // Publishers repeat subjects: validate a subject once per thread, not per message.
-  thread_local std::string last_valid_subject;  // never holds "" (invalid), so it cannot wave "" through
-  if (subject.empty() || subject != last_valid_subject) {
-    protocol::validate_publish_subject(subject);
-    last_valid_subject.assign(subject);
-  }
   if (!reply.empty()) protocol::validate_publish_subject(reply);
-  thread_local std::string header_block;
-  header_block.clear();
+  std::string header_block;  // only allocated for messages that carry headers
   if (headers) {
     protocol::validate_headers(*headers);
     protocol::encode_headers(header_block, *headers);
@@ -700,11 +693,17 @@ void ConnectionImpl::publish(std::string_view subject, std::string_view reply, c
     throw Error(ErrorCode::max_payload, "message of " + std::to_string(size) + " bytes exceeds the server's max_payload of " +
                                             std::to_string(max_payload_.load()) + " bytes");
   std::lock_guard lock(mu_);
-  append_locked(subject.size() + reply.size() + size + 32);
+  // Publishers repeat subjects: validate each new one, not every message. The
+  // cache never holds "" (invalid), so an empty subject is always checked.
+  if (subject.empty() || subject != last_valid_subject_) {
+    protocol::validate_publish_subject(subject);
+    last_valid_subject_.assign(subject);
+  }
+  append_locked(subject.size() + reply.size() + static_cast<std::size_t>(size) + 32);
   if (headers) protocol::encode_hpub(out_buf_, subject, reply, header_block, data);
   else protocol::encode_pub(out_buf_, subject, reply, data);
-  out_msgs_.fetch_add(1, std::memory_order_relaxed);
-  out_bytes_.fetch_add(data.size(), std::memory_order_relaxed);
+  ++out_msgs_;
+  out_bytes_ += data.size();
   // Someone waits on requests and replies: they leave now. Plain publishes coalesce,
   // and a full buffer is written by the publisher itself while the writer is idle.
   if (!reply.empty() || is_reply_subject(subject) || out_buf_.size() >= kDirectWriteThreshold) write_now_locked();
@@ -1115,7 +1114,8 @@ bool ConnectionImpl::is_reconnecting() const {
   return state_ == State::reconnecting;
 }
 Stats ConnectionImpl::stats() const {
-  return Stats{in_msgs_.load(), in_bytes_.load(), out_msgs_.load(), out_bytes_.load(), reconnects_.load()};
+  std::lock_guard lock(mu_);
+  return Stats{in_msgs_.load(), in_bytes_.load(), out_msgs_, out_bytes_, reconnects_.load()};
 }
 ServerInfo ConnectionImpl::server_info() const {
   std::lock_guard lock(mu_);

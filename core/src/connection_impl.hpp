@@ -170,7 +170,9 @@ class ConnectionImpl : public std::enable_shared_from_this<ConnectionImpl>, priv
   uint64_t next_op_id_ = 1;
 
   std::atomic<int64_t> max_payload_{1024 * 1024};
-  std::atomic<uint64_t> in_msgs_{0}, in_bytes_{0}, out_msgs_{0}, out_bytes_{0}, reconnects_{0};
+  std::atomic<uint64_t> in_msgs_{0}, in_bytes_{0}, reconnects_{0};
+  uint64_t out_msgs_ = 0, out_bytes_ = 0;  // guarded by mu_, which publish holds anyway
+  std::string last_valid_subject_;         // guarded by mu_
   Dispatcher dispatcher_;
 };
 
