@@ -25,6 +25,8 @@ run_cpp() {  # label, build dir
   local p f
   p=$(grep -aE '^[0-9]+: \[  PASSED  \] [0-9]+ test' "$log" | sed -E 's/.*PASSED  \] ([0-9]+).*/\1/' | awk '{s+=$1} END{print s+0}')
   f=$(grep -aE '^[0-9]+: \[  FAILED  \] [0-9]+ test' "$log" | sed -E 's/.*FAILED  \] ([0-9]+).*/\1/' | awk '{s+=$1} END{print s+0}')
+  local s
+  s=$(grep -aE '^[0-9]+: \[  SKIPPED \] [0-9]+ test' "$log" | sed -E 's/.*SKIPPED \] ([0-9]+).*/\1/' | awk '{s+=$1} END{print s+0}')
   p=${p:-0} f=${f:-0}
   grep -aE '^[0-9]+: \[  FAILED  \] [A-Za-z]' "$log" | sed 's/^/   /' | sort -u
   grep -aE 'tests passed|tests failed' "$log" | tail -n1
@@ -33,8 +35,8 @@ run_cpp() {  # label, build dir
     grep -aE 'Failed|Exception|Timeout|\*\*\*' "$log" | tail -n 15 | sed 's/^/   /'
     broken+=("$label")
   fi
-  echo "$label: $p passed, $f failed"
-  total_pass=$((total_pass + p)); total_fail=$((total_fail + f))
+  echo "$label: $p passed, $f failed, $s skipped"
+  total_pass=$((total_pass + p)); total_fail=$((total_fail + f)); total_skip=$((total_skip + s))
 }
 
 run_lang() {

@@ -1,0 +1,28 @@
+"""Creates orders: asks the payment service to authorise each, then announces it
+on shop.orders.order.created."""
+import asyncio
+import json
+import os
+
+import nervure
+
+ORDERS = [("o-2001", "teapot", "35.00"), ("o-2002", "coffee-grinder", "640.00"), ("o-2003", "filter-papers", "4.20")]
+
+
+async def main() -> None:
+    async with await nervure.connect(os.environ.get("NERVURE_URL", "nats://127.0.0.1:4222"),
+                                     name="order-service-py") as nc:
+        for order_id, product, amount in ORDERS:
+            try:
+                verdict = (await nc.request("shop.payments.authorise", amount, timeout=2)).data.decode()
+            except nervure.NervureError as err:
+                print(f"order-service: {order_id} not placed: {type(err).__name__}: {err}", flush=True)
+                continue
+            event = json.dumps({"id": order_id, "product": product, "amount": float(amount), "payment": verdict})
+            nc.publish("shop.orders.order.created", event, headers={"Order-Id": order_id, "Payment-Verdict": verdict})
+            print(f"order-service: {order_id} {product} {amount} payment {verdict}", flush=True)
+        await nc.flush()
+
+
+if __name__ == "__main__":
+    asyncio.run(main())
