@@ -36,7 +36,8 @@ for w in "${workloads[@]}"; do
   done
 done
 
-python3 - "$raw" "$out" "$("$NERVURE_NATS_SERVER" --version)" <<'PY'
+server_version=$("$NERVURE_NATS_SERVER" --version 2>/dev/null || echo "nats-server (harness default)")
+python3 - "$raw" "$out" "$server_version" <<'PY'
 import json, os, platform, statistics, sys
 raw, out, server = sys.argv[1], sys.argv[2], sys.argv[3]
 rows = [json.loads(l) for l in open(raw)]
@@ -65,3 +66,16 @@ open(os.path.join(out, "results.md"), "w").write(md)
 json.dump({"machine": header, "results": results}, open(os.path.join(out, "results.json"), "w"), indent=2)
 print(md)
 PY
+
+# Python: the nervure package beside nats-py, same server.
+venv="$NERVURE_BUILD_DIR/python-venv"
+if [ ! -x "$venv/bin/python" ] || ! "$venv/bin/python" -c "import nervure, nats" 2>/dev/null; then
+  echo "bench: installing the Python package and nats-py into $venv" >&2
+  python3 -m venv "$venv"
+  "$venv/bin/pip" install -q --disable-pip-version-check scikit-build-core pybind11 nats-py
+  "$venv/bin/pip" install -q --disable-pip-version-check ./python
+fi
+echo
+echo "Python package beside nats-py (median of $RUNS alternating runs):"
+echo
+"$venv/bin/python" tests/bench/python_bench.py "$url" "$RUNS" "$out/python.json" | tee "$out/python.md"
