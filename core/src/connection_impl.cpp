@@ -455,12 +455,7 @@ void ConnectionImpl::on_msg(const protocol::MsgView& v) {
       auto it = ops_.find(id);
       if (it == ops_.end()) return;  // timed out or cancelled already
       cb = std::move(it->second.on_reply);
-      auto range = deadlines_.equal_range(it->second.deadline);
-      for (auto d = range.first; d != range.second; ++d)
-        if (d->second == id) {
-          deadlines_.erase(d);
-          break;
-        }
+      erase_deadline_locked(it->second.deadline, id);
       ops_.erase(it);
     }
     if (!cb) return;
@@ -848,16 +843,20 @@ uint64_t ConnectionImpl::request_async(std::string_view subject, std::string_vie
   return id;
 }
 
+void ConnectionImpl::erase_deadline_locked(std::chrono::steady_clock::time_point deadline, uint64_t id) {
+  auto range = deadlines_.equal_range(deadline);
+  for (auto d = range.first; d != range.second; ++d)
+    if (d->second == id) {
+      deadlines_.erase(d);
+      return;
+    }
+}
+
 bool ConnectionImpl::cancel_request(uint64_t id) {
   std::lock_guard lock(ops_mu_);
   auto it = ops_.find(id);
   if (it == ops_.end()) return false;
-  auto range = deadlines_.equal_range(it->second.deadline);
-  for (auto d = range.first; d != range.second; ++d)
-    if (d->second == id) {
-      deadlines_.erase(d);
-      break;
-    }
+  erase_deadline_locked(it->second.deadline, id);
   ops_.erase(it);
   return true;
 }
@@ -942,12 +941,7 @@ void ConnectionImpl::complete_op(uint64_t id, Message* reply, std::exception_ptr
     auto it = ops_.find(id);
     if (it == ops_.end()) return;
     op = std::move(it->second);
-    auto range = deadlines_.equal_range(op.deadline);
-    for (auto d = range.first; d != range.second; ++d)
-      if (d->second == id) {
-        deadlines_.erase(d);
-        break;
-      }
+    erase_deadline_locked(op.deadline, id);
     ops_.erase(it);
   }
   if (op.on_done) op.on_done(error);

@@ -105,6 +105,7 @@ class ConnectionImpl : public std::enable_shared_from_this<ConnectionImpl>, priv
   std::string build_connect_json(const ServerUrl& url);
   void apply_info(std::string_view json, bool initial);
   void complete_op(uint64_t id, Message* reply, std::exception_ptr error);
+  void erase_deadline_locked(std::chrono::steady_clock::time_point deadline, uint64_t id);  // ops_mu_ held
   void fail_all_ops(std::exception_ptr error);
   void end_all_subscriptions();
 
