@@ -66,10 +66,19 @@ def server_version(binary: str) -> str:
     return out.strip().split()[-1].lstrip("v")
 
 
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
+def free_ports(n: int) -> list[int]:
+    """n distinct free ports. All are held open until every one is chosen: a port
+    released at once can be handed out again by the very next bind."""
+    socks = []
+    try:
+        for _ in range(n):
+            s = socket.socket()
+            s.bind(("127.0.0.1", 0))
+            socks.append(s)
+        return [s.getsockname()[1] for s in socks]
+    finally:
+        for s in socks:
+            s.close()
 
 
 def _die_with_parent() -> None:
@@ -297,14 +306,15 @@ class Harness:
 
     def _build(self) -> None:
         if self.kind == "cluster":
-            ports = [(free_port(), free_port(), free_port()) for _ in range(3)]
+            flat = free_ports(9)
+            ports = [tuple(flat[i:i + 3]) for i in range(0, 9, 3)]
             routes = ", ".join(f"nats://127.0.0.1:{c}" for _, _, c in ports)
             for i, (p, h, c) in enumerate(ports):
                 body = self._common(f"n{i}", p, h, self.dir / f"n{i}" / "js")
                 body += 'cluster { name: "nervure", listen: 127.0.0.1:%d, routes: [%s] }\n' % (c, routes)
                 self.servers.append(Server(f"n{i}", self.binary, self.dir / f"n{i}", p, h, body, c))
             return
-        port, http = free_port(), free_port()
+        port, http = free_ports(2)
         body = self._common("n0", port, http, self.dir / "n0" / "js")
         body += getattr(self, f"_conf_{self.kind}")()
         self.servers.append(Server("n0", self.binary, self.dir / "n0", port, http, body))
