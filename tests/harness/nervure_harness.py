@@ -216,8 +216,23 @@ class Server:
 
     def pause(self) -> None:
         # A frozen server keeps its sockets open but answers nothing: a stale connection.
-        if self.proc and self.proc.poll() is None:
-            self.proc.send_signal(signal.SIGSTOP)
+        if not self.proc or self.proc.poll() is not None:
+            return
+        self.proc.send_signal(signal.SIGSTOP)
+        # kill() returns before every thread has stopped; wait until none can answer.
+        deadline = time.monotonic() + 5
+        while time.monotonic() < deadline:
+            if all(self._thread_state(t) in ("T", "t") for t in os.listdir(f"/proc/{self.proc.pid}/task")):
+                return
+            time.sleep(0.005)
+        raise HarnessError(f"{self.name} did not stop")
+
+    def _thread_state(self, tid: str) -> str:
+        try:
+            stat = open(f"/proc/{self.proc.pid}/task/{tid}/stat").read()
+            return stat[stat.rindex(")") + 2]
+        except (OSError, ValueError):
+            return "T"  # a thread that is gone cannot answer either
 
     def resume(self) -> None:
         if self.proc and self.proc.poll() is None:
