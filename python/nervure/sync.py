@@ -26,15 +26,16 @@ class _LoopThread:
 
     def run(self, coro) -> Any:
         fut = asyncio.run_coroutine_threadsafe(coro, self.loop)
-        while True:
-            try:
-                return fut.result(_SLICE)
-            except concurrent.futures.TimeoutError:
-                continue  # back to the interpreter, where a KeyboardInterrupt can land
-            except BaseException:
-                if not fut.done():
-                    fut.cancel()
-                raise
+        try:
+            # Wait in slices (back to the interpreter, where a KeyboardInterrupt can
+            # land), and tell "not done yet" from an operation that raised
+            # TimeoutError: both are TimeoutError to concurrent.futures.
+            while not fut.done():
+                concurrent.futures.wait([fut], timeout=_SLICE)
+        except BaseException:
+            fut.cancel()
+            raise
+        return fut.result()
 
     def stop(self) -> None:
         self.loop.call_soon_threadsafe(self.loop.stop)

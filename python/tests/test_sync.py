@@ -13,6 +13,6 @@ def test_blocking_facade(url):
         assert sub.next_msg(timeout=2).data == b"hello"
         assert nc.request("sync.svc", b"ping").data == b"pong"
         with pytest.raises(nervure.NoRespondersError):
-            nc.request("sync.nobody", b"x")
+            nc.request("nobody.home.sync", b"x")
         with pytest.raises(nervure.TimeoutError):
             nc.subscribe("sync.quiet").next_msg(timeout=0.1)
