@@ -18,7 +18,7 @@ echo "python: building the package (the core is compiled into the extension)"
 
 report="$NERVURE_BUILD_DIR/test-logs/python-junit.xml"
 mkdir -p "$(dirname "$report")"
-"$py" -m pytest -q -p no:cacheprovider --junitxml="$report" python/tests
+timeout 900 "$py" -m pytest -q -p no:cacheprovider -o faulthandler_timeout=120 --junitxml="$report" python/tests
 read -r passed failed skipped <<<"$("$py" - "$report" <<'PY'
 import sys, xml.etree.ElementTree as ET
 root = ET.parse(sys.argv[1]).getroot()
