@@ -2,6 +2,7 @@
 // Umbrella header of the nervure C++ core.
 #include "nervure/connection.hpp"
 #include "nervure/errors.hpp"
+#include "nervure/jetstream.hpp"
 #include "nervure/message.hpp"
 #include "nervure/options.hpp"
 #include "nervure/subscription.hpp"
