@@ -104,6 +104,35 @@ TEST_F(JetStreamTest, PublishAcknowledgesAndDeduplicates) {
   js_->delete_stream("PAYMENTS");
 }
 
+TEST_F(JetStreamTest, StoredMessagesCanBeReadAndDeleted) {
+  StreamConfig c;
+  c.name = "STOCK";
+  c.subjects = {"shop.stock.>"};
+  js_->add_stream(c);
+  Headers h;
+  h.add("Sku", "kettle");
+  js_->publish("shop.stock.kettle", std::string("12\0bytes", 8), PublishOptions{.headers = &h});
+  js_->publish("shop.stock.mug", "40");
+  js_->publish("shop.stock.kettle", "11");
+  auto first = js_->get_msg("STOCK", 1);
+  EXPECT_EQ(first.subject, "shop.stock.kettle");
+  EXPECT_EQ(first.data, std::string("12\0bytes", 8));
+  EXPECT_EQ(first.headers.get("sku"), "kettle");
+  EXPECT_FALSE(first.time.empty());
+  auto last = js_->get_last_msg("STOCK", "shop.stock.kettle");
+  EXPECT_EQ(last.seq, 3u);
+  EXPECT_EQ(last.data, "11");
+  js_->delete_msg("STOCK", 2, true);
+  try {
+    js_->get_msg("STOCK", 2);
+    ADD_FAILURE() << "a deleted message is still served";
+  } catch (const JetStreamApiError& e) {
+    EXPECT_EQ(e.status(), 404);
+  }
+  expect_error(ErrorCode::invalid_argument, [&] { js_->get_msg("STOCK", 0); });
+  js_->delete_stream("STOCK");
+}
+
 TEST_F(JetStreamTest, NoStreamForTheSubjectIsAClearError) {
   auto msg = expect_error(ErrorCode::no_responders, [&] { js_->publish("nothing.stores.this", "x"); });
   EXPECT_NE(msg.find("no stream matches subject 'nothing.stores.this'"), std::string::npos) << msg;

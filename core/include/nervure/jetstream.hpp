@@ -66,6 +66,15 @@ struct PublishOptions {
   const Headers* headers = nullptr;
 };
 
+/// A message as the stream stored it.
+struct StoredMessage {
+  std::string subject;
+  uint64_t seq = 0;
+  std::string data;
+  Headers headers;
+  std::string time;  // RFC 3339, as the server reports it
+};
+
 struct PubAck {
   std::string stream;
   uint64_t seq = 0;
@@ -95,6 +104,12 @@ class JetStream {
   uint64_t purge_stream(const std::string& name, const std::string& subject = "", uint64_t keep = 0);
   /// Every stream name (paged through), optionally those bound to a subject.
   std::vector<std::string> stream_names(const std::string& subject = "");
+
+  /// A stored message by sequence, or the last one on a subject.
+  StoredMessage get_msg(const std::string& stream, uint64_t seq);
+  StoredMessage get_last_msg(const std::string& stream, const std::string& subject);
+  /// Removes one message; erase overwrites its bytes on disk as well.
+  void delete_msg(const std::string& stream, uint64_t seq, bool erase = false);
 
   /// Publishes and waits for the stream's acknowledgement. A message no stream
   /// listens to fails with NoRespondersError ("no stream matches subject").

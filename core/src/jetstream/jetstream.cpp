@@ -2,6 +2,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include "protocol/headers_codec.hpp"
+#include "protocol/parser.hpp"
 #include "protocol/validation.hpp"
 
 namespace nervure {
@@ -73,6 +75,43 @@ StreamInfo info_from(const json& j, const std::string& raw) {
   info.state.last_seq = s.value("last_seq", uint64_t{0});
   info.state.consumer_count = s.value("consumer_count", 0);
   return info;
+}
+
+std::string base64_decode(const std::string& in) {
+  static const std::string kAlphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+  std::string out;
+  uint32_t buffer = 0;
+  int bits = 0;
+  for (char c : in) {
+    if (c == '=' || c == '\n' || c == '\r') continue;
+    auto v = kAlphabet.find(c);
+    if (v == std::string::npos) throw Error(ErrorCode::nervure, "stored message is not valid base64");
+    buffer = (buffer << 6) | static_cast<uint32_t>(v);
+    bits += 6;
+    if (bits >= 8) {
+      out.push_back(static_cast<char>((buffer >> (bits - 8)) & 0xFF));
+      bits -= 8;
+    }
+  }
+  return out;
+}
+
+StoredMessage stored_from(const json& j) {
+  const json& m = j.value("message", json::object());
+  StoredMessage out;
+  out.subject = m.value("subject", "");
+  out.seq = m.value("seq", uint64_t{0});
+  out.data = base64_decode(m.value("data", ""));
+  out.time = m.value("time", "");
+  std::string hdrs = base64_decode(m.value("hdrs", ""));
+  if (!hdrs.empty()) {
+    try {
+      protocol::decode_headers(hdrs, out.headers);
+    } catch (const protocol::ProtocolError& e) {
+      throw Error(ErrorCode::nervure, std::string("stored message has malformed headers: ") + e.what());
+    }
+  }
+  return out;
 }
 
 // The server's API error as the one error type; everything else passes through.
@@ -197,6 +236,24 @@ std::vector<std::string> JetStream::stream_names(const std::string& subject) {
     if (page.empty() || names.size() >= j.value("total", uint64_t{0})) break;
   }
   return names;
+}
+
+StoredMessage JetStream::get_msg(const std::string& stream, uint64_t seq) {
+  detail::validate_stream_name(stream);
+  if (seq == 0) throw Error(ErrorCode::invalid_argument, "stream sequences start at 1");
+  return detail::stored_from(impl_->api("STREAM.MSG.GET." + stream, {{"seq", seq}}));
+}
+
+StoredMessage JetStream::get_last_msg(const std::string& stream, const std::string& subject) {
+  detail::validate_stream_name(stream);
+  protocol::validate_subscribe_subject(subject);
+  return detail::stored_from(impl_->api("STREAM.MSG.GET." + stream, {{"last_by_subj", subject}}));
+}
+
+void JetStream::delete_msg(const std::string& stream, uint64_t seq, bool erase) {
+  detail::validate_stream_name(stream);
+  if (seq == 0) throw Error(ErrorCode::invalid_argument, "stream sequences start at 1");
+  impl_->api("STREAM.MSG.DELETE." + stream, {{"seq", seq}, {"no_erase", !erase}});
 }
 
 PubAck JetStream::publish(const std::string& subject, std::string_view data, const PublishOptions& o) {
