@@ -160,7 +160,16 @@ def _close_all() -> None:
         h.close()
 
 
+def _forget_after_fork() -> None:
+    """A forked child (multiprocessing, os.fork) has no spawner thread, and its
+    exit must not tear down the parent's servers."""
+    global _spawn_queue, _spawn_thread, _spawn_lock
+    _spawn_queue, _spawn_thread, _spawn_lock = queue.Queue(), None, threading.Lock()
+    _live.clear()
+
+
 atexit.register(_close_all)
+os.register_at_fork(after_in_child=_forget_after_fork)
 
 
 def _cleanup_on_sigterm() -> None:
@@ -410,12 +419,13 @@ class Server:
             if not self.running():
                 tail = self.log_tail()
                 if "address already in use" in tail:
-                    raise _PortTaken(f"{self.name}: port taken")
+                    raise _PortTaken(f"{self.name}: one of its ports was taken by another process:\n{tail}")
                 raise HarnessError(f"{self.name} exited with status {self.proc.returncode}:\n{tail}")
             info = self._info()
             if info is not None:
                 if info.get("server_name") != self.name:
-                    raise _PortTaken(f"{self.name}: port {self.port} is answered by another server")
+                    raise _PortTaken(f"{self.name}: port {self.port} is answered by another server "
+                                     f"({info.get('server_name')}):\n{self.log_tail()}")
                 why = self._health(health)
                 if why is None:
                     return
@@ -500,7 +510,7 @@ class Harness:
         _sweep_stale_dirs()
         _live.add(self)
         try:
-            for attempt in range(3):
+            for _ in range(3):
                 try:
                     self._launch()
                     return

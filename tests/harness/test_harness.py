@@ -4,6 +4,7 @@ Clients here are raw sockets speaking the NATS protocol, so a failure points
 at the harness, not at nervure."""
 from __future__ import annotations
 
+import atexit
 import base64
 import json
 import os
@@ -349,6 +350,29 @@ def test_server_started_from_a_passing_thread_survives_it():
         assert h.servers[0].running() and Raw(h.ports[0]).connect() == "PONG"
 
 
+def test_a_forked_child_can_start_its_own_and_leaves_ours_alone():
+    with Harness("single", jetstream=False) as h:
+        pid = os.fork()
+        if pid == 0:
+            try:
+                with Harness("single", jetstream=False) as mine:
+                    ok = Raw(mine.ports[0]).connect() == "PONG"
+            except BaseException:
+                ok = False
+            atexit._run_exitfuncs()  # as a normal exit would: must not touch the parent's harness
+            os._exit(0 if ok else 1)  # not sys.exit: pytest would go on running in the child
+        deadline = time.monotonic() + 20
+        while (done := os.waitpid(pid, os.WNOHANG))[0] == 0 and time.monotonic() < deadline:
+            time.sleep(0.05)
+        status = done[1]
+        if done[0] == 0:
+            os.kill(pid, signal.SIGKILL)
+            os.waitpid(pid, 0)
+            pytest.fail("the forked child hung starting its harness")
+        assert os.waitstatus_to_exitcode(status) == 0
+        assert Raw(h.ports[0]).connect() == "PONG"
+
+
 def test_errors_are_clear(monkeypatch):
     with pytest.raises(HarnessError, match="unknown kind 'bogus'"):
         Harness("bogus")
@@ -382,7 +406,7 @@ def test_servers_die_with_a_killed_python_process():
     p.kill()
     p.wait()
     assert dead(int(server)), "the server outlived the killed test process"
-    assert Path(workdir).exists()  # nobody was left to remove it, until the next harness looks
+    # Nobody was left to remove its files: the next harness to start does.
     nh._swept = False
     nh._sweep_stale_dirs()
     assert not Path(workdir).exists()
