@@ -1,30 +1,58 @@
 #pragma once
-// Command-line parsing shared by every subcommand: positional arguments, flags,
-// and the connection options every subcommand accepts.
+// Command-line parsing: each subcommand declares its flags once, and the same
+// declaration drives parsing, validation and the --help text, so the two
+// cannot drift apart.
 #include <chrono>
+#include <cstdint>
 #include <map>
+#include <stdexcept>
 #include <string>
 #include <vector>
 
-#include "nervure/nervure.hpp"
+#include "nervure/message.hpp"
 
 namespace nervure::cli {
 
+/// Bad command line: the message is shown with a pointer to --help, exit status 2.
 struct UsageError : std::runtime_error {
   using std::runtime_error::runtime_error;
 };
 
+/// --help or -h was given: the caller prints the usage text and exits 0.
+struct HelpRequested {};
+
+struct Flag {
+  std::string name;        // without the leading --
+  std::string value_name;  // empty for a switch
+  std::string help;
+  bool repeatable = false;
+};
+
+struct CommandSpec {
+  std::string name;      // "pub"
+  std::string synopsis;  // "SUBJECT [DATA]"
+  std::string summary;   // one paragraph shown under the usage line
+  std::vector<Flag> flags;
+  std::size_t min_positional = 0;
+  std::size_t max_positional = 0;
+  bool connection_flags = true;  // also accepts --server, credentials and TLS
+};
+
+std::string usage_text(const CommandSpec& spec);
+
 class Args {
  public:
-  /// flags_with_values: names (without --) that take a value; the rest are switches.
-  Args(int argc, char** argv, int first, const std::vector<std::string>& flags_with_values);
+  /// Parses argv[first..argc). Throws UsageError or HelpRequested.
+  Args(const CommandSpec& spec, int argc, char** argv, int first);
 
   const std::vector<std::string>& positional() const { return positional_; }
   std::string positional_or(std::size_t i, const std::string& fallback) const;
   bool has(const std::string& flag) const { return values_.count(flag) > 0; }
   std::string get(const std::string& flag, const std::string& fallback = "") const;
   std::vector<std::string> all(const std::string& flag) const;
-  int64_t integer(const std::string& flag, int64_t fallback) const;
+  /// Whole number within [min, max], or fallback when absent.
+  int64_t integer(const std::string& flag, int64_t fallback, int64_t min = INT64_MIN,
+                  int64_t max = INT64_MAX) const;
   std::chrono::milliseconds duration(const std::string& flag, std::chrono::milliseconds fallback) const;
 
  private:
@@ -32,14 +60,11 @@ class Args {
   std::multimap<std::string, std::string> values_;
 };
 
-/// The value flags every subcommand understands (server, credentials, TLS, name).
-const std::vector<std::string>& connection_flags();
-std::string connection_usage();
-Options connection_options(const Args& args, const std::string& default_name);
-
-/// "2s", "150ms", "1m", or plain milliseconds.
+/// "2s", "150ms", "1.5m", "1h". A bare number is refused: "2" could mean either unit.
 std::chrono::milliseconds parse_duration(const std::string& text);
-/// "Key:Value" into headers.
+/// "1.5s", "250ms": for human output.
+std::string format_duration(std::chrono::milliseconds d);
+/// "Key:Value" pairs into headers.
 Headers parse_headers(const std::vector<std::string>& specs);
 
 }  // namespace nervure::cli

@@ -1,13 +1,21 @@
 #pragma once
+// The subcommands. Each is its flag declaration plus a body that runs once the
+// command line has been parsed against it.
+#include <vector>
+
 #include "cli_args.hpp"
 
 namespace nervure::cli {
 
-// Each returns the process exit code.
-int run_pub(int argc, char** argv);
-int run_sub(int argc, char** argv);
-int run_req(int argc, char** argv);
-int run_reply(int argc, char** argv);
-int run_bench(int argc, char** argv);
+struct Command {
+  CommandSpec spec;
+  int (*run)(const Args& args);  // returns the exit status
+};
+
+const Command& pub_command();
+const Command& sub_command();
+const Command& req_command();
+const Command& reply_command();
+const Command& bench_command();  // bench.cpp
 
 }  // namespace nervure::cli

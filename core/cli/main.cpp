@@ -1,51 +1,70 @@
 // nervure: a small command-line client built on the core.
+#include <cstring>
 #include <iostream>
 #include <string>
 
 #include "commands.hpp"
+#include "exit_status.hpp"
+#include "nervure/version.hpp"
 
 namespace {
-const char* kUsage =
-    "usage: nervure COMMAND [ARGS] [OPTIONS]\n"
-    "\n"
-    "commands:\n"
-    "  pub SUBJECT [DATA]      publish (--count N, --header K:V, --reply SUBJECT)\n"
-    "  sub SUBJECT             print messages (--queue GROUP, --count N, --headers)\n"
-    "  req SUBJECT [DATA]      send a request, print the reply (--timeout 2s, --header K:V)\n"
-    "  reply SUBJECT [DATA]    answer requests with DATA, or echo them (--queue GROUP, --count N)\n"
-    "  bench MODE              measure: pub, pubsub or reqrep (nervure bench --help)\n"
-    "  version                 print the version\n"
-    "\n";
+
+const nervure::cli::Command* find_command(const std::string& name) {
+  using namespace nervure::cli;
+  for (const Command* c : {&pub_command(), &sub_command(), &req_command(), &reply_command(), &bench_command()})
+    if (c->spec.name == name) return c;
+  return nullptr;
 }
 
+void print_overview(std::ostream& out) {
+  out << "usage: nervure COMMAND [ARGS] [OPTIONS]\n"
+         "\n"
+         "commands:\n"
+         "  pub SUBJECT [DATA]         publish a message (--count, --header, --reply)\n"
+         "  sub SUBJECT                print messages (--queue, --count, --headers)\n"
+         "  req SUBJECT [DATA]         send a request and print the reply (--timeout, --header)\n"
+         "  reply SUBJECT [RESPONSE]   answer requests (--queue, --count)\n"
+         "  bench pub|pubsub|reqrep    measure throughput and latency (--msgs, --size, --duration, --json)\n"
+         "  version                    print the version\n"
+         "\n"
+         "nervure COMMAND --help shows a command's options, the connection options included\n"
+         "(--server URL, default $NERVURE_URL, $NATS_URL or nats://127.0.0.1:4222).\n"
+         "\n"
+      << nervure::cli::exit_status_help();
+}
+
+}  // namespace
+
 int main(int argc, char** argv) {
-  using namespace nervure;
-  const std::string cmd = argc > 1 ? argv[1] : "";
+  using namespace nervure::cli;
+  const std::string name = argc > 1 ? argv[1] : "";
+  if (name.empty() || name == "help" || name == "--help" || name == "-h") {
+    // "nervure help pub" is what people type after reading the overview.
+    if (name == "help" && argc > 2)
+      if (const Command* c = find_command(argv[2])) {
+        std::cout << usage_text(c->spec);
+        return 0;
+      }
+    print_overview(name.empty() ? std::cerr : std::cout);
+    return name.empty() ? static_cast<int>(ExitStatus::usage) : 0;
+  }
+  if (name == "version" || name == "--version") {
+    std::cout << "nervure " << nervure::version << "\n";
+    return 0;
+  }
+  const Command* command = find_command(name);
+  if (!command) {
+    std::cerr << "nervure: unknown command '" << name << "'\n\n";
+    print_overview(std::cerr);
+    return static_cast<int>(ExitStatus::usage);
+  }
   try {
-    if (cmd == "pub") return cli::run_pub(argc, argv);
-    if (cmd == "sub") return cli::run_sub(argc, argv);
-    if (cmd == "req") return cli::run_req(argc, argv);
-    if (cmd == "reply") return cli::run_reply(argc, argv);
-    if (cmd == "bench") return cli::run_bench(argc, argv);
-    if (cmd == "version" || cmd == "--version") {
-      std::cout << "nervure " << version << "\n";
-      return 0;
-    }
-    std::cerr << kUsage << cli::connection_usage();
-    return cmd.empty() || cmd == "help" || cmd == "--help" ? 0 : 2;
-  } catch (const cli::UsageError& e) {
-    std::cerr << e.what() << "\n\n" << cli::connection_usage();
-    return 2;
-  } catch (const Error& e) {
-    std::cerr << "nervure " << cmd << ": " << error_name(e.code()) << ": " << e.what() << "\n";
-    switch (e.code()) {
-      case ErrorCode::timeout: return 3;
-      case ErrorCode::no_responders: return 4;
-      case ErrorCode::authorization: return 5;
-      default: return 1;
-    }
-  } catch (const std::exception& e) {
-    std::cerr << "nervure " << cmd << ": " << e.what() << "\n";
-    return 1;
+    const Args args(command->spec, argc, argv, 2);
+    return command->run(args);
+  } catch (const HelpRequested&) {
+    std::cout << usage_text(command->spec) << "\n" << exit_status_help();
+    return 0;
+  } catch (...) {
+    return report_failure(name, std::current_exception());
   }
 }
