@@ -532,7 +532,8 @@ class Harness:
         for s in self.servers:
             s.start()
         for s in self.servers:
-            # A cluster node is not healthy before the meta leader exists; _wait_cluster checks that.
+            # All started before any is awaited: a cluster node is healthy only
+            # once the nodes have elected a JetStream meta leader together.
             s.wait_ready(self.timeout, self._health_query(initial=True))
         if self.kind == "cluster":
             self._wait_cluster()
