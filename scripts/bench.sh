@@ -1,81 +1,196 @@
 #!/usr/bin/env bash
-# nervure beside the official C client (Debian's libnats) on one local server:
-# each workload runs RUNS times per client, alternating, and the median is kept.
-# Results: a markdown table on stdout, JSON and markdown in $BUILD_DIR/bench/.
+# nervure beside the official C client (Debian's libnats) on one local server.
+# Every workload runs RUNS times per client, the two clients alternating (and
+# taking turns at going first, so neither always meets a warmer server); the
+# median of each is kept. Progress goes to stderr; a markdown table to stdout;
+# results.json, results.md and every run's raw line to $BUILD_DIR/bench/.
+#
+#   RUNS=5           runs per client and workload
+#   BENCH_PYTHON=0   skip the Python package beside nats-py
+#
+# Every run is bounded in messages and in time (--duration, and `timeout` as a
+# backstop), so the whole script stays within a few minutes on two cores.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/versions.sh
-RUNS=${RUNS:-3}
+RUNS=${RUNS:-5}
+BENCH_PYTHON=${BENCH_PYTHON:-1}
 out="$NERVURE_BUILD_DIR/bench"
 mkdir -p "$out"
 nervure="$NERVURE_BUILD_DIR/bin/nervure"
-[ -x "$nervure" ] || { echo "bench: build first (make bench does)" >&2; exit 1; }
-cc -O2 -Wall -o "$out/cnats_bench" tests/bench/cnats_bench.c -lnats
+[ -x "$nervure" ] || { echo "bench: $nervure is missing; build first (make bench does)" >&2; exit 1; }
 
-coproc HARNESS { exec python3 tests/harness/nervure_harness.py serve --kind single --no-jetstream; }
-read -r -t 60 line <&"${HARNESS[0]}" || { echo "bench: the server did not start" >&2; exit 1; }
-url=$(python3 -c 'import json,sys; print(json.loads(sys.argv[1])["url"])' "$line")
-trap 'exec {HARNESS[1]}>&-; wait "$HARNESS_PID" 2>/dev/null || true' EXIT
+log() { echo "bench: $*" >&2; }
 
-# workload name, mode, messages, payload size
+log "building the C client benchmark"
+cc -O2 -Wall -o "$out/cnats_bench" tests/bench/cnats_bench.c -lnats -lm -lpthread
+cnats="$out/cnats_bench"
+
+# ---------------------------------------------------------------- the server
+server_pid="" harness_pid="" harness_in=""
+cleanup() {
+  if [ -n "$harness_pid" ]; then
+    [ -n "$harness_in" ] && eval "exec $harness_in>&-"  # the harness stops its server when stdin closes
+    wait "$harness_pid" 2>/dev/null || true
+  fi
+  if [ -n "$server_pid" ]; then
+    kill "$server_pid" 2>/dev/null || true
+    wait "$server_pid" 2>/dev/null || true
+  fi
+}
+trap cleanup EXIT
+
+server_bin="$NERVURE_NATS_SERVER"
+[ -x "$server_bin" ] || server_bin=$(command -v nats-server || true)
+[ -n "$server_bin" ] && [ -x "$server_bin" ] || { echo "bench: no nats-server (make setup builds one)" >&2; exit 1; }
+server_version=$("$server_bin" --version 2>/dev/null | sed -n 's/.*v\([0-9][0-9.]*\).*/\1/p')
+
+if [ -f tests/harness/nervure_harness.py ] && [ -x "$NERVURE_NATS_SERVER" ]; then
+  coproc HARNESS { exec python3 tests/harness/nervure_harness.py serve --kind single --no-jetstream; }
+  harness_pid=$HARNESS_PID harness_in=${HARNESS[1]}
+  read -r -t 60 line <&"${HARNESS[0]}" || { log "the harness did not answer"; exit 1; }
+  url=$(python3 -c 'import json,sys; d=json.loads(sys.argv[1]); print(d["url"] if d.get("ok") else "")' "$line")
+  [ -n "$url" ] || { log "the harness could not start a server: $line"; exit 1; }
+  server_version=$(python3 -c 'import json,sys; print(json.loads(sys.argv[1]).get("server_version") or "")' "$line")
+else
+  # No harness (or no pinned server for it): start one directly on a free loopback port.
+  port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+  "$server_bin" -a 127.0.0.1 -p "$port" >"$out/server.log" 2>&1 &
+  server_pid=$!
+  for _ in $(seq 100); do
+    (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null && break
+    sleep 0.1
+  done
+  (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null || { log "nats-server did not listen on $port"; exit 1; }
+  url="nats://127.0.0.1:$port"
+fi
+log "server $server_version at $url"
+
+# ------------------------------------------------------------- the workloads
+# name, mode, message bound, payload bytes, time bound
 workloads=(
-  "pub-16B pub 2000000 16"
-  "pub-128B pub 2000000 128"
-  "pubsub-16B pubsub 1000000 16"
-  "reqrep-16B reqrep 20000 16"
+  "pub-16B pub 2000000 16 5s"
+  "pub-128B pub 2000000 128 5s"
+  "pubsub-16B pubsub 1000000 16 5s"
+  "reqrep-16B reqrep 20000 16 5s"
 )
 raw="$out/raw.jsonl"
 : >"$raw"
-for w in "${workloads[@]}"; do
-  read -r name mode msgs size <<<"$w"
-  for run in $(seq 1 "$RUNS"); do
-    echo "bench: $name run $run/$RUNS" >&2
-    "$nervure" bench "$mode" --server "$url" --msgs "$msgs" --size "$size" --duration 10s --json |
-      sed "s/^{/{\"workload\":\"$name\",/" >>"$raw"
-    "$out/cnats_bench" "$url" "$mode" "$msgs" "$size" 10 | sed "s/^{/{\"workload\":\"$name\",/" >>"$raw"
+failed=0
+total=$((RUNS * ${#workloads[@]} * 2))
+step=0
+
+# One run of one client: its JSON line, tagged with the workload and run, goes to raw.jsonl.
+run_one() {
+  local client=$1 name=$2 mode=$3 msgs=$4 size=$5 limit=$6 run=$7 line
+  local -a cmd=("$nervure" bench)
+  [ "$client" = c ] && cmd=("$cnats")
+  step=$((step + 1))
+  if line=$(timeout 90 "${cmd[@]}" "$mode" --server "$url" --msgs "$msgs" --size "$size" --duration "$limit" --json); then
+    printf '{"workload":"%s","run":%s,%s\n' "$name" "$run" "${line#\{}" >>"$raw"
+    python3 -c 'import json,sys; d=json.loads(sys.argv[1]); print("bench: [%s] %-10s %-8s run %s: %s msgs/s%s" % (sys.argv[2], sys.argv[3], d["client"], sys.argv[4], format(d["msgs_per_sec"], ",.0f"), "  p50 %.0f us" % d["p50_us"] if "p50_us" in d else ""), file=sys.stderr)' \
+      "$line" "$step/$total" "$name" "$run/$RUNS"
+  else
+    log "[$step/$total] $name $client run $run/$RUNS FAILED"
+    failed=1
+  fi
+}
+
+for run in $(seq 1 "$RUNS"); do
+  for w in "${workloads[@]}"; do
+    read -r name mode msgs size limit <<<"$w"
+    if [ $((run % 2)) -eq 1 ]; then order="nervure c"; else order="c nervure"; fi
+    for client in $order; do run_one "$client" "$name" "$mode" "$msgs" "$size" "$limit" "$run"; done
   done
 done
 
-server_version=$("$NERVURE_NATS_SERVER" --version 2>/dev/null || echo "nats-server (harness default)")
-python3 - "$raw" "$out" "$server_version" <<'PY'
+# libnats out of the box buffers a responder's replies for its flusher thread
+# (about 1 ms each); the table's C figure uses natsOptions_SetSendAsap on the
+# responder, as libnats documents for it. One bounded run shows the default too.
+log "reqrep-16B with libnats' default buffering (reference, one run)"
+if line=$(timeout 60 "$cnats" reqrep --server "$url" --msgs 20000 --size 16 --duration 2s --no-send-asap); then
+  printf '{"workload":"reqrep-16B-c-default","run":1,%s\n' "${line#\{}" >>"$raw"
+fi
+
+python3 - "$raw" "$out" "$server_version" "$RUNS" <<'PY'
 import json, os, platform, statistics, sys
-raw, out, server = sys.argv[1], sys.argv[2], sys.argv[3]
-rows = [json.loads(l) for l in open(raw)]
+
+raw, out, server, runs = sys.argv[1], sys.argv[2], sys.argv[3], int(sys.argv[4])
+rows = [json.loads(l) for l in open(raw) if l.strip()]
+
+def values(workload, client, key):
+    return [r[key] for r in rows if r["workload"] == workload and r["client"] == client and key in r]
+
 def med(workload, client, key):
-    vals = [r[key] for r in rows if r["workload"] == workload and r["client"] == client and key in r]
-    return statistics.median(vals) if vals else None
-workloads = list(dict.fromkeys(r["workload"] for r in rows))
-table, results = [], []
-table.append("| workload | nervure | C client (libnats) | ratio |")
-table.append("|---|---:|---:|---:|")
+    v = values(workload, client, key)
+    return statistics.median(v) if v else None
+
+def num(v, decimals=0):
+    return "n/a" if v is None else f"{v:,.{decimals}f}"
+
+def ratio(n, c):
+    return "n/a" if not n or not c else f"{n / c:.2f}"
+
+workloads = [w for w in dict.fromkeys(r["workload"] for r in rows) if not w.endswith("-c-default")]
+table = ["| workload | nervure | C client (libnats) | nervure/C |", "|---|---:|---:|---:|"]
+results = []
 for w in workloads:
+    mode = next(r["mode"] for r in rows if r["workload"] == w)
+    unit = "round trips/s" if mode == "reqrep" else "msgs/s"
     n, c = med(w, "nervure", "msgs_per_sec"), med(w, "c", "msgs_per_sec")
-    table.append(f"| {w} msgs/s | {n:,.0f} | {c:,.0f} | {n / c:.2f}x |")
-    entry = {"workload": w, "nervure_msgs_per_sec": n, "c_msgs_per_sec": c, "ratio": n / c}
-    for p in ("p50_us", "p99_us", "p999_us"):
+    table.append(f"| {w} {unit} | {num(n)} | {num(c)} | {ratio(n, c)} |")
+    entry = {"workload": w, "mode": mode, "size": next(r["size"] for r in rows if r["workload"] == w),
+             "nervure_msgs_per_sec": n, "c_msgs_per_sec": c, "ratio": n / c if n and c else None,
+             "nervure_runs": values(w, "nervure", "msgs_per_sec"), "c_runs": values(w, "c", "msgs_per_sec")}
+    if mode == "pubsub":
+        entry["nervure_dropped"], entry["c_dropped"] = med(w, "nervure", "dropped"), med(w, "c", "dropped")
+    for p, label in (("p50_us", "p50"), ("p90_us", "p90"), ("p99_us", "p99"), ("p999_us", "p99.9")):
         n_p, c_p = med(w, "nervure", p), med(w, "c", p)
-        if n_p is not None:
-            table.append(f"| {w} {p[:-3]} latency (us) | {n_p:.1f} | {c_p:.1f} | {c_p / n_p:.2f}x faster |")
-            entry[f"nervure_{p}"], entry[f"c_{p}"] = n_p, c_p
+        if n_p is None and c_p is None:
+            continue
+        if p in ("p50_us", "p99_us"):
+            table.append(f"| {w} {label} latency, us (lower is better) | {num(n_p, 1)} | {num(c_p, 1)} | {ratio(n_p, c_p)} |")
+        entry[f"nervure_{p}"], entry[f"c_{p}"] = n_p, c_p
     results.append(entry)
+
+default = [r for r in rows if r["workload"] == "reqrep-16B-c-default"]
+note = ""
+if default:
+    d = default[0]
+    note = (f"\nC reqrep uses natsOptions_SetSendAsap on the responder, as libnats documents for replies. "
+            f"With libnats' default buffering it makes {d['msgs_per_sec']:,.0f} round trips/s, "
+            f"p50 {d['p50_us']:.0f} us (one run).\n")
+    results.append({"workload": "reqrep-16B-c-default", "c_msgs_per_sec": d["msgs_per_sec"],
+                    "c_p50_us": d.get("p50_us"), "c_p99_us": d.get("p99_us")})
+
 cpu = next((l.split(":", 1)[1].strip() for l in open("/proc/cpuinfo") if l.startswith("model name")), "?")
-header = (f"Server {server} on 127.0.0.1; {os.cpu_count()} cores ({cpu}); {platform.platform()}; "
-          f"median of {len(rows) // (2 * len(workloads))} alternating runs per client.")
-md = header + "\n\n" + "\n".join(table) + "\n"
+header = (f"nats-server {server or '?'} on 127.0.0.1; {os.cpu_count()} cores ({cpu}); {platform.platform()}; "
+          f"median of {runs} alternating runs per client.")
+md = header + "\n\n" + "\n".join(table) + "\n" + note
 open(os.path.join(out, "results.md"), "w").write(md)
-json.dump({"machine": header, "results": results}, open(os.path.join(out, "results.json"), "w"), indent=2)
+with open(os.path.join(out, "results.json"), "w") as f:
+    json.dump({"machine": header, "server": server, "runs": runs, "results": results}, f, indent=2)
 print(md)
 PY
+log "results in $out/results.json and $out/results.md"
 
-# Python: the nervure package beside nats-py, same server.
-venv="$NERVURE_BUILD_DIR/python-venv"
-if [ ! -x "$venv/bin/python" ] || ! "$venv/bin/python" -c "import nervure, nats" 2>/dev/null; then
-  echo "bench: installing the Python package and nats-py into $venv" >&2
-  python3 -m venv "$venv"
-  "$venv/bin/pip" install -q --disable-pip-version-check scikit-build-core pybind11 nats-py
-  "$venv/bin/pip" install -q --disable-pip-version-check ./python
+# ------------------------------------------------- Python beside nats-py
+if [ "$BENCH_PYTHON" != 0 ]; then
+  venv="$NERVURE_BUILD_DIR/python-venv"
+  if [ ! -x "$venv/bin/python" ] || ! "$venv/bin/python" -c "import nervure, nats" 2>/dev/null; then
+    log "installing the Python package and nats-py into $venv"
+    { python3 -m venv "$venv" &&
+      "$venv/bin/pip" install -q --disable-pip-version-check scikit-build-core pybind11 nats-py &&
+      "$venv/bin/pip" install -q --disable-pip-version-check ./python; } >&2 || true
+  fi
+  if "$venv/bin/python" -c "import nervure, nats" 2>/dev/null; then
+    echo
+    echo "Python package beside nats-py (median of 3 alternating runs):"
+    echo
+    timeout 300 "$venv/bin/python" tests/bench/python_bench.py "$url" 3 "$out/python.json" | tee "$out/python.md" ||
+      { log "the Python benchmark failed"; failed=1; }
+  else
+    log "skipping the Python comparison: the package or nats-py could not be installed"
+  fi
 fi
-echo
-echo "Python package beside nats-py (median of $RUNS alternating runs):"
-echo
-"$venv/bin/python" tests/bench/python_bench.py "$url" "$RUNS" "$out/python.json" | tee "$out/python.md"
+exit "$failed"

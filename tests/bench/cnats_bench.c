@@ -1,16 +1,111 @@
-/* The official NATS C client (Debian's libnats) running the same workloads as
- * `nervure bench`, with the same JSON output, so the two can be compared
- * side by side on one server in one run. */
+/* The official NATS C client (Debian's libnats) running the workloads of
+ * `nervure bench`, with the same flags and the same JSON line, so that
+ * scripts/bench.sh can set the two side by side on one server in one run.
+ * Keep it in step with core/cli/bench_workloads.cpp and bench_report.cpp.
+ *
+ *   cnats_bench pub|pubsub|reqrep [--server URL] [--msgs N] [--size BYTES]
+ *               [--duration 10s] [--subject S] [--json]
+ *
+ * Each client is used the way its documentation recommends for the workload:
+ * here, the responder's connection sends replies at once (natsOptions_SetSendAsap,
+ * whose documentation names exactly this case); without it every reply waits
+ * for libnats' background flusher and a round trip costs about a millisecond. */
+#include <math.h>
 #include <nats/nats.h>
+#include <pthread.h>
+#include <stdbool.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
 
+/* After the last publish, how long the receiver may go without progress before
+ * the missing messages count as dropped (as in nervure bench). */
+#define STALL_LIMIT_S 3.0
+/* Reading the clock per message would cost as much as publishing a small one. */
+#define CLOCK_EVERY 1024
+
+typedef struct {
+  const char* mode;
+  const char* url;
+  char subject[256];
+  long long msgs;
+  long long size;
+  double duration_s;
+  long long send_asap; /* reqrep responder; --no-send-asap measures libnats' default */
+} plan_t;
+
+typedef struct {
+  long long msgs;
+  double seconds;
+  long long dropped;
+  bool hit_duration;
+  double* lat_us; /* sorted; reqrep only */
+  long long n_lat;
+} result_t;
+
 static double now_s(void) {
   struct timespec t;
   clock_gettime(CLOCK_MONOTONIC, &t);
-  return t.tv_sec + t.tv_nsec / 1e9;
+  return (double)t.tv_sec + (double)t.tv_nsec / 1e9;
+}
+
+static void check(natsStatus s, const char* what) {
+  if (s != NATS_OK) {
+    fprintf(stderr, "cnats_bench: %s: %s\n", what, natsStatus_GetText(s));
+    nats_PrintLastErrorStack(stderr);
+    exit(1);
+  }
+}
+
+static void usage(const char* why) {
+  if (why) fprintf(stderr, "cnats_bench: %s\n", why);
+  fprintf(stderr,
+          "usage: cnats_bench pub|pubsub|reqrep [--server URL] [--msgs N] [--size BYTES] [--duration 10s]\n"
+          "                   [--subject S] [--no-send-asap] [--json]\n");
+  exit(2);
+}
+
+/* "10s", "500ms", "1m": the syntax nervure bench accepts. */
+static double parse_duration_s(const char* text) {
+  char* end = NULL;
+  double v = strtod(text, &end);
+  if (end == text || v <= 0) usage("bad --duration");
+  if (strcmp(end, "ms") == 0) return v / 1e3;
+  if (strcmp(end, "s") == 0) return v;
+  if (strcmp(end, "m") == 0) return v * 60;
+  usage("--duration needs a unit: ms, s or m");
+  return 0;
+}
+
+static long long parse_count(const char* text, const char* flag, long long min) {
+  char* end = NULL;
+  long long v = strtoll(text, &end, 10);
+  if (end == text || *end != '\0' || v < min) {
+    fprintf(stderr, "cnats_bench: bad %s '%s'\n", flag, text);
+    exit(2);
+  }
+  return v;
+}
+
+static natsConnection* connect_to(const char* url, bool send_asap) {
+  natsOptions* o = NULL;
+  natsConnection* nc = NULL;
+  check(natsOptions_Create(&o), "options");
+  check(natsOptions_SetURL(o, url), "server URL");
+  check(natsOptions_SetName(o, "cnats-bench"), "name");
+  if (send_asap) check(natsOptions_SetSendAsap(o, true), "send asap");
+  check(natsConnection_Connect(&nc, o), "connect");
+  natsOptions_Destroy(o);
+  return nc;
+}
+
+static char* make_payload(long long size) {
+  char* p = malloc((size_t)size + 1);
+  if (!p) exit(1);
+  memset(p, 'x', (size_t)size);
+  return p;
 }
 
 static int cmp_double(const void* a, const void* b) {
@@ -18,71 +113,100 @@ static int cmp_double(const void* a, const void* b) {
   return x < y ? -1 : x > y;
 }
 
-static void check(natsStatus s, const char* what) {
-  if (s != NATS_OK) {
-    fprintf(stderr, "cnats_bench: %s: %s\n", what, natsStatus_GetText(s));
-    exit(1);
-  }
+/* Nearest rank, as BenchResult::percentile. */
+static double percentile(const result_t* r, double p) {
+  if (r->n_lat == 0) return 0;
+  long long rank = (long long)ceil(p * (double)r->n_lat);
+  if (rank < 1) rank = 1;
+  if (rank > r->n_lat) rank = r->n_lat;
+  return r->lat_us[rank - 1];
 }
 
-static natsConnection* connect_to(const char* url) {
-  natsConnection* nc = NULL;
-  check(natsConnection_ConnectTo(&nc, url), "connect");
-  return nc;
-}
-
-static void print_json(const char* mode, long size, long msgs, double secs, long dropped, double* lat, long n) {
-  printf("{\"client\":\"c\",\"mode\":\"%s\",\"size\":%ld,\"msgs\":%ld,\"seconds\":%.4f,\"msgs_per_sec\":%.0f,\"dropped\":%ld",
-         mode, size, msgs, secs, secs > 0 ? msgs / secs : 0, dropped);
-  if (lat && n > 0) {
-    qsort(lat, (size_t)n, sizeof(double), cmp_double);
-    printf(",\"p50_us\":%.1f,\"p90_us\":%.1f,\"p99_us\":%.1f,\"p999_us\":%.1f", lat[n / 2], lat[n * 90 / 100],
-           lat[n * 99 / 100], lat[n * 999 / 1000]);
+static void bench_pub(const plan_t* plan, result_t* r) {
+  natsConnection* nc = connect_to(plan->url, false);
+  char* payload = make_payload(plan->size);
+  double start = now_s(), stop_at = start + plan->duration_s;
+  for (; r->msgs < plan->msgs; ++r->msgs) {
+    if (r->msgs % CLOCK_EVERY == 0 && now_s() >= stop_at) {
+      r->hit_duration = true;
+      break;
+    }
+    check(natsConnection_Publish(nc, plan->subject, payload, (int)plan->size), "publish");
   }
-  printf("}\n");
-}
-
-static void bench_pub(const char* url, long msgs, long size, double limit) {
-  natsConnection* nc = connect_to(url);
-  char* payload = malloc((size_t)size + 1);
-  memset(payload, 'x', (size_t)size);
-  double start = now_s();
-  long sent = 0;
-  for (; sent < msgs; ++sent) {
-    check(natsConnection_Publish(nc, "bench.pub", payload, (int)size), "publish");
-    if ((sent & 1023) == 0 && now_s() - start > limit) break;
-  }
-  check(natsConnection_FlushTimeout(nc, 60000), "flush");
-  print_json("pub", size, sent, now_s() - start, 0, NULL, 0);
+  check(natsConnection_FlushTimeout(nc, 60000), "flush"); /* the clock stops once the server has everything */
+  r->seconds = now_s() - start;
   natsConnection_Destroy(nc);
   free(payload);
 }
 
-static void bench_pubsub(const char* url, long msgs, long size, double limit) {
-  natsConnection* sc = connect_to(url);
-  natsConnection* pc = connect_to(url);
+/* Shared between the publishing thread and libnats' delivery thread. */
+typedef struct {
+  pthread_mutex_t mu;
+  pthread_cond_t cond;
+  long long received;
+  long long target; /* -1 until the publisher is done */
+  double last_receipt;
+} receiver_t;
+
+static void on_msg(natsConnection* nc, natsSubscription* sub, natsMsg* m, void* closure) {
+  receiver_t* rc = closure;
+  natsMsg_Destroy(m);
+  pthread_mutex_lock(&rc->mu);
+  ++rc->received;
+  rc->last_receipt = now_s();
+  if (rc->target >= 0 && rc->received >= rc->target) pthread_cond_signal(&rc->cond);
+  pthread_mutex_unlock(&rc->mu);
+}
+
+static void bench_pubsub(const plan_t* plan, result_t* r) {
+  receiver_t rc = {.received = 0, .target = -1, .last_receipt = 0};
+  pthread_mutex_init(&rc.mu, NULL);
+  pthread_cond_init(&rc.cond, NULL);
+  natsConnection* sc = connect_to(plan->url, false);
+  natsConnection* pc = connect_to(plan->url, false);
   natsSubscription* sub = NULL;
-  check(natsConnection_SubscribeSync(&sub, sc, "bench.pubsub"), "subscribe");
+  /* An asynchronous subscription is libnats' fast path: its own delivery thread
+     calls back per message, as nervure's consumer takes batches on its own thread.
+     Unlimited pending, as in nervure bench: client-side drops would measure the limit. */
+  check(natsConnection_Subscribe(&sub, sc, plan->subject, on_msg, &rc), "subscribe");
   check(natsSubscription_SetPendingLimits(sub, -1, -1), "pending limits");
   check(natsConnection_Flush(sc), "flush");
-  char* payload = malloc((size_t)size + 1);
-  memset(payload, 'x', (size_t)size);
-  double start = now_s();
-  long sent = 0, received = 0;
-  /* Publish everything, then drain: the subscriber's queue absorbs the burst,
-     as nervure's does, and the clock stops when the last message is in hand. */
-  for (; sent < msgs; ++sent) {
-    check(natsConnection_Publish(pc, "bench.pubsub", payload, (int)size), "publish");
-    if ((sent & 1023) == 0 && now_s() - start > limit) break;
+  char* payload = make_payload(plan->size);
+  double start = now_s(), stop_at = start + plan->duration_s;
+  long long sent = 0;
+  for (; sent < plan->msgs; ++sent) {
+    if (sent % CLOCK_EVERY == 0 && now_s() >= stop_at) {
+      r->hit_duration = true;
+      break;
+    }
+    check(natsConnection_Publish(pc, plan->subject, payload, (int)plan->size), "publish");
   }
   check(natsConnection_FlushTimeout(pc, 60000), "flush");
-  while (received < sent) {
-    natsMsg* m = NULL;
-    if (natsSubscription_NextMsg(&m, sub, 10000) != NATS_OK) break;
-    natsMsg_Destroy(m);
-    ++received;
+  pthread_mutex_lock(&rc.mu);
+  rc.target = sent;
+  long long seen = -1;
+  double last_progress = now_s();
+  while (rc.received < sent) {
+    if (rc.received != seen) {
+      seen = rc.received;
+      last_progress = now_s();
+    } else if (now_s() - last_progress > STALL_LIMIT_S) {
+      break;
+    }
+    struct timespec until;
+    clock_gettime(CLOCK_REALTIME, &until);
+    until.tv_nsec += 100 * 1000 * 1000;
+    if (until.tv_nsec >= 1000000000L) {
+      until.tv_sec += 1;
+      until.tv_nsec -= 1000000000L;
+    }
+    pthread_cond_timedwait(&rc.cond, &rc.mu, &until);
   }
-  print_json("pubsub", size, received, now_s() - start, sent - received, NULL, 0);
+  r->msgs = rc.received;
+  r->seconds = rc.received > 0 ? rc.last_receipt - start : now_s() - start;
+  pthread_mutex_unlock(&rc.mu);
+  r->dropped = sent - r->msgs;
+  natsSubscription_Unsubscribe(sub); /* no callback may run once rc is gone */
   natsSubscription_Destroy(sub);
   natsConnection_Destroy(pc);
   natsConnection_Destroy(sc);
@@ -94,49 +218,86 @@ static void on_request(natsConnection* nc, natsSubscription* sub, natsMsg* m, vo
   natsMsg_Destroy(m);
 }
 
-static void bench_reqrep(const char* url, long msgs, long size, double limit) {
-  natsConnection* server = connect_to(url);
-  natsConnection* client = connect_to(url);
+static void bench_reqrep(const plan_t* plan, result_t* r) {
+  natsConnection* responder = connect_to(plan->url, plan->send_asap);
+  natsConnection* client = connect_to(plan->url, false);
   natsSubscription* sub = NULL;
-  check(natsConnection_Subscribe(&sub, server, "bench.reqrep", on_request, NULL), "subscribe");
-  check(natsConnection_Flush(server), "flush");
-  char* payload = malloc((size_t)size + 1);
-  memset(payload, 'x', (size_t)size);
-  double* lat = malloc(sizeof(double) * (size_t)msgs);
-  double start = now_s();
-  long n = 0;
-  for (; n < msgs && now_s() - start < limit; ++n) {
-    natsMsg* reply = NULL;
+  check(natsConnection_Subscribe(&sub, responder, plan->subject, on_request, NULL), "subscribe");
+  check(natsConnection_Flush(responder), "flush");
+  char* payload = make_payload(plan->size);
+  long long cap = plan->msgs < (1LL << 22) ? plan->msgs : (1LL << 22);
+  r->lat_us = malloc(sizeof(double) * (size_t)cap);
+  double start = now_s(), stop_at = start + plan->duration_s;
+  for (; r->msgs < plan->msgs; ++r->msgs) {
     double t0 = now_s();
-    check(natsConnection_Request(&reply, client, "bench.reqrep", payload, (int)size, 5000), "request");
-    lat[n] = (now_s() - t0) * 1e6;
+    if (t0 >= stop_at) {
+      r->hit_duration = true;
+      break;
+    }
+    natsMsg* reply = NULL;
+    check(natsConnection_Request(&reply, client, plan->subject, payload, (int)plan->size, 5000), "request");
+    if (r->n_lat == cap) {
+      cap *= 2;
+      r->lat_us = realloc(r->lat_us, sizeof(double) * (size_t)cap);
+    }
+    r->lat_us[r->n_lat++] = (now_s() - t0) * 1e6;
     natsMsg_Destroy(reply);
   }
-  print_json("reqrep", size, n, now_s() - start, 0, lat, n);
+  r->seconds = now_s() - start;
+  qsort(r->lat_us, (size_t)r->n_lat, sizeof(double), cmp_double);
+  natsSubscription_Unsubscribe(sub);
   natsSubscription_Destroy(sub);
   natsConnection_Destroy(client);
-  natsConnection_Destroy(server);
+  natsConnection_Destroy(responder);
   free(payload);
-  free(lat);
+}
+
+static void print_json(const plan_t* plan, const result_t* r) {
+  double rate = r->seconds > 0 ? (double)r->msgs / r->seconds : 0;
+  printf("{\"client\":\"c\",\"mode\":\"%s\",\"size\":%lld,\"msgs\":%lld,\"seconds\":%.4f,\"msgs_per_sec\":%.0f,"
+         "\"mb_per_sec\":%.2f,\"dropped\":%lld,\"hit_duration\":%s",
+         plan->mode, plan->size, r->msgs, r->seconds, rate, rate * (double)plan->size / 1e6, r->dropped,
+         r->hit_duration ? "true" : "false");
+  if (r->n_lat > 0)
+    printf(",\"p50_us\":%.1f,\"p90_us\":%.1f,\"p99_us\":%.1f,\"p999_us\":%.1f,\"max_us\":%.1f", percentile(r, 0.5),
+           percentile(r, 0.9), percentile(r, 0.99), percentile(r, 0.999), percentile(r, 1.0));
+  if (strcmp(plan->mode, "reqrep") == 0) printf(",\"send_asap\":%s", plan->send_asap ? "true" : "false");
+  printf("}\n");
 }
 
 int main(int argc, char** argv) {
-  if (argc < 3) {
-    fprintf(stderr, "usage: cnats_bench URL pub|pubsub|reqrep [MSGS] [SIZE] [SECONDS]\n");
-    return 2;
+  if (argc < 2 || strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0) usage(NULL);
+  plan_t plan = {.mode = argv[1], .url = NULL, .size = 16, .duration_s = 10, .send_asap = 1};
+  bool is_reqrep = strcmp(plan.mode, "reqrep") == 0;
+  if (strcmp(plan.mode, "pub") != 0 && strcmp(plan.mode, "pubsub") != 0 && !is_reqrep) usage("unknown mode");
+  plan.msgs = is_reqrep ? 20000 : 1000000;
+  snprintf(plan.subject, sizeof plan.subject, "bench.%s", plan.mode);
+  plan.url = getenv("NERVURE_URL");
+  if (!plan.url || !*plan.url) plan.url = getenv("NATS_URL");
+  if (!plan.url || !*plan.url) plan.url = "nats://127.0.0.1:4222";
+  for (int i = 2; i < argc; ++i) {
+    const char* a = argv[i];
+    const char* v = i + 1 < argc ? argv[i + 1] : NULL;
+    if (strcmp(a, "--json") == 0) continue; /* JSON is the only output; accepted for symmetry */
+    if (strcmp(a, "--no-send-asap") == 0) {
+      plan.send_asap = 0;
+      continue;
+    }
+    if (!v) usage("an option is missing its value");
+    if (strcmp(a, "--server") == 0) plan.url = v;
+    else if (strcmp(a, "--msgs") == 0) plan.msgs = parse_count(v, a, 1);
+    else if (strcmp(a, "--size") == 0) plan.size = parse_count(v, a, 0);
+    else if (strcmp(a, "--duration") == 0) plan.duration_s = parse_duration_s(v);
+    else if (strcmp(a, "--subject") == 0) snprintf(plan.subject, sizeof plan.subject, "%s", v);
+    else usage("unknown option");
+    ++i;
   }
-  const char* url = argv[1];
-  const char* mode = argv[2];
-  long msgs = argc > 3 ? atol(argv[3]) : (strcmp(mode, "reqrep") == 0 ? 20000 : 1000000);
-  long size = argc > 4 ? atol(argv[4]) : 16;
-  double limit = argc > 5 ? atof(argv[5]) : 10;
-  if (strcmp(mode, "pub") == 0) bench_pub(url, msgs, size, limit);
-  else if (strcmp(mode, "pubsub") == 0) bench_pubsub(url, msgs, size, limit);
-  else if (strcmp(mode, "reqrep") == 0) bench_reqrep(url, msgs, size, limit);
-  else {
-    fprintf(stderr, "cnats_bench: unknown mode %s\n", mode);
-    return 2;
-  }
+  result_t r = {0};
+  if (strcmp(plan.mode, "pub") == 0) bench_pub(&plan, &r);
+  else if (strcmp(plan.mode, "pubsub") == 0) bench_pubsub(&plan, &r);
+  else bench_reqrep(&plan, &r);
+  print_json(&plan, &r);
+  free(r.lat_us);
   nats_Close();
   return 0;
 }
