@@ -1,78 +1,328 @@
-"""pybind11 glue for python/ and the Python error classes."""
-from model import GENERATED, Api, camel
+"""Python: the pybind11 glue of nervure._core, its type stubs, the error
+classes and the tables the asyncio layer reads (events, connect options).
 
-CONVERT = {"string": "std::string {n}", "bytes": "py::object {n}", "int": "int64_t {n}",
-           "duration_ms": "int64_t {n}", "bool": "bool {n}", "headers": "py::object {n}"}
-PASS = {"string": "{n}", "bytes": "nervure::py_bridge::bytes_view({n})", "int": "{n}", "duration_ms": "{n}",
-        "bool": "{n}", "headers": "{n}_headers ? &*{n}_headers : nullptr"}
+Operations become methods of the handle classes (Connection, Subscription).
+Hot operations skip pybind11's dispatcher: they are METH_FASTCALL functions
+that parse their own arguments. At this level durations are milliseconds
+(`timeout_ms`) and asynchronous operations take a token first; the asyncio
+layer in python/nervure/ turns those into seconds and awaitables.
+"""
+from pathlib import Path
+
+from model import Api, Object, Operation, Type, banner, pascal
+
+TEMPLATES = Path(__file__).resolve().parent / "templates"
+CLASS = {"message": "Msg"}  # Python names that differ from the definition's
+
+# pybind11 argument declarations (cold path) and how to hand them to ops::
+PB_PARAM = {"string": "std::string {n}", "bytes": "py::object {n}", "int": "int64_t {n}", "uint": "uint64_t {n}",
+            "bool": "bool {n}", "duration": "int64_t {n}_ms", "headers": "py::object {n}"}
+PB_PASS = {"string": "{n}", "bytes": "{n}_view", "int": "{n}", "uint": "{n}", "bool": "{n}", "duration": "{n}_ms",
+           "headers": "{n}_h ? &*{n}_h : nullptr"}
+# fast path: a[i] is the PyObject* (NULL when not given)
+FAST_CONVERT = {"string": "text_view({o}, \"{n}\")", "bytes": "bytes_view({o}, \"{n}\")",
+                "int": "to_int({o}, \"{n}\")", "uint": "to_uint({o}, \"{n}\")", "bool": "to_bool({o})",
+                "duration": "to_int({o}, \"{n}_ms\")", "headers": "to_headers({o})"}
+FAST_TYPE = {"string": "std::string_view", "bytes": "std::string_view", "int": "int64_t", "uint": "uint64_t",
+             "bool": "bool", "duration": "int64_t", "headers": "std::optional<Headers>"}
+PY_HINT = {"string": "str", "bytes": "_Data", "int": "int", "uint": "int", "bool": "bool", "duration": "int",
+           "headers": "_HeadersIn", "string_list": "list[str]"}
 
 
-def py_default(a) -> str:
-    if a.default is None:
-        return "py::none()"
-    if isinstance(a.default, bool):
-        return "true" if a.default else "false"
-    if isinstance(a.default, str):
-        return f'std::string("{a.default}")'
-    return str(a.default)
+def cls(name: str) -> str:
+    return CLASS.get(name, pascal(name))
+
+
+def handle_type(obj: Object) -> str:
+    return f"Py{pascal(obj.name)}"
+
+
+def cpp_default(arg) -> str:
+    v = arg.default
+    if arg.type == "headers":
+        return "std::nullopt"
+    if isinstance(v, bool):
+        return "true" if v else "false"
+    if isinstance(v, str):
+        return f'std::string_view("{v}")'
+    return str(v)
+
+
+def py_default(arg) -> str:
+    v = arg.default
+    if v is None:
+        return "None"
+    if arg.type == "bytes":
+        return repr(v.encode())
+    return repr(v)
+
+
+def py_param_name(a) -> str:
+    return f"{a.name}_ms" if a.type == "duration" else a.name
+
+
+def text_signature(op: Operation) -> str:
+    params = ["$self", "/"] + (["token"] if op.kind == "async" else [])
+    for a in op.args:
+        params.append(f"{py_param_name(a)}={py_default(a)}" if a.has_default else py_param_name(a))
+    return f"{op.name}({', '.join(params)})"
+
+
+# ---- C++ --------------------------------------------------------------------
+
+def records_header(api: Api) -> str:
+    out = [banner("//"), "#pragma once", "// Included by py_bridge.hpp.", "", "namespace nervure::py_bridge {", ""]
+    for obj in api.objects:
+        out += [f"/// _core.{cls(obj.name)}: {obj.doc}", f"struct {handle_type(obj)} {{",
+                f"  std::shared_ptr<{obj.handle}> handle;", "};", ""]
+    for t in api.types.values():
+        if t.encoding == "batch":
+            out += [f"/// nervure.{cls(t.name)}: one item of a batch; fields become Python objects on first read.",
+                    f"struct {cls(t.name)}Object {{", "  PyObject_HEAD", f"  {t.core} item;",
+                    "  PyObject* conn;  // the _core.Connection it came from, or NULL",
+                    f"  PyObject* cache[{len(t.fields)}];", "};",
+                    f"extern PyGetSetDef {t.name}_getset[];", ""]
+        elif t.encoding == "struct":
+            out += [f"py::dict to_python(const {t.core}& record);", ""]
+    out += ["}  // namespace nervure::py_bridge", ""]
+    return "\n".join(out)
+
+
+def record_getters(t: Type) -> list[str]:
+    """Getter functions (for an anonymous namespace); record_table lists them."""
+    obj = f"{cls(t.name)}Object"
+    out = []
+    for i, f in enumerate(t.fields):
+        value = f"m.{f.core or f.name}"
+        make = {
+            "string": f'PyUnicode_DecodeUTF8({value}.data(), static_cast<Py_ssize_t>({value}.size()), "surrogateescape")',
+            "bytes": f"PyBytes_FromStringAndSize({value}.data(), static_cast<Py_ssize_t>({value}.size()))",
+            "int": f"PyLong_FromLongLong({value})",
+            "uint": f"PyLong_FromUnsignedLongLong({value})",
+            "bool": f"PyBool_FromLong({value})",
+            "duration": f"PyFloat_FromDouble({value}.count() / 1000.0)",
+            "headers": f"make_headers({value})",
+        }[f.type]
+        out += [f"PyObject* {t.name}_get_{f.name}(PyObject* self, void*) {{",
+                f"  auto* o = reinterpret_cast<{obj}*>(self);",
+                f"  if (!o->cache[{i}]) {{", "    const auto& m = o->item;",
+                f"    o->cache[{i}] = guard([&] {{ return {make}; }});", f"    if (!o->cache[{i}]) return nullptr;",
+                "  }", f"  Py_INCREF(o->cache[{i}]);", f"  return o->cache[{i}];", "}", ""]
+    return out
+
+
+def record_table(t: Type) -> list[str]:
+    out = [f"PyGetSetDef {t.name}_getset[] = {{"]
+    for f in t.fields:
+        out.append(f'    {{"{f.name}", {t.name}_get_{f.name}, nullptr, const_cast<char*>("{f.doc}"), nullptr}},')
+    out += ["    {nullptr, nullptr, nullptr, nullptr, nullptr}};", ""]
+    return out
+
+
+def struct_converter(t: Type) -> list[str]:
+    out = [f"py::dict to_python(const {t.core}& record) {{", "  py::dict d;"]
+    for f in t.fields:
+        value = f"record.{f.core or f.name}"
+        if f.type == "duration":
+            value += ".count() / 1000.0"
+        out.append(f'  d["{f.name}"] = {value};')
+    out += ["  return d;", "}", ""]
+    return out
+
+
+def result_expr(api: Api, op: Operation, call: str) -> list[str]:
+    """Statements that run call without the GIL and return its Python value."""
+    kind = api.returns_kind(op.returns) if op.kind != "async" else "none"
+    if kind == "none":
+        return ["{", "  py::gil_scoped_release unlocked;", f"  {call};", "}", "return py::object(py::none());"]
+    if kind == "object":
+        target = handle_type(api.object(op.returns))
+        return ["std::shared_ptr<" + api.object(op.returns).handle + "> result;", "{",
+                "  py::gil_scoped_release unlocked;", f"  result = {call};", "}",
+                f"return py::cast({target}{{std::move(result)}});"]
+    if kind == "struct":
+        return [f"{api.types[op.returns].core} result;", "{", "  py::gil_scoped_release unlocked;",
+                f"  result = {call};", "}", "return py::object(to_python(result));"]
+    ctype = {"bool": "bool", "int": "int64_t", "uint": "uint64_t", "duration": "int64_t", "string": "std::string",
+             "json": "std::string"}["json" if kind == "json" else op.returns]
+    return [f"{ctype} result;", "{", "  py::gil_scoped_release unlocked;", f"  result = {call};", "}",
+            "return py::cast(result);"]
+
+
+def pybind_op(api: Api, op: Operation) -> list[str]:
+    obj = api.object(op.object)
+    params = [f"{handle_type(obj)}& self"] + (["uint64_t token"] if op.kind == "async" else [])
+    params += [PB_PARAM[a.type].format(n=a.name) for a in op.args]
+    body = []
+    for a in op.args:  # conversions need the GIL; the call does not
+        if a.type == "bytes":
+            body.append(f'auto {a.name}_view = bytes_view({a.name}, "{a.name}");')
+        elif a.type == "headers":
+            body.append(f"auto {a.name}_h = to_headers({a.name});")
+    args = ["*self.handle"] + (["ops::AsyncTarget{token, {}}"] if op.kind == "async" else [])
+    args += [PB_PASS[a.type].format(n=a.name) for a in op.args]
+    body += result_expr(api, op, f"ops::{op.object}_{op.name}({', '.join(args)})")
+    kwargs = ['py::arg("token")'] if op.kind == "async" else []
+    for a in op.args:
+        name = py_param_name(a)
+        if not a.has_default:
+            kwargs.append(f'py::arg("{name}")')
+        elif a.type == "headers" or a.default is None:
+            kwargs.append(f'py::arg("{name}") = py::none()')
+        elif a.type == "bytes":
+            kwargs.append(f'py::arg("{name}") = py::bytes("{a.default}")')
+        elif isinstance(a.default, str):
+            kwargs.append(f'py::arg("{name}") = std::string("{a.default}")')
+        elif isinstance(a.default, bool):
+            kwargs.append(f'py::arg("{name}") = {"true" if a.default else "false"}')
+        else:
+            kwargs.append(f'py::arg("{name}") = {a.default}')
+    doc = 'R"doc(' + op.doc + ')doc"'
+    out = [f'  {op.object}.def("{op.name}", []({", ".join(params)}) -> py::object {{']
+    out += [f"    {line}" for line in body]
+    out.append("  }, " + ", ".join(kwargs + [doc]) + ");")
+    return out
+
+
+def fast_op(api: Api, op: Operation) -> list[str]:
+    obj = api.object(op.object)
+    fn = f"{op.object}_{op.name}_fast"
+    n = len(op.args)
+    names = ", ".join(f'"{py_param_name(a)}"' for a in op.args)
+    out = [f"PyObject* {fn}(PyObject* self, PyObject* const* args, Py_ssize_t nargs, PyObject* kwnames) {{",
+           f"  static const char* const names[] = {{{names}}};", f"  PyObject* a[{max(n, 1)}];",
+           f'  if (!parse_args("{op.name}", args, nargs, kwnames, names, {n}, {len(op.required_args)}, a)) '
+           "return nullptr;",
+           "  return guard([&]() -> PyObject* {", f"    auto& h = self_as<{handle_type(obj)}>(self);"]
+    for i, a in enumerate(op.args):
+        conv = FAST_CONVERT[a.type].format(o=f"a[{i}]", n=a.name)
+        if a.has_default:
+            out.append(f"    {FAST_TYPE[a.type]} {a.name} = a[{i}] ? {conv} : {cpp_default(a)};")
+        else:
+            out.append(f"    {FAST_TYPE[a.type]} {a.name} = {conv};")
+    args = ["*h.handle"] + [f"{a.name} ? &*{a.name} : nullptr" if a.type == "headers" else a.name for a in op.args]
+    out += ["    {", "      Unlocked unlocked;", f"      ops::{op.object}_{op.name}({', '.join(args)});", "    }",
+            "    return done();", "  });", "}", "",
+            f'PyMethodDef {fn}_def = {{"{op.name}", reinterpret_cast<PyCFunction>(reinterpret_cast<void (*)(void)>'
+            f'({fn})), METH_FASTCALL | METH_KEYWORDS,',
+            f'    "{text_signature(op)}\\n--\\n\\n{op.doc} Returns at once; awaiting the result is allowed."}};', ""]
+    return out
 
 
 def glue(api: Api) -> str:
-    out = [f"// {GENERATED}", '#include "py_bridge.hpp"', "", "namespace nervure::py_bridge {", "",
-           "void register_operations(py::class_<PyConnection>& connection, py::class_<PySubscription>& subscription) {"]
+    out = [banner("//"), '#include "py_bridge.hpp"', "", "namespace nervure::py_bridge {", "namespace {", ""]
+    for t in api.types.values():
+        if t.encoding == "batch":
+            out += record_getters(t)
     for obj in api.objects:
-        cls = "connection" if obj.name == "connection" else "subscription"
-        self_type = "PyConnection" if obj.name == "connection" else "PySubscription"
-        target = "*self.bridge" if obj.name == "connection" else "*self.sub"
         for op in obj.operations:
-            params = [f"{self_type}& self"] + (["uint64_t token"] if op.kind == "async" else [])
-            params += [CONVERT[a.type].format(n=a.name) for a in op.args]
-            args = (["token"] if op.kind == "async" else []) + [PASS[a.type].format(n=a.name) for a in op.args]
-            call = f"nervure::ops::{obj.name}_{op.name}({', '.join([target] + args)})"
-            body = []
-            for a in op.args:  # conversions need the GIL; the call itself does not
-                if a.type == "headers":
-                    body.append(f"    auto {a.name}_headers = to_headers({a.name});")
-            ret = op.returns if op.kind != "async" else None
-            if ret == "subscription":
-                body += ["    py::gil_scoped_release unlocked;",
-                         f"    return PySubscription{{{call}}};"]
-            elif ret == "stats":
-                body += ["    Stats s;", "    {", "      py::gil_scoped_release unlocked;", f"      s = {call};", "    }",
-                         "    return stats_dict(s);"]
-            elif ret:
-                body += ["    py::gil_scoped_release unlocked;", f"    return {call};"]
+            if op.hot:
+                out += fast_op(api, op)
+    out += ["}  // namespace", ""]
+    for t in api.types.values():
+        if t.encoding == "batch":
+            out += record_table(t)
+        if t.encoding == "struct":
+            out += struct_converter(t)
+    out += ["void register_api(py::module_& m) {"]
+    for obj in api.objects:
+        out.append(f'  auto {obj.name} = py::class_<{handle_type(obj)}>(m, "{cls(obj.name)}", R"doc({obj.doc})doc");')
+    for obj in api.objects:
+        for op in obj.operations:
+            if op.hot:
+                out.append(f"  install_fast({obj.name}, &{op.object}_{op.name}_fast_def);")
             else:
-                body += ["    py::gil_scoped_release unlocked;", f"    {call};"]
-            kwargs = (['py::arg("token")'] if op.kind == "async" else [])
-            for a in op.args:
-                kwargs.append(f'py::arg("{a.name}") = {py_default(a)}' if a.has_default else f'py::arg("{a.name}")')
-            out.append(f'  {cls}.def("{op.name}", []({", ".join(params)}) {{')
-            out += body
-            docstring = 'R"doc(' + op.doc + ')doc"'
-            out.append("  }, " + ", ".join(kwargs + [docstring]) + ");")
+                out += pybind_op(api, op)
     out += ["}", "", "}  // namespace nervure::py_bridge", ""]
     return "\n".join(out)
 
 
+# ---- Python -------------------------------------------------------------------
+
 def errors(api: Api) -> str:
-    out = [f'"""The nervure error hierarchy ({GENERATED})."""', "", "from __future__ import annotations", "",
-           "__all__ = [" + ", ".join(f'"{e["name"]}"' for e in api.errors) + ', "error_for_code"]', "", ""]
+    out = [f'"""The nervure error hierarchy, the same in every language ({banner("").strip()})."""', "",
+           "from __future__ import annotations", "", "import builtins", "from typing import Any", "",
+           "__all__ = [" + ", ".join(f'"{e.name}"' for e in api.errors) + ', "error_for_code"]', "", ""]
     for e in api.errors:
-        parent = e["parent"] or "Exception"
-        if e["name"] == "TimeoutError":
-            parent = "NervureError, TimeoutError"  # also catchable as the built-in
-        out += [f"class {e['name']}({parent}):", f'    """{e["doc"]}"""', "", f"    code = {e['code']}", "", ""]
-    out += ["_BY_CODE = {" + ", ".join(f"{e['code']}: {e['name']}" for e in api.errors) + "}", "", "",
-            "def error_for_code(code: int, message: str) -> NervureError:",
-            '    """The exception instance for a core error code."""',
-            "    return _BY_CODE.get(code, NervureError)(message)", ""]
-    text = "\n".join(out)
-    # The built-in TimeoutError is shadowed inside the module on purpose; keep a handle to it.
-    return text.replace("from __future__ import annotations\n",
-                        "from __future__ import annotations\n\nimport builtins\n").replace(
-        "NervureError, TimeoutError)", "NervureError, builtins.TimeoutError)")
+        parent = e.parent or "Exception"
+        if e.name == "TimeoutError":
+            parent = "NervureError, builtins.TimeoutError"  # also caught by `except TimeoutError`
+        doc = e.doc
+        if e.fields:
+            doc += "\n\n    Attributes:\n" + "\n".join(f"        {f.name}: {f.doc}" for f in e.fields) + "\n    "
+        out += [f"class {e.name}({parent}):", f'    """{doc}"""', "", f"    error_code = {e.code}"]
+        for f in e.fields:
+            hint, zero = ("str", '""') if f.type == "string" else ("int", "0")
+            out.append(f"    {f.name}: {hint} = {zero}")
+        out += ["", ""]
+    out += ["_BY_CODE: dict[int, type[NervureError]] = {" + ", ".join(f"{e.code}: {e.name}" for e in api.errors) + "}",
+            "", "",
+            "def error_for_code(code: int, message: str, fields: dict[str, Any] | None = None) -> NervureError:",
+            '    """The exception for a core error code, with its structured fields as attributes."""',
+            "    exc = _BY_CODE.get(code, NervureError)(message)",
+            "    for name, value in (fields or {}).items():",
+            "        setattr(exc, name, value)",
+            "    return exc", ""]
+    return "\n".join(out)
+
+
+def api_tables(api: Api) -> str:
+    out = [f'"""Tables from the API definition for the asyncio layer ({banner("").strip()})."""', "",
+           "from __future__ import annotations", "", "from typing import Any, NamedTuple", "", "",
+           "class ConnectOption(NamedTuple):", "    type: str  # string, int, bool or duration (seconds here)",
+           "    default: Any", "    doc: str", "", "",
+           "EVENTS: dict[int, str] = {" + ", ".join(f'{e.code}: "{e.name}"' for e in api.events) + "}", "",
+           "EVENT_DOCS: dict[str, str] = {"]
+    out += [f'    "{e.name}": {e.doc!r},' for e in api.events]
+    out += ["}", "", "CONNECT_OPTIONS: dict[str, ConnectOption] = {"]
+    for o in api.connect_options:
+        default = o.default / 1000 if o.type == "duration" else o.default
+        out.append(f'    "{o.name}": ConnectOption("{o.type}", {default!r}, {o.doc!r}),')
+    out += ["}", ""]
+    return "\n".join(out)
+
+
+def stub_op(api: Api, op: Operation) -> str:
+    params = ["self"] + (["token: int"] if op.kind == "async" else [])
+    for a in op.args:
+        hint = PY_HINT[a.type]
+        params.append(f"{py_param_name(a)}: {hint}" + (f" = {py_default(a)}" if a.has_default else ""))
+    kind = api.returns_kind(op.returns) if op.kind != "async" else "none"
+    ret = {"none": "None", "object": cls(op.returns or ""), "struct": "dict[str, int]", "json": "str"}.get(kind)
+    if kind == "scalar":
+        ret = PY_HINT[op.returns]
+    if op.hot:
+        ret = "Done"
+    return f"    def {op.name}({', '.join(params)}) -> {ret}: ..."
+
+
+def stubs(api: Api) -> str:
+    out = [f'"""Type stubs of the native extension ({banner("").strip()}).', "",
+           'User code goes through the nervure package, not this module."""', "",
+           (TEMPLATES / "core_stub_head.pyi").read_text().rstrip(), ""]
+    for t in api.types.values():
+        if t.encoding != "batch":
+            continue
+        out += ["", f"class {cls(t.name)}:", f'    """{t.doc}"""']
+        for f in t.fields:
+            hint = "Headers" if f.type == "headers" else PY_HINT[f.type].replace("_Data", "bytes")
+            out += ["    @property", f"    def {f.name}(self) -> {hint}: ..."]
+        out.append("    def respond(self, data: _Data = b\"\", headers: _HeadersIn = None) -> Done: ...")
+    for obj in api.objects:
+        out += ["", f"class {cls(obj.name)}:", f'    """{obj.doc}"""']
+        out += [stub_op(api, op) for op in obj.operations]
+        extra = TEMPLATES / f"core_stub_{obj.name}.pyi"
+        if extra.exists():
+            out.append(extra.read_text().rstrip())
+    out += ["", (TEMPLATES / "core_stub_tail.pyi").read_text().rstrip(), ""]
+    return "\n".join(out)
 
 
 def generate(api: Api) -> dict[str, str]:
-    return {"python/src/bindings.generated.cpp": glue(api), "python/nervure/_errors.py": errors(api)}
+    return {
+        "python/src/records.generated.hpp": records_header(api),
+        "python/src/bindings.generated.cpp": glue(api),
+        "python/nervure/_errors.py": errors(api),
+        "python/nervure/_api.py": api_tables(api),
+        "python/nervure/_core.pyi": stubs(api),
+    }

@@ -3,139 +3,196 @@
 #include <sys/eventfd.h>
 #include <unistd.h>
 
-#include <algorithm>
+#include <cerrno>
 
 namespace nervure::bridge {
+
+const ErrorField* ErrorInfo::field(std::string_view name) const {
+  for (const auto& f : fields)
+    if (f.name == name) return &f;
+  return nullptr;
+}
+
+ErrorInfo describe(const std::exception& error) noexcept {
+  ErrorInfo info;
+  try {
+    info.message = error.what();
+    if (auto* e = dynamic_cast<const Error*>(&error)) {
+      info.code = e->code();
+      error_fields(*e, info.fields);
+    } else if (dynamic_cast<const std::bad_alloc*>(&error)) {
+      info.code = ErrorCode::nervure;
+      info.message = "out of memory";
+    } else {
+      info.code = ErrorCode::nervure;
+    }
+  } catch (...) {
+    info.code = ErrorCode::nervure;  // describing ran out of memory: keep the code at least
+  }
+  return info;
+}
+
+ErrorInfo describe(std::exception_ptr error) noexcept {
+  try {
+    if (error) std::rethrow_exception(error);
+  } catch (const std::exception& e) {
+    return describe(e);
+  } catch (...) {
+  }
+  ErrorInfo info;
+  info.code = ErrorCode::nervure;
+  try {
+    info.message = "unknown error";
+  } catch (...) {
+  }
+  return info;
+}
+
+// ---- Inbox ------------------------------------------------------------------
+
+Inbox::Inbox() {
+  fd_ = eventfd(0, EFD_NONBLOCK | EFD_CLOEXEC);
+  if (fd_ < 0) throw Error(ErrorCode::nervure, "cannot create an eventfd for the language bridge");
+}
+
+Inbox::~Inbox() {
+  if (fd_ >= 0) ::close(fd_);
+}
+
+void Inbox::signal_locked() {  // one write per batch, however much is queued meanwhile
+  if (signalled_) return;
+  signalled_ = true;
+  uint64_t one = 1;
+  ssize_t n;
+  do n = ::write(fd_, &one, sizeof one);
+  while (n < 0 && errno == EINTR);
+}
+
+void Inbox::post(Completion&& c) {
+  std::lock_guard lock(mu_);
+  pending_.completions.push_back(std::move(c));
+  signal_locked();
+}
+
+void Inbox::post_ready(uint64_t source_id) {
+  std::lock_guard lock(mu_);
+  pending_.ready_sources.push_back(source_id);
+  signal_locked();
+}
+
+void Inbox::post_event(Event e, std::string detail) {
+  std::lock_guard lock(mu_);
+  pending_.events.push_back({e, std::move(detail)});
+  signal_locked();
+}
+
+Batch Inbox::take() {
+  uint64_t value;
+  [[maybe_unused]] ssize_t n = ::read(fd_, &value, sizeof value);  // EAGAIN when nothing was signalled
+  Batch out;
+  std::lock_guard lock(mu_);
+  signalled_ = false;
+  std::swap(out, pending_);
+  return out;
+}
+
+void Inbox::request_started(uint64_t token, uint64_t request_id) {
+  std::lock_guard lock(requests_mu_);
+  if (finished_early_.erase(token) == 0) requests_.emplace(token, request_id);
+}
+
+void Inbox::request_finished(uint64_t token) {
+  std::lock_guard lock(requests_mu_);
+  if (requests_.erase(token) == 0) finished_early_.insert(token);
+}
+
+bool Inbox::forget_request(uint64_t token, uint64_t& request_id) {
+  std::lock_guard lock(requests_mu_);
+  auto it = requests_.find(token);
+  if (it == requests_.end()) return false;
+  request_id = it->second;
+  requests_.erase(it);
+  return true;
+}
+
+// ---- Bridge -------------------------------------------------------------------
+
 namespace {
 
-Completion failure(uint64_t token, std::exception_ptr error) {
+// Routes a completion to the caller's direct callback or to the inbox. A
+// direct callback that throws must not unwind into the core's I/O thread.
+void deliver(const std::shared_ptr<Inbox>& inbox, const DirectCompletion& direct, Completion&& c) {
+  if (!direct) return inbox->post(std::move(c));
+  try {
+    direct(std::move(c));
+  } catch (...) {
+  }
+}
+
+Completion failed(uint64_t token, std::exception_ptr error) {
   Completion c;
   c.token = token;
-  try {
-    std::rethrow_exception(error);
-  } catch (const Error& e) {
-    c.error = e.code();
-    c.error_message = e.what();
-  } catch (const std::exception& e) {
-    c.error = ErrorCode::nervure;
-    c.error_message = e.what();
-  } catch (...) {
-    c.error = ErrorCode::nervure;
-    c.error_message = "unknown error";
-  }
+  c.error = describe(error);
   return c;
 }
 
 }  // namespace
 
-Bridge::Bridge() {
-  wake_fd_ = eventfd(0, EFD_NONBLOCK | EFD_CLOEXEC);
-  if (wake_fd_ < 0) throw Error(ErrorCode::nervure, "cannot create an eventfd for the language bridge");
-}
-
-Bridge::~Bridge() {
-  if (conn_) conn_->close();
-  if (wake_fd_ >= 0) ::close(wake_fd_);
-}
-
 std::shared_ptr<Bridge> Bridge::connect(Options options) {
   std::shared_ptr<Bridge> bridge(new Bridge());
-  std::weak_ptr<Bridge> weak = bridge;
-  auto user_events = std::move(options.on_event);
-  options.on_event = [weak](Event e, const std::string& detail) {
-    if (auto b = weak.lock()) {
-      std::lock_guard lock(b->mu_);
-      b->pending_.events.push_back({e, detail});
-      b->signal();
-    }
-  };
+  bridge->inbox_ = std::make_shared<Inbox>();
+  options.on_event = [inbox = bridge->inbox_](Event e, const std::string& detail) { inbox->post_event(e, detail); };
   bridge->conn_ = Connection::connect(std::move(options));
   return bridge;
 }
 
-void Bridge::signal() {  // with mu_ held: one write per batch, however much is queued
-  if (signalled_) return;
-  signalled_ = true;
-  uint64_t one = 1;
-  [[maybe_unused]] ssize_t n = ::write(wake_fd_, &one, sizeof one);
-}
-
-Batch Bridge::take() {
-  uint64_t value;
-  [[maybe_unused]] ssize_t n = ::read(wake_fd_, &value, sizeof value);
-  std::lock_guard lock(mu_);
-  signalled_ = false;
-  Batch out;
-  std::swap(out, pending_);
-  return out;
-}
-
-void Bridge::complete(Completion&& c) {
-  std::lock_guard lock(mu_);
-  pending_.completions.push_back(std::move(c));
-  signal();
+Bridge::~Bridge() {
+  if (conn_) {
+    try {
+      conn_->close();
+    } catch (...) {
+    }
+  }
 }
 
 std::shared_ptr<BridgeSubscription> Bridge::subscribe(std::string_view subject, const SubscribeOptions& options) {
   uint64_t id;
   {
-    std::lock_guard lock(mu_);
-    id = next_sub_id_++;
+    std::lock_guard lock(sub_ids_mu_);
+    id = next_source_id_++;
   }
   auto sub = std::make_shared<BridgeSubscription>(conn_->subscribe(subject, options), id);
-  std::weak_ptr<Bridge> weak = weak_from_this();
-  sub->core().set_ready_notifier([weak, id] {
-    if (auto b = weak.lock()) {
-      std::lock_guard lock(b->mu_);
-      b->pending_.ready_subscriptions.push_back(id);
-      b->signal();
-    }
-  });
+  sub->core().set_ready_notifier([inbox = inbox_, id] { inbox->post_ready(id); });
   return sub;
 }
 
-void Bridge::request(uint64_t token, std::string_view subject, std::string_view data, Duration timeout,
+void Bridge::request(AsyncTarget target, std::string_view subject, std::string_view data, Duration timeout,
                      const Headers* headers) {
-  std::weak_ptr<Bridge> weak = weak_from_this();
-  auto id = conn_->request_async(subject, data, timeout, headers, [weak, token](Message&& reply, std::exception_ptr err) {
-    auto b = weak.lock();
-    if (!b) return;
-    {
-      std::lock_guard lock(b->requests_mu_);
-      if (b->requests_.erase(token) == 0) b->finished_early_.insert(token);
-    }
-    if (err) return b->complete(failure(token, err));
+  const uint64_t token = target.token;
+  auto done = [inbox = inbox_, target = std::move(target)](Message&& reply, std::exception_ptr err) {
+    inbox->request_finished(target.token);
+    if (err) return deliver(inbox, target.direct, failed(target.token, err));
     Completion c;
-    c.token = token;
+    c.token = target.token;
     c.has_message = true;
     c.message = std::move(reply);
-    b->complete(std::move(c));
-  });
-  std::lock_guard lock(requests_mu_);
-  if (finished_early_.erase(token) == 0) requests_.emplace(token, id);
+    deliver(inbox, target.direct, std::move(c));
+  };
+  const uint64_t id = conn_->request_async(subject, data, timeout, headers, std::move(done));
+  inbox_->request_started(token, id);
 }
 
 void Bridge::cancel(uint64_t token) {
   uint64_t id = 0;
-  {
-    std::lock_guard lock(requests_mu_);
-    auto it = requests_.find(token);
-    if (it == requests_.end()) return;
-    id = it->second;
-    requests_.erase(it);
-  }
-  conn_->cancel_request(id);
+  if (inbox_->forget_request(token, id)) conn_->cancel_request(id);
 }
 
-void Bridge::flush(uint64_t token, Duration timeout) {
-  std::weak_ptr<Bridge> weak = weak_from_this();
-  conn_->flush_async(timeout, [weak, token](std::exception_ptr err) {
-    auto b = weak.lock();
-    if (!b) return;
-    if (err) return b->complete(failure(token, err));
+void Bridge::flush(AsyncTarget target, Duration timeout) {
+  conn_->flush_async(timeout, [inbox = inbox_, target = std::move(target)](std::exception_ptr err) {
+    if (err) return deliver(inbox, target.direct, failed(target.token, err));
     Completion c;
-    c.token = token;
-    b->complete(std::move(c));
+    c.token = target.token;
+    deliver(inbox, target.direct, std::move(c));
   });
 }
 

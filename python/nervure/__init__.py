@@ -1,16 +1,24 @@
-"""nervure: NATS messaging and virtual actors on one C++ core, asyncio-native.
+"""nervure: NATS messaging on one C++ core, asyncio-native.
 
-    nc = await nervure.connect("nats://127.0.0.1:4222")
-    sub = await nc.subscribe("shop.>")
-    nc.publish("shop.orders.order.created", b"...")
-    async for msg in sub: ...
+    import nervure
 
-Errors are the classes in nervure.errors, the same hierarchy in every language.
+    async with await nervure.connect("nats://127.0.0.1:4222") as nc:
+        sub = await nc.subscribe("shop.>")
+        nc.publish("shop.orders.order.created", b'{"id": "o-1"}')
+        async for msg in sub:
+            print(msg.subject, msg.data)
+
+    reply = await nc.request("shop.payments.authorise", b"42.00", timeout=2)
+
+Errors are the classes of nervure.errors (also importable from here), one
+hierarchy in every language: NervureError at the root. nervure.sync is a
+small blocking facade for scripts.
 """
 from . import _errors as errors
+from ._core import Msg
 from ._errors import *  # noqa: F401,F403  (the hierarchy is part of the top-level API)
 from ._connection import Connection, connect
-from ._message import Headers, Msg
+from ._message import Headers
 from ._subscription import Subscription
 
 __all__ = ["connect", "Connection", "Subscription", "Msg", "Headers", "errors", *errors.__all__]

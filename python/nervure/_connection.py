@@ -1,107 +1,144 @@
-"""The asyncio connection: one eventfd reader per connection, futures keyed by
-token, every completion and ready subscription of a wakeup handled in one pass."""
+"""The asyncio connection.
+
+Core threads never run Python. Per connection, the core's completions, "this
+subscription has messages" signals and events are queued in C++ and one
+eventfd is written per batch; the event loop watches it with add_reader, and
+_on_wake takes everything queued in one crossing (one GIL acquisition, one
+wakeup of the loop for many messages). Calls that may block release the GIL;
+the blocking ones (connect, drain, close) also run off the loop, in a thread.
+"""
 from __future__ import annotations
 
 import asyncio
 import itertools
 import json
 import logging
+import math
+import time
 from concurrent.futures import ThreadPoolExecutor
-from typing import Any, Awaitable, Callable, Mapping, Sequence
+from typing import Any, Awaitable, Callable, Mapping, Sequence, Union
 
 from . import _core
-from ._errors import ConnectionClosedError, InvalidArgumentError, error_for_code
+from ._api import CONNECT_OPTIONS, EVENTS
+from ._errors import ConnectionClosedError, InvalidArgumentError
+from ._message import Headers
 from ._subscription import Subscription
 
 log = logging.getLogger("nervure")
 
-EVENTS = {1: "connected", 2: "disconnected", 3: "reconnected", 4: "closed", 5: "lame_duck",
-          6: "servers_discovered", 7: "async_error", 8: "slow_consumer"}
+Data = Union[bytes, bytearray, memoryview, str]
+HeadersIn = Union[Mapping[str, Union[str, Sequence[str]]], Sequence[tuple[str, str]], Headers, None]
+EventCallback = Callable[[str, str], Any]
 
-# Python names (seconds) for the core's millisecond options.
-_SECONDS = {"connect_timeout": "connect_timeout_ms", "reconnect_wait": "reconnect_wait_ms",
-            "reconnect_wait_max": "reconnect_wait_max_ms", "reconnect_jitter": "reconnect_jitter_ms",
-            "ping_interval": "ping_interval_ms"}
-_TLS = {"tls_ca": "tls_ca_file", "tls_cert": "tls_cert_file", "tls_key": "tls_key_file"}
-
-# Blocking core calls (connect, drain, close) run here so the event loop never waits on them.
+# Blocking core calls (connect, drain, close) wait here, never on the event loop.
 _blocking = ThreadPoolExecutor(max_workers=4, thread_name_prefix="nervure")
 
 
-class _Done:
-    """What publish() returns: nothing to wait for, yet `await nc.publish(...)` works too."""
-
-    __slots__ = ()
-
-    def __await__(self):
-        return iter(())
-
-    def __repr__(self) -> str:
-        return "<done>"
+def _ms(seconds: float, what: str, minimum: int = 0) -> int:
+    """Seconds (Python's unit) to the core's milliseconds, rounding up."""
+    if isinstance(seconds, bool) or not isinstance(seconds, (int, float)) or not seconds >= 0:
+        raise InvalidArgumentError(f"{what} must be a non-negative number of seconds, not {seconds!r}")
+    return max(minimum, math.ceil(seconds * 1000))
 
 
-DONE = _Done()
+def _core_options(options: dict[str, Any]) -> dict[str, Any]:
+    out = {}
+    for name, value in options.items():
+        spec = CONNECT_OPTIONS.get(name)
+        if spec is None:
+            raise InvalidArgumentError(f"unknown connect option {name!r}; the options are {', '.join(CONNECT_OPTIONS)}")
+        if value is None:
+            continue
+        if spec.type == "duration":
+            value = _ms(value, name)
+        elif spec.type == "bool" and not isinstance(value, bool):
+            raise InvalidArgumentError(f"{name} must be True or False, not {value!r}")
+        out[name] = value
+    return out
 
 
 async def connect(servers: str | Sequence[str] = "nats://127.0.0.1:4222", *,
-                  on_event: Callable[[str, str], Any] | None = None,
-                  error_cb: Callable[[Exception], Any] | None = None, **options: Any) -> "Connection":
-    """Connect to a NATS system.
+                  on_event: EventCallback | None = None,
+                  error_cb: Callable[[Exception], Any] | None = None,
+                  disconnected_cb: Callable[[], Any] | None = None,
+                  reconnected_cb: Callable[[], Any] | None = None,
+                  closed_cb: Callable[[], Any] | None = None,
+                  **options: Any) -> "Connection":
+    """Connect to a NATS system and return a Connection.
 
     servers: one URL or a list ("nats://host:4222", "tls://host:4222", "host:4222").
-    options: name, user, password, token, nkey_seed, creds_file, tls_ca, tls_cert,
-    tls_key, tls_handshake_first, randomize, connect_timeout (s), reconnect,
-    max_reconnect_attempts, reconnect_wait (s), reconnect_wait_max (s),
-    reconnect_jitter (s), reconnect_buffer_size, ping_interval (s), max_pings_out,
-    no_echo, inbox_prefix, pending_msgs_limit, pending_bytes_limit.
-    on_event(name, detail) hears connected, disconnected, reconnected, closed,
-    lame_duck, servers_discovered, async_error and slow_consumer.
+
+    Options (keyword arguments; durations in seconds): name, user, password,
+    token, nkey_seed, creds_file, tls, tls_ca_file, tls_cert_file,
+    tls_key_file, tls_verify, tls_verify_hostname, tls_handshake_first,
+    randomize, connect_timeout, reconnect, max_reconnect_attempts,
+    reconnect_wait, reconnect_wait_max, reconnect_jitter,
+    reconnect_jitter_tls, reconnect_buffer_size, ping_interval,
+    max_pings_out, no_echo, inbox_prefix, ignore_discovered_servers,
+    pending_msgs_limit, pending_bytes_limit. nervure._api.CONNECT_OPTIONS has
+    each one's type, default and meaning.
+
+    Callbacks (plain functions or coroutine functions, run on the event loop):
+    on_event(name, detail) hears every event (connected, disconnected,
+    reconnected, closed, lame_duck, servers_discovered, async_error,
+    slow_consumer); disconnected_cb(), reconnected_cb() and closed_cb() hear
+    one each, as in nats-py; error_cb(exc) hears exceptions raised by message
+    callbacks and asynchronous errors.
+
+    Raises AuthorizationError when the server refuses the credentials,
+    InvalidArgumentError for a bad URL or option, NervureError when no server
+    can be reached.
+
+        async with await nervure.connect("nats://127.0.0.1:4222", name="shop") as nc:
+            ...
     """
     urls = [servers] if isinstance(servers, str) else list(servers)
-    core_options: dict[str, Any] = {}
-    for key, value in options.items():
-        if key in _SECONDS:
-            if not isinstance(value, (int, float)) or value < 0:
-                raise InvalidArgumentError(f"{key} must be a non-negative number of seconds")
-            core_options[_SECONDS[key]] = int(value * 1000)
-        else:
-            core_options[_TLS.get(key, key)] = value
+    core_options = _core_options(options)
     loop = asyncio.get_running_loop()
     core = await loop.run_in_executor(_blocking, _core.connect, urls, core_options)
-    return Connection(core, loop, on_event, error_cb)
+    callbacks = {"disconnected": disconnected_cb, "reconnected": reconnected_cb, "closed": closed_cb}
+    return Connection(core, loop, on_event, error_cb, {k: v for k, v in callbacks.items() if v is not None})
 
 
 class Connection:
-    """A connection; reconnects by itself. Use `async with` or close()/drain()."""
+    """A connection to NATS; reconnects by itself. Close it with close() or
+    drain(), or use it as ``async with``."""
 
-    def __init__(self, core: Any, loop: asyncio.AbstractEventLoop, on_event, error_cb):
+    def __init__(self, core: _core.Connection, loop: asyncio.AbstractEventLoop, on_event: EventCallback | None,
+                 error_cb: Callable[[Exception], Any] | None, named_callbacks: dict[str, Callable[[], Any]]):
         self._core = core
-        self._bridge = _core.bridge_of(core)
         self._loop = loop
         self._on_event = on_event
         self._error_cb = error_cb
+        self._named_callbacks = named_callbacks
         self._futures: dict[int, asyncio.Future] = {}
-        # Held until they end, like the server holds the interest: a callback
+        # Held until they end, as the server holds the interest: a callback
         # subscription nobody references must keep running.
         self._subs: dict[int, Subscription] = {}
         self._tokens = itertools.count(1)
         self._fd = core.wake_fd()
         self._closed = False
+        self._shutting_down = False
+        # The native method itself, not a Python wrapper around it: publish is
+        # the hottest call there is. Same signature and behaviour as below.
+        self.publish = core.publish  # type: ignore[method-assign]
         loop.add_reader(self._fd, self._on_wake)
 
-    # -- the one place the core's results enter Python ---------------------------------
+    # -- the one place the core's results enter Python ------------------------------
     def _on_wake(self) -> None:
         completions, ready, events = self._core.take()
-        for token, code, message, reply in completions:
-            fut = self._futures.pop(token, None)
+        futures = self._futures
+        for token, error, reply in completions:
+            fut = futures.pop(token, None)
             if fut is None or fut.done():
-                continue  # cancelled by the caller meanwhile
-            if code:
-                fut.set_exception(error_for_code(code, message))
-            else:
+                continue  # cancelled by its caller meanwhile
+            if error is None:
                 fut.set_result(reply)
+            else:
+                fut.set_exception(error)
+        subs = self._subs
         for sid in ready:
-            sub = self._subs.get(sid)
+            sub = subs.get(sid)
             if sub is not None:
                 sub._ready()
         for code, detail in events:
@@ -110,124 +147,182 @@ class Connection:
     def _dispatch_event(self, name: str, detail: str) -> None:
         if name in ("async_error", "slow_consumer"):
             log.warning("nervure %s: %s", name, detail)
-        if self._on_event is None:
+        if name == "closed" and not self._shutting_down:
+            self._loop.call_soon(self._shutdown)  # closed by the core itself (reconnect gave up)
+        for callback, args in ((self._on_event, (name, detail)), (self._named_callbacks.get(name), ())):
+            if callback is None:
+                continue
+            try:
+                result = callback(*args)
+                if asyncio.iscoroutine(result):
+                    self._loop.create_task(result).add_done_callback(self._task_done)
+            except Exception as exc:
+                self._report_error(exc)
+
+    def _task_done(self, task: asyncio.Task) -> None:
+        if not task.cancelled() and task.exception() is not None:
+            self._report_error(task.exception())
+
+    def _report_error(self, exc: BaseException) -> None:
+        if self._error_cb is None:
+            log.error("nervure: a callback failed", exc_info=exc)
             return
         try:
-            result = self._on_event(name, detail)
+            result = self._error_cb(exc)
             if asyncio.iscoroutine(result):
                 self._loop.create_task(result)
-        except Exception as exc:
-            log.exception("on_event callback failed: %s", exc)
-
-    def _report_error(self, exc: Exception) -> None:
-        if self._error_cb is not None:
-            self._error_cb(exc)
-        else:
-            log.error("nervure message handler failed: %r", exc)
+        except Exception:
+            log.exception("nervure: error_cb failed")
 
     async def _in_thread(self, fn: Callable, *args: Any) -> Any:
         return await self._loop.run_in_executor(_blocking, fn, *args)
 
-    def _await_token(self, start: Callable[[int], None]) -> tuple[int, asyncio.Future]:
+    def _start(self, start: Callable[[int], None]) -> tuple[int, asyncio.Future]:
         token = next(self._tokens)
         fut = self._loop.create_future()
         self._futures[token] = fut
         try:
             start(token)
         except BaseException:
-            self._futures.pop(token, None)
+            del self._futures[token]
             raise
         return token, fut
 
-    # -- the API -------------------------------------------------------------------------
-    def publish(self, subject: str, data: bytes | bytearray | memoryview | str = b"", reply: str = "",
-                headers: Mapping[str, str | Sequence[str]] | Sequence[tuple[str, str]] | None = None) -> _Done:
-        """Publish a message (fire and forget). Returns at once; awaiting the result is allowed."""
-        self._core.publish(subject, data, reply, headers)
-        return DONE
+    # -- publish / subscribe ------------------------------------------------------------
+    def publish(self, subject: str, data: Data = b"", reply: str = "", headers: HeadersIn = None) -> Awaitable[None]:
+        """Publish a message (fire and forget); returns at once, and awaiting
+        the result is allowed, so code written for nats-py works unchanged.
 
-    async def subscribe(self, subject: str, queue: str = "", *, cb: Callable[[Any], Any] | None = None,
-                        max_msgs: int = 0, pending_msgs_limit: int = 0, pending_bytes_limit: int = 0) -> Subscription:
+        Raises InvalidSubjectError, MaxPayloadError, ConnectionClosedError, or
+        NervureError when the reconnect buffer is full while disconnected."""
+        return self._core.publish(subject, data, reply, headers)  # replaced per instance by the native method
+
+    async def subscribe(self, subject: str, queue: str = "", *, cb: Callable[[_core.Msg], Any] | None = None,
+                        max_msgs: int = 0, pending_msgs_limit: int = 0,
+                        pending_bytes_limit: int = 0) -> Subscription:
         """Subscribe to subject (wildcards * and > allowed), optionally in a queue group.
-        Iterate it with `async for`, call next_msg(), or pass cb (sync or async)."""
+
+        Consume it with ``async for msg in sub``, ``await sub.next_msg(timeout)``,
+        or pass cb: a function (run inline on the loop, a batch at a time) or a
+        coroutine function (awaited for one message after the other). Messages
+        wait in the core, where pending_msgs_limit / pending_bytes_limit apply
+        (0: the connection's defaults, -1: unlimited); beyond them they are
+        dropped and a slow_consumer event is emitted. max_msgs > 0 ends the
+        subscription after that many messages."""
         core_sub = self._core.subscribe(subject, queue, max_msgs, pending_msgs_limit, pending_bytes_limit)
         sub = Subscription(self, core_sub, cb)
-        self._subs[core_sub.id] = sub
+        self._subs[core_sub.id] = sub  # before any wakeup can name it: they run on this loop
         return sub
 
-    async def request(self, subject: str, data: bytes | bytearray | memoryview | str = b"", timeout: float = 2.0,
-                      headers: Mapping[str, str | Sequence[str]] | Sequence[tuple[str, str]] | None = None):
-        """Send a request and return the reply. NoRespondersError when nobody listens,
-        TimeoutError when no reply comes in time. Cancelling the task cancels the request."""
-        if timeout <= 0:
-            raise InvalidArgumentError("timeout must be positive")
-        token, fut = self._await_token(
-            lambda t: self._core.request(t, subject, data, max(1, int(timeout * 1000)), headers))
+    # -- request / flush ------------------------------------------------------------------
+    async def request(self, subject: str, data: Data = b"", timeout: float = 2.0,
+                      headers: HeadersIn = None) -> _core.Msg:
+        """Send a request and return the reply (a Msg).
+
+        Raises NoRespondersError when nobody listens on subject, TimeoutError
+        (a subclass of the built-in one) when no reply comes in time, and
+        ConnectionClosedError when the connection closes first. Cancelling the
+        awaiting task cancels the request."""
+        if isinstance(timeout, bool) or not isinstance(timeout, (int, float)) or not timeout > 0:
+            raise InvalidArgumentError(f"timeout must be a positive number of seconds, not {timeout!r}")
+        ms = math.ceil(timeout * 1000)
+        token, fut = self._start(lambda t: self._core.request(t, subject, data, ms, headers))
         try:
             return await fut
         except asyncio.CancelledError:
-            self._futures.pop(token, None)
-            self._core.cancel(token)
+            if self._futures.pop(token, None) is not None:
+                self._core.cancel(token)
             raise
 
     async def flush(self, timeout: float = 10.0) -> None:
-        """Round trip to the server: everything published before has been processed."""
-        await self._await_token(lambda t: self._core.flush(t, max(1, int(timeout * 1000))))[1]
-
-    async def drain(self, timeout: float = 30.0) -> None:
-        """Drain every subscription, flush what was published, then close."""
+        """Round trip to the server: everything published before has been
+        processed by it. Raises TimeoutError, ConnectionClosedError."""
+        token, fut = self._start(lambda t: self._core.flush(t, _ms(timeout, "timeout", 1)))
         try:
-            await self._in_thread(self._core.drain, int(timeout * 1000))
+            await fut
+        finally:
+            self._futures.pop(token, None)
+
+    async def rtt(self) -> float:
+        """Round-trip time to the server in seconds, measured now with a flush."""
+        start = time.perf_counter()
+        await self.flush()
+        return time.perf_counter() - start
+
+    # -- ending -----------------------------------------------------------------------------
+    async def drain(self, timeout: float = 30.0) -> None:
+        """Stop every subscription's interest, let what is queued be consumed
+        (callbacks finish), flush what was published, then close."""
+        ms = _ms(timeout, "timeout", 1)
+        try:
+            await self._in_thread(self._core.drain, ms)
         finally:
             self._shutdown()
 
     async def close(self) -> None:
-        """Close now. Pending requests fail with ConnectionClosedError."""
-        await self._in_thread(self._core.close)
+        """Close now. Pending requests fail with ConnectionClosedError;
+        subscriptions end. Closing twice is harmless."""
+        if not self._closed:
+            await self._in_thread(self._core.close)
         self._shutdown()
 
     def _shutdown(self) -> None:
-        if self._closed:
+        if self._closed or self._shutting_down:
             return
-        self._on_wake()  # the last completions and events
-        self._closed = True
-        self._loop.remove_reader(self._fd)
-        for fut in self._futures.values():
-            if not fut.done():
-                fut.set_exception(ConnectionClosedError("connection closed"))
-        self._futures.clear()
-        for sub in list(self._subs.values()):
-            sub._ready()
-        self._subs.clear()
+        self._shutting_down = True
+        try:
+            self._on_wake()  # the last completions and events
+        finally:
+            self._closed = True
+            self._loop.remove_reader(self._fd)
+            for fut in self._futures.values():
+                if not fut.done():
+                    fut.set_exception(ConnectionClosedError("connection closed"))
+            self._futures.clear()
+            for sub in list(self._subs.values()):
+                sub._ready()
 
+    # -- introspection ---------------------------------------------------------------------------
     def is_connected(self) -> bool:
+        """Whether the connection is up."""
         return self._core.is_connected()
 
+    def is_reconnecting(self) -> bool:
+        """Whether the connection is down and trying to come back."""
+        return self._core.is_reconnecting()
+
     def is_closed(self) -> bool:
+        """Whether the connection was closed."""
         return self._core.is_closed()
 
     def stats(self) -> dict[str, int]:
-        """in_msgs, in_bytes, out_msgs, out_bytes, reconnects."""
+        """Counters: in_msgs, in_bytes, out_msgs, out_bytes, reconnects."""
         return self._core.stats()
 
     def server_info(self) -> dict[str, Any]:
-        """The INFO the server sent, as a dict."""
+        """The INFO of the server in use, as a dict (server_id, version, max_payload, ...)."""
         return json.loads(self._core.server_info() or "{}")
 
     @property
     def connected_url(self) -> str:
+        """The URL of the server in use, or "" while disconnected."""
         return self._core.connected_url()
 
     @property
     def max_payload(self) -> int:
+        """Largest message the server accepts, in bytes."""
         return self._core.max_payload()
 
     def new_inbox(self) -> str:
+        """A fresh unique subject to receive replies on."""
         return self._core.new_inbox()
 
     async def __aenter__(self) -> "Connection":
         return self
 
     async def __aexit__(self, *exc: object) -> None:
-        if not self._closed:
-            await self.close()
+        await self.close()
+
+    def __repr__(self) -> str:
+        state = "closed" if self._closed else ("connected" if self.is_connected() else "reconnecting")
+        return f"<nervure.Connection {state} {self.connected_url}>"

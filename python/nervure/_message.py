@@ -1,22 +1,25 @@
-"""Received messages and their headers."""
+"""Received messages and their headers.
+
+Msg is a native type (one is made per received message, so it is cheap: its
+fields become Python objects only when read). Headers is plain Python.
+"""
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
 
-from . import _core
-
-Msg = _core.Msg
-
 
 class Headers(Mapping[str, str]):
-    """Multi-valued headers that keep their keys' case; lookups ignore case.
+    """Multi-valued headers that keep their keys' case and order; lookups ignore case.
 
-    headers["Order-Id"] gives the first value; headers.get_all("order-id") every one."""
+    ``headers["Order-Id"]`` is the first value, ``headers.get_all("order-id")``
+    every one, ``headers.pairs()`` the (key, value) pairs as they arrived. A
+    Headers can be passed back as the headers of a publish.
+    """
 
     __slots__ = ("_pairs",)
 
-    def __init__(self, pairs: list[tuple[str, str]]):
-        self._pairs = pairs
+    def __init__(self, pairs: list[tuple[str, str]] | None = None):
+        self._pairs = list(pairs or [])
 
     def __getitem__(self, key: str) -> str:
         k = key.lower()
@@ -42,8 +45,11 @@ class Headers(Mapping[str, str]):
     def pairs(self) -> list[tuple[str, str]]:
         return list(self._pairs)
 
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, Headers):
+            return self._pairs == other._pairs
+        return Mapping.__eq__(self, other)
+
     def __repr__(self) -> str:
         return f"Headers({self._pairs!r})"
 
-
-Msg.headers = property(lambda self: Headers(self.header_pairs), doc="Headers of the message (see Headers).")

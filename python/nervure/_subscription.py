@@ -1,34 +1,49 @@
-"""Subscriptions: async iteration, next_msg, or a callback."""
+"""Subscriptions: async iteration, next_msg, or a callback.
+
+Messages wait in the core, where the pending limits apply, and cross into
+Python a batch at a time (one poll, one list of Msg objects) when the
+subscriber is ready for them. The core says when its queue turns non-empty;
+until then an empty subscription costs nothing.
+"""
 from __future__ import annotations
 
 import asyncio
 import inspect
 from collections import deque
-from typing import TYPE_CHECKING, Any, Awaitable, Callable
+from typing import TYPE_CHECKING, Any, Callable
 
+from . import _core
 from ._errors import TimeoutError as NervureTimeoutError
 
 if TYPE_CHECKING:
     from ._connection import Connection
-    from ._message import Msg
 
 _BATCH = 1024  # messages taken from the core per crossing
+_INLINE_BUDGET = 8 * _BATCH  # messages a plain callback handles per turn of the loop before yielding
+_DONE = _core.DONE
 
 
 class Subscription:
-    """Interest in a subject. Messages wait in the core (where the pending limits
-    apply) and cross into Python a batch at a time, when the subscriber asks."""
+    """Interest in a subject; see Connection.subscribe.
 
-    def __init__(self, conn: "Connection", core: Any, callback: Callable[["Msg"], Any] | None):
+    ``async for msg in sub`` ends when the subscription ends (unsubscribed,
+    drained, max_msgs reached, or the connection closed)."""
+
+    def __init__(self, conn: "Connection", core: _core.Subscription, callback: Callable[[_core.Msg], Any] | None):
         self._conn = conn
         self._core = core
+        self._poll = core.poll  # bound once: called per batch
+        self._conn_core = conn._core
+        self._loop = conn._loop
         self._local: deque = deque()
         self._core_has_more = True
         self._waiter: asyncio.Future | None = None
         self._callback = callback
         self._task: asyncio.Task | None = None
-        if callback is not None:
-            self._task = conn._loop.create_task(self._run_callback())
+        self._inline = callback is not None and not inspect.iscoroutinefunction(callback)
+        self._dispatch_pending = False
+        if callback is not None and not self._inline:
+            self._task = self._loop.create_task(self._run_async_callback())
 
     @property
     def subject(self) -> str:
@@ -38,86 +53,121 @@ class Subscription:
     def queue(self) -> str:
         return self._core.queue
 
-    # -- fed by the connection's wakeup -------------------------------------------
+    # -- fed by the connection's wakeup ---------------------------------------------------
     def _ready(self) -> None:
         self._core_has_more = True
-        if self._waiter is not None and not self._waiter.done():
-            self._waiter.set_result(None)
-
-    def _refill(self) -> None:
-        if not self._core_has_more:
+        if self._inline:
+            if not self._dispatch_pending:
+                self._dispatch_inline()
             return
-        batch = self._core.poll(_BATCH, self._conn._bridge)
-        self._local.extend(batch)
-        # Fewer than asked: the core queue is empty and will tell us when it is not.
-        self._core_has_more = len(batch) == _BATCH
+        waiter = self._waiter
+        if waiter is not None and not waiter.done():
+            waiter.set_result(None)
 
-    # -- consuming -----------------------------------------------------------------
-    async def next_msg(self, timeout: float | None = None) -> "Msg":
-        """The next message. Raises TimeoutError when none arrives in time, and
-        StopAsyncIteration once the subscription has ended (unsubscribed, drained,
-        max_msgs reached, or the connection closed)."""
-        loop = self._conn._loop
+    def _refill(self) -> bool:
+        batch = self._poll(_BATCH, self._conn_core)
+        # Fewer than asked: the core's queue is empty and will say when it is not.
+        self._core_has_more = len(batch) == _BATCH
+        if not batch:
+            return False
+        self._local.extend(batch)
+        return True
+
+    def _finished(self) -> bool:
+        if self._core.ended():
+            self._conn._subs.pop(self._core.id, None)
+            return True
+        return False
+
+    # -- consuming ---------------------------------------------------------------------------
+    async def next_msg(self, timeout: float | None = None) -> _core.Msg:
+        """The next message. Raises TimeoutError (nervure's, also a built-in
+        TimeoutError) when none arrives within timeout seconds, and
+        StopAsyncIteration once the subscription has ended."""
+        local = self._local
+        if local:
+            return local.popleft()
+        return await self._next_slow(timeout)
+
+    async def _next_slow(self, timeout: float | None) -> _core.Msg:
+        loop = self._loop
         deadline = None if timeout is None else loop.time() + timeout
         while True:
-            if not self._local:
-                self._refill()
-            if self._local:
+            if self._core_has_more and self._refill():
                 return self._local.popleft()
-            if self._core.ended():
-                self._conn._subs.pop(self._core.id, None)
+            if self._finished():
                 raise StopAsyncIteration
-            self._waiter = loop.create_future()
+            waiter = self._waiter = loop.create_future()
             try:
                 if deadline is None:
-                    await self._waiter
+                    await waiter
                 else:
                     left = deadline - loop.time()
                     if left <= 0:
                         raise NervureTimeoutError(f"no message on '{self.subject}' within {timeout}s")
-                    await asyncio.wait_for(self._waiter, left)
+                    await asyncio.wait_for(waiter, left)
             except asyncio.TimeoutError:
                 raise NervureTimeoutError(f"no message on '{self.subject}' within {timeout}s") from None
             finally:
-                self._waiter = None
+                if self._waiter is waiter:
+                    self._waiter = None
 
     def __aiter__(self) -> "Subscription":
         return self
 
-    async def __anext__(self) -> "Msg":
-        return await self.next_msg()
+    async def __anext__(self) -> _core.Msg:
+        local = self._local
+        if local:
+            return local.popleft()
+        return await self._next_slow(None)
 
-    async def _run_callback(self) -> None:
-        # A pulled batch is handled inline: no coroutine per message on this path.
-        loop = self._conn._loop
-        callback = self._callback
+    # -- callbacks -------------------------------------------------------------------------------
+    def _dispatch_inline(self) -> None:
+        """Runs a plain callback over what is queued, on the loop, inside the
+        wakeup that announced it: no task and no extra turn of the loop."""
+        self._dispatch_pending = False
+        callback, poll, conn_core, report = self._callback, self._poll, self._conn_core, self._conn._report_error
+        budget = _INLINE_BUDGET
+        while self._core_has_more:
+            if budget <= 0:  # let the loop breathe; carry on in its next turn
+                self._dispatch_pending = True
+                self._loop.call_soon(self._dispatch_inline)
+                return
+            batch = poll(_BATCH, conn_core)
+            self._core_has_more = len(batch) == _BATCH
+            budget -= len(batch)
+            for msg in batch:
+                try:
+                    result = callback(msg)
+                    if result is not None and result is not _DONE and inspect.isawaitable(result):
+                        self._loop.create_task(_await(result)).add_done_callback(self._conn._task_done)
+                except Exception as exc:  # a handler's error is reported, never fatal
+                    report(exc)
+        self._finished()
+
+    async def _run_async_callback(self) -> None:
+        callback, report = self._callback, self._conn._report_error
+        local = self._local
         try:
             while True:
-                if not self._local:
-                    self._refill()
-                local = self._local
-                while local:
-                    msg = local.popleft()
+                if not local and not (self._core_has_more and self._refill()):
+                    if self._finished():
+                        return
+                    waiter = self._waiter = self._loop.create_future()
                     try:
-                        result = callback(msg)
-                        if result is not None and inspect.isawaitable(result):
-                            await result
-                    except Exception as exc:  # a handler's error is reported, not fatal
-                        self._conn._report_error(exc)
-                if self._core_has_more:
+                        await waiter
+                    finally:
+                        self._waiter = None
                     continue
-                if self._core.ended():
-                    self._conn._subs.pop(self._core.id, None)
-                    return
-                self._waiter = loop.create_future()
-                try:
-                    await self._waiter
-                finally:
-                    self._waiter = None
+                while local:
+                    try:
+                        await callback(local.popleft())
+                    except Exception as exc:
+                        report(exc)
         except asyncio.CancelledError:
             pass
 
-    # -- management ----------------------------------------------------------------
+    # -- management --------------------------------------------------------------------------------
     async def unsubscribe(self) -> None:
         """Stop now; messages not yet consumed are dropped."""
         self._core.unsubscribe()
@@ -126,23 +176,34 @@ class Subscription:
         self._ready()
 
     async def drain(self, timeout: float = 30.0) -> None:
-        """Stop interest and end once the queued messages have been consumed."""
-        self._core_has_more = True
-        await self._conn._in_thread(self._core.drain, int(timeout * 1000))
+        """Stop interest and end once the queued messages have been consumed
+        (by iteration or the callback, which keep running meanwhile)."""
+        from ._connection import _ms
+
+        await self._conn._in_thread(self._core.drain, _ms(timeout, "timeout", 1))
 
     def auto_unsubscribe(self, max_msgs: int) -> None:
-        """End after max_msgs messages in total."""
+        """End after max_msgs messages in total, counting those already delivered."""
         self._core.auto_unsubscribe(max_msgs)
+
+    def set_pending_limits(self, msgs_limit: int, bytes_limit: int) -> None:
+        """Change the queue limits (messages, bytes); -1 for unlimited."""
+        self._core.set_pending_limits(msgs_limit, bytes_limit)
 
     def pending(self) -> int:
         """Messages received and not yet consumed."""
         return self._core.pending() + len(self._local)
+
+    def pending_bytes(self) -> int:
+        """Payload bytes queued in the core, not yet taken by Python."""
+        return self._core.pending_bytes()
 
     def dropped(self) -> int:
         """Messages lost because the pending limits were reached (slow consumer)."""
         return self._core.dropped()
 
     def delivered(self) -> int:
+        """Messages received so far, consumed or not."""
         return self._core.delivered()
 
     async def __aenter__(self) -> "Subscription":
@@ -153,6 +214,13 @@ class Subscription:
             try:
                 await self.unsubscribe()
             except Exception:
-                pass
+                pass  # the connection is already gone: nothing to stop
         if self._task is not None:
             self._task.cancel()
+
+    def __repr__(self) -> str:
+        return f"<nervure.Subscription subject={self.subject!r} queue={self.queue!r}>"
+
+
+async def _await(awaitable: Any) -> Any:
+    return await awaitable

@@ -43,6 +43,8 @@ class _LoopThread:
 
 
 class Subscription:
+    """A subscription of a blocking connection; iterate it, or call next_msg."""
+
     def __init__(self, runner: _LoopThread, sub) -> None:
         self._runner, self._sub = runner, sub
 
@@ -71,13 +73,21 @@ class Subscription:
     def dropped(self) -> int:
         return self._sub.dropped()
 
+    def __enter__(self) -> "Subscription":
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self._runner.run(self._sub.__aexit__(*exc))
+
 
 class Connection:
+    """A blocking connection: the asyncio API's operations, waited for."""
+
     def __init__(self, runner: _LoopThread, conn) -> None:
         self._runner, self._conn = runner, conn
 
     def publish(self, subject: str, data=b"", reply: str = "", headers=None) -> None:
-        # The core's publish is thread-safe: call it here so errors raise here.
+        # The core's publish is thread-safe: called from this thread, its errors raise here.
         self._conn.publish(subject, data, reply, headers)
 
     def subscribe(self, subject: str, queue: str = "", **options: Any) -> Subscription:
@@ -109,6 +119,12 @@ class Connection:
 
     def is_connected(self) -> bool:
         return self._conn.is_connected()
+
+    def is_closed(self) -> bool:
+        return self._conn.is_closed()
+
+    def new_inbox(self) -> str:
+        return self._conn.new_inbox()
 
     def __enter__(self) -> "Connection":
         return self

@@ -1,13 +1,18 @@
-/* generated from bindings/api/nervure.json by bindings/generator; do not edit */
+/* generated from the definition in bindings/api/ by bindings/generator; do not edit */
 #ifndef NERVURE_H
 #define NERVURE_H
 
-/* The nervure C ABI. Every fallible call returns a status and, when error is
-   not NULL, sets *error to a message the caller frees with nervure_free_string.
-   Handles are opaque; each has a destroy call that takes a pointer to the handle
-   and sets it to NULL. Asynchronous operations take a caller token (use it as
-   user data) and complete through nervure_connection_take, so library threads
-   never call into the caller's code. */
+/* The nervure C ABI.
+   - Every fallible call returns a nervure_status and, when error is not NULL,
+     sets *error to a message the caller frees with nervure_free_string.
+   - Handles are opaque; each has a destroy call that takes a pointer to the
+     handle and sets it to NULL. Destroying NULL is a no-op.
+   - Memory the library hands out is freed by the library (nervure_free_string,
+     nervure_*_destroy).
+   - Asynchronous operations complete through a callback with user data, run on
+     a library thread (it must return quickly and must not call blocking
+     functions), or, without a callback, through nervure_connection_take.
+   - Messages are delivered in batches: nervure_subscription_poll. */
 
 #include <stddef.h>
 #include <stdint.h>
@@ -16,11 +21,15 @@
 extern "C" {
 #endif
 
+#if defined(__GNUC__)
 #define NERVURE_API __attribute__((visibility("default")))
+#else
+#define NERVURE_API
+#endif
 
 typedef enum nervure_status {
   NERVURE_OK = 0,
-  NERVURE_NERVURE = 1, /* NervureError: Root of every nervure error. */
+  NERVURE_ERROR = 1, /* NervureError: Root of every nervure error. */
   NERVURE_CONNECTION_CLOSED = 2, /* ConnectionClosedError: The connection is closed (or draining) and cannot do this. */
   NERVURE_TIMEOUT = 3, /* TimeoutError: No answer in time: a request, a flush, a next message. */
   NERVURE_NO_RESPONDERS = 4, /* NoRespondersError: A request found nobody listening on its subject. */
@@ -28,141 +37,193 @@ typedef enum nervure_status {
   NERVURE_MAX_PAYLOAD = 6, /* MaxPayloadError: The message is larger than the server accepts. */
   NERVURE_AUTHORIZATION = 7, /* AuthorizationError: The server refused the credentials. */
   NERVURE_SLOW_CONSUMER = 8, /* SlowConsumerError: A subscription fell behind and messages were dropped. */
-  NERVURE_JET_STREAM_API = 9, /* JetStreamApiError: The JetStream API answered with an error (status and err_code attached). */
+  NERVURE_JETSTREAM_API = 9, /* JetStreamApiError: The JetStream API answered with an error. */
   NERVURE_NOT_SUPPORTED_BY_SERVER = 10, /* NotSupportedByServerError: The connected server cannot honour this feature. */
-  NERVURE_ACTOR = 11, /* ActorError: An actor method failed remotely (remote type and message attached). */
+  NERVURE_ACTOR = 11, /* ActorError: An actor method failed remotely. */
   NERVURE_INVALID_ARGUMENT = 12, /* InvalidArgumentError: An option or argument is not valid (bad URL, bad creds file, bad number). */
 } nervure_status;
 
 typedef enum nervure_event {
-  NERVURE_EVENT_CONNECTED = 1,
-  NERVURE_EVENT_DISCONNECTED = 2,
-  NERVURE_EVENT_RECONNECTED = 3,
-  NERVURE_EVENT_CLOSED = 4,
-  NERVURE_EVENT_LAME_DUCK = 5,
-  NERVURE_EVENT_SERVERS_DISCOVERED = 6,
-  NERVURE_EVENT_ASYNC_ERROR = 7,
-  NERVURE_EVENT_SLOW_CONSUMER = 8,
+  NERVURE_EVENT_CONNECTED = 1, /* The first connection is up (detail: the server URL). */
+  NERVURE_EVENT_DISCONNECTED = 2, /* The connection was lost (detail: server and reason); reconnecting starts. */
+  NERVURE_EVENT_RECONNECTED = 3, /* Connected again (detail: the server URL); subscriptions were restored. */
+  NERVURE_EVENT_CLOSED = 4, /* The connection is closed for good. */
+  NERVURE_EVENT_LAME_DUCK = 5, /* The server is shutting down and asks clients to move (detail: its URL). */
+  NERVURE_EVENT_SERVERS_DISCOVERED = 6, /* The cluster announced servers not known before. */
+  NERVURE_EVENT_ASYNC_ERROR = 7, /* An error with no caller to raise it to: a server -ERR, a stale connection, a handler that failed (detail: the text). */
+  NERVURE_EVENT_SLOW_CONSUMER = 8, /* A subscription reached its pending limits and drops messages (detail: which). */
 } nervure_event;
 
+/* Stable names: "NoRespondersError", "reconnected". Never freed. */
+NERVURE_API const char* nervure_status_name(nervure_status status);
+NERVURE_API const char* nervure_event_name(nervure_event event);
+
 typedef struct nervure_options nervure_options;
-typedef struct nervure_connection nervure_connection;
-typedef struct nervure_subscription nervure_subscription;
 typedef struct nervure_headers nervure_headers;
 typedef struct nervure_wakeup nervure_wakeup;
+typedef struct nervure_completion nervure_completion;
+typedef struct nervure_connection nervure_connection;
+typedef struct nervure_subscription nervure_subscription;
 typedef struct nervure_message_batch nervure_message_batch;
 
+typedef void (*nervure_completion_fn)(void* user_data, nervure_completion* completion);
+
+/* Traffic counters of a connection since it was made. */
 typedef struct nervure_stats {
-  uint64_t in_msgs, in_bytes, out_msgs, out_bytes, reconnects;
+  uint64_t in_msgs; /* Messages received. */
+  uint64_t in_bytes; /* Payload bytes received. */
+  uint64_t out_msgs; /* Messages published. */
+  uint64_t out_bytes; /* Payload bytes published. */
+  uint64_t reconnects; /* Times the connection was re-established. */
 } nervure_stats;
 
-/* ---- Runtime (hand-written in bindings/c/src/runtime.cpp) ---------------- */
+/* ---- Runtime: hand-written in bindings/c/src/runtime.cpp ----------------- */
 
-/* Strings and buffers handed out by the library are freed by the library. */
+/* The library's version, e.g. "0.1.0". Never freed. */
+NERVURE_API const char* nervure_version(void);
+/* Strings handed out by the library (error texts, char** results) are freed here. */
 NERVURE_API void nervure_free_string(char* s);
-/* Stable name of a status ("NoRespondersError"); never freed. */
-NERVURE_API const char* nervure_status_name(nervure_status status);
+
+/* Structured fields of the last error a call returned on this thread
+   (JetStreamApiError: "code", "err_code"; ActorError: "remote_type"). Valid
+   until the next failing call on this thread. nervure_last_error_int returns
+   1 and sets *out when the field exists, 0 otherwise. */
+NERVURE_API int nervure_last_error_int(const char* field, int64_t* out);
+NERVURE_API const char* nervure_last_error_text(const char* field);
 
 NERVURE_API nervure_status nervure_options_create(nervure_options** out, char** error);
 NERVURE_API void nervure_options_destroy(nervure_options** options);
+/* Adds a server URL; the first call replaces the default nats://127.0.0.1:4222. */
 NERVURE_API nervure_status nervure_options_add_server(nervure_options* options, const char* url, char** error);
 
 NERVURE_API nervure_status nervure_headers_create(nervure_headers** out, char** error);
 NERVURE_API void nervure_headers_destroy(nervure_headers** headers);
-NERVURE_API nervure_status nervure_headers_add(nervure_headers* headers, const char* key, const char* value, char** error);
+/* Appends a value; keys keep their case and may repeat. */
+NERVURE_API nervure_status nervure_headers_add(nervure_headers* headers, const char* key, const char* value,
+                                               char** error);
 
-/* Connects (blocking). Completions, ready subscriptions and events of this
-   connection are collected until nervure_connection_take hands them over. */
+/* Connects (blocking); options may be NULL for the defaults. Completions
+   without a callback, ready subscriptions and events of this connection are
+   collected until nervure_connection_take hands them over. */
 NERVURE_API nervure_status nervure_connect(const nervure_options* options, nervure_connection** out, char** error);
-/* Closes if needed and frees the handle; sets *connection to NULL. */
+/* Closes if needed, frees the handle and sets *connection to NULL. Handles of
+   its subscriptions stay valid (and ended) until destroyed. */
 NERVURE_API void nervure_connection_destroy(nervure_connection** connection);
-/* Becomes readable when nervure_connection_take has something to hand over. */
+/* Readable when nervure_connection_take has something to hand over. The
+   library owns the fd: watch it, never read or close it. */
 NERVURE_API int nervure_connection_wake_fd(const nervure_connection* connection);
-/* Waits up to wait_ms (0: not at all) for completions, ready subscriptions or
-   events, and hands over everything queued in one wakeup. */
+/* Waits up to wait_ms (0: not at all, -1: until something comes) and hands
+   over everything queued, in one wakeup the caller destroys. */
 NERVURE_API nervure_status nervure_connection_take(nervure_connection* connection, int64_t wait_ms,
                                                    nervure_wakeup** out, char** error);
-/* Gives up on a pending request: its completion never arrives. */
-NERVURE_API void nervure_connection_cancel(nervure_connection* connection, uint64_t token);
+/* Gives up on a pending request: its completion never arrives. user_data is
+   the value the request was started with. */
+NERVURE_API void nervure_connection_cancel(nervure_connection* connection, void* user_data);
+
 NERVURE_API void nervure_subscription_destroy(nervure_subscription** subscription);
-/* The id this subscription has in wakeups' ready lists. */
+/* The id this subscription has in nervure_wakeup_ready_id. */
 NERVURE_API uint64_t nervure_subscription_id(const nervure_subscription* subscription);
-/* Moves up to max queued messages into a batch, waiting up to wait_ms for the first. */
+/* Moves up to max queued messages into a batch the caller destroys, waiting up
+   to wait_ms (0: not at all) for the first. An empty batch and
+   nervure_subscription_ended() == 1 mean the end. */
 NERVURE_API nervure_status nervure_subscription_poll(nervure_subscription* subscription, size_t max, int64_t wait_ms,
                                                      nervure_message_batch** out, char** error);
-/* True once the subscription has ended and its queue is empty. */
+/* 1 once the subscription has ended and its queue is empty. */
 NERVURE_API int nervure_subscription_ended(const nervure_subscription* subscription);
 
 NERVURE_API void nervure_wakeup_destroy(nervure_wakeup** wakeup);
 NERVURE_API size_t nervure_wakeup_completion_count(const nervure_wakeup* wakeup);
-/* Completion i: its token, its status and error text (owned by the wakeup), and
-   for requests the reply as a one-message batch (NULL otherwise; the caller frees it). */
-NERVURE_API uint64_t nervure_wakeup_completion_token(const nervure_wakeup* wakeup, size_t i);
-NERVURE_API nervure_status nervure_wakeup_completion_status(const nervure_wakeup* wakeup, size_t i);
-NERVURE_API const char* nervure_wakeup_completion_error(const nervure_wakeup* wakeup, size_t i);
-NERVURE_API nervure_message_batch* nervure_wakeup_completion_take_reply(nervure_wakeup* wakeup, size_t i);
+/* Completion i, owned by the wakeup. */
+NERVURE_API nervure_completion* nervure_wakeup_completion(nervure_wakeup* wakeup, size_t i);
+/* Ids of subscriptions whose queue turned non-empty, or that ended, since the
+   last take: poll them. */
 NERVURE_API size_t nervure_wakeup_ready_count(const nervure_wakeup* wakeup);
 NERVURE_API uint64_t nervure_wakeup_ready_id(const nervure_wakeup* wakeup, size_t i);
 NERVURE_API size_t nervure_wakeup_event_count(const nervure_wakeup* wakeup);
+/* Event i; *detail (owned by the wakeup) says more, e.g. the server's URL. */
 NERVURE_API nervure_event nervure_wakeup_event(const nervure_wakeup* wakeup, size_t i, const char** detail);
 
+/* A finished asynchronous operation. In a callback it is valid until the
+   callback returns; from a wakeup, until the wakeup is destroyed. */
+NERVURE_API void* nervure_completion_user_data(const nervure_completion* completion);
+NERVURE_API nervure_status nervure_completion_status(const nervure_completion* completion);
+/* The error text, or NULL on success. Owned by the completion. */
+NERVURE_API const char* nervure_completion_error(const nervure_completion* completion);
+NERVURE_API int nervure_completion_error_int(const nervure_completion* completion, const char* field, int64_t* out);
+NERVURE_API const char* nervure_completion_error_text(const nervure_completion* completion, const char* field);
+/* A request's reply as a one-message batch the caller destroys; NULL for
+   failures, for operations without a result, and after the first call. */
+NERVURE_API nervure_message_batch* nervure_completion_take_reply(nervure_completion* completion);
+
+/* ---- Records that cross in batches ------------------------------------- */
+
+/* A received message. Messages cross the boundary in batches; each language builds its own objects and reads only the fields it needs. Responding is publishing to reply. */
 NERVURE_API void nervure_message_batch_destroy(nervure_message_batch** batch);
 NERVURE_API size_t nervure_message_batch_count(const nervure_message_batch* batch);
-/* Views into message i, valid until the batch is destroyed. */
-NERVURE_API const char* nervure_message_subject(const nervure_message_batch* batch, size_t i);
-NERVURE_API const char* nervure_message_reply(const nervure_message_batch* batch, size_t i);
-NERVURE_API const void* nervure_message_data(const nervure_message_batch* batch, size_t i, size_t* len);
-NERVURE_API size_t nervure_message_header_count(const nervure_message_batch* batch, size_t i);
-NERVURE_API void nervure_message_header(const nervure_message_batch* batch, size_t i, size_t h, const char** key,
-                                        const char** value);
-NERVURE_API int nervure_message_status(const nervure_message_batch* batch, size_t i);
+/* Views into item i, valid until the batch is destroyed; NULL or 0 when i is out of range. */
+NERVURE_API const char* nervure_message_subject(const nervure_message_batch* batch, size_t i);  /* Subject it was published to. */
+NERVURE_API const char* nervure_message_reply(const nervure_message_batch* batch, size_t i);  /* Reply subject, empty when none. */
+NERVURE_API const void* nervure_message_data(const nervure_message_batch* batch, size_t i, size_t* len);  /* Payload. */
+NERVURE_API size_t nervure_message_headers_count(const nervure_message_batch* batch, size_t i);  /* Headers in order, multi-valued, keys as sent. */
+NERVURE_API int nervure_message_headers_at(const nervure_message_batch* batch, size_t i, size_t h, const char** key, const char** value);
+NERVURE_API int64_t nervure_message_status(const nervure_message_batch* batch, size_t i);  /* Status of a server-generated message (503 no responders, 408, 100...), 0 otherwise. */
 
 /* ---- Connect options ---------------------------------------------------- */
 
-/* Connection name shown by the server. Default: ''. */
+/* Connection name shown by the server. Default: "". */
 NERVURE_API nervure_status nervure_options_set_name(nervure_options* options, const char* value, char** error);
-/* User for user/password authentication. Default: ''. */
+/* User for user/password authentication. Default: "". */
 NERVURE_API nervure_status nervure_options_set_user(nervure_options* options, const char* value, char** error);
-/* Password for user/password authentication. Default: ''. */
+/* Password for user/password authentication. Default: "". */
 NERVURE_API nervure_status nervure_options_set_password(nervure_options* options, const char* value, char** error);
-/* Authentication token. Default: ''. */
+/* Authentication token. Default: "". */
 NERVURE_API nervure_status nervure_options_set_token(nervure_options* options, const char* value, char** error);
-/* User NKey seed (SU...). Default: ''. */
+/* User NKey seed (SU...); the public key is derived from it. Default: "". */
 NERVURE_API nervure_status nervure_options_set_nkey_seed(nervure_options* options, const char* value, char** error);
-/* Path of a .creds file (JWT and seed). Default: ''. */
+/* Path of a .creds file (JWT and NKey seed, as written by nsc). Default: "". */
 NERVURE_API nervure_status nervure_options_set_creds_file(nervure_options* options, const char* value, char** error);
-/* CA certificates to trust. Default: ''. */
+/* Require TLS (also implied by a tls:// URL or a server that requires it). Default: 0. */
+NERVURE_API nervure_status nervure_options_set_tls(nervure_options* options, int value, char** error);
+/* CA certificates to trust; the system store when empty. Default: "". */
 NERVURE_API nervure_status nervure_options_set_tls_ca_file(nervure_options* options, const char* value, char** error);
-/* Client certificate (mutual TLS). Default: ''. */
+/* Client certificate (mutual TLS). Default: "". */
 NERVURE_API nervure_status nervure_options_set_tls_cert_file(nervure_options* options, const char* value, char** error);
-/* Client key (mutual TLS). Default: ''. */
+/* Client private key (mutual TLS). Default: "". */
 NERVURE_API nervure_status nervure_options_set_tls_key_file(nervure_options* options, const char* value, char** error);
-/* Start TLS before the server's INFO. Default: False. */
+/* Verify the server's certificate chain. Default: 1. */
+NERVURE_API nervure_status nervure_options_set_tls_verify(nervure_options* options, int value, char** error);
+/* Check that the certificate names the host dialled. Default: 1. */
+NERVURE_API nervure_status nervure_options_set_tls_verify_hostname(nervure_options* options, int value, char** error);
+/* Start TLS before the server's INFO (server option handshake_first). Default: 0. */
 NERVURE_API nervure_status nervure_options_set_tls_handshake_first(nervure_options* options, int value, char** error);
-/* Shuffle the server list. Default: True. */
+/* Shuffle the server list, the first connect too. Default: 1. */
 NERVURE_API nervure_status nervure_options_set_randomize(nervure_options* options, int value, char** error);
-/* Time allowed for each connection attempt. Default: 2000. */
-NERVURE_API nervure_status nervure_options_set_connect_timeout_ms(nervure_options* options, int64_t value, char** error);
-/* Reconnect when the connection is lost. Default: True. */
+/* Time allowed for each connection attempt. (milliseconds) Default: 2000. */
+NERVURE_API nervure_status nervure_options_set_connect_timeout_ms(nervure_options* options, int64_t value_ms, char** error);
+/* Reconnect when the connection is lost. Default: 1. */
 NERVURE_API nervure_status nervure_options_set_reconnect(nervure_options* options, int value, char** error);
-/* Attempts per server before giving up; -1 forever. Default: 60. */
+/* Attempts per server before giving up; -1 retries forever. Default: 60. */
 NERVURE_API nervure_status nervure_options_set_max_reconnect_attempts(nervure_options* options, int64_t value, char** error);
-/* Base backoff between attempts. Default: 2000. */
-NERVURE_API nervure_status nervure_options_set_reconnect_wait_ms(nervure_options* options, int64_t value, char** error);
-/* Cap of the exponential backoff. Default: 8000. */
-NERVURE_API nervure_status nervure_options_set_reconnect_wait_max_ms(nervure_options* options, int64_t value, char** error);
-/* Random extra wait per attempt. Default: 100. */
-NERVURE_API nervure_status nervure_options_set_reconnect_jitter_ms(nervure_options* options, int64_t value, char** error);
-/* Bytes of publishes kept while disconnected; 0 disables. Default: 8388608. */
+/* Base backoff between attempts at the same server. (milliseconds) Default: 2000. */
+NERVURE_API nervure_status nervure_options_set_reconnect_wait_ms(nervure_options* options, int64_t value_ms, char** error);
+/* Cap of the exponential backoff. (milliseconds) Default: 8000. */
+NERVURE_API nervure_status nervure_options_set_reconnect_wait_max_ms(nervure_options* options, int64_t value_ms, char** error);
+/* Random extra wait per attempt, plain TCP. (milliseconds) Default: 100. */
+NERVURE_API nervure_status nervure_options_set_reconnect_jitter_ms(nervure_options* options, int64_t value_ms, char** error);
+/* Random extra wait per attempt, TLS. (milliseconds) Default: 1000. */
+NERVURE_API nervure_status nervure_options_set_reconnect_jitter_tls_ms(nervure_options* options, int64_t value_ms, char** error);
+/* Bytes of publishes kept while disconnected; 0 makes publishing fail while down. Default: 8388608. */
 NERVURE_API nervure_status nervure_options_set_reconnect_buffer_size(nervure_options* options, int64_t value, char** error);
-/* Keepalive PING interval. Default: 120000. */
-NERVURE_API nervure_status nervure_options_set_ping_interval_ms(nervure_options* options, int64_t value, char** error);
-/* Unanswered PINGs before the connection is stale. Default: 2. */
+/* Keepalive PING interval. (milliseconds) Default: 120000. */
+NERVURE_API nervure_status nervure_options_set_ping_interval_ms(nervure_options* options, int64_t value_ms, char** error);
+/* Unanswered PINGs before the connection is declared stale. Default: 2. */
 NERVURE_API nervure_status nervure_options_set_max_pings_out(nervure_options* options, int64_t value, char** error);
-/* Do not receive this connection's own messages. Default: False. */
+/* Do not receive this connection's own messages. Default: 0. */
 NERVURE_API nervure_status nervure_options_set_no_echo(nervure_options* options, int value, char** error);
-/* Prefix of reply subjects. Default: '_INBOX'. */
+/* Prefix of reply subjects. Default: "_INBOX". */
 NERVURE_API nervure_status nervure_options_set_inbox_prefix(nervure_options* options, const char* value, char** error);
+/* Use only the servers given, not those the cluster announces. Default: 0. */
+NERVURE_API nervure_status nervure_options_set_ignore_discovered_servers(nervure_options* options, int value, char** error);
 /* Default per-subscription queue limit in messages; -1 unlimited. Default: 524288. */
 NERVURE_API nervure_status nervure_options_set_pending_msgs_limit(nervure_options* options, int64_t value, char** error);
 /* Default per-subscription queue limit in bytes; -1 unlimited. Default: 67108864. */
@@ -170,26 +231,28 @@ NERVURE_API nervure_status nervure_options_set_pending_bytes_limit(nervure_optio
 
 /* ---- Operations ---------------------------------------------------------- */
 
-/* Publish a message; fire and forget. */
+/* Publish a message; fire and forget. Fails with InvalidSubjectError, MaxPayloadError, ConnectionClosedError, InvalidArgumentError. */
 NERVURE_API nervure_status nervure_connection_publish(nervure_connection* self, const char* subject, const void* data, size_t data_len, const char* reply, const nervure_headers* headers, char** error);
-/* Subscribe to a subject (wildcards allowed), optionally in a queue group. */
+/* Subscribe to a subject (wildcards * and > allowed), optionally in a queue group. Fails with InvalidSubjectError, ConnectionClosedError, InvalidArgumentError. */
 NERVURE_API nervure_status nervure_connection_subscribe(nervure_connection* self, const char* subject, const char* queue, int64_t max_msgs, int64_t pending_msgs_limit, int64_t pending_bytes_limit, nervure_subscription** out, char** error);
-/* Send a request and wait for one reply. */
-NERVURE_API nervure_status nervure_connection_request(nervure_connection* self, uint64_t token, const char* subject, const void* data, size_t data_len, int64_t timeout_ms, const nervure_headers* headers, char** error);
-/* Round trip to the server: everything published before has been processed. */
-NERVURE_API nervure_status nervure_connection_flush(nervure_connection* self, uint64_t token, int64_t timeout_ms, char** error);
-/* Drain every subscription, flush, then close. */
+/* Send a request and wait for one reply. Completes through done(user_data, completion) on a library thread, or, when done is NULL, through nervure_connection_take. Fails with NoRespondersError, TimeoutError, ConnectionClosedError, InvalidSubjectError, MaxPayloadError. */
+NERVURE_API nervure_status nervure_connection_request(nervure_connection* self, const char* subject, const void* data, size_t data_len, int64_t timeout_ms, const nervure_headers* headers, nervure_completion_fn done, void* user_data, char** error);
+/* Round trip to the server: everything published before has been processed. Completes through done(user_data, completion) on a library thread, or, when done is NULL, through nervure_connection_take. Fails with TimeoutError, ConnectionClosedError. */
+NERVURE_API nervure_status nervure_connection_flush(nervure_connection* self, int64_t timeout_ms, nervure_completion_fn done, void* user_data, char** error);
+/* Drain every subscription, flush what was published, then close. Blocks the calling thread. Fails with TimeoutError, ConnectionClosedError. */
 NERVURE_API nervure_status nervure_connection_drain(nervure_connection* self, int64_t timeout_ms, char** error);
-/* Close now; pending requests fail with ConnectionClosedError. */
+/* Close now; pending requests fail with ConnectionClosedError. Blocks the calling thread. */
 NERVURE_API nervure_status nervure_connection_close(nervure_connection* self, char** error);
 /* Whether the connection is up. */
 NERVURE_API nervure_status nervure_connection_is_connected(nervure_connection* self, int* out, char** error);
+/* Whether the connection is down and trying to come back. */
+NERVURE_API nervure_status nervure_connection_is_reconnecting(nervure_connection* self, int* out, char** error);
 /* Whether the connection was closed. */
 NERVURE_API nervure_status nervure_connection_is_closed(nervure_connection* self, int* out, char** error);
 /* Messages and bytes in and out, reconnects. */
 NERVURE_API nervure_status nervure_connection_stats(nervure_connection* self, nervure_stats* out, char** error);
-/* The server's INFO, as JSON. */
-NERVURE_API nervure_status nervure_connection_server_info(nervure_connection* self, char** out, char** error);
+/* The server's INFO. */
+NERVURE_API nervure_status nervure_connection_server_info(nervure_connection* self, char** out_json, char** error);
 /* The server in use, or empty while disconnected. */
 NERVURE_API nervure_status nervure_connection_connected_url(nervure_connection* self, char** out, char** error);
 /* A fresh unique reply subject. */
@@ -198,13 +261,17 @@ NERVURE_API nervure_status nervure_connection_new_inbox(nervure_connection* self
 NERVURE_API nervure_status nervure_connection_max_payload(nervure_connection* self, int64_t* out, char** error);
 /* Stop now; queued messages are dropped. */
 NERVURE_API nervure_status nervure_subscription_unsubscribe(nervure_subscription* self, char** error);
-/* Stop interest, let queued messages be consumed, then end. */
+/* Stop interest, let queued messages be consumed, then end. Blocks the calling thread. Fails with TimeoutError. */
 NERVURE_API nervure_status nervure_subscription_drain(nervure_subscription* self, int64_t timeout_ms, char** error);
-/* End after this many messages in total. */
+/* End after this many messages in total (counting those already delivered). Fails with InvalidArgumentError. */
 NERVURE_API nervure_status nervure_subscription_auto_unsubscribe(nervure_subscription* self, int64_t max_msgs, char** error);
+/* Change the queue limits; -1 unlimited. */
+NERVURE_API nervure_status nervure_subscription_set_pending_limits(nervure_subscription* self, int64_t msgs_limit, int64_t bytes_limit, char** error);
 /* Messages queued, not yet consumed. */
 NERVURE_API nervure_status nervure_subscription_pending(nervure_subscription* self, int64_t* out, char** error);
-/* Messages lost to the pending limits. */
+/* Payload bytes queued, not yet consumed. */
+NERVURE_API nervure_status nervure_subscription_pending_bytes(nervure_subscription* self, int64_t* out, char** error);
+/* Messages lost to the pending limits (slow consumer). */
 NERVURE_API nervure_status nervure_subscription_dropped(nervure_subscription* self, int64_t* out, char** error);
 /* Messages received so far. */
 NERVURE_API nervure_status nervure_subscription_delivered(nervure_subscription* self, int64_t* out, char** error);

@@ -1,7 +1,9 @@
 #pragma once
 // What the C ABI's opaque handles are, and the guard every entry point runs in
 // so that no C++ exception ever reaches a C caller.
+#include <cstdlib>
 #include <cstring>
+#include <new>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -15,25 +17,27 @@ struct nervure_options {
   nervure::Options options;
   bool servers_set = false;
 };
-struct nervure_connection {
-  std::shared_ptr<nervure::bridge::Bridge> bridge;
-};
-struct nervure_subscription {
-  std::shared_ptr<nervure::bridge::BridgeSubscription> sub;
-};
 struct nervure_headers {
   nervure::Headers headers;
 };
+struct nervure_completion {
+  nervure::bridge::Completion value;
+};
 struct nervure_wakeup {
-  nervure::bridge::Batch batch;
+  std::vector<nervure_completion> completions;
+  std::vector<uint64_t> ready;
+  std::vector<nervure::bridge::EventRecord> events;
 };
 struct nervure_message_batch {
-  std::vector<nervure::Message> messages;
+  std::vector<nervure::Message> items;
 };
 
 namespace nervure::cabi {
 
-inline char* copy_string(std::string_view s) {
+/// The last failure on this thread, for nervure_last_error_int/_text.
+bridge::ErrorInfo& last_error();
+
+inline char* copy_string(std::string_view s) noexcept {
   char* out = static_cast<char*>(std::malloc(s.size() + 1));
   if (!out) return nullptr;
   std::memcpy(out, s.data(), s.size());
@@ -44,20 +48,19 @@ inline char* copy_string(std::string_view s) {
 template <typename Fn>
 nervure_status guard(char** error, Fn&& fn) noexcept {
   if (error) *error = nullptr;
+  bridge::ErrorInfo info;
   try {
     fn();
     return NERVURE_OK;
-  } catch (const Error& e) {
-    if (error) *error = copy_string(e.what());
-    return static_cast<nervure_status>(e.code());
-  } catch (const std::bad_alloc&) {
-    if (error) *error = copy_string("out of memory");
   } catch (const std::exception& e) {
-    if (error) *error = copy_string(e.what());
+    info = bridge::describe(e);
   } catch (...) {
-    if (error) *error = copy_string("unknown error");
+    info = bridge::describe(std::current_exception());
   }
-  return static_cast<nervure_status>(ErrorCode::nervure);
+  if (error) *error = copy_string(info.message);
+  const auto status = static_cast<nervure_status>(info.code);
+  last_error() = std::move(info);
+  return status;
 }
 
 template <typename T>
@@ -72,17 +75,33 @@ inline std::string_view bytes(const void* data, size_t len) {
 }
 inline const Headers* headers(const nervure_headers* h) { return h ? &h->headers : nullptr; }
 
+template <typename Batch>
+auto item(const Batch* b, size_t i) -> const typename decltype(b->items)::value_type* {
+  return b && i < b->items.size() ? &b->items[i] : nullptr;
+}
+
+/// A C completion callback as the bridge's AsyncTarget; without one, the
+/// completion waits in the inbox and user_data comes back as its token.
+inline bridge::AsyncTarget async_target(nervure_completion_fn done, void* user_data) {
+  bridge::AsyncTarget t;
+  t.token = static_cast<uint64_t>(reinterpret_cast<uintptr_t>(user_data));
+  if (done) {
+    t.direct = [done, user_data](bridge::Completion&& c) {
+      nervure_completion completion{std::move(c)};
+      done(user_data, &completion);
+    };
+  }
+  return t;
+}
+
 inline void put(int* out, bool v) { *out = v ? 1 : 0; }
 inline void put(int64_t* out, int64_t v) { *out = v; }
+inline void put(uint64_t* out, uint64_t v) { *out = v; }
 inline void put(char** out, const std::string& v) {
   *out = copy_string(v);
   if (!*out) throw std::bad_alloc();
 }
-inline void put(nervure_stats* out, const Stats& s) {
-  *out = nervure_stats{s.in_msgs, s.in_bytes, s.out_msgs, s.out_bytes, s.reconnects};
-}
-inline void put(nervure_subscription** out, std::shared_ptr<bridge::BridgeSubscription> s) {
-  *out = new nervure_subscription{std::move(s)};
-}
 
 }  // namespace nervure::cabi
+
+#include "handles.generated.hpp"  // one handle struct per object of the definition

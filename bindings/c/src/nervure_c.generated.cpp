@@ -1,173 +1,312 @@
-// generated from bindings/api/nervure.json by bindings/generator; do not edit
+// generated from the definition in bindings/api/ by bindings/generator; do not edit
+// Every entry point runs inside nervure::cabi::guard (handles.hpp).
 #include "handles.hpp"
 
+using nervure::bridge::OptionValue;
+
+namespace nervure::cabi {
+inline void put(nervure_stats* out, const Stats& m) {
+  out->in_msgs = m.in_msgs;
+  out->in_bytes = m.in_bytes;
+  out->out_msgs = m.out_msgs;
+  out->out_bytes = m.out_bytes;
+  out->reconnects = m.reconnects;
+}
+}  // namespace nervure::cabi
+
 extern "C" {
+
+const char* nervure_status_name(nervure_status status) {
+  switch (status) {
+    case NERVURE_OK: return "Ok";
+    case NERVURE_ERROR: return "NervureError";
+    case NERVURE_CONNECTION_CLOSED: return "ConnectionClosedError";
+    case NERVURE_TIMEOUT: return "TimeoutError";
+    case NERVURE_NO_RESPONDERS: return "NoRespondersError";
+    case NERVURE_INVALID_SUBJECT: return "InvalidSubjectError";
+    case NERVURE_MAX_PAYLOAD: return "MaxPayloadError";
+    case NERVURE_AUTHORIZATION: return "AuthorizationError";
+    case NERVURE_SLOW_CONSUMER: return "SlowConsumerError";
+    case NERVURE_JETSTREAM_API: return "JetStreamApiError";
+    case NERVURE_NOT_SUPPORTED_BY_SERVER: return "NotSupportedByServerError";
+    case NERVURE_ACTOR: return "ActorError";
+    case NERVURE_INVALID_ARGUMENT: return "InvalidArgumentError";
+  }
+  return "NervureError";
+}
+
+const char* nervure_event_name(nervure_event event) {
+  switch (event) {
+    case NERVURE_EVENT_CONNECTED: return "connected";
+    case NERVURE_EVENT_DISCONNECTED: return "disconnected";
+    case NERVURE_EVENT_RECONNECTED: return "reconnected";
+    case NERVURE_EVENT_CLOSED: return "closed";
+    case NERVURE_EVENT_LAME_DUCK: return "lame_duck";
+    case NERVURE_EVENT_SERVERS_DISCOVERED: return "servers_discovered";
+    case NERVURE_EVENT_ASYNC_ERROR: return "async_error";
+    case NERVURE_EVENT_SLOW_CONSUMER: return "slow_consumer";
+  }
+  return "unknown";
+}
+
+void nervure_message_batch_destroy(nervure_message_batch** batch) {
+  if (!batch) return;
+  delete *batch;
+  *batch = nullptr;
+}
+
+size_t nervure_message_batch_count(const nervure_message_batch* batch) { return batch ? batch->items.size() : 0; }
+
+const char* nervure_message_subject(const nervure_message_batch* batch, size_t i) {
+  const auto* item = nervure::cabi::item(batch, i);
+  if (!item) return nullptr;
+  const auto& m = *item;
+  return m.subject.c_str();
+}
+
+const char* nervure_message_reply(const nervure_message_batch* batch, size_t i) {
+  const auto* item = nervure::cabi::item(batch, i);
+  if (!item) return nullptr;
+  const auto& m = *item;
+  return m.reply.c_str();
+}
+
+const void* nervure_message_data(const nervure_message_batch* batch, size_t i, size_t* len) {
+  const auto* item = nervure::cabi::item(batch, i);
+  if (len) *len = 0;
+  if (!item) return nullptr;
+  const auto& m = *item;
+  if (len) *len = m.data.size();
+  return m.data.data();
+}
+
+size_t nervure_message_headers_count(const nervure_message_batch* batch, size_t i) {
+  const auto* item = nervure::cabi::item(batch, i);
+  if (!item) return 0;
+  const auto& m = *item;
+  return m.headers.entries().size();
+}
+
+int nervure_message_headers_at(const nervure_message_batch* batch, size_t i, size_t h, const char** key, const char** value) {
+  const auto* item = nervure::cabi::item(batch, i);
+  if (key) *key = nullptr;
+  if (value) *value = nullptr;
+  if (!item) return 0;
+  const auto& m = *item;
+  const auto& entries = m.headers.entries();
+  if (h >= entries.size()) return 0;
+  if (key) *key = entries[h].first.c_str();
+  if (value) *value = entries[h].second.c_str();
+  return 1;
+}
+
+int64_t nervure_message_status(const nervure_message_batch* batch, size_t i) {
+  const auto* item = nervure::cabi::item(batch, i);
+  if (!item) return 0;
+  const auto& m = *item;
+  return static_cast<int64_t>(m.headers.status());
+}
 
 nervure_status nervure_options_set_name(nervure_options* options, const char* value, char** error) {
   return nervure::cabi::guard(error, [&] {
     nervure::cabi::require(options, "options");
-    nervure::bridge::set_option(options->options, "name", nervure::cabi::text(value), 0, false);
+    nervure::bridge::set_option(options->options, "name", OptionValue::of_text(nervure::cabi::text(value)));
   });
 }
 
 nervure_status nervure_options_set_user(nervure_options* options, const char* value, char** error) {
   return nervure::cabi::guard(error, [&] {
     nervure::cabi::require(options, "options");
-    nervure::bridge::set_option(options->options, "user", nervure::cabi::text(value), 0, false);
+    nervure::bridge::set_option(options->options, "user", OptionValue::of_text(nervure::cabi::text(value)));
   });
 }
 
 nervure_status nervure_options_set_password(nervure_options* options, const char* value, char** error) {
   return nervure::cabi::guard(error, [&] {
     nervure::cabi::require(options, "options");
-    nervure::bridge::set_option(options->options, "password", nervure::cabi::text(value), 0, false);
+    nervure::bridge::set_option(options->options, "password", OptionValue::of_text(nervure::cabi::text(value)));
   });
 }
 
 nervure_status nervure_options_set_token(nervure_options* options, const char* value, char** error) {
   return nervure::cabi::guard(error, [&] {
     nervure::cabi::require(options, "options");
-    nervure::bridge::set_option(options->options, "token", nervure::cabi::text(value), 0, false);
+    nervure::bridge::set_option(options->options, "token", OptionValue::of_text(nervure::cabi::text(value)));
   });
 }
 
 nervure_status nervure_options_set_nkey_seed(nervure_options* options, const char* value, char** error) {
   return nervure::cabi::guard(error, [&] {
     nervure::cabi::require(options, "options");
-    nervure::bridge::set_option(options->options, "nkey_seed", nervure::cabi::text(value), 0, false);
+    nervure::bridge::set_option(options->options, "nkey_seed", OptionValue::of_text(nervure::cabi::text(value)));
   });
 }
 
 nervure_status nervure_options_set_creds_file(nervure_options* options, const char* value, char** error) {
   return nervure::cabi::guard(error, [&] {
     nervure::cabi::require(options, "options");
-    nervure::bridge::set_option(options->options, "creds_file", nervure::cabi::text(value), 0, false);
+    nervure::bridge::set_option(options->options, "creds_file", OptionValue::of_text(nervure::cabi::text(value)));
+  });
+}
+
+nervure_status nervure_options_set_tls(nervure_options* options, int value, char** error) {
+  return nervure::cabi::guard(error, [&] {
+    nervure::cabi::require(options, "options");
+    nervure::bridge::set_option(options->options, "tls", OptionValue::of_bool(value != 0));
   });
 }
 
 nervure_status nervure_options_set_tls_ca_file(nervure_options* options, const char* value, char** error) {
   return nervure::cabi::guard(error, [&] {
     nervure::cabi::require(options, "options");
-    nervure::bridge::set_option(options->options, "tls_ca_file", nervure::cabi::text(value), 0, false);
+    nervure::bridge::set_option(options->options, "tls_ca_file", OptionValue::of_text(nervure::cabi::text(value)));
   });
 }
 
 nervure_status nervure_options_set_tls_cert_file(nervure_options* options, const char* value, char** error) {
   return nervure::cabi::guard(error, [&] {
     nervure::cabi::require(options, "options");
-    nervure::bridge::set_option(options->options, "tls_cert_file", nervure::cabi::text(value), 0, false);
+    nervure::bridge::set_option(options->options, "tls_cert_file", OptionValue::of_text(nervure::cabi::text(value)));
   });
 }
 
 nervure_status nervure_options_set_tls_key_file(nervure_options* options, const char* value, char** error) {
   return nervure::cabi::guard(error, [&] {
     nervure::cabi::require(options, "options");
-    nervure::bridge::set_option(options->options, "tls_key_file", nervure::cabi::text(value), 0, false);
+    nervure::bridge::set_option(options->options, "tls_key_file", OptionValue::of_text(nervure::cabi::text(value)));
+  });
+}
+
+nervure_status nervure_options_set_tls_verify(nervure_options* options, int value, char** error) {
+  return nervure::cabi::guard(error, [&] {
+    nervure::cabi::require(options, "options");
+    nervure::bridge::set_option(options->options, "tls_verify", OptionValue::of_bool(value != 0));
+  });
+}
+
+nervure_status nervure_options_set_tls_verify_hostname(nervure_options* options, int value, char** error) {
+  return nervure::cabi::guard(error, [&] {
+    nervure::cabi::require(options, "options");
+    nervure::bridge::set_option(options->options, "tls_verify_hostname", OptionValue::of_bool(value != 0));
   });
 }
 
 nervure_status nervure_options_set_tls_handshake_first(nervure_options* options, int value, char** error) {
   return nervure::cabi::guard(error, [&] {
     nervure::cabi::require(options, "options");
-    nervure::bridge::set_option(options->options, "tls_handshake_first", "", 0, value != 0);
+    nervure::bridge::set_option(options->options, "tls_handshake_first", OptionValue::of_bool(value != 0));
   });
 }
 
 nervure_status nervure_options_set_randomize(nervure_options* options, int value, char** error) {
   return nervure::cabi::guard(error, [&] {
     nervure::cabi::require(options, "options");
-    nervure::bridge::set_option(options->options, "randomize", "", 0, value != 0);
+    nervure::bridge::set_option(options->options, "randomize", OptionValue::of_bool(value != 0));
   });
 }
 
-nervure_status nervure_options_set_connect_timeout_ms(nervure_options* options, int64_t value, char** error) {
+nervure_status nervure_options_set_connect_timeout_ms(nervure_options* options, int64_t value_ms, char** error) {
   return nervure::cabi::guard(error, [&] {
     nervure::cabi::require(options, "options");
-    nervure::bridge::set_option(options->options, "connect_timeout_ms", "", value, false);
+    nervure::bridge::set_option(options->options, "connect_timeout", OptionValue::of_ms(value_ms));
   });
 }
 
 nervure_status nervure_options_set_reconnect(nervure_options* options, int value, char** error) {
   return nervure::cabi::guard(error, [&] {
     nervure::cabi::require(options, "options");
-    nervure::bridge::set_option(options->options, "reconnect", "", 0, value != 0);
+    nervure::bridge::set_option(options->options, "reconnect", OptionValue::of_bool(value != 0));
   });
 }
 
 nervure_status nervure_options_set_max_reconnect_attempts(nervure_options* options, int64_t value, char** error) {
   return nervure::cabi::guard(error, [&] {
     nervure::cabi::require(options, "options");
-    nervure::bridge::set_option(options->options, "max_reconnect_attempts", "", value, false);
+    nervure::bridge::set_option(options->options, "max_reconnect_attempts", OptionValue::of_int(value));
   });
 }
 
-nervure_status nervure_options_set_reconnect_wait_ms(nervure_options* options, int64_t value, char** error) {
+nervure_status nervure_options_set_reconnect_wait_ms(nervure_options* options, int64_t value_ms, char** error) {
   return nervure::cabi::guard(error, [&] {
     nervure::cabi::require(options, "options");
-    nervure::bridge::set_option(options->options, "reconnect_wait_ms", "", value, false);
+    nervure::bridge::set_option(options->options, "reconnect_wait", OptionValue::of_ms(value_ms));
   });
 }
 
-nervure_status nervure_options_set_reconnect_wait_max_ms(nervure_options* options, int64_t value, char** error) {
+nervure_status nervure_options_set_reconnect_wait_max_ms(nervure_options* options, int64_t value_ms, char** error) {
   return nervure::cabi::guard(error, [&] {
     nervure::cabi::require(options, "options");
-    nervure::bridge::set_option(options->options, "reconnect_wait_max_ms", "", value, false);
+    nervure::bridge::set_option(options->options, "reconnect_wait_max", OptionValue::of_ms(value_ms));
   });
 }
 
-nervure_status nervure_options_set_reconnect_jitter_ms(nervure_options* options, int64_t value, char** error) {
+nervure_status nervure_options_set_reconnect_jitter_ms(nervure_options* options, int64_t value_ms, char** error) {
   return nervure::cabi::guard(error, [&] {
     nervure::cabi::require(options, "options");
-    nervure::bridge::set_option(options->options, "reconnect_jitter_ms", "", value, false);
+    nervure::bridge::set_option(options->options, "reconnect_jitter", OptionValue::of_ms(value_ms));
+  });
+}
+
+nervure_status nervure_options_set_reconnect_jitter_tls_ms(nervure_options* options, int64_t value_ms, char** error) {
+  return nervure::cabi::guard(error, [&] {
+    nervure::cabi::require(options, "options");
+    nervure::bridge::set_option(options->options, "reconnect_jitter_tls", OptionValue::of_ms(value_ms));
   });
 }
 
 nervure_status nervure_options_set_reconnect_buffer_size(nervure_options* options, int64_t value, char** error) {
   return nervure::cabi::guard(error, [&] {
     nervure::cabi::require(options, "options");
-    nervure::bridge::set_option(options->options, "reconnect_buffer_size", "", value, false);
+    nervure::bridge::set_option(options->options, "reconnect_buffer_size", OptionValue::of_int(value));
   });
 }
 
-nervure_status nervure_options_set_ping_interval_ms(nervure_options* options, int64_t value, char** error) {
+nervure_status nervure_options_set_ping_interval_ms(nervure_options* options, int64_t value_ms, char** error) {
   return nervure::cabi::guard(error, [&] {
     nervure::cabi::require(options, "options");
-    nervure::bridge::set_option(options->options, "ping_interval_ms", "", value, false);
+    nervure::bridge::set_option(options->options, "ping_interval", OptionValue::of_ms(value_ms));
   });
 }
 
 nervure_status nervure_options_set_max_pings_out(nervure_options* options, int64_t value, char** error) {
   return nervure::cabi::guard(error, [&] {
     nervure::cabi::require(options, "options");
-    nervure::bridge::set_option(options->options, "max_pings_out", "", value, false);
+    nervure::bridge::set_option(options->options, "max_pings_out", OptionValue::of_int(value));
   });
 }
 
 nervure_status nervure_options_set_no_echo(nervure_options* options, int value, char** error) {
   return nervure::cabi::guard(error, [&] {
     nervure::cabi::require(options, "options");
-    nervure::bridge::set_option(options->options, "no_echo", "", 0, value != 0);
+    nervure::bridge::set_option(options->options, "no_echo", OptionValue::of_bool(value != 0));
   });
 }
 
 nervure_status nervure_options_set_inbox_prefix(nervure_options* options, const char* value, char** error) {
   return nervure::cabi::guard(error, [&] {
     nervure::cabi::require(options, "options");
-    nervure::bridge::set_option(options->options, "inbox_prefix", nervure::cabi::text(value), 0, false);
+    nervure::bridge::set_option(options->options, "inbox_prefix", OptionValue::of_text(nervure::cabi::text(value)));
+  });
+}
+
+nervure_status nervure_options_set_ignore_discovered_servers(nervure_options* options, int value, char** error) {
+  return nervure::cabi::guard(error, [&] {
+    nervure::cabi::require(options, "options");
+    nervure::bridge::set_option(options->options, "ignore_discovered_servers", OptionValue::of_bool(value != 0));
   });
 }
 
 nervure_status nervure_options_set_pending_msgs_limit(nervure_options* options, int64_t value, char** error) {
   return nervure::cabi::guard(error, [&] {
     nervure::cabi::require(options, "options");
-    nervure::bridge::set_option(options->options, "pending_msgs_limit", "", value, false);
+    nervure::bridge::set_option(options->options, "pending_msgs_limit", OptionValue::of_int(value));
   });
 }
 
 nervure_status nervure_options_set_pending_bytes_limit(nervure_options* options, int64_t value, char** error) {
   return nervure::cabi::guard(error, [&] {
     nervure::cabi::require(options, "options");
-    nervure::bridge::set_option(options->options, "pending_bytes_limit", "", value, false);
+    nervure::bridge::set_option(options->options, "pending_bytes_limit", OptionValue::of_int(value));
   });
 }
 
@@ -175,7 +314,7 @@ nervure_status nervure_connection_publish(nervure_connection* self, const char* 
   return nervure::cabi::guard(error, [&] {
     nervure::cabi::require(self, "connection");
     nervure::cabi::require(subject, "subject");
-    nervure::ops::connection_publish(*self->bridge, nervure::cabi::text(subject), nervure::cabi::bytes(data, data_len), nervure::cabi::text(reply), nervure::cabi::headers(headers));
+    nervure::ops::connection_publish(*self->handle, nervure::cabi::text(subject), nervure::cabi::bytes(data, data_len), nervure::cabi::text(reply), nervure::cabi::headers(headers));
   });
 }
 
@@ -184,36 +323,36 @@ nervure_status nervure_connection_subscribe(nervure_connection* self, const char
     nervure::cabi::require(self, "connection");
     nervure::cabi::require(subject, "subject");
     nervure::cabi::require(out, "out");
-    nervure::cabi::put(out, nervure::ops::connection_subscribe(*self->bridge, nervure::cabi::text(subject), nervure::cabi::text(queue), max_msgs, pending_msgs_limit, pending_bytes_limit));
+    nervure::cabi::put(out, nervure::ops::connection_subscribe(*self->handle, nervure::cabi::text(subject), nervure::cabi::text(queue), max_msgs, pending_msgs_limit, pending_bytes_limit));
   });
 }
 
-nervure_status nervure_connection_request(nervure_connection* self, uint64_t token, const char* subject, const void* data, size_t data_len, int64_t timeout_ms, const nervure_headers* headers, char** error) {
+nervure_status nervure_connection_request(nervure_connection* self, const char* subject, const void* data, size_t data_len, int64_t timeout_ms, const nervure_headers* headers, nervure_completion_fn done, void* user_data, char** error) {
   return nervure::cabi::guard(error, [&] {
     nervure::cabi::require(self, "connection");
     nervure::cabi::require(subject, "subject");
-    nervure::ops::connection_request(*self->bridge, token, nervure::cabi::text(subject), nervure::cabi::bytes(data, data_len), timeout_ms, nervure::cabi::headers(headers));
+    nervure::ops::connection_request(*self->handle, nervure::cabi::async_target(done, user_data), nervure::cabi::text(subject), nervure::cabi::bytes(data, data_len), timeout_ms, nervure::cabi::headers(headers));
   });
 }
 
-nervure_status nervure_connection_flush(nervure_connection* self, uint64_t token, int64_t timeout_ms, char** error) {
+nervure_status nervure_connection_flush(nervure_connection* self, int64_t timeout_ms, nervure_completion_fn done, void* user_data, char** error) {
   return nervure::cabi::guard(error, [&] {
     nervure::cabi::require(self, "connection");
-    nervure::ops::connection_flush(*self->bridge, token, timeout_ms);
+    nervure::ops::connection_flush(*self->handle, nervure::cabi::async_target(done, user_data), timeout_ms);
   });
 }
 
 nervure_status nervure_connection_drain(nervure_connection* self, int64_t timeout_ms, char** error) {
   return nervure::cabi::guard(error, [&] {
     nervure::cabi::require(self, "connection");
-    nervure::ops::connection_drain(*self->bridge, timeout_ms);
+    nervure::ops::connection_drain(*self->handle, timeout_ms);
   });
 }
 
 nervure_status nervure_connection_close(nervure_connection* self, char** error) {
   return nervure::cabi::guard(error, [&] {
     nervure::cabi::require(self, "connection");
-    nervure::ops::connection_close(*self->bridge);
+    nervure::ops::connection_close(*self->handle);
   });
 }
 
@@ -221,7 +360,15 @@ nervure_status nervure_connection_is_connected(nervure_connection* self, int* ou
   return nervure::cabi::guard(error, [&] {
     nervure::cabi::require(self, "connection");
     nervure::cabi::require(out, "out");
-    nervure::cabi::put(out, nervure::ops::connection_is_connected(*self->bridge));
+    nervure::cabi::put(out, nervure::ops::connection_is_connected(*self->handle));
+  });
+}
+
+nervure_status nervure_connection_is_reconnecting(nervure_connection* self, int* out, char** error) {
+  return nervure::cabi::guard(error, [&] {
+    nervure::cabi::require(self, "connection");
+    nervure::cabi::require(out, "out");
+    nervure::cabi::put(out, nervure::ops::connection_is_reconnecting(*self->handle));
   });
 }
 
@@ -229,7 +376,7 @@ nervure_status nervure_connection_is_closed(nervure_connection* self, int* out, 
   return nervure::cabi::guard(error, [&] {
     nervure::cabi::require(self, "connection");
     nervure::cabi::require(out, "out");
-    nervure::cabi::put(out, nervure::ops::connection_is_closed(*self->bridge));
+    nervure::cabi::put(out, nervure::ops::connection_is_closed(*self->handle));
   });
 }
 
@@ -237,15 +384,15 @@ nervure_status nervure_connection_stats(nervure_connection* self, nervure_stats*
   return nervure::cabi::guard(error, [&] {
     nervure::cabi::require(self, "connection");
     nervure::cabi::require(out, "out");
-    nervure::cabi::put(out, nervure::ops::connection_stats(*self->bridge));
+    nervure::cabi::put(out, nervure::ops::connection_stats(*self->handle));
   });
 }
 
-nervure_status nervure_connection_server_info(nervure_connection* self, char** out, char** error) {
+nervure_status nervure_connection_server_info(nervure_connection* self, char** out_json, char** error) {
   return nervure::cabi::guard(error, [&] {
     nervure::cabi::require(self, "connection");
-    nervure::cabi::require(out, "out");
-    nervure::cabi::put(out, nervure::ops::connection_server_info(*self->bridge));
+    nervure::cabi::require(out_json, "out_json");
+    nervure::cabi::put(out_json, nervure::ops::connection_server_info(*self->handle));
   });
 }
 
@@ -253,7 +400,7 @@ nervure_status nervure_connection_connected_url(nervure_connection* self, char**
   return nervure::cabi::guard(error, [&] {
     nervure::cabi::require(self, "connection");
     nervure::cabi::require(out, "out");
-    nervure::cabi::put(out, nervure::ops::connection_connected_url(*self->bridge));
+    nervure::cabi::put(out, nervure::ops::connection_connected_url(*self->handle));
   });
 }
 
@@ -261,7 +408,7 @@ nervure_status nervure_connection_new_inbox(nervure_connection* self, char** out
   return nervure::cabi::guard(error, [&] {
     nervure::cabi::require(self, "connection");
     nervure::cabi::require(out, "out");
-    nervure::cabi::put(out, nervure::ops::connection_new_inbox(*self->bridge));
+    nervure::cabi::put(out, nervure::ops::connection_new_inbox(*self->handle));
   });
 }
 
@@ -269,28 +416,35 @@ nervure_status nervure_connection_max_payload(nervure_connection* self, int64_t*
   return nervure::cabi::guard(error, [&] {
     nervure::cabi::require(self, "connection");
     nervure::cabi::require(out, "out");
-    nervure::cabi::put(out, nervure::ops::connection_max_payload(*self->bridge));
+    nervure::cabi::put(out, nervure::ops::connection_max_payload(*self->handle));
   });
 }
 
 nervure_status nervure_subscription_unsubscribe(nervure_subscription* self, char** error) {
   return nervure::cabi::guard(error, [&] {
     nervure::cabi::require(self, "subscription");
-    nervure::ops::subscription_unsubscribe(*self->sub);
+    nervure::ops::subscription_unsubscribe(*self->handle);
   });
 }
 
 nervure_status nervure_subscription_drain(nervure_subscription* self, int64_t timeout_ms, char** error) {
   return nervure::cabi::guard(error, [&] {
     nervure::cabi::require(self, "subscription");
-    nervure::ops::subscription_drain(*self->sub, timeout_ms);
+    nervure::ops::subscription_drain(*self->handle, timeout_ms);
   });
 }
 
 nervure_status nervure_subscription_auto_unsubscribe(nervure_subscription* self, int64_t max_msgs, char** error) {
   return nervure::cabi::guard(error, [&] {
     nervure::cabi::require(self, "subscription");
-    nervure::ops::subscription_auto_unsubscribe(*self->sub, max_msgs);
+    nervure::ops::subscription_auto_unsubscribe(*self->handle, max_msgs);
+  });
+}
+
+nervure_status nervure_subscription_set_pending_limits(nervure_subscription* self, int64_t msgs_limit, int64_t bytes_limit, char** error) {
+  return nervure::cabi::guard(error, [&] {
+    nervure::cabi::require(self, "subscription");
+    nervure::ops::subscription_set_pending_limits(*self->handle, msgs_limit, bytes_limit);
   });
 }
 
@@ -298,7 +452,15 @@ nervure_status nervure_subscription_pending(nervure_subscription* self, int64_t*
   return nervure::cabi::guard(error, [&] {
     nervure::cabi::require(self, "subscription");
     nervure::cabi::require(out, "out");
-    nervure::cabi::put(out, nervure::ops::subscription_pending(*self->sub));
+    nervure::cabi::put(out, nervure::ops::subscription_pending(*self->handle));
+  });
+}
+
+nervure_status nervure_subscription_pending_bytes(nervure_subscription* self, int64_t* out, char** error) {
+  return nervure::cabi::guard(error, [&] {
+    nervure::cabi::require(self, "subscription");
+    nervure::cabi::require(out, "out");
+    nervure::cabi::put(out, nervure::ops::subscription_pending_bytes(*self->handle));
   });
 }
 
@@ -306,7 +468,7 @@ nervure_status nervure_subscription_dropped(nervure_subscription* self, int64_t*
   return nervure::cabi::guard(error, [&] {
     nervure::cabi::require(self, "subscription");
     nervure::cabi::require(out, "out");
-    nervure::cabi::put(out, nervure::ops::subscription_dropped(*self->sub));
+    nervure::cabi::put(out, nervure::ops::subscription_dropped(*self->handle));
   });
 }
 
@@ -314,7 +476,7 @@ nervure_status nervure_subscription_delivered(nervure_subscription* self, int64_
   return nervure::cabi::guard(error, [&] {
     nervure::cabi::require(self, "subscription");
     nervure::cabi::require(out, "out");
-    nervure::cabi::put(out, nervure::ops::subscription_delivered(*self->sub));
+    nervure::cabi::put(out, nervure::ops::subscription_delivered(*self->handle));
   });
 }
 

@@ -1,0 +1,20 @@
+// generated from the definition in bindings/api/ by bindings/generator; do not edit
+#pragma once
+// Included by handles.hpp: an object's handle shares its runtime object.
+
+struct nervure_connection {
+  std::shared_ptr<nervure::bridge::Bridge> handle;
+};
+
+struct nervure_subscription {
+  std::shared_ptr<nervure::bridge::BridgeSubscription> handle;
+};
+
+namespace nervure::cabi {
+inline void put(nervure_connection** out, std::shared_ptr<nervure::bridge::Bridge> h) {
+  *out = new nervure_connection{std::move(h)};
+}
+inline void put(nervure_subscription** out, std::shared_ptr<nervure::bridge::BridgeSubscription> h) {
+  *out = new nervure_subscription{std::move(h)};
+}
+}  // namespace nervure::cabi
