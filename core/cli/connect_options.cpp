@@ -120,9 +120,18 @@ std::shared_ptr<Connection> connect(const Options& options) {
     if (e.code() == ErrorCode::authorization || e.code() == ErrorCode::invalid_argument) throw;
     std::string tried;
     for (const auto& s : options.servers) tried += (tried.empty() ? "" : ", ") + without_userinfo(s);
-    throw Failure(ExitStatus::unreachable,
-                  std::string(e.what()) + "\n  servers tried: " + tried +
-                      "\n  is nats-server running there? choose the server with --server URL or $NATS_URL");
+    const std::string what = e.what();
+    // A TLS server silently waiting for the other kind of handshake (--tls-first
+    // or not) shows up as a timeout, not as a TLS error.
+    bool uses_tls = options.tls.enabled;
+    for (const auto& s : options.servers) uses_tls = uses_tls || s.rfind("tls://", 0) == 0;
+    const bool refused = what.find("refused") != std::string::npos;
+    const bool tls_trouble = what.find("certificate") != std::string::npos || what.find("alert") != std::string::npos ||
+                             what.find("handshake") != std::string::npos || (uses_tls && !refused);
+    const char* hint = tls_trouble
+                           ? "the TLS handshake failed: check --tls-ca, --tls-cert/--tls-key and --tls-first"
+                           : "is nats-server running there? choose the server with --server URL or $NATS_URL";
+    throw Failure(ExitStatus::unreachable, what + "\n  servers tried: " + tried + "\n  " + hint);
   }
 }
 
