@@ -43,5 +43,6 @@ if "$py" -m pip wheel -q --no-deps --disable-pip-version-check ./python -w "$whe
 else
   failed=$((failed + 1)); echo "python: wheel example FAILED"
 fi
-echo "${passed} passed, ${failed} failed${skipped:+, $skipped skipped}"
+if [ "${skipped:-0}" -gt 0 ]; then echo "${passed} passed, ${failed} failed, ${skipped} skipped"
+else echo "${passed} passed, ${failed} failed"; fi
 [ "$failed" = 0 ]

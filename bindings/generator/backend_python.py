@@ -274,6 +274,10 @@ def api_tables(api: Api) -> str:
            "EVENTS: dict[int, str] = {" + ", ".join(f'{e.code}: "{e.name}"' for e in api.events) + "}", "",
            "EVENT_DOCS: dict[str, str] = {"]
     out += [f'    "{e.name}": {e.doc!r},' for e in api.events]
+    out += ["}", "", "# Every operation of the definition, by object: the asyncio layer offers each one.",
+            "OPERATIONS: dict[str, tuple[str, ...]] = {"]
+    for obj in api.objects:
+        out.append(f'    "{obj.name}": (' + "".join(f'"{op.name}", ' for op in obj.operations) + "),")
     out += ["}", "", "CONNECT_OPTIONS: dict[str, ConnectOption] = {"]
     for o in api.connect_options:
         default = o.default / 1000 if o.type == "duration" else o.default

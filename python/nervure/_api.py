@@ -24,6 +24,12 @@ EVENT_DOCS: dict[str, str] = {
     "slow_consumer": 'A subscription reached its pending limits and drops messages (detail: which).',
 }
 
+# Every operation of the definition, by object: the asyncio layer offers each one.
+OPERATIONS: dict[str, tuple[str, ...]] = {
+    "connection": ("publish", "subscribe", "request", "flush", "drain", "close", "is_connected", "is_reconnecting", "is_closed", "stats", "server_info", "connected_url", "new_inbox", "max_payload", ),
+    "subscription": ("unsubscribe", "drain", "auto_unsubscribe", "set_pending_limits", "pending", "pending_bytes", "dropped", "delivered", ),
+}
+
 CONNECT_OPTIONS: dict[str, ConnectOption] = {
     "name": ConnectOption("string", '', 'Connection name shown by the server.'),
     "user": ConnectOption("string", '', 'User for user/password authentication.'),

@@ -68,15 +68,7 @@ async def connect(servers: str | Sequence[str] = "nats://127.0.0.1:4222", *,
 
     servers: one URL or a list ("nats://host:4222", "tls://host:4222", "host:4222").
 
-    Options (keyword arguments; durations in seconds): name, user, password,
-    token, nkey_seed, creds_file, tls, tls_ca_file, tls_cert_file,
-    tls_key_file, tls_verify, tls_verify_hostname, tls_handshake_first,
-    randomize, connect_timeout, reconnect, max_reconnect_attempts,
-    reconnect_wait, reconnect_wait_max, reconnect_jitter,
-    reconnect_jitter_tls, reconnect_buffer_size, ping_interval,
-    max_pings_out, no_echo, inbox_prefix, ignore_discovered_servers,
-    pending_msgs_limit, pending_bytes_limit. nervure._api.CONNECT_OPTIONS has
-    each one's type, default and meaning.
+    Options are keyword arguments (durations in seconds), listed below.
 
     Callbacks (plain functions or coroutine functions, run on the event loop):
     on_event(name, detail) hears every event (connected, disconnected,
@@ -93,11 +85,24 @@ async def connect(servers: str | Sequence[str] = "nats://127.0.0.1:4222", *,
             ...
     """
     urls = [servers] if isinstance(servers, str) else list(servers)
+    if not urls:
+        raise InvalidArgumentError("servers must name at least one server")
     core_options = _core_options(options)
     loop = asyncio.get_running_loop()
     core = await loop.run_in_executor(_blocking, _core.connect, urls, core_options)
     callbacks = {"disconnected": disconnected_cb, "reconnected": reconnected_cb, "closed": closed_cb}
     return Connection(core, loop, on_event, error_cb, {k: v for k, v in callbacks.items() if v is not None})
+
+
+def _options_doc() -> str:
+    lines = ["", "    Options:"]
+    for name, spec in CONNECT_OPTIONS.items():
+        unit = " s" if spec.type == "duration" else ""
+        lines.append(f"        {name} ({spec.type}, default {spec.default!r}{unit}): {spec.doc}")
+    return "\n".join(lines) + "\n"
+
+
+connect.__doc__ = (connect.__doc__ or "") + _options_doc()  # from the definition, so it cannot drift
 
 
 class Connection:
