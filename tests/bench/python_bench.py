@@ -134,23 +134,42 @@ async def reqrep(url, client):
     return rate, lat[len(lat) // 2], lat[len(lat) * 99 // 100]
 
 
+async def sample(label, coro):
+    # One failed run (a dropped connection on a loaded machine) costs its sample, not the table.
+    try:
+        return await coro
+    except Exception as e:
+        print(f"python bench: {label} failed: {type(e).__name__}: {e}", file=sys.stderr)
+        return None
+
+
 async def main(url, runs):
     results = {}
+
+    def keep(key, value):
+        results.setdefault(key, [])
+        if value is not None:
+            results[key].append(value)
+
     for run in range(runs):
         for name, ours, theirs in (("pub-16B", nervure_pub, natspy_pub), ("pubsub-16B", nervure_pubsub, natspy_pubsub)):
             print(f"python bench: {name} run {run + 1}/{runs}", file=sys.stderr)
-            results.setdefault((name, "nervure"), []).append(await ours(url))
-            results.setdefault((name, "nats-py"), []).append(await theirs(url))
+            keep((name, "nervure"), await sample(f"{name} nervure", ours(url)))
+            keep((name, "nats-py"), await sample(f"{name} nats-py", theirs(url)))
         print(f"python bench: reqrep-16B run {run + 1}/{runs}", file=sys.stderr)
         for client in ("nervure", "nats-py"):
-            rate, p50, p99 = await reqrep(url, client)
-            results.setdefault(("reqrep-16B", client), []).append(rate)
-            results.setdefault(("reqrep-16B p50 us", client), []).append(p50)
-            results.setdefault(("reqrep-16B p99 us", client), []).append(p99)
+            rate, p50, p99 = await sample(f"reqrep-16B {client}", reqrep(url, client)) or (None, None, None)
+            keep(("reqrep-16B", client), rate)
+            keep(("reqrep-16B p50 us", client), p50)
+            keep(("reqrep-16B p99 us", client), p99)
     rows = []
     print("| workload | nervure (Python) | nats-py | ratio |\n|---|---:|---:|---:|")
     for name in ("pub-16B", "pubsub-16B", "reqrep-16B", "reqrep-16B p50 us", "reqrep-16B p99 us"):
-        ours, theirs = statistics.median(results[(name, "nervure")]), statistics.median(results[(name, "nats-py")])
+        mine, theirs = results.get((name, "nervure")), results.get((name, "nats-py"))
+        if not mine or not theirs:
+            print(f"| {name} | n/a | n/a | n/a |")
+            continue
+        ours, theirs = statistics.median(mine), statistics.median(theirs)
         latency = name.endswith("us")
         ratio = theirs / ours if latency else ours / theirs
         unit = "" if latency else " msgs/s"
