@@ -28,7 +28,6 @@ const char* hint(ErrorCode code) {
     case ErrorCode::timeout: return "nothing came back in time; raise --timeout or check the other side";
     case ErrorCode::no_responders: return "start one, e.g. nervure reply SUBJECT";
     case ErrorCode::authorization: return "check --user/--password, --token, --creds or --nkey";
-    case ErrorCode::max_payload: return "the server's max_payload limits the message size";
     case ErrorCode::connection_closed: return "the server closed the connection or is gone";
     default: return nullptr;
   }
