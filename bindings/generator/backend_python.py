@@ -187,25 +187,32 @@ def pybind_op(api: Api, op: Operation) -> list[str]:
 def fast_op(api: Api, op: Operation) -> list[str]:
     obj = api.object(op.object)
     fn = f"{op.object}_{op.name}_fast"
-    n = len(op.args)
-    names = ", ".join(f'"{py_param_name(a)}"' for a in op.args)
+    is_async = op.kind == "async"
+    first = 1 if is_async else 0  # an async operation's token comes first
+    n = len(op.args) + first
+    names = ", ".join((['"token"'] if is_async else []) + [f'"{py_param_name(a)}"' for a in op.args])
     out = [f"PyObject* {fn}(PyObject* self, PyObject* const* args, Py_ssize_t nargs, PyObject* kwnames) {{",
            f"  static const char* const names[] = {{{names}}};", f"  PyObject* a[{max(n, 1)}];",
-           f'  if (!parse_args("{op.name}", args, nargs, kwnames, names, {n}, {len(op.required_args)}, a)) '
+           f'  if (!parse_args("{op.name}", args, nargs, kwnames, names, {n}, {len(op.required_args) + first}, a)) '
            "return nullptr;",
            "  return guard([&]() -> PyObject* {", f"    auto& h = self_as<{handle_type(obj)}>(self);"]
-    for i, a in enumerate(op.args):
+    if is_async:
+        out.append('    uint64_t token = to_uint(a[0], "token");')
+    for i, a in enumerate(op.args, start=first):
         conv = FAST_CONVERT[a.type].format(o=f"a[{i}]", n=a.name)
         if a.has_default:
             out.append(f"    {FAST_TYPE[a.type]} {a.name} = a[{i}] ? {conv} : {cpp_default(a)};")
         else:
             out.append(f"    {FAST_TYPE[a.type]} {a.name} = {conv};")
-    args = ["*h.handle"] + [f"{a.name} ? &*{a.name} : nullptr" if a.type == "headers" else a.name for a in op.args]
+    args = ["*h.handle"] + (["ops::AsyncTarget{token, {}}"] if is_async else [])
+    args += [f"{a.name} ? &*{a.name} : nullptr" if a.type == "headers" else a.name for a in op.args]
+    doc = op.doc + (" Completes through take() with the token." if is_async
+                    else " Returns at once; awaiting the result is allowed.")
     out += ["    {", "      Unlocked unlocked;", f"      ops::{op.object}_{op.name}({', '.join(args)});", "    }",
-            "    return done();", "  });", "}", "",
+            "    Py_RETURN_NONE;" if is_async else "    return done();", "  });", "}", "",
             f'PyMethodDef {fn}_def = {{"{op.name}", reinterpret_cast<PyCFunction>(reinterpret_cast<void (*)(void)>'
             f'({fn})), METH_FASTCALL | METH_KEYWORDS,',
-            f'    "{text_signature(op)}\\n--\\n\\n{op.doc} Returns at once; awaiting the result is allowed."}};', ""]
+            f'    "{text_signature(op)}\\n--\\n\\n{doc}"}};', ""]
     return out
 
 
@@ -295,7 +302,7 @@ def stub_op(api: Api, op: Operation) -> str:
     ret = {"none": "None", "object": cls(op.returns or ""), "struct": "dict[str, int]", "json": "str"}.get(kind)
     if kind == "scalar":
         ret = PY_HINT[op.returns]
-    if op.hot:
+    if op.hot and op.kind != "async":
         ret = "Done"
     return f"    def {op.name}({', '.join(params)}) -> {ret}: ..."
 

@@ -241,8 +241,8 @@ def _check(api: Api) -> None:
                 raise DefinitionError(f"{where}: unknown return type {r!r}")
             if op.kind == "async" and r is not None and api.returns_kind(r) != "batch":
                 raise DefinitionError(f"{where}: an async operation returns nothing or a batch-encoded record")
-            if op.hot and (op.kind != "call" or r is not None):
-                raise DefinitionError(f"{where}: only immediate calls without a result can be hot")
+            if op.hot and op.kind == "blocking" or op.hot and op.kind == "call" and r is not None:
+                raise DefinitionError(f"{where}: only immediate calls without a result and async operations can be hot")
             for err in op.errors:
                 if err not in names:
                     raise DefinitionError(f"{where}: unknown error {err}")

@@ -228,10 +228,20 @@ class Connection:
         (a subclass of the built-in one) when no reply comes in time, and
         ConnectionClosedError when the connection closes first. Cancelling the
         awaiting task cancels the request."""
-        if isinstance(timeout, bool) or not isinstance(timeout, (int, float)) or not timeout > 0:
-            raise InvalidArgumentError(f"timeout must be a positive number of seconds, not {timeout!r}")
-        ms = math.ceil(timeout * 1000)
-        token, fut = self._start(lambda t: self._core.request(t, subject, data, ms, headers))
+        try:
+            ms = math.ceil(timeout * 1000)
+            if ms <= 0 or timeout is True:
+                raise ValueError
+        except (TypeError, ValueError):
+            raise InvalidArgumentError(f"timeout must be a positive number of seconds, not {timeout!r}") from None
+        token = next(self._tokens)
+        fut = self._loop.create_future()
+        self._futures[token] = fut
+        try:
+            self._core.request(token, subject, data, ms, headers)
+        except BaseException:
+            del self._futures[token]
+            raise
         try:
             return await fut
         except asyncio.CancelledError:

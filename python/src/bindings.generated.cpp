@@ -80,6 +80,28 @@ PyObject* connection_publish_fast(PyObject* self, PyObject* const* args, Py_ssiz
 PyMethodDef connection_publish_fast_def = {"publish", reinterpret_cast<PyCFunction>(reinterpret_cast<void (*)(void)>(connection_publish_fast)), METH_FASTCALL | METH_KEYWORDS,
     "publish($self, /, subject, data=b'', reply='', headers=None)\n--\n\nPublish a message; fire and forget. Returns at once; awaiting the result is allowed."};
 
+PyObject* connection_request_fast(PyObject* self, PyObject* const* args, Py_ssize_t nargs, PyObject* kwnames) {
+  static const char* const names[] = {"token", "subject", "data", "timeout_ms", "headers"};
+  PyObject* a[5];
+  if (!parse_args("request", args, nargs, kwnames, names, 5, 2, a)) return nullptr;
+  return guard([&]() -> PyObject* {
+    auto& h = self_as<PyConnection>(self);
+    uint64_t token = to_uint(a[0], "token");
+    std::string_view subject = text_view(a[1], "subject");
+    std::string_view data = a[2] ? bytes_view(a[2], "data") : std::string_view("");
+    int64_t timeout = a[3] ? to_int(a[3], "timeout_ms") : 2000;
+    std::optional<Headers> headers = a[4] ? to_headers(a[4]) : std::nullopt;
+    {
+      Unlocked unlocked;
+      ops::connection_request(*h.handle, ops::AsyncTarget{token, {}}, subject, data, timeout, headers ? &*headers : nullptr);
+    }
+    Py_RETURN_NONE;
+  });
+}
+
+PyMethodDef connection_request_fast_def = {"request", reinterpret_cast<PyCFunction>(reinterpret_cast<void (*)(void)>(connection_request_fast)), METH_FASTCALL | METH_KEYWORDS,
+    "request($self, /, token, subject, data=b'', timeout_ms=2000, headers=None)\n--\n\nSend a request and wait for one reply. Completes through take() with the token."};
+
 }  // namespace
 
 py::dict to_python(const Stats& record) {
@@ -112,15 +134,7 @@ void register_api(py::module_& m) {
     }
     return py::cast(PySubscription{std::move(result)});
   }, py::arg("subject"), py::arg("queue") = std::string(""), py::arg("max_msgs") = 0, py::arg("pending_msgs_limit") = 0, py::arg("pending_bytes_limit") = 0, R"doc(Subscribe to a subject (wildcards * and > allowed), optionally in a queue group.)doc");
-  connection.def("request", [](PyConnection& self, uint64_t token, std::string subject, py::object data, int64_t timeout_ms, py::object headers) -> py::object {
-    auto data_view = bytes_view(data, "data");
-    auto headers_h = to_headers(headers);
-    {
-      py::gil_scoped_release unlocked;
-      ops::connection_request(*self.handle, ops::AsyncTarget{token, {}}, subject, data_view, timeout_ms, headers_h ? &*headers_h : nullptr);
-    }
-    return py::object(py::none());
-  }, py::arg("token"), py::arg("subject"), py::arg("data") = py::bytes(""), py::arg("timeout_ms") = 2000, py::arg("headers") = py::none(), R"doc(Send a request and wait for one reply.)doc");
+  install_fast(connection, &connection_request_fast_def);
   connection.def("flush", [](PyConnection& self, uint64_t token, int64_t timeout_ms) -> py::object {
     {
       py::gil_scoped_release unlocked;

@@ -40,27 +40,42 @@ PyMethodDef poll_def = {"poll", reinterpret_cast<PyCFunction>(reinterpret_cast<v
                         "poll($self, /, max, connection)\n--\n\n"
                         "Moves up to max queued messages into a list without waiting."};
 
-py::tuple take(py::handle self) {
-  auto& conn = self_as<PyConnection>(self.ptr());
-  bridge::Batch b;
-  {
-    py::gil_scoped_release unlocked;
-    b = conn.handle->take();
+// Everything queued since the last wakeup, as (completions, ready ids, events):
+// completions are (token, exception or None, reply Msg or None).
+PyObject* connection_take(PyObject* self, PyObject* const*, Py_ssize_t nargs, PyObject* kwnames) {
+  if (nargs != 0 || kwnames) {
+    PyErr_SetString(PyExc_TypeError, "take() takes no arguments");
+    return nullptr;
   }
-  py::list completions, ready, events;
-  for (auto& c : b.completions) {
-    py::object error = py::none(), reply = py::none();
-    if (c.error) error = py::reinterpret_steal<py::object>(make_error(c.error));
-    if (c.has_message) {
-      reply = py::reinterpret_steal<py::object>(make_msg(std::move(c.message), self.ptr()));
-      if (!reply) throw py::error_already_set();
+  return guard([&]() -> PyObject* {
+    auto& conn = self_as<PyConnection>(self);
+    bridge::Batch b;
+    {
+      Unlocked unlocked;
+      b = conn.handle->take();
     }
-    completions.append(py::make_tuple(c.token, error, reply));
-  }
-  for (auto id : b.ready_sources) ready.append(id);
-  for (auto& e : b.events) events.append(py::make_tuple(static_cast<int>(e.event), py::str(e.detail)));
-  return py::make_tuple(completions, ready, events);
+    py::list completions(b.completions.size()), ready(b.ready_sources.size()), events(b.events.size());
+    for (std::size_t i = 0; i < b.completions.size(); ++i) {
+      auto& c = b.completions[i];
+      py::object error = py::none(), reply = py::none();
+      if (c.error) error = py::reinterpret_steal<py::object>(make_error(c.error));
+      if (c.has_message) {
+        reply = py::reinterpret_steal<py::object>(make_msg(std::move(c.message), self));
+        if (!reply) throw py::error_already_set();
+      }
+      completions[i] = py::make_tuple(c.token, std::move(error), std::move(reply));
+    }
+    for (std::size_t i = 0; i < b.ready_sources.size(); ++i) ready[i] = py::int_(b.ready_sources[i]);
+    for (std::size_t i = 0; i < b.events.size(); ++i)
+      events[i] = py::make_tuple(static_cast<int>(b.events[i].event), py::str(b.events[i].detail));
+    return py::make_tuple(completions, ready, events).release().ptr();
+  });
 }
+
+PyMethodDef take_def = {"take", reinterpret_cast<PyCFunction>(reinterpret_cast<void (*)(void)>(connection_take)),
+                        METH_FASTCALL | METH_KEYWORDS,
+                        "take($self, /)\n--\n\n"
+                        "Everything queued since the last wakeup: (completions, ready subscription ids, events)."};
 
 PyConnection connect(const std::vector<std::string>& servers, const py::dict& options) {
   Options o;
@@ -100,18 +115,22 @@ PYBIND11_MODULE(_core, m) {
   connection
       .def("wake_fd", [](PyConnection& c) { return c.handle->wake_fd(); },
            "The eventfd that turns readable when take() has something.")
-      .def("take", &take, "Everything queued since the last wakeup: (completions, ready subscription ids, events).")
       .def("cancel", [](PyConnection& c, uint64_t token) {
              py::gil_scoped_release unlocked;
              c.handle->cancel(token);
            },
            py::arg("token"), "Gives up on a pending request; its completion never arrives.");
 
+  install_fast(connection, &take_def);
+
   auto subscription = py::reinterpret_borrow<py::class_<PySubscription>>(m.attr("Subscription"));
   subscription.def_property_readonly("id", [](PySubscription& s) { return s.handle->id(); })
       .def_property_readonly("subject", [](PySubscription& s) { return s.handle->core().subject(); })
       .def_property_readonly("queue", [](PySubscription& s) { return s.handle->core().queue(); })
-      .def("ended", [](PySubscription& s) { return s.handle->ended(); });
+      .def("ended", [](PySubscription& s) {
+        py::gil_scoped_release unlocked;
+        return s.handle->ended();
+      });
   install_fast(subscription, &poll_def);
 
   m.def("connect", &connect, py::arg("servers"), py::arg("options"),
