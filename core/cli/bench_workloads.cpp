@@ -79,17 +79,28 @@ BenchResult bench_pubsub(const Options& options, const BenchPlan& plan) {
       if (target >= 0 && steady::now() - last_progress > kStallLimit) break;
     }
   });
-  int64_t sent = 0;
-  for (; sent < plan.msgs; ++sent) {
-    if (sent % kClockEvery == 0 && steady::now() >= stop_at) {
-      r.hit_duration = true;
-      break;
+  struct JoinConsumer {  // a failed publish must still release and join the consumer
+    std::atomic<int64_t>& published;
+    std::thread& t;
+    ~JoinConsumer() {
+      int64_t unknown = -1;
+      published.compare_exchange_strong(unknown, 0);
+      t.join();
     }
-    pub_conn->publish(plan.subject, payload);
+  };
+  int64_t sent = 0;
+  {
+    JoinConsumer joiner{published, consumer};
+    for (; sent < plan.msgs; ++sent) {
+      if (sent % kClockEvery == 0 && steady::now() >= stop_at) {
+        r.hit_duration = true;
+        break;
+      }
+      pub_conn->publish(plan.subject, payload);
+    }
+    pub_conn->flush(60s);
+    published.store(sent, std::memory_order_release);
   }
-  pub_conn->flush(60s);
-  published.store(sent, std::memory_order_release);
-  consumer.join();
   r.msgs = received;
   r.dropped = sent - received;
   r.seconds = received > 0 ? std::chrono::duration<double>(last_receipt - start).count() : seconds_since(start);
