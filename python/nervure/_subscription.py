@@ -13,6 +13,7 @@ from collections import deque
 from typing import TYPE_CHECKING, Any, Callable
 
 from . import _core
+from ._errors import InvalidArgumentError
 from ._errors import TimeoutError as NervureTimeoutError
 
 if TYPE_CHECKING:
@@ -37,7 +38,7 @@ class Subscription:
         self._loop = conn._loop
         self._local: deque = deque()
         self._core_has_more = True
-        self._waiter: asyncio.Future | None = None
+        self._waiters: list[asyncio.Future] = []  # next_msg calls waiting for the core
         self._callback = callback
         self._task: asyncio.Task | None = None
         self._inline = callback is not None and not inspect.iscoroutinefunction(callback)
@@ -60,9 +61,11 @@ class Subscription:
             if not self._dispatch_pending:
                 self._dispatch_inline()
             return
-        waiter = self._waiter
-        if waiter is not None and not waiter.done():
-            waiter.set_result(None)
+        if self._waiters:
+            waiters, self._waiters = self._waiters, []
+            for waiter in waiters:
+                if not waiter.done():
+                    waiter.set_result(None)
 
     def _refill(self) -> bool:
         batch = self._poll(_BATCH, self._conn_core)
@@ -90,14 +93,17 @@ class Subscription:
         return await self._next_slow(timeout)
 
     async def _next_slow(self, timeout: float | None) -> _core.Msg:
+        if self._callback is not None:
+            raise InvalidArgumentError("this subscription hands its messages to its callback; it cannot be iterated")
         loop = self._loop
         deadline = None if timeout is None else loop.time() + timeout
         while True:
-            if self._core_has_more and self._refill():
-                return self._local.popleft()
+            if self._local or self._core_has_more and self._refill():
+                return self._local.popleft()  # another reader may have refilled while this one waited
             if self._finished():
                 raise StopAsyncIteration
-            waiter = self._waiter = loop.create_future()
+            waiter = loop.create_future()
+            self._waiters.append(waiter)
             try:
                 if deadline is None:
                     await waiter
@@ -109,8 +115,8 @@ class Subscription:
             except asyncio.TimeoutError:
                 raise NervureTimeoutError(f"no message on '{self.subject}' within {timeout}s") from None
             finally:
-                if self._waiter is waiter:
-                    self._waiter = None
+                if waiter in self._waiters:
+                    self._waiters.remove(waiter)
 
     def __aiter__(self) -> "Subscription":
         return self
@@ -153,11 +159,9 @@ class Subscription:
                 if not local and not (self._core_has_more and self._refill()):
                     if self._finished():
                         return
-                    waiter = self._waiter = self._loop.create_future()
-                    try:
-                        await waiter
-                    finally:
-                        self._waiter = None
+                    waiter = self._loop.create_future()
+                    self._waiters.append(waiter)
+                    await waiter
                     continue
                 while local:
                     try:

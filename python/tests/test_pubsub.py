@@ -150,6 +150,24 @@ async def test_plain_and_coroutine_callbacks(url):
         assert sorted(type(e).__name__ for e in errors) == ["KeyError", "ValueError"]
 
 
+async def test_concurrent_readers_share_one_subscription(url):
+    async with await nervure.connect(url) as nc:
+        sub = await nc.subscribe("shared.reader")
+        readers = [asyncio.ensure_future(sub.next_msg(5)) for _ in range(3)]
+        await asyncio.sleep(0.05)
+        for i in range(3):
+            nc.publish("shared.reader", str(i))
+        got = sorted([(await r).data for r in readers])
+        assert got == [b"0", b"1", b"2"]
+
+
+async def test_a_callback_subscription_cannot_be_iterated(url):
+    async with await nervure.connect(url) as nc:
+        sub = await nc.subscribe("cb.only", cb=lambda m: None)
+        with pytest.raises(nervure.InvalidArgumentError):
+            await sub.next_msg(0.1)
+
+
 async def test_callback_returning_a_coroutine_runs_it(url):
     async with await nervure.connect(url) as nc:
         done = asyncio.Event()
