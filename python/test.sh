@@ -4,23 +4,33 @@
 # fresh venv running an example. Ends with "N passed, N failed[, N skipped]".
 set -uo pipefail
 cd "$(dirname "$0")/.."
+# NERVURE_BUILD_DIR given alone still decides where the venv and logs go.
+[ -n "${NERVURE_BUILD_DIR:-}" ] && [ -z "${BUILD_DIR:-}" ] && export BUILD_DIR="$NERVURE_BUILD_DIR"
 source scripts/versions.sh
 venv="$NERVURE_BUILD_DIR/python-venv"
 py="$venv/bin/python"
 if [ ! -x "$py" ]; then
   echo "python: creating $venv"
-  python3 -m venv "$venv" || exit 1
+  python3 -m venv "$venv" || { echo "python: python3 -m venv failed (Debian: apt-get install python3-venv python3-dev)"
+                              echo "0 passed, 1 failed"; exit 1; }
 fi
 "$py" -m pip install -q --disable-pip-version-check scikit-build-core pybind11 pytest pytest-asyncio nats-py \
   cryptography build || { echo "0 passed, 1 failed"; exit 1; }
 echo "python: building the package (the core is compiled into the extension)"
-"$py" -m pip install -q --disable-pip-version-check ./python || { echo "0 passed, 1 failed"; exit 1; }
+# One build directory per wheel tag under the build tree: the wheel below reuses it.
+build_dir=(--config-settings="build-dir=$NERVURE_BUILD_DIR/python/{wheel_tag}")
+"$py" -m pip install -q --disable-pip-version-check "${build_dir[@]}" ./python ||
+  { echo "0 passed, 1 failed"; exit 1; }
 
 report="$NERVURE_BUILD_DIR/test-logs/python-junit.xml"
 mkdir -p "$(dirname "$report")"
+rm -f "$report"
 timeout 900 "$py" -m pytest -q -p no:cacheprovider -o faulthandler_timeout=120 --junitxml="$report" python/tests
 read -r passed failed skipped <<<"$("$py" - "$report" <<'PY'
-import sys, xml.etree.ElementTree as ET
+import os, sys, xml.etree.ElementTree as ET
+if not os.path.exists(sys.argv[1]):  # pytest died before writing its report
+    print(0, 1, 0)
+    sys.exit()
 root = ET.parse(sys.argv[1]).getroot()
 suites = [root] if root.tag == "testsuite" else list(root)
 total = sum(int(s.get("tests", 0)) for s in suites)
@@ -34,7 +44,7 @@ PY
 echo "python: wheel into a fresh venv"
 wheels="$NERVURE_BUILD_DIR/wheels"
 rm -rf "$wheels" "$NERVURE_BUILD_DIR/wheel-venv"
-if "$py" -m pip wheel -q --no-deps --disable-pip-version-check ./python -w "$wheels" &&
+if "$py" -m pip wheel -q --no-deps --disable-pip-version-check "${build_dir[@]}" ./python -w "$wheels" &&
    python3 -m venv "$NERVURE_BUILD_DIR/wheel-venv" &&
    "$NERVURE_BUILD_DIR/wheel-venv/bin/pip" install -q --disable-pip-version-check "$wheels"/nervure-*.whl &&
    (cd /tmp && "$py" "$OLDPWD/tests/harness/run_with_server.py" "$NERVURE_BUILD_DIR/wheel-venv/bin/python" \
