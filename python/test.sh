@@ -15,7 +15,7 @@ if [ ! -x "$py" ]; then
                               echo "0 passed, 1 failed"; exit 1; }
 fi
 "$py" -m pip install -q --disable-pip-version-check scikit-build-core pybind11 pytest pytest-asyncio nats-py \
-  cryptography build || { echo "0 passed, 1 failed"; exit 1; }
+  cryptography build mypy || { echo "0 passed, 1 failed"; exit 1; }
 echo "python: building the package (the core is compiled into the extension)"
 # One build directory per wheel tag under the build tree: the wheel below reuses it.
 build_dir=(--config-settings="build-dir=$NERVURE_BUILD_DIR/python/{wheel_tag}")

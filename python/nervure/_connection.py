@@ -116,7 +116,7 @@ class Connection:
         self._on_event = on_event
         self._error_cb = error_cb
         self._named_callbacks = named_callbacks
-        self._futures: dict[int, asyncio.Future] = {}
+        self._futures: dict[int, asyncio.Future[Any]] = {}
         # Held until they end, as the server holds the interest: a callback
         # subscription nobody references must keep running.
         self._subs: dict[int, Subscription] = {}
@@ -164,11 +164,13 @@ class Connection:
             except Exception as exc:
                 self._report_error(exc)
 
-    def _task_done(self, task: asyncio.Task) -> None:
-        if not task.cancelled() and task.exception() is not None:
-            self._report_error(task.exception())
+    def _task_done(self, task: asyncio.Task[Any]) -> None:
+        if not task.cancelled():
+            exc = task.exception()
+            if isinstance(exc, Exception):
+                self._report_error(exc)
 
-    def _report_error(self, exc: BaseException) -> None:
+    def _report_error(self, exc: Exception) -> None:
         if self._error_cb is None:
             log.error("nervure: a callback failed", exc_info=exc)
             return
@@ -179,12 +181,12 @@ class Connection:
         except Exception:
             log.exception("nervure: error_cb failed")
 
-    async def _in_thread(self, fn: Callable, *args: Any) -> Any:
+    async def _in_thread(self, fn: Callable[..., Any], *args: Any) -> Any:
         return await self._loop.run_in_executor(_blocking, fn, *args)
 
-    def _start(self, start: Callable[[int], None]) -> tuple[int, asyncio.Future]:
+    def _start(self, start: Callable[[int], None]) -> tuple[int, asyncio.Future[Any]]:
         token = next(self._tokens)
-        fut = self._loop.create_future()
+        fut: asyncio.Future[Any] = self._loop.create_future()
         self._futures[token] = fut
         try:
             start(token)
@@ -235,7 +237,7 @@ class Connection:
         except (TypeError, ValueError):
             raise InvalidArgumentError(f"timeout must be a positive number of seconds, not {timeout!r}") from None
         token = next(self._tokens)
-        fut = self._loop.create_future()
+        fut: asyncio.Future[_core.Msg] = self._loop.create_future()
         self._futures[token] = fut
         try:
             self._core.request(token, subject, data, ms, headers)
@@ -316,7 +318,8 @@ class Connection:
 
     def server_info(self) -> dict[str, Any]:
         """The INFO of the server in use, as a dict (server_id, version, max_payload, ...)."""
-        return json.loads(self._core.server_info() or "{}")
+        info: dict[str, Any] = json.loads(self._core.server_info() or "{}")
+        return info
 
     @property
     def connected_url(self) -> str:

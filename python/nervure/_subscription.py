@@ -36,11 +36,11 @@ class Subscription:
         self._poll = core.poll  # bound once: called per batch
         self._conn_core = conn._core
         self._loop = conn._loop
-        self._local: deque = deque()
+        self._local: deque[_core.Msg] = deque()
         self._core_has_more = True
-        self._waiters: list[asyncio.Future] = []  # next_msg calls waiting for the core
+        self._waiters: list[asyncio.Future[None]] = []  # next_msg calls waiting for the core
         self._callback = callback
-        self._task: asyncio.Task | None = None
+        self._task: asyncio.Task[None] | None = None
         self._inline = callback is not None and not inspect.iscoroutinefunction(callback)
         self._dispatch_pending = False
         if callback is not None and not self._inline:
@@ -102,7 +102,7 @@ class Subscription:
                 return self._local.popleft()  # another reader may have refilled while this one waited
             if self._finished():
                 raise StopAsyncIteration
-            waiter = loop.create_future()
+            waiter: asyncio.Future[None] = loop.create_future()
             self._waiters.append(waiter)
             try:
                 if deadline is None:
@@ -133,6 +133,7 @@ class Subscription:
         wakeup that announced it: no task and no extra turn of the loop."""
         self._dispatch_pending = False
         callback, poll, conn_core, report = self._callback, self._poll, self._conn_core, self._conn._report_error
+        assert callback is not None
         budget = _INLINE_BUDGET
         while self._core_has_more:
             if budget <= 0:  # let the loop breathe; carry on in its next turn
@@ -153,13 +154,14 @@ class Subscription:
 
     async def _run_async_callback(self) -> None:
         callback, report = self._callback, self._conn._report_error
+        assert callback is not None
         local = self._local
         try:
             while True:
                 if not local and not (self._core_has_more and self._refill()):
                     if self._finished():
                         return
-                    waiter = self._loop.create_future()
+                    waiter: asyncio.Future[None] = self._loop.create_future()
                     self._waiters.append(waiter)
                     await waiter
                     continue

@@ -1,20 +1,31 @@
 """A small blocking facade for scripts:
 
     from nervure import sync
+
     with sync.connect("nats://127.0.0.1:4222") as nc:
         reply = nc.request("shop.payments.authorise", b"42.00", timeout=2)
+        with nc.subscribe("shop.orders.>") as sub:
+            for msg in sub:
+                ...
 
-It runs the asyncio API on a private event loop thread. Waits happen in short
-slices, so Ctrl-C interrupts them."""
+It runs the asyncio API on a private event loop thread, with the same
+arguments, options and errors. Waits happen in short slices, so Ctrl-C
+interrupts them. Callbacks (cb=...) run on that private thread; blocking calls
+made from inside one would wait for the very thread they run on, so they
+raise RuntimeError instead (publish and respond are fine).
+"""
 from __future__ import annotations
 
 import asyncio
 import concurrent.futures
 import threading
-from typing import Any
+from typing import Any, Callable, Coroutine, Iterator, Sequence, TypeVar
 
-from . import _connection
+from . import _connection, _core
+from ._connection import Data, HeadersIn
+from ._subscription import Subscription as AsyncSubscription
 
+T = TypeVar("T")
 _SLICE = 0.1
 
 
@@ -24,7 +35,11 @@ class _LoopThread:
         self.thread = threading.Thread(target=self.loop.run_forever, name="nervure-sync", daemon=True)
         self.thread.start()
 
-    def run(self, coro) -> Any:
+    def run(self, coro: Coroutine[Any, Any, T]) -> T:
+        if threading.current_thread() is self.thread:
+            coro.close()
+            raise RuntimeError("a blocking nervure.sync call inside a callback would wait for itself; "
+                               "publish or respond from callbacks, and do the rest outside")
         fut = asyncio.run_coroutine_threadsafe(coro, self.loop)
         try:
             # Wait in slices (back to the interpreter, where a KeyboardInterrupt can
@@ -43,22 +58,26 @@ class _LoopThread:
 
 
 class Subscription:
-    """A subscription of a blocking connection; iterate it, or call next_msg."""
+    """A subscription of a blocking connection: iterate it, or call next_msg."""
 
-    def __init__(self, runner: _LoopThread, sub) -> None:
+    def __init__(self, runner: _LoopThread, sub: AsyncSubscription) -> None:
         self._runner, self._sub = runner, sub
 
-    def next_msg(self, timeout: float | None = None):
+    @property
+    def subject(self) -> str:
+        return self._sub.subject
+
+    def next_msg(self, timeout: float | None = None) -> _core.Msg:
         """The next message; TimeoutError, or StopIteration once the subscription ended."""
         try:
             return self._runner.run(self._sub.next_msg(timeout))
         except StopAsyncIteration:
             raise StopIteration from None
 
-    def __iter__(self):
+    def __iter__(self) -> Iterator[_core.Msg]:
         return self
 
-    def __next__(self):
+    def __next__(self) -> _core.Msg:
         return self.next_msg()
 
     def unsubscribe(self) -> None:
@@ -67,11 +86,17 @@ class Subscription:
     def drain(self, timeout: float = 30.0) -> None:
         self._runner.run(self._sub.drain(timeout))
 
+    def auto_unsubscribe(self, max_msgs: int) -> None:
+        self._sub.auto_unsubscribe(max_msgs)
+
     def pending(self) -> int:
         return self._sub.pending()
 
     def dropped(self) -> int:
         return self._sub.dropped()
+
+    def delivered(self) -> int:
+        return self._sub.delivered()
 
     def __enter__(self) -> "Subscription":
         return self
@@ -83,17 +108,22 @@ class Subscription:
 class Connection:
     """A blocking connection: the asyncio API's operations, waited for."""
 
-    def __init__(self, runner: _LoopThread, conn) -> None:
+    def __init__(self, runner: _LoopThread, conn: _connection.Connection) -> None:
         self._runner, self._conn = runner, conn
 
-    def publish(self, subject: str, data=b"", reply: str = "", headers=None) -> None:
+    def publish(self, subject: str, data: Data = b"", reply: str = "", headers: HeadersIn = None) -> None:
         # The core's publish is thread-safe: called from this thread, its errors raise here.
         self._conn.publish(subject, data, reply, headers)
 
-    def subscribe(self, subject: str, queue: str = "", **options: Any) -> Subscription:
-        return Subscription(self._runner, self._runner.run(self._conn.subscribe(subject, queue, **options)))
+    def subscribe(self, subject: str, queue: str = "", *, cb: Callable[[_core.Msg], Any] | None = None,
+                  max_msgs: int = 0, pending_msgs_limit: int = 0, pending_bytes_limit: int = 0) -> Subscription:
+        """As Connection.subscribe; cb runs on the facade's private loop thread."""
+        sub = self._runner.run(self._conn.subscribe(subject, queue, cb=cb, max_msgs=max_msgs,
+                                                    pending_msgs_limit=pending_msgs_limit,
+                                                    pending_bytes_limit=pending_bytes_limit))
+        return Subscription(self._runner, sub)
 
-    def request(self, subject: str, data=b"", timeout: float = 2.0, headers=None):
+    def request(self, subject: str, data: Data = b"", timeout: float = 2.0, headers: HeadersIn = None) -> _core.Msg:
         return self._runner.run(self._conn.request(subject, data, timeout, headers))
 
     def flush(self, timeout: float = 10.0) -> None:
@@ -126,16 +156,22 @@ class Connection:
     def new_inbox(self) -> str:
         return self._conn.new_inbox()
 
+    @property
+    def connected_url(self) -> str:
+        return self._conn.connected_url
+
     def __enter__(self) -> "Connection":
         return self
 
     def __exit__(self, *exc: object) -> None:
         if not self._conn.is_closed():
             self.close()
+        else:
+            self._runner.stop()
 
 
-def connect(servers="nats://127.0.0.1:4222", **options: Any) -> Connection:
-    """Blocking connect; the same servers and options as nervure.connect."""
+def connect(servers: str | Sequence[str] = "nats://127.0.0.1:4222", **options: Any) -> Connection:
+    """Blocking connect; the same servers, options and callbacks as nervure.connect."""
     runner = _LoopThread()
     try:
         return Connection(runner, runner.run(_connection.connect(servers, **options)))

@@ -67,3 +67,10 @@ def test_done_is_awaitable_and_reusable():
         await _core.DONE
 
     asyncio.run(twice())
+
+
+def test_the_package_type_checks_strictly():
+    mypy = pytest.importorskip("mypy.api")
+    package = str(importlib.resources.files("nervure"))
+    out, err, status = mypy.run(["--strict", "--follow-imports=silent", "--no-incremental", package])
+    assert status == 0, out + err

@@ -53,3 +53,22 @@ def test_bad_connect_raises_and_leaves_no_thread():
     with pytest.raises(nervure.NervureError):
         sync.connect("nats://127.0.0.1:1", connect_timeout=0.2)
     assert threading.active_count() <= before + 1  # the executor may keep one worker
+
+
+def test_blocking_calls_inside_callbacks_raise_instead_of_hanging(url):
+    errors = []
+    with sync.connect(url, error_cb=errors.append) as nc:
+        done = threading.Event()
+
+        def callback(msg):
+            try:
+                nc.request("sync.other", b"x")
+            finally:
+                done.set()
+
+        nc.subscribe("sync.cb", cb=callback)
+        nc.flush()
+        nc.publish("sync.cb", b"")
+        assert done.wait(5)
+        nc.flush()
+        assert len(errors) == 1 and isinstance(errors[0], RuntimeError)
