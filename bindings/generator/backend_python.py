@@ -329,6 +329,94 @@ def stubs(api: Api) -> str:
     return "\n".join(out)
 
 
+# ---- the default asyncio idiom of every operation ---------------------------------
+
+PY_ARG = {"string": "str", "bytes": "Data", "int": "int", "uint": "int", "bool": "bool", "duration": "float",
+          "headers": "HeadersIn"}
+PY_SCALAR_RETURN = {"bool": "bool", "int": "int", "uint": "int", "string": "str", "duration": "float"}
+# Python reads these as attributes, as nats-py users expect.
+PROPERTIES = {("connection", "connected_url"), ("connection", "max_payload")}
+# Immediate calls that Python awaits anyway, as in nats-py (and so overrides may await).
+AWAITED_CALLS = {("connection", "subscribe"), ("subscription", "unsubscribe")}
+
+
+def idiom_default(a) -> str:
+    if a.type == "duration":
+        return repr(a.default / 1000)
+    return py_default(a)
+
+
+def idiom_op(api: Api, op: Operation) -> list[str]:
+    params = ["self"]
+    for a in op.args:
+        params.append(f"{a.name}: {PY_ARG[a.type]}" + (f" = {idiom_default(a)}" if a.has_default else ""))
+    # Durations are converted (and checked) before anything starts.
+    prologue = [f'        {a.name}_ms = to_ms({a.name}, "{a.name}", 1)' for a in op.args if a.type == "duration"]
+    call_args = [f"{a.name}_ms" if a.type == "duration" else a.name for a in op.args]
+    kind = api.returns_kind(op.returns)
+    if op.kind == "async":
+        ret, convert = ("native.Msg" if op.returns else "None"), "{}"
+    elif kind == "none":
+        ret, convert = "None", "{}"
+    elif kind == "scalar":
+        ret = PY_SCALAR_RETURN[op.returns]
+        convert = "{} / 1000" if op.returns == "duration" else "{}"
+    elif kind == "struct":
+        ret, convert = "dict[str, int]", "{}"
+    elif kind == "json":
+        ret, convert = "dict[str, Any]", "_json_object({})"
+    else:
+        ret, convert = "Any", f'self._wrap("{op.returns}", {{}})'
+    native = f"self._core.{op.name}"
+    doc = op.doc
+    if any(a.type == "duration" for a in op.args):
+        doc += " Durations are in seconds."
+    if op.errors:
+        doc += " Raises " + ", ".join(op.errors) + "."
+    out = []
+    if (op.object, op.name) in PROPERTIES:
+        out.append("    @property")
+    awaited = "async " if op.kind != "call" or (op.object, op.name) in AWAITED_CALLS else ""
+    if op.hot and op.kind == "call":
+        doc += " Returns at once; awaiting the result is allowed."
+        ret, awaited = "Awaitable[None]", ""
+    out += [f"    {awaited}def {op.name}({', '.join(params)}) -> {ret}:", f'        """{doc}"""'] + prologue
+    if op.kind == "call":
+        out.append("        return " + convert.format(f"{native}({', '.join(call_args)})"))
+    elif op.kind == "blocking" and ret == "None":
+        out.append(f"        await self._in_thread({', '.join([native] + call_args)})")
+    elif op.kind == "blocking":
+        out += [f"        result: {ret} = " + convert.format(f"await self._in_thread({', '.join([native] + call_args)})"),
+                "        return result"]
+    else:
+        args = ", ".join(["token"] + call_args)
+        out += [f"        result: {ret} = await self._async_call(lambda token: {native}({args}))",
+                "        return result"]
+    return out + [""]
+
+
+def idiom(api: Api) -> str:
+    out = [f'"""The default asyncio idiom of every operation ({banner("").strip()}).', "",
+           "Each object's class (Connection, Subscription) inherits its mixin here and",
+           "overrides what needs more than the default: call returns at once, blocking",
+           "runs in a thread off the event loop, async awaits its completion (and",
+           'cancelling the await cancels the operation). Durations are seconds."""', "",
+           "from __future__ import annotations", "", "import json", "from typing import Any, Awaitable, Callable", "",
+           "from . import _core as native", "from ._types import Data, HeadersIn, to_ms", "", "",
+           "def _json_object(text: str) -> dict[str, Any]:", "    value: dict[str, Any] = json.loads(text or \"{}\")",
+           "    return value", ""]
+    for obj in api.objects:
+        out += ["", f"class {cls(obj.name)}Ops:", f'    """{obj.doc}"""', "", f"    _core: native.{cls(obj.name)}", "",
+                "    async def _in_thread(self, fn: Callable[..., Any], *args: Any) -> Any:",
+                "        raise NotImplementedError", "",
+                "    async def _async_call(self, start: Callable[[int], None]) -> Any:",
+                "        raise NotImplementedError", "",
+                "    def _wrap(self, kind: str, handle: Any) -> Any:", "        raise NotImplementedError", ""]
+        for op in obj.operations:
+            out += idiom_op(api, op)
+    return "\n".join(out).rstrip() + "\n"
+
+
 def generate(api: Api) -> dict[str, str]:
     return {
         "python/src/records.generated.hpp": records_header(api),
@@ -336,4 +424,5 @@ def generate(api: Api) -> dict[str, str]:
         "python/nervure/_errors.py": errors(api),
         "python/nervure/_api.py": api_tables(api),
         "python/nervure/_core.pyi": stubs(api),
+        "python/nervure/_ops.py": idiom(api),
     }

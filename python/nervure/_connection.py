@@ -11,34 +11,24 @@ from __future__ import annotations
 
 import asyncio
 import itertools
-import json
 import logging
-import math
 import time
 from concurrent.futures import ThreadPoolExecutor
-from typing import Any, Awaitable, Callable, Mapping, Sequence, Union
+from typing import Any, Callable, Sequence
 
 from . import _core
 from ._api import CONNECT_OPTIONS, EVENTS
 from ._errors import ConnectionClosedError, InvalidArgumentError
-from ._message import Headers
+from ._ops import ConnectionOps
 from ._subscription import Subscription
+from ._types import Data, EventCallback, HeadersIn, to_ms
+
+__all__ = ["connect", "Connection", "Data", "HeadersIn"]
 
 log = logging.getLogger("nervure")
 
-Data = Union[bytes, bytearray, memoryview, str]
-HeadersIn = Union[Mapping[str, Union[str, Sequence[str]]], Sequence[tuple[str, str]], Headers, None]
-EventCallback = Callable[[str, str], Any]
-
 # Blocking core calls (connect, drain, close) wait here, never on the event loop.
 _blocking = ThreadPoolExecutor(max_workers=4, thread_name_prefix="nervure")
-
-
-def _ms(seconds: float, what: str, minimum: int = 0) -> int:
-    """Seconds (Python's unit) to the core's milliseconds, rounding up."""
-    if isinstance(seconds, bool) or not isinstance(seconds, (int, float)) or not seconds >= 0:
-        raise InvalidArgumentError(f"{what} must be a non-negative number of seconds, not {seconds!r}")
-    return max(minimum, math.ceil(seconds * 1000))
 
 
 def _core_options(options: dict[str, Any]) -> dict[str, Any]:
@@ -50,7 +40,7 @@ def _core_options(options: dict[str, Any]) -> dict[str, Any]:
         if value is None:
             continue
         if spec.type == "duration":
-            value = _ms(value, name)
+            value = to_ms(value, name)
         elif spec.type == "bool" and not isinstance(value, bool):
             raise InvalidArgumentError(f"{name} must be True or False, not {value!r}")
         out[name] = value
@@ -105,9 +95,14 @@ def _options_doc() -> str:
 connect.__doc__ = (connect.__doc__ or "") + _options_doc()  # from the definition, so it cannot drift
 
 
-class Connection:
+class Connection(ConnectionOps):
     """A connection to NATS; reconnects by itself. Close it with close() or
-    drain(), or use it as ``async with``."""
+    drain(), or use it as ``async with``.
+
+    Every operation of the API definition is a method (their default idiom is
+    generated in _ops.py); this class adds the event loop plumbing and what
+    needs more than the default. Use a connection from the event loop it was
+    made on; publish may also be called from other threads."""
 
     def __init__(self, core: _core.Connection, loop: asyncio.AbstractEventLoop, on_event: EventCallback | None,
                  error_cb: Callable[[Exception], Any] | None, named_callbacks: dict[str, Callable[[], Any]]):
@@ -124,8 +119,8 @@ class Connection:
         self._fd = core.wake_fd()
         self._closed = False
         self._shutting_down = False
-        # The native method itself, not a Python wrapper around it: publish is
-        # the hottest call there is. Same signature and behaviour as below.
+        # The native method itself, not the generated wrapper around it: publish
+        # is the hottest call there is. Same signature, behaviour and docstring.
         self.publish = core.publish  # type: ignore[method-assign]
         loop.add_reader(self._fd, self._on_wake)
 
@@ -184,63 +179,15 @@ class Connection:
     async def _in_thread(self, fn: Callable[..., Any], *args: Any) -> Any:
         return await self._loop.run_in_executor(_blocking, fn, *args)
 
-    def _start(self, start: Callable[[int], None]) -> tuple[int, asyncio.Future[Any]]:
+    async def _async_call(self, start: Callable[[int], None]) -> Any:
+        """Starts an asynchronous core operation under a fresh token and waits
+        for its completion, which _on_wake delivers. Cancelling the wait
+        cancels the operation in the core."""
         token = next(self._tokens)
         fut: asyncio.Future[Any] = self._loop.create_future()
         self._futures[token] = fut
         try:
             start(token)
-        except BaseException:
-            del self._futures[token]
-            raise
-        return token, fut
-
-    # -- publish / subscribe ------------------------------------------------------------
-    def publish(self, subject: str, data: Data = b"", reply: str = "", headers: HeadersIn = None) -> Awaitable[None]:
-        """Publish a message (fire and forget); returns at once, and awaiting
-        the result is allowed, so code written for nats-py works unchanged.
-
-        Raises InvalidSubjectError, MaxPayloadError, ConnectionClosedError, or
-        NervureError when the reconnect buffer is full while disconnected."""
-        return self._core.publish(subject, data, reply, headers)  # replaced per instance by the native method
-
-    async def subscribe(self, subject: str, queue: str = "", *, cb: Callable[[_core.Msg], Any] | None = None,
-                        max_msgs: int = 0, pending_msgs_limit: int = 0,
-                        pending_bytes_limit: int = 0) -> Subscription:
-        """Subscribe to subject (wildcards * and > allowed), optionally in a queue group.
-
-        Consume it with ``async for msg in sub``, ``await sub.next_msg(timeout)``,
-        or pass cb: a function (run inline on the loop, a batch at a time) or a
-        coroutine function (awaited for one message after the other). Messages
-        wait in the core, where pending_msgs_limit / pending_bytes_limit apply
-        (0: the connection's defaults, -1: unlimited); beyond them they are
-        dropped and a slow_consumer event is emitted. max_msgs > 0 ends the
-        subscription after that many messages."""
-        core_sub = self._core.subscribe(subject, queue, max_msgs, pending_msgs_limit, pending_bytes_limit)
-        sub = Subscription(self, core_sub, cb)
-        self._subs[core_sub.id] = sub  # before any wakeup can name it: they run on this loop
-        return sub
-
-    # -- request / flush ------------------------------------------------------------------
-    async def request(self, subject: str, data: Data = b"", timeout: float = 2.0,
-                      headers: HeadersIn = None) -> _core.Msg:
-        """Send a request and return the reply (a Msg).
-
-        Raises NoRespondersError when nobody listens on subject, TimeoutError
-        (a subclass of the built-in one) when no reply comes in time, and
-        ConnectionClosedError when the connection closes first. Cancelling the
-        awaiting task cancels the request."""
-        try:
-            ms = math.ceil(timeout * 1000)
-            if ms <= 0 or timeout is True:
-                raise ValueError
-        except (TypeError, ValueError):
-            raise InvalidArgumentError(f"timeout must be a positive number of seconds, not {timeout!r}") from None
-        token = next(self._tokens)
-        fut: asyncio.Future[_core.Msg] = self._loop.create_future()
-        self._futures[token] = fut
-        try:
-            self._core.request(token, subject, data, ms, headers)
         except BaseException:
             del self._futures[token]
             raise
@@ -251,14 +198,30 @@ class Connection:
                 self._core.cancel(token)
             raise
 
-    async def flush(self, timeout: float = 10.0) -> None:
-        """Round trip to the server: everything published before has been
-        processed by it. Raises TimeoutError, ConnectionClosedError."""
-        token, fut = self._start(lambda t: self._core.flush(t, _ms(timeout, "timeout", 1)))
-        try:
-            await fut
-        finally:
-            self._futures.pop(token, None)
+    def _wrap(self, kind: str, handle: Any) -> Any:
+        if kind == "subscription":
+            sub = Subscription(self, handle, None)
+            self._subs[handle.id] = sub
+            return sub
+        raise NotImplementedError(f"no Python class for {kind} handles")
+
+    # -- what needs more than the generated default ------------------------------------------
+    async def subscribe(self, subject: str, queue: str = "", max_msgs: int = 0, pending_msgs_limit: int = 0,
+                        pending_bytes_limit: int = 0, *, cb: Callable[[_core.Msg], Any] | None = None) -> Subscription:
+        """Subscribe to subject (wildcards * and > allowed), optionally in a queue group.
+
+        Consume it with ``async for msg in sub``, ``await sub.next_msg(timeout)``,
+        or pass cb: a function (run inline on the loop, a batch at a time) or a
+        coroutine function (awaited for one message after the other). Messages
+        wait in the core, where pending_msgs_limit / pending_bytes_limit apply
+        (0: the connection's defaults, -1: unlimited); beyond them they are
+        dropped and a slow_consumer event is emitted. max_msgs > 0 ends the
+        subscription after that many messages. Raises InvalidSubjectError,
+        ConnectionClosedError, InvalidArgumentError."""
+        core_sub = self._core.subscribe(subject, queue, max_msgs, pending_msgs_limit, pending_bytes_limit)
+        sub = Subscription(self, core_sub, cb)
+        self._subs[core_sub.id] = sub  # before any wakeup can name it: they run on this loop
+        return sub
 
     async def rtt(self) -> float:
         """Round-trip time to the server in seconds, measured now with a flush."""
@@ -269,10 +232,10 @@ class Connection:
     # -- ending -----------------------------------------------------------------------------
     async def drain(self, timeout: float = 30.0) -> None:
         """Stop every subscription's interest, let what is queued be consumed
-        (callbacks finish), flush what was published, then close."""
-        ms = _ms(timeout, "timeout", 1)
+        (callbacks finish), flush what was published, then close. Raises
+        TimeoutError, ConnectionClosedError."""
         try:
-            await self._in_thread(self._core.drain, ms)
+            await super().drain(timeout)
         finally:
             self._shutdown()
 
@@ -280,7 +243,7 @@ class Connection:
         """Close now. Pending requests fail with ConnectionClosedError;
         subscriptions end. Closing twice is harmless."""
         if not self._closed:
-            await self._in_thread(self._core.close)
+            await super().close()
         self._shutdown()
 
     def _shutdown(self) -> None:
@@ -298,42 +261,6 @@ class Connection:
             self._futures.clear()
             for sub in list(self._subs.values()):
                 sub._ready()
-
-    # -- introspection ---------------------------------------------------------------------------
-    def is_connected(self) -> bool:
-        """Whether the connection is up."""
-        return self._core.is_connected()
-
-    def is_reconnecting(self) -> bool:
-        """Whether the connection is down and trying to come back."""
-        return self._core.is_reconnecting()
-
-    def is_closed(self) -> bool:
-        """Whether the connection was closed."""
-        return self._core.is_closed()
-
-    def stats(self) -> dict[str, int]:
-        """Counters: in_msgs, in_bytes, out_msgs, out_bytes, reconnects."""
-        return self._core.stats()
-
-    def server_info(self) -> dict[str, Any]:
-        """The INFO of the server in use, as a dict (server_id, version, max_payload, ...)."""
-        info: dict[str, Any] = json.loads(self._core.server_info() or "{}")
-        return info
-
-    @property
-    def connected_url(self) -> str:
-        """The URL of the server in use, or "" while disconnected."""
-        return self._core.connected_url()
-
-    @property
-    def max_payload(self) -> int:
-        """Largest message the server accepts, in bytes."""
-        return self._core.max_payload()
-
-    def new_inbox(self) -> str:
-        """A fresh unique subject to receive replies on."""
-        return self._core.new_inbox()
 
     async def __aenter__(self) -> "Connection":
         return self

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any, Callable
 from . import _core
 from ._errors import InvalidArgumentError
 from ._errors import TimeoutError as NervureTimeoutError
+from ._ops import SubscriptionOps
 
 if TYPE_CHECKING:
     from ._connection import Connection
@@ -24,11 +25,12 @@ _INLINE_BUDGET = 8 * _BATCH  # messages a plain callback handles per turn of the
 _DONE = _core.DONE
 
 
-class Subscription:
+class Subscription(SubscriptionOps):
     """Interest in a subject; see Connection.subscribe.
 
     ``async for msg in sub`` ends when the subscription ends (unsubscribed,
-    drained, max_msgs reached, or the connection closed)."""
+    drained, max_msgs reached, or the connection closed). The operations of
+    the API definition are methods (defaults generated in _ops.py)."""
 
     def __init__(self, conn: "Connection", core: _core.Subscription, callback: Callable[[_core.Msg], Any] | None):
         self._conn = conn
@@ -173,7 +175,13 @@ class Subscription:
         except asyncio.CancelledError:
             pass
 
-    # -- management --------------------------------------------------------------------------------
+    # -- what needs more than the generated default ------------------------------------------
+    async def _in_thread(self, fn: Callable[..., Any], *args: Any) -> Any:
+        return await self._conn._in_thread(fn, *args)
+
+    async def _async_call(self, start: Callable[[int], None]) -> Any:
+        return await self._conn._async_call(start)
+
     async def unsubscribe(self) -> None:
         """Stop now; messages not yet consumed are dropped."""
         self._core.unsubscribe()
@@ -181,36 +189,9 @@ class Subscription:
         self._conn._subs.pop(self._core.id, None)
         self._ready()
 
-    async def drain(self, timeout: float = 30.0) -> None:
-        """Stop interest and end once the queued messages have been consumed
-        (by iteration or the callback, which keep running meanwhile)."""
-        from ._connection import _ms
-
-        await self._conn._in_thread(self._core.drain, _ms(timeout, "timeout", 1))
-
-    def auto_unsubscribe(self, max_msgs: int) -> None:
-        """End after max_msgs messages in total, counting those already delivered."""
-        self._core.auto_unsubscribe(max_msgs)
-
-    def set_pending_limits(self, msgs_limit: int, bytes_limit: int) -> None:
-        """Change the queue limits (messages, bytes); -1 for unlimited."""
-        self._core.set_pending_limits(msgs_limit, bytes_limit)
-
     def pending(self) -> int:
         """Messages received and not yet consumed."""
         return self._core.pending() + len(self._local)
-
-    def pending_bytes(self) -> int:
-        """Payload bytes queued in the core, not yet taken by Python."""
-        return self._core.pending_bytes()
-
-    def dropped(self) -> int:
-        """Messages lost because the pending limits were reached (slow consumer)."""
-        return self._core.dropped()
-
-    def delivered(self) -> int:
-        """Messages received so far, consumed or not."""
-        return self._core.delivered()
 
     async def __aenter__(self) -> "Subscription":
         return self
