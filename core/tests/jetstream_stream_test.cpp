@@ -29,7 +29,7 @@ Harness* JetStreamTest::server_ = nullptr;
 TEST_F(JetStreamTest, ApiLevelMatchesTheServer) {
   if (compat()) EXPECT_EQ(js_->api_level(), 0);
   else EXPECT_GE(js_->api_level(), 1);
-  EXPECT_NE(js_->account_info().find("\"api\""), std::string::npos);
+  EXPECT_NE(js_->account_info().raw_json.find("\"api\""), std::string::npos);
 }
 
 TEST_F(JetStreamTest, StreamLifecycle) {
@@ -152,7 +152,7 @@ TEST_F(JetStreamTest, BadInputIsRejectedBeforeSending) {
   dup.subjects = {"dup.a"};
   js_->add_stream(dup);
   dup.subjects = {"dup.b"};
-  dup.storage = "memory";  // storage cannot change: the server says why
+  dup.storage = StorageType::memory;  // storage cannot change: the server says why
   try {
     js_->update_stream(dup);
     ADD_FAILURE() << "changing storage was accepted";
@@ -207,5 +207,5 @@ TEST(JetStreamContext, DomainAndPrefixChooseTheApiSubject) {
   EXPECT_EQ(seen->subject, "$JS.hub.API.INFO");
   JetStream custom(nc, JetStreamOptions{.api_prefix = "$JS.API.", .timeout = 2s});
   EXPECT_GE(custom.api_level(), 0);
-  expect_error(ErrorCode::invalid_argument, [&] { JetStream(nullptr); });
+  expect_error(ErrorCode::invalid_argument, [&] { JetStream(std::shared_ptr<Connection>{}); });
 }

@@ -1,122 +1,124 @@
 #pragma once
-// JetStream over a connection: the $JS.API request/response protocol, stream
-// management and acknowledged publishing. Features the connected server cannot
-// honour raise NotSupportedByServerError before anything is sent.
-#include <chrono>
-#include <cstdint>
-#include <map>
+// JetStream over a connection: the $JS.API request/response protocol, streams,
+// acknowledged publishing, consumers. A feature the connected server cannot
+// honour raises NotSupportedByServerError before anything is sent.
+#include <exception>
+#include <functional>
+#include <future>
 #include <memory>
-#include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "nervure/connection.hpp"
+#include "nervure/jetstream_consumer.hpp"
+#include "nervure/jetstream_message.hpp"
+#include "nervure/jetstream_types.hpp"
 
 namespace nervure {
-
-struct JetStreamOptions {
-  std::string domain;      // $JS.<domain>.API
-  std::string api_prefix;  // a custom prefix (imports across accounts); overrides domain
-  Duration timeout{5000};  // each API request
-};
-
-struct StreamConfig {
-  std::string name;
-  std::vector<std::string> subjects;
-  std::string retention = "limits";  // limits, interest, workqueue
-  std::string storage = "file";      // file, memory
-  int replicas = 1;
-  int64_t max_msgs = -1;
-  int64_t max_bytes = -1;
-  Duration max_age{0};               // 0: unlimited
-  int32_t max_msg_size = -1;
-  int64_t max_msgs_per_subject = -1;
-  std::string discard = "old";       // old, new
-  Duration duplicate_window{0};      // 0: the server's default (2 minutes)
-  bool allow_rollup = false;
-  bool deny_delete = false;
-  bool deny_purge = false;
-  bool allow_direct = false;
-  bool allow_msg_ttl = false;        // per-message TTL: API level 1 (server 2.11) and newer
-  std::map<std::string, std::string> metadata;  // API level 1 and newer
-};
-
-struct StreamState {
-  uint64_t messages = 0;
-  uint64_t bytes = 0;
-  uint64_t first_seq = 0;
-  uint64_t last_seq = 0;
-  int consumer_count = 0;
-};
-
-struct StreamInfo {
-  StreamConfig config;
-  StreamState state;
-  std::string raw_json;  // the server's answer, for fields not modelled here
-};
-
-struct PublishOptions {
-  std::string msg_id;                          // Nats-Msg-Id: de-duplication within the window
-  std::string expected_stream;
-  std::optional<uint64_t> expected_last_seq;
-  std::optional<uint64_t> expected_last_subject_seq;
-  std::string expected_last_msg_id;
-  Duration ttl{0};                             // per-message TTL (stream must allow it)
-  std::optional<Duration> timeout;             // default: the context's
-  const Headers* headers = nullptr;
-};
-
-/// A message as the stream stored it.
-struct StoredMessage {
-  std::string subject;
-  uint64_t seq = 0;
-  std::string data;
-  Headers headers;
-  std::string time;  // RFC 3339, as the server reports it
-};
-
-struct PubAck {
-  std::string stream;
-  uint64_t seq = 0;
-  bool duplicate = false;
-  std::string domain;
-};
 
 namespace detail {
 class JetStreamImpl;
 }
 
+class KeyValue;
+struct KeyValueConfig;
+
+/// Completion of an asynchronous publish. Runs on a core thread: it must not
+/// block. On failure, error holds a nervure::Error and ack is empty.
+using PubAckCallback = std::function<void(PubAck&& ack, std::exception_ptr error)>;
+
+/// A cheap handle: copies share the context (its API level, its async window).
 class JetStream {
  public:
   explicit JetStream(std::shared_ptr<Connection> connection, JetStreamOptions options = {});
+  /// Another handle on the same context.
+  explicit JetStream(std::shared_ptr<detail::JetStreamImpl> impl);
   ~JetStream();
+  JetStream(const JetStream&) = default;
+  JetStream& operator=(const JetStream&) = default;
 
-  /// The server's JetStream API level (0 for servers before 2.11), read once.
+  /// The server's JetStream API level (0 before nats-server 2.11), read once.
   int api_level();
-  /// $JS.API.INFO as JSON.
-  std::string account_info();
+  AccountInfo account_info();
 
+  // Streams.
   StreamInfo add_stream(const StreamConfig& config);
   StreamInfo update_stream(const StreamConfig& config);
   StreamInfo stream_info(const std::string& name);
   void delete_stream(const std::string& name);
-  /// Removes messages: all, or only those on subject, or keeping the newest keep. Returns how many.
-  uint64_t purge_stream(const std::string& name, const std::string& subject = "", uint64_t keep = 0);
-  /// Every stream name (paged through), optionally those bound to a subject.
+  /// Removes messages (see PurgeOptions); returns how many.
+  uint64_t purge_stream(const std::string& name, const PurgeOptions& options = {});
+  uint64_t purge_stream(const std::string& name, const std::string& subject, uint64_t keep = 0);
+  /// Every stream (paged through), optionally only those bound to subject.
   std::vector<std::string> stream_names(const std::string& subject = "");
+  std::vector<StreamInfo> streams(const std::string& subject = "");
 
-  /// A stored message by sequence, or the last one on a subject.
+  // Stored messages. Gets use the direct API when the stream allows it.
   StoredMessage get_msg(const std::string& stream, uint64_t seq);
   StoredMessage get_last_msg(const std::string& stream, const std::string& subject);
+  /// Up to batch messages on subject from sequence start (direct batch get, API level 1).
+  std::vector<StoredMessage> get_msgs(const std::string& stream, const std::string& subject, uint64_t start_seq,
+                                      int batch);
+  /// The last message of each subject (wildcards allowed; direct multi get, API level 1).
+  std::vector<StoredMessage> get_last_msgs(const std::string& stream, const std::vector<std::string>& subjects);
   /// Removes one message; erase overwrites its bytes on disk as well.
   void delete_msg(const std::string& stream, uint64_t seq, bool erase = false);
 
-  /// Publishes and waits for the stream's acknowledgement. A message no stream
-  /// listens to fails with NoRespondersError ("no stream matches subject").
+  // Publishing.
+  /// Publishes and waits for the stream's acknowledgement, retrying while the
+  /// stream has no leader (options.publish_retry_*). A subject no stream takes
+  /// fails with NoRespondersError ("no stream matches subject").
   PubAck publish(const std::string& subject, std::string_view data, const PublishOptions& options = {});
+  /// Publishes without waiting; at most max_pending_acks outstanding (waits up
+  /// to stall_wait for room, then TimeoutError). A lost acknowledgement fails
+  /// with TimeoutError after the publish timeout.
+  std::future<PubAck> publish_async(const std::string& subject, std::string_view data,
+                                    const PublishOptions& options = {});
+  void publish_async(const std::string& subject, std::string_view data, const PublishOptions& options,
+                     PubAckCallback done);
+  /// Waits until every asynchronous publish has its outcome; TimeoutError otherwise.
+  void publish_async_complete(Duration timeout);
+  int publish_async_pending() const;
+
+  // Consumers.
+  /// Creates a consumer (fails when one with another configuration exists).
+  ConsumerInfo add_consumer(const std::string& stream, const ConsumerConfig& config);
+  /// Changes an existing consumer (fails when there is none).
+  ConsumerInfo update_consumer(const std::string& stream, const ConsumerConfig& config);
+  ConsumerInfo create_or_update_consumer(const std::string& stream, const ConsumerConfig& config);
+  ConsumerInfo consumer_info(const std::string& stream, const std::string& name);
+  void delete_consumer(const std::string& stream, const std::string& name);
+  std::vector<std::string> consumer_names(const std::string& stream);
+  std::vector<ConsumerInfo> consumers(const std::string& stream);
+  /// Pauses delivery until a time (API level 1); resume_consumer ends it.
+  ConsumerInfo pause_consumer(const std::string& stream, const std::string& name, TimePoint until);
+  ConsumerInfo resume_consumer(const std::string& stream, const std::string& name);
+
+  /// Binds to an existing pull consumer.
+  PullConsumer pull_consumer(const std::string& stream, const std::string& name);
+  std::shared_ptr<MessageStream> ordered_consumer(const std::string& stream, OrderedConsumerConfig config = {});
+  std::shared_ptr<MessageStream> ordered_consumer(const std::string& stream, JsMessageHandler handler,
+                                                  OrderedConsumerConfig config = {});
+  /// Receives from an existing push consumer (its deliver subject, and its
+  /// deliver group as the queue), answering flow control and watching heartbeats.
+  std::shared_ptr<MessageStream> push_subscribe(const std::string& stream, const std::string& consumer,
+                                                ConsumeErrorHandler on_error = nullptr);
+  std::shared_ptr<MessageStream> push_subscribe(const std::string& stream, const std::string& consumer,
+                                                JsMessageHandler handler, ConsumeErrorHandler on_error = nullptr);
+
+  // Key-value buckets (kv.hpp).
+  KeyValue create_key_value(const KeyValueConfig& config);
+  KeyValue update_key_value(const KeyValueConfig& config);
+  KeyValue key_value(const std::string& bucket);
+  void delete_key_value(const std::string& bucket);
+  std::vector<std::string> key_value_names();
+
+  std::shared_ptr<Connection> connection() const;
+  const std::shared_ptr<detail::JetStreamImpl>& impl() const noexcept { return impl_; }
 
  private:
-  std::unique_ptr<detail::JetStreamImpl> impl_;
+  std::shared_ptr<detail::JetStreamImpl> impl_;
 };
 
 }  // namespace nervure
