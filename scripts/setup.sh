@@ -6,7 +6,7 @@ cd "$(dirname "$0")/.."
 source scripts/versions.sh
 
 APT_PACKAGES=(
-  build-essential cmake ninja-build pkg-config git openssl
+  build-essential cmake ninja-build pkg-config git openssl ccache
   libboost-dev libssl-dev libmsgpack-cxx-dev nlohmann-json3-dev libgtest-dev
   pybind11-dev clang libclang-rt-14-dev
   nats-server libnats-dev

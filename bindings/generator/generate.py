@@ -8,8 +8,9 @@ bindings/api/*.json (Python 3 standard library only).
                            checked-in file differs, is missing, or is a
                            generated file no backend produces any more
 
-A backend is a module with generate(api) -> {path relative to the repository:
-text}; add it to BACKENDS. bindings/README.md has the details.
+A backend is a module generator/backend_<name>.py with generate(api) ->
+{path relative to the repository: text}; every such module is used, so a new
+language needs no edit here. bindings/README.md has the details.
 """
 from __future__ import annotations
 
@@ -21,13 +22,12 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-import backend_c  # noqa: E402
-import backend_docs  # noqa: E402
-import backend_python  # noqa: E402
-import backend_runtime  # noqa: E402
+import importlib  # noqa: E402
+
 from model import GENERATED, ROOT, load  # noqa: E402
 
-BACKENDS = [backend_runtime, backend_c, backend_python, backend_docs]
+# Sorted by name so the order (and any clash report) is the same everywhere.
+BACKENDS = [importlib.import_module(p.stem) for p in sorted(Path(__file__).resolve().parent.glob("backend_*.py"))]
 
 # Where generated files live; --check looks here for ones nothing produces.
 OUTPUT_DIRS = ["bindings", "python/nervure", "python/src", "docs/api", "node", "java", "go"]
