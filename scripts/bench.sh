@@ -201,4 +201,16 @@ if [ "$BENCH_PYTHON" != 0 ]; then
     log "skipping the Python comparison: the package or nats-py could not be installed"
   fi
 fi
+
+# ------------------------------------------- each other language beside its peer
+# tests/bench/<lang>/run.sh URL RUNS OUT_JSON installs its peer, builds what it
+# needs, and prints a markdown table (nervure beside the official client).
+for runner in tests/bench/*/run.sh; do
+  [ -x "$runner" ] || continue
+  lang=$(basename "$(dirname "$runner")")
+  echo
+  log "benchmarking $lang"
+  timeout 600 "$runner" "$url" 3 "$out/$lang.json" | tee "$out/$lang.md" ||
+    { log "the $lang benchmark failed"; failed=1; }
+done
 exit "$failed"
