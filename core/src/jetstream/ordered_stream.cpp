@@ -55,7 +55,19 @@ void OrderedStream::start() {
   acks_->term_reason_ok = js_->has_2_10();
   // The first consumer must exist before the reader is told anything: errors
   // in the configuration (no such stream) end the stream at once.
-  auto info = upsert_consumer(*js_, stream_, next_config(), ConsumerAction::create);
+  ConsumerInfo info;
+  try {
+    info = upsert_consumer(*js_, stream_, next_config(), ConsumerAction::create);
+  } catch (const Error& e) {
+    // Unanswered or "temporarily unavailable" (an election in progress, a node
+    // just died): self-healing applies to the first consumer as much as to its
+    // replacements. Anything else is the caller's mistake and ends the stream.
+    auto api = dynamic_cast<const JetStreamApiError*>(&e);
+    const bool transient = api ? api->status() == 503 : e.code() == ErrorCode::timeout;
+    if (!transient) throw;
+    recreate(std::string("creating the first consumer failed: ") + e.what());
+    return;
+  }
   consumer_ = info.name;
   set_consumer_name(consumer_);
   last_consumer_seq_ = 0;
