@@ -77,9 +77,13 @@ ConnectionImpl::~ConnectionImpl() {
 void ConnectionImpl::start() {
   auto connected = first_connect_.get_future();
   auto self = shared_from_this();
-  // Whatever escapes the connection loop must still settle connect().
-  asio::co_spawn(io_, run(), [self](std::exception_ptr error) {
-    if (!error) return;
+  // Whatever escapes the connection loop must still settle connect(). The
+  // handler holds the connection weakly: close() stops the I/O context with the
+  // handler still queued in it, and a strong reference there would keep the
+  // connection (its socket, epoll and timer descriptors) alive forever.
+  asio::co_spawn(io_, run(), [weak = std::weak_ptr<ConnectionImpl>(self)](std::exception_ptr error) {
+    auto self = weak.lock();
+    if (!error || !self) return;
     std::string what = "unexpected error in the connection loop";
     try {
       std::rethrow_exception(error);

@@ -1,5 +1,6 @@
 // Core client against one real nats-server: every operation and its failure path.
 #include <atomic>
+#include <filesystem>
 #include <set>
 #include <thread>
 
@@ -500,4 +501,23 @@ TEST_F(ConnectionTest, ManyThreadsPublishAtOnce) {
       total++;
     }
   }
+}
+
+// A service that connects per job must not run out of descriptors: a closed
+// and released connection gives back its socket, its I/O context and timers.
+TEST_F(ConnectionTest, ClosedConnectionsGiveBackTheirDescriptors) {
+  auto open_descriptors = [] {
+    return std::distance(std::filesystem::directory_iterator("/proc/self/fd"), std::filesystem::directory_iterator());
+  };
+  auto cycle = [&] {
+    auto nc = connect();
+    auto sub = nc->subscribe("fd.check");
+    nc->publish("fd.check", "x");
+    EXPECT_TRUE(sub->next(2s));
+    nc->close();
+  };
+  cycle();  // the first one may set up process-wide state
+  const auto before = open_descriptors();
+  for (int i = 0; i < 20; ++i) cycle();
+  EXPECT_LE(open_descriptors(), before + 2);
 }
