@@ -23,7 +23,7 @@ nervure="$NERVURE_BUILD_DIR/bin/nervure"
 log() { echo "bench: $*" >&2; }
 
 log "building the C client benchmark"
-cc -O2 -Wall -o "$out/cnats_bench" tests/bench/cnats_bench.c -lnats -lm -lpthread
+cc -O2 -Wall -o "$out/cnats_bench" tests/bench/cnats_bench.c tests/bench/cnats_bench_jetstream.c -lnats -lm -lpthread
 cnats="$out/cnats_bench"
 
 # ---------------------------------------------------------------- the server
@@ -47,7 +47,7 @@ server_version=$("$server_bin" --version 2>/dev/null | sed -n 's/.*v\([0-9][0-9.
 
 url=""
 if [ -f tests/harness/nervure_harness.py ] && [ -x "$NERVURE_NATS_SERVER" ]; then
-  coproc HARNESS { exec python3 tests/harness/nervure_harness.py serve --kind single --no-jetstream; }
+  coproc HARNESS { exec python3 tests/harness/nervure_harness.py serve --kind single; }
   harness_pid=$HARNESS_PID harness_in=${HARNESS[1]}
   line=""
   read -r -t 60 line <&"${HARNESS[0]}" || true
@@ -63,7 +63,7 @@ if [ -f tests/harness/nervure_harness.py ] && [ -x "$NERVURE_NATS_SERVER" ]; the
 fi
 if [ -z "$url" ]; then
   port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
-  "$server_bin" -a 127.0.0.1 -p "$port" >"$out/server.log" 2>&1 &
+  "$server_bin" -a 127.0.0.1 -p "$port" -js -sd "$out/jetstream" >"$out/server.log" 2>&1 &
   server_pid=$!
   for _ in $(seq 100); do
     (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null && break
@@ -81,6 +81,12 @@ workloads=(
   "pub-128B pub 2000000 128 5s"
   "pubsub-16B pubsub 1000000 16 5s"
   "reqrep-16B reqrep 20000 16 5s"
+  "js-pub-16B js-pub 20000 16 5s"
+  "js-async-16B js-async 200000 16 5s"
+  "js-fetch-16B js-fetch 200000 16 10s"
+  "js-ordered-16B js-ordered 200000 16 10s"
+  "kv-put-16B kv-put 20000 16 5s"
+  "kv-get-16B kv-get 20000 16 5s"
 )
 raw="$out/raw.jsonl"
 : >"$raw"
@@ -144,7 +150,7 @@ table = ["| workload | nervure | C client (libnats) | nervure/C |", "|---|---:|-
 results = []
 for w in workloads:
     mode = next(r["mode"] for r in rows if r["workload"] == w)
-    unit = "round trips/s" if mode == "reqrep" else "msgs/s"
+    unit = "round trips/s" if mode == "reqrep" else "ops/s" if mode.startswith("kv-") else "msgs/s"
     n, c = med(w, "nervure", "msgs_per_sec"), med(w, "c", "msgs_per_sec")
     table.append(f"| {w} {unit} | {num(n)} | {num(c)} | {ratio(n, c)} |")
     entry = {"workload": w, "mode": mode, "size": next(r["size"] for r in rows if r["workload"] == w),

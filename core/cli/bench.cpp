@@ -10,16 +10,20 @@ namespace {
 int bench(const Args& args) {
   BenchPlan plan;
   plan.mode = args.positional()[0];
-  if (plan.mode != "pub" && plan.mode != "pubsub" && plan.mode != "reqrep")
-    throw UsageError("unknown bench mode '" + plan.mode + "' (pub, pubsub or reqrep)");
+  const bool jetstream = is_jetstream_mode(plan.mode);
+  if (plan.mode != "pub" && plan.mode != "pubsub" && plan.mode != "reqrep" && !jetstream)
+    throw UsageError("unknown bench mode '" + plan.mode +
+                     "' (pub, pubsub, reqrep, js-pub, js-async, js-fetch, js-ordered, kv-put or kv-get)");
   plan.subject = args.get("subject", "bench." + plan.mode);
-  plan.msgs = args.integer("msgs", plan.mode == "reqrep" ? 20000 : 1000000, 1);
+  const bool one_at_a_time = plan.mode == "reqrep" || plan.mode == "js-pub" || plan.mode.starts_with("kv-");
+  plan.msgs = args.integer("msgs", one_at_a_time ? 20000 : jetstream ? 200000 : 1000000, 1);
   plan.size = args.integer("size", 16, 0, 64 << 20);
   plan.duration = args.duration("duration", std::chrono::seconds(10));
   if (plan.duration.count() <= 0) throw UsageError("--duration must be positive");
   const Options options = connection_options(args, "nervure-bench");
 
-  const BenchResult r = plan.mode == "pub"      ? bench_pub(options, plan)
+  const BenchResult r = jetstream               ? bench_jetstream(options, plan)
+                        : plan.mode == "pub"    ? bench_pub(options, plan)
                         : plan.mode == "pubsub" ? bench_pubsub(options, plan)
                                                 : bench_reqrep(options, plan);
   if (args.has("json")) print_json(r);
@@ -31,14 +35,20 @@ int bench(const Args& args) {
 
 const Command& bench_command() {
   static const Command c{
-      {"bench", "pub|pubsub|reqrep",
+      {"bench", "pub|pubsub|reqrep|js-pub|js-async|js-fetch|js-ordered|kv-put|kv-get",
        "Measure the client against a server. Each run stops after --msgs messages or --duration,\n"
        "whichever comes first.\n"
        "  pub     one connection publishes as fast as it can; ends when the server has them all\n"
        "  pubsub  one connection publishes, a second one receives; ends at the last receipt\n"
        "  reqrep  sequential requests to a responder on a second connection; round trips/s and\n"
-       "          latency percentiles from every request's own timing",
-       {{"msgs", "N", "messages, or round trips for reqrep (default 1000000; reqrep 20000)"},
+       "          latency percentiles from every request's own timing\n"
+       "JetStream and key-value, each on its own memory-stored stream or bucket (deleted after):\n"
+       "  js-pub      acknowledged publishes, one at a time (latency percentiles too)\n"
+       "  js-async    asynchronous publishes with up to 256 acknowledgements outstanding\n"
+       "  js-fetch    a durable pull consumer reads a filled stream in fetches of 256, acking each\n"
+       "  js-ordered  an ordered consumer reads a filled stream\n"
+       "  kv-put      puts cycling over 1000 keys; kv-get: gets of those keys",
+       {{"msgs", "N", "messages or operations (default 1000000; JetStream 200000; one-at-a-time modes 20000)"},
         {"size", "BYTES", "payload size (default 16)"},
         {"duration", "DURATION", "time limit, e.g. 5s (default 10s)"},
         {"subject", "SUBJECT", "subject to use (default bench.MODE)"},

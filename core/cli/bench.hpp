@@ -12,7 +12,7 @@
 namespace nervure::cli {
 
 struct BenchPlan {
-  std::string mode;  // pub, pubsub, reqrep
+  std::string mode;  // pub, pubsub, reqrep, or a JetStream mode
   std::string subject;
   int64_t msgs = 0;  // stop after this many messages (round trips for reqrep)...
   int64_t size = 0;
@@ -37,6 +37,10 @@ struct BenchResult {
 BenchResult bench_pub(const Options& options, const BenchPlan& plan);
 BenchResult bench_pubsub(const Options& options, const BenchPlan& plan);
 BenchResult bench_reqrep(const Options& options, const BenchPlan& plan);
+/// js-pub (acknowledged, one at a time), js-async (window of 256), js-fetch (pull
+/// batches of 256, each message acknowledged), js-ordered, kv-put, kv-get.
+bool is_jetstream_mode(const std::string& mode);
+BenchResult bench_jetstream(const Options& options, const BenchPlan& plan);
 
 void print_table(const BenchResult& r);
 /// One JSON object on one line: the format cnats_bench prints as well.

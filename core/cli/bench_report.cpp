@@ -36,7 +36,7 @@ std::string& end_line(std::string& s) {
 }  // namespace
 
 void print_table(const BenchResult& r) {
-  const char* unit = r.mode == "reqrep" ? "round trips/s" : "msgs/s";
+  const char* unit = r.mode == "reqrep" ? "round trips/s" : r.mode.starts_with("kv-") ? "ops/s" : "msgs/s";
   std::string out;
   out += pad("mode", 8) + pad("payload", 10) + pad("messages", 12) + pad("seconds", 10) + pad(unit, 15) + "MB/s";
   if (r.mode == "pubsub") out += "      dropped";

@@ -24,7 +24,7 @@ void print_overview(std::ostream& out) {
          "  sub SUBJECT                print messages (--queue, --count, --headers)\n"
          "  req SUBJECT [DATA]         send a request and print the reply (--timeout, --header)\n"
          "  reply SUBJECT [RESPONSE]   answer requests (--queue, --count)\n"
-         "  bench pub|pubsub|reqrep    measure throughput and latency (--msgs, --size, --duration, --json)\n"
+         "  bench MODE                 measure throughput and latency: pub, pubsub, reqrep, js-*, kv-* (see bench --help)\n"
          "  version                    print the version\n"
          "\n"
          "nervure COMMAND --help shows a command's options, the connection options included\n"

@@ -3,7 +3,8 @@
  * scripts/bench.sh can set the two side by side on one server in one run.
  * Keep it in step with core/cli/bench_workloads.cpp and bench_report.cpp.
  *
- *   cnats_bench pub|pubsub|reqrep [--server URL] [--msgs N] [--size BYTES]
+ *   cnats_bench pub|pubsub|reqrep|js-pub|js-async|js-fetch|js-ordered|kv-put|kv-get
+ *               [--server URL] [--msgs N] [--size BYTES]
  *               [--duration 10s] [--subject S] [--json]
  *
  * Each client is used the way its documentation recommends for the workload:
@@ -20,38 +21,15 @@
 #include <string.h>
 #include <time.h>
 
-/* After the last publish, how long the receiver may go without progress before
- * the missing messages count as dropped (as in nervure bench). */
-#define STALL_LIMIT_S 3.0
-/* Reading the clock per message would cost as much as publishing a small one. */
-#define CLOCK_EVERY 1024
+#include "cnats_bench.h"
 
-typedef struct {
-  const char* mode;
-  const char* url;
-  char subject[256];
-  long long msgs;
-  long long size;
-  double duration_s;
-  long long send_asap; /* reqrep responder; --no-send-asap measures libnats' default */
-} plan_t;
-
-typedef struct {
-  long long msgs;
-  double seconds;
-  long long dropped;
-  bool hit_duration;
-  double* lat_us; /* sorted; reqrep only */
-  long long n_lat;
-} result_t;
-
-static double now_s(void) {
+double now_s(void) {
   struct timespec t;
   clock_gettime(CLOCK_MONOTONIC, &t);
   return (double)t.tv_sec + (double)t.tv_nsec / 1e9;
 }
 
-static void check(natsStatus s, const char* what) {
+void check(natsStatus s, const char* what) {
   if (s != NATS_OK) {
     fprintf(stderr, "cnats_bench: %s: %s\n", what, natsStatus_GetText(s));
     nats_PrintLastErrorStack(stderr);
@@ -62,7 +40,7 @@ static void check(natsStatus s, const char* what) {
 static void usage(const char* why) {
   if (why) fprintf(stderr, "cnats_bench: %s\n", why);
   fprintf(stderr,
-          "usage: cnats_bench pub|pubsub|reqrep [--server URL] [--msgs N] [--size BYTES] [--duration 10s]\n"
+          "usage: cnats_bench pub|pubsub|reqrep|js-pub|js-async|js-fetch|js-ordered|kv-put|kv-get [--server URL] [--msgs N] [--size BYTES] [--duration 10s]\n"
           "                   [--subject S] [--no-send-asap] [--json]\n");
   exit(2);
 }
@@ -89,7 +67,7 @@ static long long parse_count(const char* text, const char* flag, long long min) 
   return v;
 }
 
-static natsConnection* connect_to(const char* url, bool send_asap) {
+natsConnection* connect_to(const char* url, bool send_asap) {
   natsOptions* o = NULL;
   natsConnection* nc = NULL;
   check(natsOptions_Create(&o), "options");
@@ -101,14 +79,14 @@ static natsConnection* connect_to(const char* url, bool send_asap) {
   return nc;
 }
 
-static char* make_payload(long long size) {
+char* make_payload(long long size) {
   char* p = malloc((size_t)size + 1);
   if (!p) exit(1);
   memset(p, 'x', (size_t)size);
   return p;
 }
 
-static int cmp_double(const void* a, const void* b) {
+int cmp_double(const void* a, const void* b) {
   double x = *(const double*)a, y = *(const double*)b;
   return x < y ? -1 : x > y;
 }
@@ -273,16 +251,19 @@ static void print_json(const plan_t* plan, const result_t* r) {
   if (r->n_lat > 0)
     printf(",\"p50_us\":%.1f,\"p90_us\":%.1f,\"p99_us\":%.1f,\"p999_us\":%.1f,\"max_us\":%.1f", percentile(r, 0.5),
            percentile(r, 0.9), percentile(r, 0.99), percentile(r, 0.999), percentile(r, 1.0));
-  if (strcmp(plan->mode, "reqrep") == 0) printf(",\"send_asap\":%s", plan->send_asap ? "true" : "false");
+  if (strcmp(plan->mode, "reqrep") == 0 || is_jetstream_mode(plan->mode))
+    printf(",\"send_asap\":%s", plan->send_asap ? "true" : "false");
   printf("}\n");
 }
 
 int main(int argc, char** argv) {
   if (argc < 2 || strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0) usage(NULL);
   plan_t plan = {.mode = argv[1], .url = NULL, .size = 16, .duration_s = 10, .send_asap = 1};
-  bool is_reqrep = strcmp(plan.mode, "reqrep") == 0;
-  if (strcmp(plan.mode, "pub") != 0 && strcmp(plan.mode, "pubsub") != 0 && !is_reqrep) usage("unknown mode");
-  plan.msgs = is_reqrep ? 20000 : 1000000;
+  bool is_reqrep = strcmp(plan.mode, "reqrep") == 0, jetstream = is_jetstream_mode(plan.mode);
+  if (strcmp(plan.mode, "pub") != 0 && strcmp(plan.mode, "pubsub") != 0 && !is_reqrep && !jetstream)
+    usage("unknown mode");
+  bool one_at_a_time = is_reqrep || strcmp(plan.mode, "js-pub") == 0 || strncmp(plan.mode, "kv-", 3) == 0;
+  plan.msgs = one_at_a_time ? 20000 : jetstream ? 200000 : 1000000;
   snprintf(plan.subject, sizeof plan.subject, "bench.%s", plan.mode);
   plan.url = getenv("NERVURE_URL");
   if (!plan.url || !*plan.url) plan.url = getenv("NATS_URL");
@@ -305,7 +286,8 @@ int main(int argc, char** argv) {
     ++i;
   }
   result_t r = {0};
-  if (strcmp(plan.mode, "pub") == 0) bench_pub(&plan, &r);
+  if (jetstream) bench_jetstream(&plan, &r);
+  else if (strcmp(plan.mode, "pub") == 0) bench_pub(&plan, &r);
   else if (strcmp(plan.mode, "pubsub") == 0) bench_pubsub(&plan, &r);
   else bench_reqrep(&plan, &r);
   print_json(&plan, &r);
