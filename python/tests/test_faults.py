@@ -165,3 +165,43 @@ def test_ctrl_c_interrupts_a_blocking_wait(url):
     """, url, interrupt_after_ready=True)
     assert result.returncode == 0, result.stderr
     assert "interrupted" in result.stdout
+
+
+@pytest.mark.asyncio
+async def test_closed_connections_leave_no_descriptors_behind(url):
+    import gc
+
+    def open_fds() -> int:
+        return len(os.listdir("/proc/self/fd"))
+
+    async def cycle():
+        nc = await nervure.connect(url)
+        sub = await nc.subscribe("fd.check")
+        nc.publish("fd.check", b"x")
+        await sub.next_msg(2)
+        await nc.close()
+
+    await cycle()  # the first one starts the thread pool and the like
+    gc.collect()
+    before = open_fds()
+    for _ in range(30):
+        await cycle()
+    gc.collect()
+    assert open_fds() <= before + 2
+
+
+@pytest.mark.asyncio
+async def test_replies_racing_cancellations(url):
+    async with await nervure.connect(url) as nc:
+        await nc.subscribe("race.svc", cb=lambda m: m.respond(b"ok"))
+        await nc.flush()
+        for _ in range(5):
+            tasks = [asyncio.ensure_future(nc.request("race.svc", b"", timeout=2)) for _ in range(200)]
+            await asyncio.sleep(0)
+            for t in tasks[::2]:
+                t.cancel()
+            results = await asyncio.gather(*tasks, return_exceptions=True)
+            for t, r in zip(tasks, results):
+                assert isinstance(r, asyncio.CancelledError) or r.data == b"ok"
+        await nc.flush()
+        assert not nc._futures

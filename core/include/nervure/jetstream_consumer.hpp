@@ -117,7 +117,7 @@ struct OrderedConsumerConfig {
   ReplayPolicy replay_policy = ReplayPolicy::instant;
   bool headers_only = false;
   Duration inactive_threshold{300000};
-  ConsumeOptions consume;
+  ConsumeOptions consume;  // with neither max_messages nor max_bytes: a window of 1 MiB
 };
 
 }  // namespace nervure

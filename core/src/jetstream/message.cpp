@@ -1,8 +1,8 @@
 // JetStream messages: metadata from the $JS.ACK subject, acknowledgements.
 #include <charconv>
-#include <vector>
 
 #include "jetstream/ack_channel.hpp"
+#include "jetstream/ack_subject.hpp"
 #include "jetstream/util.hpp"
 #include "nervure/jetstream_message.hpp"
 
@@ -24,36 +24,55 @@ T number(std::string_view reply, std::string_view token) {
 
 }  // namespace
 
-MsgMetadata parse_ack_subject(std::string_view reply) {
-  std::vector<std::string_view> t;
-  std::size_t start = 0;
+namespace detail {
+
+AckSubject parse_ack_subject_view(std::string_view reply) {
+  // v1 has 9 tokens; v2 inserts domain and account hash after $JS.ACK and may
+  // grow at the end, so it has 11 or more (those past the 11th are not read).
+  constexpr std::size_t kMaxRead = 11;
+  std::string_view t[kMaxRead];
+  std::size_t n = 0, start = 0;
   for (;;) {
     auto dot = reply.find('.', start);
-    t.push_back(reply.substr(start, dot == std::string_view::npos ? std::string_view::npos : dot - start));
+    std::string_view token = reply.substr(start, dot == std::string_view::npos ? std::string_view::npos : dot - start);
+    if (n < kMaxRead) t[n] = token;
+    ++n;
     if (dot == std::string_view::npos) break;
     start = dot + 1;
   }
-  if (t.size() < 2 || t[0] != "$JS" || t[1] != "ACK") not_js(reply, "it does not start with $JS.ACK");
-  // v1 has 9 tokens; v2 inserts domain and account hash after $JS.ACK and may
-  // grow at the end, so it has 11 or more.
+  if (n < 2 || t[0] != "$JS" || t[1] != "ACK") not_js(reply, "it does not start with $JS.ACK");
   std::size_t base;
-  MsgMetadata m;
-  if (t.size() == 9) {
+  AckSubject a;
+  if (n == 9) {
     base = 2;
-  } else if (t.size() >= 11) {
-    m.domain = t[2] == "_" ? "" : std::string(t[2]);
+  } else if (n >= 11) {
+    a.domain = t[2] == "_" ? std::string_view() : t[2];
     base = 4;
   } else {
     not_js(reply, "it has neither 9 nor 11 or more tokens");
   }
-  m.stream = t[base];
-  m.consumer = t[base + 1];
-  m.num_delivered = number<uint64_t>(reply, t[base + 2]);
-  m.stream_seq = number<uint64_t>(reply, t[base + 3]);
-  m.consumer_seq = number<uint64_t>(reply, t[base + 4]);
-  m.timestamp_ns = number<int64_t>(reply, t[base + 5]);
-  m.num_pending = number<uint64_t>(reply, t[base + 6]);
-  return m;
+  a.stream = t[base];
+  a.consumer = t[base + 1];
+  a.num_delivered = number<uint64_t>(reply, t[base + 2]);
+  a.stream_seq = number<uint64_t>(reply, t[base + 3]);
+  a.consumer_seq = number<uint64_t>(reply, t[base + 4]);
+  a.timestamp_ns = number<int64_t>(reply, t[base + 5]);
+  a.num_pending = number<uint64_t>(reply, t[base + 6]);
+  return a;
+}
+
+}  // namespace detail
+
+MsgMetadata parse_ack_subject(std::string_view reply) {
+  const detail::AckSubject a = detail::parse_ack_subject_view(reply);
+  return MsgMetadata{.domain = std::string(a.domain),
+                     .stream = std::string(a.stream),
+                     .consumer = std::string(a.consumer),
+                     .num_delivered = a.num_delivered,
+                     .stream_seq = a.stream_seq,
+                     .consumer_seq = a.consumer_seq,
+                     .timestamp_ns = a.timestamp_ns,
+                     .num_pending = a.num_pending};
 }
 
 JsMessage::JsMessage(Message msg, std::shared_ptr<detail::AckChannel> channel)

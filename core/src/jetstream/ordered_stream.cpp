@@ -1,5 +1,7 @@
 #include "jetstream/ordered_stream.hpp"
 
+#include "jetstream/ack_subject.hpp"
+
 #include "jetstream/consumer_api.hpp"
 #include "jetstream/util.hpp"
 #include "nervure/jetstream.hpp"
@@ -11,11 +13,20 @@ namespace nervure::detail {
 namespace {
 using steady = std::chrono::steady_clock;
 constexpr Duration kMaxBackoff{5000};
+// An ordered consumer reads a stream from end to end: without limits of the
+// caller's, a byte window keeps enough in flight to outrun the pull round trips
+// (500 messages do not) while memory stays bounded whatever the message size.
+constexpr int64_t kDefaultWindowBytes = 1 << 20;
+
+ConsumeOptions with_window(ConsumeOptions o) {
+  if (o.max_messages == 0 && o.max_bytes == 0) o.max_bytes = kDefaultWindowBytes;
+  return o;
+}
 }  // namespace
 
 OrderedStream::OrderedStream(std::shared_ptr<JetStreamImpl> js, std::string stream, OrderedConsumerConfig config,
                              JsMessageHandler handler, std::function<void(const ConsumerInfo&)> on_created)
-    : PullStream(std::move(js), std::move(stream), "", true, config.consume, std::move(handler)),
+    : PullStream(std::move(js), std::move(stream), "", true, with_window(config.consume), std::move(handler)),
       config_(std::move(config)),
       on_created_(std::move(on_created)),
       base_name_(next_nuid()) {
@@ -121,9 +132,9 @@ void OrderedStream::recreate(const std::string& why) {
 
 void OrderedStream::on_data(Message&& m) {
   if (need_recreate_) return;
-  MsgMetadata meta;
+  AckSubject meta;
   try {
-    meta = parse_ack_subject(m.reply);
+    meta = parse_ack_subject_view(m.reply);
   } catch (const Error&) {
     return recreate("a message without delivery metadata");
   }

@@ -1,6 +1,7 @@
 // Push consumers: the server sends to a deliver subject. The client answers
 // flow control (also when a heartbeat says it is stalled), watches heartbeats
 // and consumer sequence gaps, and ends when the consumer is gone.
+#include "jetstream/ack_subject.hpp"
 #include "jetstream/stream_core.hpp"
 #include "jetstream/status.hpp"
 #include "nervure/jetstream.hpp"
@@ -47,7 +48,7 @@ class PushStream : public StreamCore {
     if (info_.config.deliver_group.empty()) {
       // Gaps only mean something when this subscriber sees every delivery.
       try {
-        auto meta = parse_ack_subject(m.reply);
+        auto meta = parse_ack_subject_view(m.reply);
         if (last_consumer_seq_ && meta.consumer_seq > last_consumer_seq_ + 1)
           warn(Error(ErrorCode::nervure, "push consumer '" + info_.name + "' skipped from consumer sequence " +
                                              std::to_string(last_consumer_seq_) + " to " +

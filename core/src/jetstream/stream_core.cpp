@@ -55,6 +55,7 @@ void StreamCore::run() {
           if (stopping_ || sub != sub_) break;  // a driver may replace the subscription midway
           on_message(std::move(m));
         }
+        hand_over();
         if (n < kPollBatch) break;
       }
       if (stopping_) break;
@@ -69,7 +70,9 @@ void StreamCore::run() {
         on_reconnect();
       }
       on_tick(std::chrono::steady_clock::now());
+      hand_over();
     } catch (...) {
+      hand_over();  // what arrived before the error is still the reader's
       finish(std::current_exception());
     }
   }
@@ -139,14 +142,19 @@ void StreamCore::deliver(Message&& m) {
     reader_cv_.notify_all();
     return;
   }
+  outbox_.push_back(std::move(msg));
+}
+
+void StreamCore::hand_over() {
+  if (outbox_.empty()) return;
   std::function<void()> notify;
   {
     std::lock_guard lock(mu_);
-    bool was_empty = queue_.empty();
-    queue_.push_back(std::move(msg));
-    if (was_empty) notify = notify_;
+    if (queue_.empty()) notify = notify_;
+    for (auto& m : outbox_) queue_.push_back(std::move(m));
   }
-  reader_cv_.notify_one();
+  outbox_.clear();
+  reader_cv_.notify_all();
   if (notify) notify();
 }
 
@@ -262,9 +270,9 @@ std::exception_ptr StreamCore::error() const {
   return error_;
 }
 
-std::size_t StreamCore::buffered() const {
+std::size_t StreamCore::buffered() const {  // the stream's thread, which alone touches outbox_
   std::lock_guard lock(mu_);
-  return queue_.size();
+  return queue_.size() + outbox_.size();
 }
 
 bool StreamCore::connected() const { return js_->nc()->is_connected(); }

@@ -9,6 +9,7 @@
 #include <memory>
 #include <mutex>
 #include <thread>
+#include <vector>
 
 #include "jetstream/ack_channel.hpp"
 #include "jetstream/context.hpp"
@@ -63,6 +64,9 @@ class StreamCore : public std::enable_shared_from_this<StreamCore> {
  private:
   void run();
   void unsubscribe_current();
+  /// Moves what deliver() gathered to the reader's queue: one lock and one
+  /// wake-up per batch, not per message.
+  void hand_over();
 
   JsMessageHandler handler_;
   ConsumeErrorHandler on_error_;
@@ -80,6 +84,7 @@ class StreamCore : public std::enable_shared_from_this<StreamCore> {
   std::exception_ptr error_;
   std::string consumer_name_;
   std::shared_ptr<Subscription> sub_;  // the stream's thread only
+  std::vector<JsMessage> outbox_;      // the stream's thread only
   std::atomic<bool> stopping_{false};
   std::atomic<uint64_t> delivered_{0};
   uint64_t reconnects_seen_ = 0;
