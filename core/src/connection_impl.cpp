@@ -30,7 +30,9 @@ constexpr std::size_t kInitialReadBuffer = 64 * 1024;
 // when the network is slower than the producer.
 constexpr std::size_t kMaxOutBuffer = 32 * 1024 * 1024;
 constexpr auto kCloseFlushWait = std::chrono::seconds(5);
-constexpr std::size_t kDirectWriteThreshold = 32 * 1024;
+constexpr std::size_t kDirectWriteThreshold = 64 * 1024;
+// Write buffers larger than this are given back when the connection is quiet.
+constexpr std::size_t kKeptBuffer = 1024 * 1024;
 // How long a plain publish may wait for company before the I/O thread sends it.
 // Requests, replies and flushes never wait.
 constexpr auto kTailFlushDelay = std::chrono::microseconds(100);
@@ -362,6 +364,7 @@ awaitable<void> ConnectionImpl::ping_loop(uint64_t generation) {
       if (state_ != State::connected && state_ != State::draining) co_return;
       if (pings_out_ >= opts_.max_pings_out) stale = true;
       else {
+        release_idle_buffers_locked();
         ++pings_out_;
         send_ping_locked(0);
       }
@@ -632,8 +635,10 @@ void ConnectionImpl::on_written(boost::system::error_code ec, uint64_t generatio
   std::unique_lock lock(mu_);
   if (generation != generation_) return;  // a write to a transport that has since been replaced
   write_in_flight_ = false;
+  // Keep the capacity: the two buffers take turns, and giving memory back here
+  // made every burst fault its pages in again (a third of a publisher's time).
+  // The keepalive tick returns it once the connection is quiet.
   writing_.clear();
-  if (writing_.capacity() > 4 * kInitialReadBuffer * 16) std::string().swap(writing_);
   if (ec) {
     lock.unlock();
     if (transport_) transport_->close();  // the read loop notices and reconnects
@@ -645,6 +650,11 @@ void ConnectionImpl::on_written(boost::system::error_code ec, uint64_t generatio
     return;
   }
   write_cv_.notify_all();
+}
+
+void ConnectionImpl::release_idle_buffers_locked() {
+  if (!write_in_flight_ && !write_posted_ && writing_.capacity() > kKeptBuffer) std::string().swap(writing_);
+  if (out_buf_.empty() && out_buf_.capacity() > kKeptBuffer) std::string().swap(out_buf_);
 }
 
 uint64_t ConnectionImpl::send_ping_locked(uint64_t op_id) {

@@ -99,6 +99,7 @@ class ConnectionImpl : public std::enable_shared_from_this<ConnectionImpl>, priv
   /// once per burst, so a busy publisher is not trailed by a busy writer thread.
   void schedule_tail_flush_locked();
   bool is_reply_subject(std::string_view subject) const;
+  void release_idle_buffers_locked();
   uint64_t send_ping_locked(uint64_t op_id);
   void ensure_response_sub_locked();
 

@@ -13,30 +13,25 @@ void append_number(std::string& out, uint64_t n) {
 }  // namespace
 
 void encode_pub(std::string& out, std::string_view subject, std::string_view reply, std::string_view payload) {
-  // The hot path of every publish: size once, then copy without re-checking capacity.
+  // The hot path of every publish: one capacity check for the whole frame.
   char size_text[24];
   auto [size_end, ec] = std::to_chars(size_text, size_text + sizeof size_text, payload.size());
   const std::size_t size_len = static_cast<std::size_t>(size_end - size_text);
   const std::size_t frame = 4 + subject.size() + 1 + (reply.empty() ? 0 : reply.size() + 1) + size_len + 2 +
                             payload.size() + 2;
-  const std::size_t at = out.size();
-  out.resize(at + frame);
-  char* p = out.data() + at;
-  auto put = [&p](const char* data, std::size_t n) {
-    std::memcpy(p, data, n);
-    p += n;
-  };
-  put("PUB ", 4);
-  put(subject.data(), subject.size());
-  *p++ = ' ';
+  // reserve + append: resize would zero-fill what the copies overwrite anyway.
+  out.reserve(out.size() + frame);
+  out.append("PUB ", 4);
+  out.append(subject);
+  out.push_back(' ');
   if (!reply.empty()) {
-    put(reply.data(), reply.size());
-    *p++ = ' ';
+    out.append(reply);
+    out.push_back(' ');
   }
-  put(size_text, size_len);
-  put("\r\n", 2);
-  put(payload.data(), payload.size());
-  put("\r\n", 2);
+  out.append(size_text, size_len);
+  out.append("\r\n", 2);
+  out.append(payload);
+  out.append("\r\n", 2);
 }
 
 void encode_hpub(std::string& out, std::string_view subject, std::string_view reply,
