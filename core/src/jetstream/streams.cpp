@@ -100,7 +100,11 @@ uint64_t JetStream::purge_stream(const std::string& name, const PurgeOptions& o)
     protocol::validate_subscribe_subject(o.subject);
     body["filter"] = o.subject;
   }
-  if (o.keep > 0) body["keep"] = o.keep;
+  if (o.keep > 0) {
+    // nats-server 2.9 accepts keep and purges one message more than asked.
+    impl_->require_2_10("purging while keeping the newest messages");
+    body["keep"] = o.keep;
+  }
   if (o.up_to_seq > 0) body["seq"] = o.up_to_seq;
   return impl_->api("STREAM.PURGE." + name, body).value("purged", uint64_t{0});
 }
