@@ -3,12 +3,12 @@
 // emptied by whoever consumes (a binding's loop, a C++ dispatcher, next()).
 #include <atomic>
 #include <condition_variable>
-#include <deque>
 #include <functional>
 #include <memory>
 #include <mutex>
 #include <string>
 
+#include "batch_queue.hpp"
 #include "nervure/message.hpp"
 #include "nervure/subscription.hpp"
 
@@ -62,7 +62,7 @@ class SubscriptionState {
  private:
   mutable std::mutex mu_;
   std::condition_variable cv_;
-  std::deque<Message> queue_;
+  BatchQueue<Message> queue_;
   int64_t bytes_ = 0;
   int64_t limit_msgs_;
   int64_t limit_bytes_;

@@ -139,6 +139,10 @@ TEST(Fault, ClusterFailoverToADiscoveredServer) {
   EventLog events;
   // Only node 0 is configured: the others are learnt from INFO.
   auto nc = Connection::connect(fast_reconnect({cluster.urls()[0]}, events));
+  // The first INFO may predate the routes' gossip; an asynchronous INFO follows.
+  const auto deadline = std::chrono::steady_clock::now() + 5s;
+  while (nc->servers().size() < 3u && std::chrono::steady_clock::now() < deadline)
+    std::this_thread::sleep_for(20ms);
   EXPECT_GE(nc->servers().size(), 3u) << "the INFO's connect_urls were not learnt";
   auto other = Connection::connect(options_for(cluster.urls()[2]));
   auto sub = nc->subscribe("failover");

@@ -5,12 +5,12 @@
 // also ticks, so heartbeats are watched and reconnects noticed while nothing arrives.
 #include <atomic>
 #include <condition_variable>
-#include <deque>
 #include <memory>
 #include <mutex>
 #include <thread>
 #include <vector>
 
+#include "batch_queue.hpp"
 #include "jetstream/ack_channel.hpp"
 #include "jetstream/context.hpp"
 #include "nervure/jetstream_consumer.hpp"
@@ -75,7 +75,7 @@ class StreamCore : public std::enable_shared_from_this<StreamCore> {
   mutable std::mutex mu_;
   std::condition_variable reader_cv_;   // messages for the reader, or the end
   std::condition_variable worker_cv_;   // arrivals, room in the queue, stop
-  std::deque<JsMessage> queue_;
+  BatchQueue<JsMessage> queue_;
   std::function<void()> notify_;
   bool arrivals_ = false;    // the subscription has something
   bool room_ = false;        // the reader took something
