@@ -191,7 +191,8 @@ def _cleanup_on_sigterm() -> None:
 def _process_identity(pid: int) -> str | None:
     """pid, start time and pid namespace: unlike a bare pid, never reused."""
     try:
-        start = open(f"/proc/{pid}/stat").read().rsplit(")", 1)[1].split()[19]
+        with open(f"/proc/{pid}/stat") as stat:
+            start = stat.read().rsplit(")", 1)[1].split()[19]
         return f"{pid} {start} {os.readlink('/proc/self/ns/pid')}"
     except (OSError, IndexError):
         return None
