@@ -50,8 +50,12 @@ int JetStreamImpl::api_level() {
 }
 
 bool JetStreamImpl::has_2_10() {
-  if (api_level() >= 1) return true;
-  // Before API levels existed only the version tells 2.10 from 2.9.
+  {
+    std::lock_guard lock(mu_);
+    if (api_level_ >= 1) return true;
+  }
+  // The version in INFO tells 2.10 from 2.9 without a request, which matters
+  // where consumers start: an API request there can time out in an election.
   auto version = nc_->server_info().version;
   int major = 0, minor = 0;
   if (std::sscanf(version.c_str(), "%d.%d", &major, &minor) != 2) return false;
