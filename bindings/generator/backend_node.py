@@ -1,0 +1,442 @@
+"""Node: the N-API glue of nervure.node, the default Promise idiom of every
+operation, the error classes and index.d.ts.
+
+Native level (node/src/bindings.generated.cpp): one function per operation,
+`<object>_<operation>(handle, [token,] args...)`, each inside the guard of
+node_bridge.hpp so no C++ exception reaches JS; undefined arguments take the
+definition's default; durations are milliseconds. `call` returns at once,
+`blocking` returns a Promise settled after the call ran on libuv's thread pool,
+`async` starts the operation with a token and completes through the
+connection's dispatch (one crossing per wakeup). Batch records are packed into
+one Buffer plus a flat array per crossing and unpacked by generated JS.
+
+JS level (node/lib/ops.generated.js): a mixin class per object with the
+camelCase method of each operation: required arguments (and the payload right
+after them) are positional, the others go in an options object.
+"""
+from pathlib import Path
+
+from model import Api, Object, Operation, Type, banner, camel, pascal, upper
+
+TEMPLATES = Path(__file__).resolve().parent / "templates"
+
+CPP_SCALAR = {"bool": "bool", "int": "int64_t", "uint": "uint64_t", "duration": "int64_t", "string": "std::string",
+              "bytes": "std::string"}
+TO_JS = {"bool": "js_bool(env, {v})", "int": "js_int(env, {v})", "uint": "js_uint(env, {v})",
+         "duration": "js_int(env, {v})", "string": "js_string(env, {v})", "bytes": "js_bytes(env, {v})",
+         "headers": "js_headers(env, {v})", "string_list": "js_string_list(env, {v})"}
+TS = {"string": "string", "bytes": "Payload", "int": "number", "uint": "number", "bool": "boolean",
+      "duration": "number", "headers": "HeadersInit", "string_list": "string[]"}
+# Options a hand-written override adds to the generated ones.
+EXTRA_OPTIONS = {
+    ("connection", "subscribe"): ["/** Called with each message instead of iterating. */\n"
+                                  "    callback?: (err: NervureError | null, msg: Msg) => void;"],
+}
+# What an override returns instead of the generated default (index.d.ts).
+RETURNS_OVERRIDE = {("connection", "subscribe"): "Subscription"}
+# What the hand-written classes add to each object's interface.
+EXTENDS = {"connection": "EventEmitter", "subscription": "AsyncIterable<Msg>"}
+
+
+def cls(name: str) -> str:
+    return pascal(name)
+
+
+def positional(op: Operation) -> list:
+    """Required arguments and the payload right after them are positional."""
+    out = list(op.required_args)
+    rest = op.args[len(out):]
+    if rest and rest[0].type == "bytes":
+        out.append(rest[0])
+    return out
+
+
+def optional(op: Operation) -> list:
+    pos = positional(op)
+    return [a for a in op.args if a not in pos]
+
+
+def handle_class(obj: Object) -> str:
+    return obj.handle
+
+
+def cpp_literal(value) -> str:
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, str):
+        return '"' + value.replace("\\", "\\\\").replace('"', '\\"') + '"'
+    return str(value)
+
+
+# ---- C++ ------------------------------------------------------------------------
+
+def convert_arg(a, slot: str, owned: bool) -> list[str]:
+    """Declares a.name from a JS value; owned copies survive a trip to the thread pool."""
+    n, what = a.name, a.name
+    has_default = a.has_default and a.default is not None
+    if a.type == "string":
+        fb = f", {cpp_literal(a.default)}" if has_default else (', ""' if a.has_default else "")
+        if owned:
+            return [f'std::string {n} = Text(env, {slot}, "{what}"{fb}).str();']
+        return [f'Text {n}(env, {slot}, "{what}"{fb});']
+    if a.type == "bytes":
+        fb = f", {cpp_literal(a.default)}" if has_default else ""
+        if owned:
+            return [f'std::string {n} = Data(env, {slot}, "{what}"{fb}).str();']
+        return [f'Data {n}(env, {slot}, "{what}"{fb});']
+    if a.type == "headers":
+        return [f'std::optional<Headers> {n} = to_headers(env, {slot}, "{what}");']
+    conv = {"int": "to_int", "uint": "to_uint", "duration": "to_int", "bool": "to_bool"}[a.type]
+    expr = f'{conv}(env, {slot}, "{what}")'
+    if a.has_default:
+        expr = f"given(env, {slot}) ? {expr} : {cpp_literal(a.default)}"
+    return [f"{CPP_SCALAR[a.type]} {n} = {expr};"]
+
+
+def pass_arg(a) -> str:
+    if a.type == "headers":
+        return f"{a.name} ? &*{a.name} : nullptr"
+    if a.type in ("string", "bytes"):
+        return f"std::string_view({a.name})"
+    return a.name
+
+
+def result_to_js(api: Api, op: Operation, v: str) -> str:
+    kind = api.returns_kind(op.returns)
+    if kind == "none":
+        return "js_undefined(env)"
+    if kind == "scalar":
+        return TO_JS[op.returns].format(v=v)
+    if kind == "struct":
+        return f"to_js_{op.returns}(env, {v})"
+    if kind == "json":
+        return f"js_string(env, {v})"
+    if kind == "batch":
+        return f"pack_one_{op.returns}(env, std::move({v}))"
+    return f"wrap(env, std::move({v}))"
+
+
+def result_type(api: Api, op: Operation) -> str:
+    kind = api.returns_kind(op.returns)
+    if kind == "scalar":
+        return CPP_SCALAR[op.returns]
+    if kind == "json":
+        return "std::string"
+    if kind in ("struct", "batch"):
+        return api.types[op.returns].core
+    return f"std::shared_ptr<{handle_class(api.object(op.returns))}>"
+
+
+def native_op(api: Api, op: Operation) -> list[str]:
+    obj = api.object(op.object)
+    fn = f"{op.object}_{op.name}"
+    first = 2 if op.kind == "async" else 1
+    out = [f"// {op.doc}", f"napi_value {fn}(napi_env env, napi_callback_info info) {{",
+           "  return guard(env, [&]() -> napi_value {", "    Args a(env, info);"]
+    blocking = op.kind == "blocking"
+    if blocking:
+        out.append(f'    auto self = unwrap_handle<{handle_class(obj)}>(env, a.argv[0], "{op.object}").ptr;')
+    else:
+        out.append(f'    auto& self = unwrap<{handle_class(obj)}>(env, a.argv[0], "{op.object}");')
+    if op.kind == "async":
+        out.append('    uint64_t token = to_uint(env, a.argv[1], "token");')
+    for i, a in enumerate(op.args, start=first):
+        out += ["    " + line for line in convert_arg(a, f"a.argv[{i}]", blocking)]
+    args = ["self" if not blocking else "*self"] + (["ops::AsyncTarget{token, {}}"] if op.kind == "async" else [])
+    args += [pass_arg(a) for a in op.args]
+    call = f"ops::{fn}({', '.join(args)})"
+    kind = api.returns_kind(op.returns)
+    if op.kind == "async":
+        out += [f"    {call};", "    return js_undefined(env);"]
+    elif op.kind == "call":
+        if kind == "none":
+            out += [f"    {call};", "    return js_undefined(env);"]
+        else:
+            out += [f"    auto result = {call};", f"    return {result_to_js(api, op, 'result')};"]
+    else:
+        captures = ", ".join(["self"] + [a.name for a in op.args])
+        moves = ", ".join(["self"] + [f"{a.name} = std::move({a.name})" for a in op.args])
+        del captures
+        if kind == "none":
+            out += [f'    return run_blocking(env, "nervure.{fn}", [{moves}]() mutable {{ {call}; }},',
+                    "                        [](napi_env env) { return js_undefined(env); });"]
+        else:
+            out += [f"    auto result = std::make_shared<{result_type(api, op)}>();",
+                    f'    return run_blocking(env, "nervure.{fn}", [result, {moves}]() mutable {{ *result = {call}; }},',
+                    f"                        [result](napi_env env) {{ return {result_to_js(api, op, '(*result)')}; }});"]
+    out += ["  });", "}", ""]
+    return out
+
+
+def struct_to_js(t: Type) -> list[str]:
+    out = [f"[[maybe_unused]] napi_value to_js_{t.name}(napi_env env, const {t.core}& record) {{", "  napi_value o;",
+           "  check(env, napi_create_object(env, &o));"]
+    for f in t.fields:
+        expr = f"record.{f.core or f.name}"
+        out.append(f'  set_named(env, o, "{camel(f.name)}", {TO_JS[f.type].format(v=expr)});')
+    out += ["  return o;", "}", ""]
+    return out
+
+
+def slots(t: Type) -> int:
+    return sum(2 if f.type == "bytes" else 1 for f in t.fields)
+
+
+def packer(t: Type) -> list[str]:
+    """[buffer, item0 fields..., item1 fields...]: bytes as (start, end) into the one buffer."""
+    core = t.core
+    out = [f"// {t.name}: {len(t.fields)} fields, {slots(t)} slots per item, bytes in one Buffer per batch.",
+           f"napi_value pack_{t.name}(napi_env env, std::vector<{core}>& items) {{",
+           "  std::size_t total = 0;", "  for (const auto& m : items) {"]
+    for f in t.fields:
+        if f.type == "bytes":
+            out.append(f"    total += m.{f.core or f.name}.size();")
+    out += ["  }", "  (void)total;", "  napi_value batch, buffer;",
+            f"  check(env, napi_create_array_with_length(env, 1 + items.size() * {slots(t)}, &batch));",
+            "  char* base = nullptr;",
+            "  check(env, napi_create_buffer(env, total, reinterpret_cast<void**>(&base), &buffer));",
+            "  set_element(env, batch, 0, buffer);", "  uint32_t i = 1;", "  std::size_t offset = 0;",
+            "  (void)offset;", "  for (auto& m : items) {"]
+    for f in t.fields:
+        expr = f"m.{f.core or f.name}"
+        if f.type == "bytes":
+            out += [f"    if (!{expr}.empty()) std::memcpy(base + offset, {expr}.data(), {expr}.size());",
+                    "    set_element(env, batch, i++, js_uint(env, offset));",
+                    f"    offset += {expr}.size();", "    set_element(env, batch, i++, js_uint(env, offset));"]
+        else:
+            out.append(f"    set_element(env, batch, i++, {TO_JS[f.type].format(v=expr)});")
+    out += ["  }", "  return batch;", "}", "",
+            f"[[maybe_unused]] napi_value pack_one_{t.name}(napi_env env, {core}&& item) {{",
+            f"  std::vector<{core}> one;", "  one.push_back(std::move(item));", f"  return pack_{t.name}(env, one);",
+            "}", ""]
+    return out
+
+
+def glue(api: Api) -> str:
+    out = [banner("//"), "#include <cstring>", "", '#include "node_bridge.hpp"', "",
+           "namespace nervure::node_bridge {", "", "namespace {", "",
+           "[[maybe_unused]] napi_value js_bytes(napi_env env, std::string_view s) {", "  napi_value v;",
+           "  check(env, napi_create_buffer_copy(env, s.size(), s.data(), nullptr, &v));", "  return v;", "}", "",
+           "}  // namespace", ""]
+    for t in api.types.values():
+        if t.encoding == "struct":
+            out += struct_to_js(t)
+        if t.encoding == "batch":
+            out += packer(t)
+    out += ["namespace {", ""]
+    for obj in api.objects:
+        for op in obj.operations:
+            out += native_op(api, op)
+    out += ["}  // namespace", "", "void register_api(napi_env env, napi_value exports) {"]
+    for obj in api.objects:
+        for op in obj.operations:
+            out.append(f'  export_function(env, exports, "{op.object}_{op.name}", {op.object}_{op.name});')
+    out += ["}", "", "}  // namespace nervure::node_bridge", ""]
+    return "\n".join(out)
+
+
+# ---- JS -------------------------------------------------------------------------------
+
+def js_errors(api: Api) -> str:
+    out = ["// " + banner("").strip(), '"use strict";', "",
+           "/** Root of every nervure error; `code` names the kind, `errorCode` is the number every language shares. */"]
+    for e in api.errors:
+        parent = e.parent or "Error"
+        out += [f"/** {e.doc} */", f"class {e.name} extends {parent} {{",
+                "  constructor(message, fields) {", "    super(message);",
+                f'    Object.defineProperty(this, "name", {{ value: "{e.name}", enumerable: false, configurable: true, writable: true }});',
+                f'    this.code = "{upper(e.name)}";', f"    this.errorCode = {e.code};"]
+        for f in e.fields:
+            name = "apiCode" if f.name == "code" else camel(f.name)
+            zero = '""' if f.type == "string" else "0"
+            out.append(f"    /** {f.doc} */")
+            out.append(f"    this.{name} = fields && fields.{f.name} !== undefined ? fields.{f.name} : {zero};")
+        out += ["  }", "}", ""]
+    out += ["const BY_CODE = {" + ", ".join(f"{e.code}: {e.name}" for e in api.errors) + "};", "",
+            "/** The error for a core error code, with its structured fields. */",
+            "function errorForCode(code, message, fields) {",
+            "  const Cls = BY_CODE[code] || NervureError;", "  return new Cls(message, fields);", "}", "",
+            "module.exports = {" + ", ".join(e.name for e in api.errors) + ", errorForCode };", ""]
+    return "\n".join(out)
+
+
+def js_default(a) -> str:
+    return "undefined"
+
+
+def js_method(api: Api, op: Operation) -> list[str]:
+    pos = positional(op)
+    opt = optional(op)
+    params = [camel(a.name) for a in pos] + (["opts = {}"] if opt else [])
+    vals = []
+    for a in op.args:
+        v = camel(a.name) if a in pos else f"opts.{camel(a.name)}"
+        if a.type == "headers":
+            v = f"toHeaderList({v})"
+        vals.append(v)
+    fn = f"native.{op.object}_{op.name}"
+    kind = api.returns_kind(op.returns)
+    doc = op.doc
+    if any(a.type == "duration" for a in op.args):
+        doc += " Durations are milliseconds."
+    if op.errors:
+        doc += " Rejects with " + ", ".join(op.errors) + "." if op.kind != "call" else " Throws " + ", ".join(op.errors) + "."
+    lines = [f"  /** {doc} */"]
+    conv = {"none": "{}", "scalar": "{}", "struct": "{}", "json": "parseJson({})",
+            "batch": f'this._record("{op.returns}", {{}})', "object": f'this._wrap("{op.returns}", {{}})'}[kind]
+    if kind == "none":
+        conv = "{}"
+    name = camel(op.name)
+    if op.kind == "call":
+        body = conv.format(f"{fn}({', '.join(['this._h'] + vals)})")
+        lines += [f"  {name}({', '.join(params)}) {{", f"    return {body};", "  }"]
+    elif op.kind == "blocking":
+        then = "" if kind == "none" else f".then((r) => {conv.format('r')})"
+        lines += [f"  {name}({', '.join(params)}) {{",
+                  f"    return this._blocking(() => {fn}({', '.join(['this._h'] + vals)})){then};", "  }"]
+    else:
+        then = "" if kind == "none" else f", (r) => {conv.format('r')}"
+        lines += [f"  {name}({', '.join(params)}) {{",
+                  f"    return this._async((token) => {fn}({', '.join(['this._h', 'token'] + vals)}){then});", "  }"]
+    return lines + [""]
+
+
+def unpacker(t: Type) -> list[str]:
+    out = [f"/** Fields of one {t.name}, in definition order, from a packed batch. */",
+           f"function unpack{cls(t.name)}(batch, make) {{", "  const buf = batch[0];", "  const out = [];",
+           f"  for (let i = 1; i < batch.length; i += {slots(t)}) {{"]
+    args, k = [], 0
+    for f in t.fields:
+        if f.type == "bytes":
+            args.append(f"buf.subarray(batch[i + {k}], batch[i + {k + 1}])")
+            k += 2
+        else:
+            args.append(f"batch[i + {k}]")
+            k += 1
+    out += [f"    out.push(make({', '.join(args)}));", "  }", "  return out;", "}", ""]
+    return out
+
+
+def js_ops(api: Api) -> str:
+    out = ["// " + banner("").strip(), "//", "// The default Promise idiom of every operation: call returns at once,",
+           "// blocking runs on libuv's thread pool, async completes through the",
+           "// connection's dispatch. Each class in lib/index.js extends its mixin here and",
+           "// overrides what needs more (iterators, callbacks). Durations are milliseconds.",
+           '"use strict";', "", 'const native = require("./native");', "",
+           "function toHeaderList(h) {", "  if (h === undefined || h === null) return undefined;",
+           '  if (typeof h.toList === "function") return h.toList();', "  const out = [];",
+           "  const entries = h instanceof Map ? h.entries() : Array.isArray(h) ? h : Object.entries(h);",
+           "  for (const [k, v] of entries) {", "    if (Array.isArray(v)) for (const x of v) out.push(String(k), String(x));",
+           "    else out.push(String(k), String(v));", "  }", "  return out;", "}", "",
+           "function parseJson(text) {", '  return JSON.parse(text || "{}");', "}", ""]
+    for t in api.types.values():
+        if t.encoding == "batch":
+            out += unpacker(t)
+    out += ["/** Events by code (the connection emits them by name). */",
+            "const EVENTS = {" + ", ".join(f'{e.code}: "{camel(e.name)}"' for e in api.events) + "};", "",
+            "/** Connect options: camelCase name -> [definition name, type, default]. Durations are milliseconds. */",
+            "const CONNECT_OPTIONS = {"]
+    for o in api.connect_options:
+        out.append(f'  {camel(o.name)}: ["{o.name}", "{o.type}", {js_value(o.default)}],')
+    out += ["};", "", "/** Every operation of the definition, by object. */", "const OPERATIONS = {"]
+    for obj in api.objects:
+        out.append(f"  {obj.name}: [" + ", ".join(f'"{camel(op.name)}"' for op in obj.operations) + "],")
+    out += ["};", ""]
+    for obj in api.objects:
+        out += [f"/** {obj.doc} */", f"class {cls(obj.name)}Ops {{"]
+        for op in obj.operations:
+            out += js_method(api, op)
+        out[-1:] = ["}", ""]
+    names = [f"{cls(o.name)}Ops" for o in api.objects]
+    unpackers = [f"unpack{cls(t.name)}" for t in api.types.values() if t.encoding == "batch"]
+    out += ["module.exports = {" + ", ".join(names + unpackers + ["toHeaderList", "EVENTS", "CONNECT_OPTIONS",
+                                                                   "OPERATIONS"]) + "};", ""]
+    return "\n".join(out)
+
+
+def js_value(v) -> str:
+    if isinstance(v, bool):
+        return "true" if v else "false"
+    if isinstance(v, str):
+        return '"' + v.replace("\\", "\\\\").replace('"', '\\"') + '"'
+    return str(v)
+
+
+# ---- index.d.ts --------------------------------------------------------------------
+
+def ts_return(api: Api, op: Operation) -> str:
+    if (op.object, op.name) in RETURNS_OVERRIDE:
+        return RETURNS_OVERRIDE[(op.object, op.name)]
+    kind = api.returns_kind(op.returns)
+    inner = {"none": "void", "struct": cls(op.returns or ""), "json": cls(op.returns or ""),
+             "batch": "Msg" if op.returns == "message" else cls(op.returns or ""),
+             "object": cls(op.returns or "")}.get(kind)
+    if kind == "scalar":
+        inner = TS[op.returns]
+    return inner if op.kind == "call" else f"Promise<{inner}>"
+
+
+def ts(api: Api) -> str:
+    out = ["// " + banner("").strip(), "", (TEMPLATES / "node_index_head.d.ts").read_text().rstrip(), ""]
+    # errors
+    for e in api.errors:
+        out += [f"/** {e.doc} */", f"export class {e.name} extends {e.parent or 'Error'} {{",
+                f'  readonly code: string;', "  readonly errorCode: number;"]
+        for f in e.fields:
+            name = "apiCode" if f.name == "code" else camel(f.name)
+            out += [f"  /** {f.doc} */", f"  readonly {name}: {TS[f.type]};"]
+        out += ["}", ""]
+    # records
+    for t in api.types.values():
+        if t.encoding == "batch" and t.name == "message":
+            continue
+        out += [f"/** {t.doc} */", f"export interface {cls(t.name)} {{"]
+        for f in t.fields:
+            name = camel(f.name) if t.encoding == "struct" else f.name
+            out += [f"  /** {f.doc} */", f"  {name}: {TS[f.type]};"]
+        if t.encoding == "json":
+            out.append("  [key: string]: unknown;")
+        out += ["}", ""]
+    out += ["/** Options of connect(); durations are milliseconds. */", "export interface ConnectOptions {",
+            "  /** One URL or a list (nats://, tls://); default nats://127.0.0.1:4222. */",
+            "  servers?: string | string[];"]
+    for o in api.connect_options:
+        out += [f"  /** {o.doc} Default {js_value(o.default)}. */", f"  {camel(o.name)}?: {TS[o.type]};"]
+    out += ["}", "", "/** Event names a Connection emits (besides \"error\"). */",
+            "export type ConnectionEvent = " + " | ".join(f'"{camel(e.name)}"' for e in api.events) + ";", ""]
+    for obj in api.objects:
+        for op in obj.operations:
+            opt = optional(op)
+            extra = EXTRA_OPTIONS.get((op.object, op.name), [])
+            if opt or extra:
+                out.append(f"export interface {cls(op.object)}{cls(op.name)}Options {{")
+                for a in opt:
+                    out += [f"  /** {a.doc} */", f"  {camel(a.name)}?: {TS[a.type]};"]
+                out += [f"  {x}" for x in extra]
+                out += ["}", ""]
+    for obj in api.objects:
+        extra = TEMPLATES / f"node_{obj.name}.d.ts"
+        ext = f" extends {EXTENDS[obj.name]}" if obj.name in EXTENDS else ""
+        out += [f"/** {obj.doc} */", f"export interface {cls(obj.name)}{ext} {{"]
+        for op in obj.operations:
+            params = [f"{camel(a.name)}{'?' if a.has_default else ''}: {TS[a.type]}" for a in positional(op)]
+            if optional(op) or EXTRA_OPTIONS.get((op.object, op.name)):
+                params.append(f"opts?: {cls(op.object)}{cls(op.name)}Options")
+            doc = op.doc + (" Durations are milliseconds." if any(a.type == "duration" for a in op.args) else "")
+            if op.errors:
+                doc += " Errors: " + ", ".join(op.errors) + "."
+            out += [f"  /** {doc} */", f"  {camel(op.name)}({', '.join(params)}): {ts_return(api, op)};"]
+        if extra.exists():
+            out.append(extra.read_text().rstrip())
+        out += ["}", ""]
+    out.append((TEMPLATES / "node_index_tail.d.ts").read_text().rstrip())
+    return "\n".join(out) + "\n"
+
+
+def generate(api: Api) -> dict[str, str]:
+    return {
+        "node/src/bindings.generated.cpp": glue(api),
+        "node/lib/errors.generated.js": js_errors(api),
+        "node/lib/ops.generated.js": js_ops(api),
+        "node/index.d.ts": ts(api),
+    }

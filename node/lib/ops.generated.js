@@ -1,0 +1,195 @@
+// generated from the definition in bindings/api/ by bindings/generator; do not edit
+//
+// The default Promise idiom of every operation: call returns at once,
+// blocking runs on libuv's thread pool, async completes through the
+// connection's dispatch. Each class in lib/index.js extends its mixin here and
+// overrides what needs more (iterators, callbacks). Durations are milliseconds.
+"use strict";
+
+const native = require("./native");
+
+function toHeaderList(h) {
+  if (h === undefined || h === null) return undefined;
+  if (typeof h.toList === "function") return h.toList();
+  const out = [];
+  const entries = h instanceof Map ? h.entries() : Array.isArray(h) ? h : Object.entries(h);
+  for (const [k, v] of entries) {
+    if (Array.isArray(v)) for (const x of v) out.push(String(k), String(x));
+    else out.push(String(k), String(v));
+  }
+  return out;
+}
+
+function parseJson(text) {
+  return JSON.parse(text || "{}");
+}
+
+/** Fields of one message, in definition order, from a packed batch. */
+function unpackMessage(batch, make) {
+  const buf = batch[0];
+  const out = [];
+  for (let i = 1; i < batch.length; i += 6) {
+    out.push(make(batch[i + 0], batch[i + 1], buf.subarray(batch[i + 2], batch[i + 3]), batch[i + 4], batch[i + 5]));
+  }
+  return out;
+}
+
+/** Events by code (the connection emits them by name). */
+const EVENTS = {1: "connected", 2: "disconnected", 3: "reconnected", 4: "closed", 5: "lameDuck", 6: "serversDiscovered", 7: "asyncError", 8: "slowConsumer"};
+
+/** Connect options: camelCase name -> [definition name, type, default]. Durations are milliseconds. */
+const CONNECT_OPTIONS = {
+  name: ["name", "string", ""],
+  user: ["user", "string", ""],
+  password: ["password", "string", ""],
+  token: ["token", "string", ""],
+  nkeySeed: ["nkey_seed", "string", ""],
+  credsFile: ["creds_file", "string", ""],
+  tls: ["tls", "bool", false],
+  tlsCaFile: ["tls_ca_file", "string", ""],
+  tlsCertFile: ["tls_cert_file", "string", ""],
+  tlsKeyFile: ["tls_key_file", "string", ""],
+  tlsVerify: ["tls_verify", "bool", true],
+  tlsVerifyHostname: ["tls_verify_hostname", "bool", true],
+  tlsHandshakeFirst: ["tls_handshake_first", "bool", false],
+  randomize: ["randomize", "bool", true],
+  connectTimeout: ["connect_timeout", "duration", 2000],
+  reconnect: ["reconnect", "bool", true],
+  maxReconnectAttempts: ["max_reconnect_attempts", "int", 60],
+  reconnectWait: ["reconnect_wait", "duration", 2000],
+  reconnectWaitMax: ["reconnect_wait_max", "duration", 8000],
+  reconnectJitter: ["reconnect_jitter", "duration", 100],
+  reconnectJitterTls: ["reconnect_jitter_tls", "duration", 1000],
+  reconnectBufferSize: ["reconnect_buffer_size", "int", 8388608],
+  pingInterval: ["ping_interval", "duration", 120000],
+  maxPingsOut: ["max_pings_out", "int", 2],
+  noEcho: ["no_echo", "bool", false],
+  inboxPrefix: ["inbox_prefix", "string", "_INBOX"],
+  ignoreDiscoveredServers: ["ignore_discovered_servers", "bool", false],
+  pendingMsgsLimit: ["pending_msgs_limit", "int", 524288],
+  pendingBytesLimit: ["pending_bytes_limit", "int", 67108864],
+};
+
+/** Every operation of the definition, by object. */
+const OPERATIONS = {
+  connection: ["publish", "subscribe", "request", "flush", "drain", "close", "isConnected", "isReconnecting", "isClosed", "stats", "serverInfo", "connectedUrl", "newInbox", "maxPayload"],
+  subscription: ["unsubscribe", "drain", "autoUnsubscribe", "setPendingLimits", "pending", "pendingBytes", "dropped", "delivered"],
+};
+
+/** A connection to a NATS system; reconnects by itself. Made by connect(servers, options). */
+class ConnectionOps {
+  /** Publish a message; fire and forget. Throws InvalidSubjectError, MaxPayloadError, ConnectionClosedError, InvalidArgumentError. */
+  publish(subject, data, opts = {}) {
+    return native.connection_publish(this._h, subject, data, opts.reply, toHeaderList(opts.headers));
+  }
+
+  /** Subscribe to a subject (wildcards * and > allowed), optionally in a queue group. Throws InvalidSubjectError, ConnectionClosedError, InvalidArgumentError. */
+  subscribe(subject, opts = {}) {
+    return this._wrap("subscription", native.connection_subscribe(this._h, subject, opts.queue, opts.maxMsgs, opts.pendingMsgsLimit, opts.pendingBytesLimit));
+  }
+
+  /** Send a request and wait for one reply. Durations are milliseconds. Rejects with NoRespondersError, TimeoutError, ConnectionClosedError, InvalidSubjectError, MaxPayloadError. */
+  request(subject, data, opts = {}) {
+    return this._async((token) => native.connection_request(this._h, token, subject, data, opts.timeout, toHeaderList(opts.headers)), (r) => this._record("message", r));
+  }
+
+  /** Round trip to the server: everything published before has been processed. Durations are milliseconds. Rejects with TimeoutError, ConnectionClosedError. */
+  flush(opts = {}) {
+    return this._async((token) => native.connection_flush(this._h, token, opts.timeout));
+  }
+
+  /** Drain every subscription, flush what was published, then close. Durations are milliseconds. Rejects with TimeoutError, ConnectionClosedError. */
+  drain(opts = {}) {
+    return this._blocking(() => native.connection_drain(this._h, opts.timeout));
+  }
+
+  /** Close now; pending requests fail with ConnectionClosedError. */
+  close() {
+    return this._blocking(() => native.connection_close(this._h));
+  }
+
+  /** Whether the connection is up. */
+  isConnected() {
+    return native.connection_is_connected(this._h);
+  }
+
+  /** Whether the connection is down and trying to come back. */
+  isReconnecting() {
+    return native.connection_is_reconnecting(this._h);
+  }
+
+  /** Whether the connection was closed. */
+  isClosed() {
+    return native.connection_is_closed(this._h);
+  }
+
+  /** Messages and bytes in and out, reconnects. */
+  stats() {
+    return native.connection_stats(this._h);
+  }
+
+  /** The server's INFO. */
+  serverInfo() {
+    return parseJson(native.connection_server_info(this._h));
+  }
+
+  /** The server in use, or empty while disconnected. */
+  connectedUrl() {
+    return native.connection_connected_url(this._h);
+  }
+
+  /** A fresh unique reply subject. */
+  newInbox() {
+    return native.connection_new_inbox(this._h);
+  }
+
+  /** Largest message the server accepts. */
+  maxPayload() {
+    return native.connection_max_payload(this._h);
+  }
+}
+
+/** Interest in a subject. Messages queue in the core, where the pending limits apply, and are taken in batches. */
+class SubscriptionOps {
+  /** Stop now; queued messages are dropped. */
+  unsubscribe() {
+    return native.subscription_unsubscribe(this._h);
+  }
+
+  /** Stop interest, let queued messages be consumed, then end. Durations are milliseconds. Rejects with TimeoutError. */
+  drain(opts = {}) {
+    return this._blocking(() => native.subscription_drain(this._h, opts.timeout));
+  }
+
+  /** End after this many messages in total (counting those already delivered). Throws InvalidArgumentError. */
+  autoUnsubscribe(maxMsgs) {
+    return native.subscription_auto_unsubscribe(this._h, maxMsgs);
+  }
+
+  /** Change the queue limits; -1 unlimited. */
+  setPendingLimits(msgsLimit, bytesLimit) {
+    return native.subscription_set_pending_limits(this._h, msgsLimit, bytesLimit);
+  }
+
+  /** Messages queued, not yet consumed. */
+  pending() {
+    return native.subscription_pending(this._h);
+  }
+
+  /** Payload bytes queued, not yet consumed. */
+  pendingBytes() {
+    return native.subscription_pending_bytes(this._h);
+  }
+
+  /** Messages lost to the pending limits (slow consumer). */
+  dropped() {
+    return native.subscription_dropped(this._h);
+  }
+
+  /** Messages received so far. */
+  delivered() {
+    return native.subscription_delivered(this._h);
+  }
+}
+
+module.exports = {ConnectionOps, SubscriptionOps, unpackMessage, toHeaderList, EVENTS, CONNECT_OPTIONS, OPERATIONS};

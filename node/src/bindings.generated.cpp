@@ -1,0 +1,333 @@
+// generated from the definition in bindings/api/ by bindings/generator; do not edit
+#include <cstring>
+
+#include "node_bridge.hpp"
+
+namespace nervure::node_bridge {
+
+namespace {
+
+[[maybe_unused]] napi_value js_bytes(napi_env env, std::string_view s) {
+  napi_value v;
+  check(env, napi_create_buffer_copy(env, s.size(), s.data(), nullptr, &v));
+  return v;
+}
+
+}  // namespace
+
+[[maybe_unused]] napi_value to_js_stats(napi_env env, const Stats& record) {
+  napi_value o;
+  check(env, napi_create_object(env, &o));
+  set_named(env, o, "inMsgs", js_uint(env, record.in_msgs));
+  set_named(env, o, "inBytes", js_uint(env, record.in_bytes));
+  set_named(env, o, "outMsgs", js_uint(env, record.out_msgs));
+  set_named(env, o, "outBytes", js_uint(env, record.out_bytes));
+  set_named(env, o, "reconnects", js_uint(env, record.reconnects));
+  return o;
+}
+
+// message: 5 fields, 6 slots per item, bytes in one Buffer per batch.
+napi_value pack_message(napi_env env, std::vector<Message>& items) {
+  std::size_t total = 0;
+  for (const auto& m : items) {
+    total += m.data.size();
+  }
+  (void)total;
+  napi_value batch, buffer;
+  check(env, napi_create_array_with_length(env, 1 + items.size() * 6, &batch));
+  char* base = nullptr;
+  check(env, napi_create_buffer(env, total, reinterpret_cast<void**>(&base), &buffer));
+  set_element(env, batch, 0, buffer);
+  uint32_t i = 1;
+  std::size_t offset = 0;
+  (void)offset;
+  for (auto& m : items) {
+    set_element(env, batch, i++, js_string(env, m.subject));
+    set_element(env, batch, i++, js_string(env, m.reply));
+    if (!m.data.empty()) std::memcpy(base + offset, m.data.data(), m.data.size());
+    set_element(env, batch, i++, js_uint(env, offset));
+    offset += m.data.size();
+    set_element(env, batch, i++, js_uint(env, offset));
+    set_element(env, batch, i++, js_headers(env, m.headers));
+    set_element(env, batch, i++, js_int(env, m.headers.status()));
+  }
+  return batch;
+}
+
+[[maybe_unused]] napi_value pack_one_message(napi_env env, Message&& item) {
+  std::vector<Message> one;
+  one.push_back(std::move(item));
+  return pack_message(env, one);
+}
+
+namespace {
+
+// Publish a message; fire and forget.
+napi_value connection_publish(napi_env env, napi_callback_info info) {
+  return guard(env, [&]() -> napi_value {
+    Args a(env, info);
+    auto& self = unwrap<nervure::bridge::Bridge>(env, a.argv[0], "connection");
+    Text subject(env, a.argv[1], "subject");
+    Data data(env, a.argv[2], "data", "");
+    Text reply(env, a.argv[3], "reply", "");
+    std::optional<Headers> headers = to_headers(env, a.argv[4], "headers");
+    ops::connection_publish(self, std::string_view(subject), std::string_view(data), std::string_view(reply), headers ? &*headers : nullptr);
+    return js_undefined(env);
+  });
+}
+
+// Subscribe to a subject (wildcards * and > allowed), optionally in a queue group.
+napi_value connection_subscribe(napi_env env, napi_callback_info info) {
+  return guard(env, [&]() -> napi_value {
+    Args a(env, info);
+    auto& self = unwrap<nervure::bridge::Bridge>(env, a.argv[0], "connection");
+    Text subject(env, a.argv[1], "subject");
+    Text queue(env, a.argv[2], "queue", "");
+    int64_t max_msgs = given(env, a.argv[3]) ? to_int(env, a.argv[3], "max_msgs") : 0;
+    int64_t pending_msgs_limit = given(env, a.argv[4]) ? to_int(env, a.argv[4], "pending_msgs_limit") : 0;
+    int64_t pending_bytes_limit = given(env, a.argv[5]) ? to_int(env, a.argv[5], "pending_bytes_limit") : 0;
+    auto result = ops::connection_subscribe(self, std::string_view(subject), std::string_view(queue), max_msgs, pending_msgs_limit, pending_bytes_limit);
+    return wrap(env, std::move(result));
+  });
+}
+
+// Send a request and wait for one reply.
+napi_value connection_request(napi_env env, napi_callback_info info) {
+  return guard(env, [&]() -> napi_value {
+    Args a(env, info);
+    auto& self = unwrap<nervure::bridge::Bridge>(env, a.argv[0], "connection");
+    uint64_t token = to_uint(env, a.argv[1], "token");
+    Text subject(env, a.argv[2], "subject");
+    Data data(env, a.argv[3], "data", "");
+    int64_t timeout = given(env, a.argv[4]) ? to_int(env, a.argv[4], "timeout") : 2000;
+    std::optional<Headers> headers = to_headers(env, a.argv[5], "headers");
+    ops::connection_request(self, ops::AsyncTarget{token, {}}, std::string_view(subject), std::string_view(data), timeout, headers ? &*headers : nullptr);
+    return js_undefined(env);
+  });
+}
+
+// Round trip to the server: everything published before has been processed.
+napi_value connection_flush(napi_env env, napi_callback_info info) {
+  return guard(env, [&]() -> napi_value {
+    Args a(env, info);
+    auto& self = unwrap<nervure::bridge::Bridge>(env, a.argv[0], "connection");
+    uint64_t token = to_uint(env, a.argv[1], "token");
+    int64_t timeout = given(env, a.argv[2]) ? to_int(env, a.argv[2], "timeout") : 10000;
+    ops::connection_flush(self, ops::AsyncTarget{token, {}}, timeout);
+    return js_undefined(env);
+  });
+}
+
+// Drain every subscription, flush what was published, then close.
+napi_value connection_drain(napi_env env, napi_callback_info info) {
+  return guard(env, [&]() -> napi_value {
+    Args a(env, info);
+    auto self = unwrap_handle<nervure::bridge::Bridge>(env, a.argv[0], "connection").ptr;
+    int64_t timeout = given(env, a.argv[1]) ? to_int(env, a.argv[1], "timeout") : 30000;
+    return run_blocking(env, "nervure.connection_drain", [self, timeout = std::move(timeout)]() mutable { ops::connection_drain(*self, timeout); },
+                        [](napi_env env) { return js_undefined(env); });
+  });
+}
+
+// Close now; pending requests fail with ConnectionClosedError.
+napi_value connection_close(napi_env env, napi_callback_info info) {
+  return guard(env, [&]() -> napi_value {
+    Args a(env, info);
+    auto self = unwrap_handle<nervure::bridge::Bridge>(env, a.argv[0], "connection").ptr;
+    return run_blocking(env, "nervure.connection_close", [self]() mutable { ops::connection_close(*self); },
+                        [](napi_env env) { return js_undefined(env); });
+  });
+}
+
+// Whether the connection is up.
+napi_value connection_is_connected(napi_env env, napi_callback_info info) {
+  return guard(env, [&]() -> napi_value {
+    Args a(env, info);
+    auto& self = unwrap<nervure::bridge::Bridge>(env, a.argv[0], "connection");
+    auto result = ops::connection_is_connected(self);
+    return js_bool(env, result);
+  });
+}
+
+// Whether the connection is down and trying to come back.
+napi_value connection_is_reconnecting(napi_env env, napi_callback_info info) {
+  return guard(env, [&]() -> napi_value {
+    Args a(env, info);
+    auto& self = unwrap<nervure::bridge::Bridge>(env, a.argv[0], "connection");
+    auto result = ops::connection_is_reconnecting(self);
+    return js_bool(env, result);
+  });
+}
+
+// Whether the connection was closed.
+napi_value connection_is_closed(napi_env env, napi_callback_info info) {
+  return guard(env, [&]() -> napi_value {
+    Args a(env, info);
+    auto& self = unwrap<nervure::bridge::Bridge>(env, a.argv[0], "connection");
+    auto result = ops::connection_is_closed(self);
+    return js_bool(env, result);
+  });
+}
+
+// Messages and bytes in and out, reconnects.
+napi_value connection_stats(napi_env env, napi_callback_info info) {
+  return guard(env, [&]() -> napi_value {
+    Args a(env, info);
+    auto& self = unwrap<nervure::bridge::Bridge>(env, a.argv[0], "connection");
+    auto result = ops::connection_stats(self);
+    return to_js_stats(env, result);
+  });
+}
+
+// The server's INFO.
+napi_value connection_server_info(napi_env env, napi_callback_info info) {
+  return guard(env, [&]() -> napi_value {
+    Args a(env, info);
+    auto& self = unwrap<nervure::bridge::Bridge>(env, a.argv[0], "connection");
+    auto result = ops::connection_server_info(self);
+    return js_string(env, result);
+  });
+}
+
+// The server in use, or empty while disconnected.
+napi_value connection_connected_url(napi_env env, napi_callback_info info) {
+  return guard(env, [&]() -> napi_value {
+    Args a(env, info);
+    auto& self = unwrap<nervure::bridge::Bridge>(env, a.argv[0], "connection");
+    auto result = ops::connection_connected_url(self);
+    return js_string(env, result);
+  });
+}
+
+// A fresh unique reply subject.
+napi_value connection_new_inbox(napi_env env, napi_callback_info info) {
+  return guard(env, [&]() -> napi_value {
+    Args a(env, info);
+    auto& self = unwrap<nervure::bridge::Bridge>(env, a.argv[0], "connection");
+    auto result = ops::connection_new_inbox(self);
+    return js_string(env, result);
+  });
+}
+
+// Largest message the server accepts.
+napi_value connection_max_payload(napi_env env, napi_callback_info info) {
+  return guard(env, [&]() -> napi_value {
+    Args a(env, info);
+    auto& self = unwrap<nervure::bridge::Bridge>(env, a.argv[0], "connection");
+    auto result = ops::connection_max_payload(self);
+    return js_int(env, result);
+  });
+}
+
+// Stop now; queued messages are dropped.
+napi_value subscription_unsubscribe(napi_env env, napi_callback_info info) {
+  return guard(env, [&]() -> napi_value {
+    Args a(env, info);
+    auto& self = unwrap<nervure::bridge::BridgeSubscription>(env, a.argv[0], "subscription");
+    ops::subscription_unsubscribe(self);
+    return js_undefined(env);
+  });
+}
+
+// Stop interest, let queued messages be consumed, then end.
+napi_value subscription_drain(napi_env env, napi_callback_info info) {
+  return guard(env, [&]() -> napi_value {
+    Args a(env, info);
+    auto self = unwrap_handle<nervure::bridge::BridgeSubscription>(env, a.argv[0], "subscription").ptr;
+    int64_t timeout = given(env, a.argv[1]) ? to_int(env, a.argv[1], "timeout") : 30000;
+    return run_blocking(env, "nervure.subscription_drain", [self, timeout = std::move(timeout)]() mutable { ops::subscription_drain(*self, timeout); },
+                        [](napi_env env) { return js_undefined(env); });
+  });
+}
+
+// End after this many messages in total (counting those already delivered).
+napi_value subscription_auto_unsubscribe(napi_env env, napi_callback_info info) {
+  return guard(env, [&]() -> napi_value {
+    Args a(env, info);
+    auto& self = unwrap<nervure::bridge::BridgeSubscription>(env, a.argv[0], "subscription");
+    int64_t max_msgs = to_int(env, a.argv[1], "max_msgs");
+    ops::subscription_auto_unsubscribe(self, max_msgs);
+    return js_undefined(env);
+  });
+}
+
+// Change the queue limits; -1 unlimited.
+napi_value subscription_set_pending_limits(napi_env env, napi_callback_info info) {
+  return guard(env, [&]() -> napi_value {
+    Args a(env, info);
+    auto& self = unwrap<nervure::bridge::BridgeSubscription>(env, a.argv[0], "subscription");
+    int64_t msgs_limit = to_int(env, a.argv[1], "msgs_limit");
+    int64_t bytes_limit = to_int(env, a.argv[2], "bytes_limit");
+    ops::subscription_set_pending_limits(self, msgs_limit, bytes_limit);
+    return js_undefined(env);
+  });
+}
+
+// Messages queued, not yet consumed.
+napi_value subscription_pending(napi_env env, napi_callback_info info) {
+  return guard(env, [&]() -> napi_value {
+    Args a(env, info);
+    auto& self = unwrap<nervure::bridge::BridgeSubscription>(env, a.argv[0], "subscription");
+    auto result = ops::subscription_pending(self);
+    return js_int(env, result);
+  });
+}
+
+// Payload bytes queued, not yet consumed.
+napi_value subscription_pending_bytes(napi_env env, napi_callback_info info) {
+  return guard(env, [&]() -> napi_value {
+    Args a(env, info);
+    auto& self = unwrap<nervure::bridge::BridgeSubscription>(env, a.argv[0], "subscription");
+    auto result = ops::subscription_pending_bytes(self);
+    return js_int(env, result);
+  });
+}
+
+// Messages lost to the pending limits (slow consumer).
+napi_value subscription_dropped(napi_env env, napi_callback_info info) {
+  return guard(env, [&]() -> napi_value {
+    Args a(env, info);
+    auto& self = unwrap<nervure::bridge::BridgeSubscription>(env, a.argv[0], "subscription");
+    auto result = ops::subscription_dropped(self);
+    return js_int(env, result);
+  });
+}
+
+// Messages received so far.
+napi_value subscription_delivered(napi_env env, napi_callback_info info) {
+  return guard(env, [&]() -> napi_value {
+    Args a(env, info);
+    auto& self = unwrap<nervure::bridge::BridgeSubscription>(env, a.argv[0], "subscription");
+    auto result = ops::subscription_delivered(self);
+    return js_int(env, result);
+  });
+}
+
+}  // namespace
+
+void register_api(napi_env env, napi_value exports) {
+  export_function(env, exports, "connection_publish", connection_publish);
+  export_function(env, exports, "connection_subscribe", connection_subscribe);
+  export_function(env, exports, "connection_request", connection_request);
+  export_function(env, exports, "connection_flush", connection_flush);
+  export_function(env, exports, "connection_drain", connection_drain);
+  export_function(env, exports, "connection_close", connection_close);
+  export_function(env, exports, "connection_is_connected", connection_is_connected);
+  export_function(env, exports, "connection_is_reconnecting", connection_is_reconnecting);
+  export_function(env, exports, "connection_is_closed", connection_is_closed);
+  export_function(env, exports, "connection_stats", connection_stats);
+  export_function(env, exports, "connection_server_info", connection_server_info);
+  export_function(env, exports, "connection_connected_url", connection_connected_url);
+  export_function(env, exports, "connection_new_inbox", connection_new_inbox);
+  export_function(env, exports, "connection_max_payload", connection_max_payload);
+  export_function(env, exports, "subscription_unsubscribe", subscription_unsubscribe);
+  export_function(env, exports, "subscription_drain", subscription_drain);
+  export_function(env, exports, "subscription_auto_unsubscribe", subscription_auto_unsubscribe);
+  export_function(env, exports, "subscription_set_pending_limits", subscription_set_pending_limits);
+  export_function(env, exports, "subscription_pending", subscription_pending);
+  export_function(env, exports, "subscription_pending_bytes", subscription_pending_bytes);
+  export_function(env, exports, "subscription_dropped", subscription_dropped);
+  export_function(env, exports, "subscription_delivered", subscription_delivered);
+}
+
+}  // namespace nervure::node_bridge
