@@ -65,7 +65,13 @@ void ConnHandle::stop() {
   if (poll) {
     poll->data = nullptr;
     uv_poll_stop(poll);
-    uv_close(reinterpret_cast<uv_handle_t*>(poll), [](uv_handle_t* h) { delete reinterpret_cast<uv_poll_t*>(h); });
+    if (env_alive && *env_alive) {
+      uv_close(reinterpret_cast<uv_handle_t*>(poll), [](uv_handle_t* h) { delete reinterpret_cast<uv_poll_t*>(h); });
+    } else {
+      // Environment teardown: the addon may be unloaded before libuv runs
+      // close callbacks, so none may point into it; the handle is left to the loop.
+      uv_close(reinterpret_cast<uv_handle_t*>(poll), nullptr);
+    }
     poll = nullptr;
   }
   if (env && env_alive && *env_alive) {
@@ -272,6 +278,7 @@ void teardown(void* arg) {
   auto* st = static_cast<EnvState*>(arg);
   auto conns = st->connections;
   st->connections.clear();
+  *st->alive = false;  // from here on no N-API calls and no callbacks into the addon
   for (auto* c : conns) {
     c->stop();
     try {
