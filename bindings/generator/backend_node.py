@@ -178,34 +178,56 @@ def struct_to_js(t: Type) -> list[str]:
     return out
 
 
-def slots(t: Type) -> int:
-    return sum(2 if f.type == "bytes" else 1 for f in t.fields)
+NUMERIC = {"int", "uint", "bool", "duration"}
 
 
 def packer(t: Type) -> list[str]:
-    """[buffer, item0 fields..., item1 fields...]: bytes as (start, end) into the one buffer."""
+    """[count, buffer, one column per field]: strings (and lists, headers) as JS
+    arrays, a string equal to the previous item's reused; numbers as a
+    Float64Array; bytes as (start, end) pairs in a Float64Array into the one
+    Buffer. Numbers and bytes cost no N-API call per item."""
     core = t.core
-    out = [f"// {t.name}: {len(t.fields)} fields, {slots(t)} slots per item, bytes in one Buffer per batch.",
+    out = [f"// {t.name}: a batch in {len(t.fields)} columns, bytes in one Buffer.",
            f"napi_value pack_{t.name}(napi_env env, std::vector<{core}>& items) {{",
-           "  std::size_t total = 0;", "  for (const auto& m : items) {"]
+           "  const std::size_t n = items.size();", "  std::size_t total = 0;", "  for (const auto& m : items) {"]
     for f in t.fields:
         if f.type == "bytes":
             out.append(f"    total += m.{f.core or f.name}.size();")
     out += ["  }", "  (void)total;", "  napi_value batch, buffer;",
-            f"  check(env, napi_create_array_with_length(env, 1 + items.size() * {slots(t)}, &batch));",
+            f"  check(env, napi_create_array_with_length(env, {2 + len(t.fields)}, &batch));",
+            "  set_element(env, batch, 0, js_uint(env, n));",
             "  char* base = nullptr;",
             "  check(env, napi_create_buffer(env, total, reinterpret_cast<void**>(&base), &buffer));",
-            "  set_element(env, batch, 0, buffer);", "  uint32_t i = 1;", "  std::size_t offset = 0;",
-            "  (void)offset;", "  for (auto& m : items) {"]
-    for f in t.fields:
-        expr = f"m.{f.core or f.name}"
-        if f.type == "bytes":
-            out += [f"    if (!{expr}.empty()) std::memcpy(base + offset, {expr}.data(), {expr}.size());",
-                    "    set_element(env, batch, i++, js_uint(env, offset));",
-                    f"    offset += {expr}.size();", "    set_element(env, batch, i++, js_uint(env, offset));"]
+            "  set_element(env, batch, 1, buffer);", "  std::size_t offset = 0;", "  (void)offset;"]
+    for k, f in enumerate(t.fields):
+        col, expr = f"col_{f.name}", f"m.{f.core or f.name}"
+        out.append(f"  {{  // {f.name}")
+        if f.type == "bytes" or f.type in NUMERIC:
+            width = "2 * n" if f.type == "bytes" else "n"
+            out += [f"    double* v = nullptr;", f"    napi_value {col} = float64_column(env, {width}, &v);",
+                    "    for (auto& m : items) {"]
+            if f.type == "bytes":
+                out += [f"      if (!{expr}.empty()) std::memcpy(base + offset, {expr}.data(), {expr}.size());",
+                        "      *v++ = static_cast<double>(offset);", f"      offset += {expr}.size();",
+                        "      *v++ = static_cast<double>(offset);"]
+            else:
+                out.append(f"      *v++ = static_cast<double>({expr});")
+            out += ["    }"]
+        elif f.type == "string":
+            out += [f"    napi_value {col};", f"    check(env, napi_create_array_with_length(env, n, &{col}));",
+                    "    StringReuse reuse;", "    uint32_t i = 0;",
+                    f"    for (auto& m : items) set_element(env, {col}, i++, reuse(env, {expr}));"]
+        elif f.type == "headers":
+            out += [f"    napi_value {col};", f"    check(env, napi_create_array_with_length(env, n, &{col}));",
+                    "    uint32_t i = 0;", "    for (auto& m : items) {",
+                    f"      if (!{expr}.entries().empty()) set_element(env, {col}, i, js_headers(env, {expr}));",
+                    "      ++i;", "    }"]
         else:
-            out.append(f"    set_element(env, batch, i++, {TO_JS[f.type].format(v=expr)});")
-    out += ["  }", "  return batch;", "}", "",
+            out += [f"    napi_value {col};", f"    check(env, napi_create_array_with_length(env, n, &{col}));",
+                    "    uint32_t i = 0;",
+                    f"    for (auto& m : items) set_element(env, {col}, i++, {TO_JS[f.type].format(v=expr)});"]
+        out += [f"    set_element(env, batch, {2 + k}, {col});", "  }"]
+    out += ["  return batch;", "}", "",
             f"[[maybe_unused]] napi_value pack_one_{t.name}(napi_env env, {core}&& item) {{",
             f"  std::vector<{core}> one;", "  one.push_back(std::move(item));", f"  return pack_{t.name}(env, one);",
             "}", ""]
@@ -217,6 +239,17 @@ def glue(api: Api) -> str:
            "namespace nervure::node_bridge {", "", "namespace {", "",
            "[[maybe_unused]] napi_value js_bytes(napi_env env, std::string_view s) {", "  napi_value v;",
            "  check(env, napi_create_buffer_copy(env, s.size(), s.data(), nullptr, &v));", "  return v;", "}", "",
+           "// A Float64Array of n numbers, written through *data.",
+           "[[maybe_unused]] napi_value float64_column(napi_env env, std::size_t n, double** data) {",
+           "  napi_value ab, column;", "  void* p = nullptr;",
+           "  check(env, napi_create_arraybuffer(env, n * sizeof(double), &p, &ab));",
+           "  check(env, napi_create_typedarray(env, napi_float64_array, n, ab, 0, &column));",
+           "  *data = static_cast<double*>(p);", "  return column;", "}", "",
+           "// Consecutive items mostly repeat a subject: one JS string for the run.",
+           "struct StringReuse {", "  std::string_view last;", "  napi_value value = nullptr;",
+           "  napi_value operator()(napi_env env, std::string_view s) {",
+           "    if (!value || s != last) {", "      value = js_string(env, s);", "      last = s;", "    }",
+           "    return value;", "  }", "};", "",
            "}  // namespace", ""]
     for t in api.types.values():
         if t.encoding == "struct":
@@ -301,19 +334,30 @@ def js_method(api: Api, op: Operation) -> list[str]:
     return lines + [""]
 
 
-def unpacker(t: Type) -> list[str]:
-    out = [f"/** Fields of one {t.name}, in definition order, from a packed batch. */",
-           f"function unpack{cls(t.name)}(batch, make) {{", "  const buf = batch[0];", "  const out = [];",
-           f"  for (let i = 1; i < batch.length; i += {slots(t)}) {{"]
-    args, k = [], 0
-    for f in t.fields:
+def record_class(t: Type) -> list[str]:
+    """A record of a packed batch: one accessor per field, each read (and cached) on first use."""
+    out = [f"/** {t.doc} */", f"class {cls(t.name)}Record {{", "  constructor(batch, index) {",
+           "    this._b = batch;", "    this._i = index;", "  }", ""]
+    for k, f in enumerate(t.fields):
+        col = f"this._b[{2 + k}]"
+        out.append(f"  /** {f.doc} */")
         if f.type == "bytes":
-            args.append(f"buf.subarray(batch[i + {k}], batch[i + {k + 1}])")
-            k += 2
+            out += [f"  get {f.name}() {{", f"    if (this._{f.name} === undefined) {{",
+                    f"      const o = {col}, i = 2 * this._i;",
+                    f"      this._{f.name} = this._b[1].subarray(o[i], o[i + 1]);", "    }",
+                    f"    return this._{f.name};", "  }", ""]
+        elif f.type == "bool":
+            out += [f"  get {f.name}() {{", f"    return {col}[this._i] !== 0;", "  }", ""]
+        elif f.type == "headers":
+            out += [f"  get {f.name}() {{", f"    return this._wrapHeaders({col}[this._i]);", "  }", ""]
         else:
-            args.append(f"batch[i + {k}]")
-            k += 1
-    out += [f"    out.push(make({', '.join(args)}));", "  }", "  return out;", "}", ""]
+            out += [f"  get {f.name}() {{", f"    return {col}[this._i];", "  }", ""]
+    out += ["  /** Raw headers [key, value, ...]; subclasses wrap them. */", "  _wrapHeaders(list) {",
+            "    return list;", "  }", "}", "",
+            f"/** Every record of a packed {t.name} batch, as instances of Cls (a {cls(t.name)}Record subclass). */",
+            f"function unpack{cls(t.name)}(batch, Cls, ...extra) {{", "  const n = batch[0];",
+            "  const out = new Array(n);", "  for (let i = 0; i < n; i++) out[i] = new Cls(batch, i, ...extra);",
+            "  return out;", "}", ""]
     return out
 
 
@@ -331,7 +375,7 @@ def js_ops(api: Api) -> str:
            "function parseJson(text) {", '  return JSON.parse(text || "{}");', "}", ""]
     for t in api.types.values():
         if t.encoding == "batch":
-            out += unpacker(t)
+            out += record_class(t)
     out += ["/** Events by code (the connection emits them by name). */",
             "const EVENTS = {" + ", ".join(f'{e.code}: "{camel(e.name)}"' for e in api.events) + "};", "",
             "/** Connect options: camelCase name -> [definition name, type, default]. Durations are milliseconds. */",
@@ -348,7 +392,8 @@ def js_ops(api: Api) -> str:
             out += js_method(api, op)
         out[-1:] = ["}", ""]
     names = [f"{cls(o.name)}Ops" for o in api.objects]
-    unpackers = [f"unpack{cls(t.name)}" for t in api.types.values() if t.encoding == "batch"]
+    unpackers = [x for t in api.types.values() if t.encoding == "batch"
+                 for x in (f"unpack{cls(t.name)}", f"{cls(t.name)}Record")]
     out += ["module.exports = {" + ", ".join(names + unpackers + ["toHeaderList", "EVENTS", "CONNECT_OPTIONS",
                                                                    "OPERATIONS"]) + "};", ""]
     return "\n".join(out)

@@ -6,7 +6,7 @@
 const { EventEmitter } = require("node:events");
 const native = require("./native");
 const errors = require("./errors.generated");
-const { ConnectionOps, SubscriptionOps, unpackMessage, toHeaderList, EVENTS, CONNECT_OPTIONS } =
+const { ConnectionOps, SubscriptionOps, MessageRecord, unpackMessage, toHeaderList, EVENTS, CONNECT_OPTIONS } =
   require("./ops.generated");
 
 native.setErrorFactory((code, message, fields) => errors.errorForCode(code, message, fields));
@@ -82,18 +82,14 @@ class MsgHdrs {
 
 // ---- messages ------------------------------------------------------------------
 
-class Msg {
-  constructor(conn, subject, reply, data, headers, status) {
+class Msg extends MessageRecord {
+  constructor(batch, index, conn) {
+    super(batch, index);
     this._conn = conn;
-    this.subject = subject;
-    this.reply = reply;
-    this.data = data;
-    this._h = headers;
-    this.status = status;
   }
-  get headers() {
-    if (this._h === undefined) return undefined;
-    if (!(this._h instanceof MsgHdrs)) this._h = MsgHdrs._fromList(this._h);
+  _wrapHeaders(list) {
+    if (list === undefined) return undefined;
+    if (this._h === undefined) this._h = MsgHdrs._fromList(list);
     return this._h;
   }
   string() {
@@ -129,20 +125,16 @@ class Subscription extends SubscriptionOps {
     this.closed = new Promise((resolve) => (this._resolveClosed = resolve));
   }
 
-  _make = (subject, reply, data, headers, status) => new Msg(this._conn, subject, reply, data, headers, status);
-
   _pull() {
     const batch = native.subscription_poll(this._h, BATCH);
-    if (batch.length > 1) {
-      const msgs = unpackMessage(batch, this._make);
-      for (const m of msgs) this._queue.push(m);
-      return msgs.length;
-    }
-    return 0;
+    const n = batch[0];
+    for (let i = 0; i < n; i++) this._queue.push(new Msg(batch, i, this._conn));
+    if (batch.ended === true) this._ended = true;
+    return n;
   }
 
   _checkEnded() {
-    if (!this._done && this._queue.length === 0 && native.subscription_ended(this._h)) this._end();
+    if (!this._done && this._queue.length === 0 && this._ended) this._end();
   }
 
   _end() {
@@ -159,7 +151,10 @@ class Subscription extends SubscriptionOps {
   _ready() {
     if (this._done) return;
     if (this._callback) return this._runCallbacks();
-    if (this._waiters.length === 0) return this._checkEnded(); // pulled on demand
+    if (this._waiters.length === 0) {
+      if (this._queue.length === 0 && !this._ended) this._ended = native.subscription_ended(this._h);
+      return this._checkEnded(); // messages are pulled on demand
+    }
     while (this._waiters.length > 0) {
       if (this._queue.length === 0 && this._pull() === 0) break;
       const w = this._waiters.shift();
@@ -170,16 +165,17 @@ class Subscription extends SubscriptionOps {
   }
 
   _runCallbacks() {
+    const conn = this._conn;
     let n;
     do {
-      n = this._pull();
-      const q = this._queue;
-      this._queue = [];
-      for (const m of q) {
+      const batch = native.subscription_poll(this._h, BATCH);
+      n = batch[0];
+      if (batch.ended === true) this._ended = true;
+      for (let i = 0; i < n; i++) {
         try {
-          this._callback(null, m);
+          this._callback(null, new Msg(batch, i, conn));
         } catch (err) {
-          this._conn._handlerError(err);
+          conn._handlerError(err);
         }
       }
     } while (n === BATCH && !this._done);
@@ -189,7 +185,7 @@ class Subscription extends SubscriptionOps {
   /** Next message; TimeoutError after timeout ms; null once ended. */
   nextMsg(timeout) {
     if (this._queue.length > 0 || this._pull() > 0) return Promise.resolve(this._queue.shift());
-    if (this._done || native.subscription_ended(this._h)) {
+    if (this._done || this._ended || native.subscription_ended(this._h)) {
       if (!this._done) this._end();
       return Promise.resolve(null);
     }
@@ -296,8 +292,7 @@ class Connection extends ConnectionBase {
     for (const sub of [...this._subs.values()]) {
       try {
         sub._ready();
-        sub._checkEnded();
-        if (!sub._done) sub._end();
+        if (!sub._done && sub._queue.length === 0) sub._end();
       } catch (err) {
         this._handlerError(err);
       }
@@ -342,7 +337,7 @@ class Connection extends ConnectionBase {
   }
 
   _record(kind, packed) {
-    return unpackMessage(packed, (s, r, d, h, st) => new Msg(this, s, r, d, h, st))[0];
+    return unpackMessage(packed, Msg, this)[0];
   }
 
   _wrap(kind, h) {

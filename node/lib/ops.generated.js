@@ -24,13 +24,53 @@ function parseJson(text) {
   return JSON.parse(text || "{}");
 }
 
-/** Fields of one message, in definition order, from a packed batch. */
-function unpackMessage(batch, make) {
-  const buf = batch[0];
-  const out = [];
-  for (let i = 1; i < batch.length; i += 6) {
-    out.push(make(batch[i + 0], batch[i + 1], buf.subarray(batch[i + 2], batch[i + 3]), batch[i + 4], batch[i + 5]));
+/** A received message. Messages cross the boundary in batches; each language builds its own objects and reads only the fields it needs. Responding is publishing to reply. */
+class MessageRecord {
+  constructor(batch, index) {
+    this._b = batch;
+    this._i = index;
   }
+
+  /** Subject it was published to. */
+  get subject() {
+    return this._b[2][this._i];
+  }
+
+  /** Reply subject, empty when none. */
+  get reply() {
+    return this._b[3][this._i];
+  }
+
+  /** Payload. */
+  get data() {
+    if (this._data === undefined) {
+      const o = this._b[4], i = 2 * this._i;
+      this._data = this._b[1].subarray(o[i], o[i + 1]);
+    }
+    return this._data;
+  }
+
+  /** Headers in order, multi-valued, keys as sent. */
+  get headers() {
+    return this._wrapHeaders(this._b[5][this._i]);
+  }
+
+  /** Status of a server-generated message (503 no responders, 408, 100...), 0 otherwise. */
+  get status() {
+    return this._b[6][this._i];
+  }
+
+  /** Raw headers [key, value, ...]; subclasses wrap them. */
+  _wrapHeaders(list) {
+    return list;
+  }
+}
+
+/** Every record of a packed message batch, as instances of Cls (a MessageRecord subclass). */
+function unpackMessage(batch, Cls, ...extra) {
+  const n = batch[0];
+  const out = new Array(n);
+  for (let i = 0; i < n; i++) out[i] = new Cls(batch, i, ...extra);
   return out;
 }
 
@@ -192,4 +232,4 @@ class SubscriptionOps {
   }
 }
 
-module.exports = {ConnectionOps, SubscriptionOps, unpackMessage, toHeaderList, EVENTS, CONNECT_OPTIONS, OPERATIONS};
+module.exports = {ConnectionOps, SubscriptionOps, unpackMessage, MessageRecord, toHeaderList, EVENTS, CONNECT_OPTIONS, OPERATIONS};

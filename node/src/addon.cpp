@@ -204,7 +204,9 @@ napi_value subscription_poll(napi_env env, napi_callback_info info) {
     std::vector<Message> batch;
     batch.reserve(std::min<std::size_t>(max, 1024));
     sub.poll(batch, max);
-    return pack_message(env, batch);
+    napi_value packed = pack_message(env, batch);
+    if (batch.size() < max && sub.ended()) set_named(env, packed, "ended", js_bool(env, true));
+    return packed;
   });
 }
 

@@ -13,6 +13,29 @@ namespace {
   return v;
 }
 
+// A Float64Array of n numbers, written through *data.
+[[maybe_unused]] napi_value float64_column(napi_env env, std::size_t n, double** data) {
+  napi_value ab, column;
+  void* p = nullptr;
+  check(env, napi_create_arraybuffer(env, n * sizeof(double), &p, &ab));
+  check(env, napi_create_typedarray(env, napi_float64_array, n, ab, 0, &column));
+  *data = static_cast<double*>(p);
+  return column;
+}
+
+// Consecutive items mostly repeat a subject: one JS string for the run.
+struct StringReuse {
+  std::string_view last;
+  napi_value value = nullptr;
+  napi_value operator()(napi_env env, std::string_view s) {
+    if (!value || s != last) {
+      value = js_string(env, s);
+      last = s;
+    }
+    return value;
+  }
+};
+
 }  // namespace
 
 [[maybe_unused]] napi_value to_js_stats(napi_env env, const Stats& record) {
@@ -26,30 +49,66 @@ namespace {
   return o;
 }
 
-// message: 5 fields, 6 slots per item, bytes in one Buffer per batch.
+// message: a batch in 5 columns, bytes in one Buffer.
 napi_value pack_message(napi_env env, std::vector<Message>& items) {
+  const std::size_t n = items.size();
   std::size_t total = 0;
   for (const auto& m : items) {
     total += m.data.size();
   }
   (void)total;
   napi_value batch, buffer;
-  check(env, napi_create_array_with_length(env, 1 + items.size() * 6, &batch));
+  check(env, napi_create_array_with_length(env, 7, &batch));
+  set_element(env, batch, 0, js_uint(env, n));
   char* base = nullptr;
   check(env, napi_create_buffer(env, total, reinterpret_cast<void**>(&base), &buffer));
-  set_element(env, batch, 0, buffer);
-  uint32_t i = 1;
+  set_element(env, batch, 1, buffer);
   std::size_t offset = 0;
   (void)offset;
-  for (auto& m : items) {
-    set_element(env, batch, i++, js_string(env, m.subject));
-    set_element(env, batch, i++, js_string(env, m.reply));
-    if (!m.data.empty()) std::memcpy(base + offset, m.data.data(), m.data.size());
-    set_element(env, batch, i++, js_uint(env, offset));
-    offset += m.data.size();
-    set_element(env, batch, i++, js_uint(env, offset));
-    set_element(env, batch, i++, js_headers(env, m.headers));
-    set_element(env, batch, i++, js_int(env, m.headers.status()));
+  {  // subject
+    napi_value col_subject;
+    check(env, napi_create_array_with_length(env, n, &col_subject));
+    StringReuse reuse;
+    uint32_t i = 0;
+    for (auto& m : items) set_element(env, col_subject, i++, reuse(env, m.subject));
+    set_element(env, batch, 2, col_subject);
+  }
+  {  // reply
+    napi_value col_reply;
+    check(env, napi_create_array_with_length(env, n, &col_reply));
+    StringReuse reuse;
+    uint32_t i = 0;
+    for (auto& m : items) set_element(env, col_reply, i++, reuse(env, m.reply));
+    set_element(env, batch, 3, col_reply);
+  }
+  {  // data
+    double* v = nullptr;
+    napi_value col_data = float64_column(env, 2 * n, &v);
+    for (auto& m : items) {
+      if (!m.data.empty()) std::memcpy(base + offset, m.data.data(), m.data.size());
+      *v++ = static_cast<double>(offset);
+      offset += m.data.size();
+      *v++ = static_cast<double>(offset);
+    }
+    set_element(env, batch, 4, col_data);
+  }
+  {  // headers
+    napi_value col_headers;
+    check(env, napi_create_array_with_length(env, n, &col_headers));
+    uint32_t i = 0;
+    for (auto& m : items) {
+      if (!m.headers.entries().empty()) set_element(env, col_headers, i, js_headers(env, m.headers));
+      ++i;
+    }
+    set_element(env, batch, 5, col_headers);
+  }
+  {  // status
+    double* v = nullptr;
+    napi_value col_status = float64_column(env, n, &v);
+    for (auto& m : items) {
+      *v++ = static_cast<double>(m.headers.status());
+    }
+    set_element(env, batch, 6, col_status);
   }
   return batch;
 }
