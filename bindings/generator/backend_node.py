@@ -394,8 +394,13 @@ def js_ops(api: Api) -> str:
     names = [f"{cls(o.name)}Ops" for o in api.objects]
     unpackers = [x for t in api.types.values() if t.encoding == "batch"
                  for x in (f"unpack{cls(t.name)}", f"{cls(t.name)}Record")]
+    out += ["/** The mixin of each object, by definition name. */",
+            "const OBJECT_OPS = {" + ", ".join(f"{o.name}: {cls(o.name)}Ops" for o in api.objects) + "};", "",
+            "/** The record class of each batch-encoded type, by definition name. */",
+            "const RECORDS = {" + ", ".join(f"{t.name}: {cls(t.name)}Record" for t in api.types.values()
+                                            if t.encoding == "batch") + "};", ""]
     out += ["module.exports = {" + ", ".join(names + unpackers + ["toHeaderList", "EVENTS", "CONNECT_OPTIONS",
-                                                                   "OPERATIONS"]) + "};", ""]
+                                                                   "OPERATIONS", "OBJECT_OPS", "RECORDS"]) + "};", ""]
     return "\n".join(out)
 
 

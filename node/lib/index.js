@@ -6,7 +6,7 @@
 const { EventEmitter } = require("node:events");
 const native = require("./native");
 const errors = require("./errors.generated");
-const { ConnectionOps, SubscriptionOps, MessageRecord, unpackMessage, toHeaderList, EVENTS, CONNECT_OPTIONS } =
+const { ConnectionOps, SubscriptionOps, MessageRecord, toHeaderList, EVENTS, CONNECT_OPTIONS, OBJECT_OPS, RECORDS } =
   require("./ops.generated");
 
 native.setErrorFactory((code, message, fields) => errors.errorForCode(code, message, fields));
@@ -336,12 +336,19 @@ class Connection extends ConnectionBase {
     }
   }
 
+  // An async operation's record result: the first (only) item of a packed batch.
   _record(kind, packed) {
-    return unpackMessage(packed, Msg, this)[0];
+    return new (kind === "message" ? Msg : RECORDS[kind])(packed, 0, this);
   }
 
+  // A handle an operation returned, as its object.
   _wrap(kind, h) {
-    return new Subscription(this, h);
+    if (kind === "subscription") {
+      const sub = new Subscription(this, h);
+      this._subs.set(sub.id, sub);
+      return sub;
+    }
+    return new (genericClass(kind))(this, h);
   }
 
   /** Subscribe; iterate with for await, or pass opts.callback. */
@@ -394,6 +401,35 @@ class Connection extends ConnectionBase {
   getServer() {
     return this.connectedUrl();
   }
+}
+
+// Objects without a hand-written class get their generated operations over the connection's plumbing.
+const generic = new Map();
+function genericClass(kind) {
+  if (!generic.has(kind)) {
+    const Ops = OBJECT_OPS[kind];
+    if (!Ops) throw new errors.NervureError(`unknown object kind ${kind}`);
+    generic.set(kind, class extends Ops {
+      constructor(conn, h) {
+        super();
+        this._conn = conn;
+        this._h = h;
+      }
+      _blocking(start) {
+        return this._conn._blocking(start);
+      }
+      _async(start, convert) {
+        return this._conn._async(start, convert);
+      }
+      _wrap(k, h) {
+        return this._conn._wrap(k, h);
+      }
+      _record(k, packed) {
+        return this._conn._record(k, packed);
+      }
+    });
+  }
+  return generic.get(kind);
 }
 
 function connectOptions(opts) {

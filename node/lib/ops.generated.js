@@ -232,4 +232,10 @@ class SubscriptionOps {
   }
 }
 
-module.exports = {ConnectionOps, SubscriptionOps, unpackMessage, MessageRecord, toHeaderList, EVENTS, CONNECT_OPTIONS, OPERATIONS};
+/** The mixin of each object, by definition name. */
+const OBJECT_OPS = {connection: ConnectionOps, subscription: SubscriptionOps};
+
+/** The record class of each batch-encoded type, by definition name. */
+const RECORDS = {message: MessageRecord};
+
+module.exports = {ConnectionOps, SubscriptionOps, unpackMessage, MessageRecord, toHeaderList, EVENTS, CONNECT_OPTIONS, OPERATIONS, OBJECT_OPS, RECORDS};
