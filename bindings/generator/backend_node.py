@@ -182,8 +182,9 @@ NUMERIC = {"int", "uint", "bool", "duration"}
 
 
 def packer(t: Type) -> list[str]:
-    """[count, buffer, one column per field]: strings (and lists, headers) as JS
-    arrays, a string equal to the previous item's reused; numbers as a
+    """[count, buffer, one column per field]: strings as [distinct values,
+    indices], a run of equal strings one JS string; lists and headers as JS
+    arrays (headers only where present); numbers as a
     Float64Array; bytes as (start, end) pairs in a Float64Array into the one
     Buffer. Numbers and bytes cost no N-API call per item."""
     core = t.core
@@ -214,9 +215,16 @@ def packer(t: Type) -> list[str]:
                 out.append(f"      *v++ = static_cast<double>({expr});")
             out += ["    }"]
         elif f.type == "string":
-            out += [f"    napi_value {col};", f"    check(env, napi_create_array_with_length(env, n, &{col}));",
-                    "    StringReuse reuse;", "    uint32_t i = 0;",
-                    f"    for (auto& m : items) set_element(env, {col}, i++, reuse(env, {expr}));"]
+            # [distinct values, Float64Array of indices]: a run of equal strings costs one JS string.
+            out += [f"    napi_value {col}, values;", "    double* v = nullptr;",
+                    f"    check(env, napi_create_array_with_length(env, 2, &{col}));",
+                    "    check(env, napi_create_array(env, &values));",
+                    "    napi_value index = float64_column(env, n, &v);", "    std::string_view last;",
+                    "    uint32_t distinct = 0;", "    for (auto& m : items) {",
+                    f"      if (distinct == 0 || {expr} != last) {{",
+                    f"        set_element(env, values, distinct++, js_string(env, {expr}));",
+                    f"        last = {expr};", "      }", "      *v++ = distinct - 1;", "    }",
+                    f"    set_element(env, {col}, 0, values);", f"    set_element(env, {col}, 1, index);"]
         elif f.type == "headers":
             out += [f"    napi_value {col};", f"    check(env, napi_create_array_with_length(env, n, &{col}));",
                     "    uint32_t i = 0;", "    for (auto& m : items) {",
@@ -245,11 +253,7 @@ def glue(api: Api) -> str:
            "  check(env, napi_create_arraybuffer(env, n * sizeof(double), &p, &ab));",
            "  check(env, napi_create_typedarray(env, napi_float64_array, n, ab, 0, &column));",
            "  *data = static_cast<double*>(p);", "  return column;", "}", "",
-           "// Consecutive items mostly repeat a subject: one JS string for the run.",
-           "struct StringReuse {", "  std::string_view last;", "  napi_value value = nullptr;",
-           "  napi_value operator()(napi_env env, std::string_view s) {",
-           "    if (!value || s != last) {", "      value = js_string(env, s);", "      last = s;", "    }",
-           "    return value;", "  }", "};", "",
+
            "}  // namespace", ""]
     for t in api.types.values():
         if t.encoding == "struct":
@@ -350,6 +354,8 @@ def record_class(t: Type) -> list[str]:
             out += [f"  get {f.name}() {{", f"    return {col}[this._i] !== 0;", "  }", ""]
         elif f.type == "headers":
             out += [f"  get {f.name}() {{", f"    return this._wrapHeaders({col}[this._i]);", "  }", ""]
+        elif f.type == "string":
+            out += [f"  get {f.name}() {{", f"    const c = {col};", "    return c[0][c[1][this._i]];", "  }", ""]
         else:
             out += [f"  get {f.name}() {{", f"    return {col}[this._i];", "  }", ""]
     out += ["  /** Raw headers [key, value, ...]; subclasses wrap them. */", "  _wrapHeaders(list) {",

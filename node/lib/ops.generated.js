@@ -33,12 +33,14 @@ class MessageRecord {
 
   /** Subject it was published to. */
   get subject() {
-    return this._b[2][this._i];
+    const c = this._b[2];
+    return c[0][c[1][this._i]];
   }
 
   /** Reply subject, empty when none. */
   get reply() {
-    return this._b[3][this._i];
+    const c = this._b[3];
+    return c[0][c[1][this._i]];
   }
 
   /** Payload. */

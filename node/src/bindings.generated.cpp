@@ -23,19 +23,6 @@ namespace {
   return column;
 }
 
-// Consecutive items mostly repeat a subject: one JS string for the run.
-struct StringReuse {
-  std::string_view last;
-  napi_value value = nullptr;
-  napi_value operator()(napi_env env, std::string_view s) {
-    if (!value || s != last) {
-      value = js_string(env, s);
-      last = s;
-    }
-    return value;
-  }
-};
-
 }  // namespace
 
 [[maybe_unused]] napi_value to_js_stats(napi_env env, const Stats& record) {
@@ -66,19 +53,41 @@ napi_value pack_message(napi_env env, std::vector<Message>& items) {
   std::size_t offset = 0;
   (void)offset;
   {  // subject
-    napi_value col_subject;
-    check(env, napi_create_array_with_length(env, n, &col_subject));
-    StringReuse reuse;
-    uint32_t i = 0;
-    for (auto& m : items) set_element(env, col_subject, i++, reuse(env, m.subject));
+    napi_value col_subject, values;
+    double* v = nullptr;
+    check(env, napi_create_array_with_length(env, 2, &col_subject));
+    check(env, napi_create_array(env, &values));
+    napi_value index = float64_column(env, n, &v);
+    std::string_view last;
+    uint32_t distinct = 0;
+    for (auto& m : items) {
+      if (distinct == 0 || m.subject != last) {
+        set_element(env, values, distinct++, js_string(env, m.subject));
+        last = m.subject;
+      }
+      *v++ = distinct - 1;
+    }
+    set_element(env, col_subject, 0, values);
+    set_element(env, col_subject, 1, index);
     set_element(env, batch, 2, col_subject);
   }
   {  // reply
-    napi_value col_reply;
-    check(env, napi_create_array_with_length(env, n, &col_reply));
-    StringReuse reuse;
-    uint32_t i = 0;
-    for (auto& m : items) set_element(env, col_reply, i++, reuse(env, m.reply));
+    napi_value col_reply, values;
+    double* v = nullptr;
+    check(env, napi_create_array_with_length(env, 2, &col_reply));
+    check(env, napi_create_array(env, &values));
+    napi_value index = float64_column(env, n, &v);
+    std::string_view last;
+    uint32_t distinct = 0;
+    for (auto& m : items) {
+      if (distinct == 0 || m.reply != last) {
+        set_element(env, values, distinct++, js_string(env, m.reply));
+        last = m.reply;
+      }
+      *v++ = distinct - 1;
+    }
+    set_element(env, col_reply, 0, values);
+    set_element(env, col_reply, 1, index);
     set_element(env, batch, 3, col_reply);
   }
   {  // data
