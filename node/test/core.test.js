@@ -138,12 +138,15 @@ test("auto unsubscribe and pending limits", async () => {
   const got = [];
   for await (const m of sub) got.push(m.string());
   assert.deepEqual(got, ["0", "1"]);
+  const slowEvents = [];
+  nc.on("slowConsumer", (detail) => slowEvents.push(detail));
   const slow = nc.subscribe("slow");
   slow.setPendingLimits(2, -1);
   assert.throws(() => slow.setPendingLimits(0, 0), nervure.InvalidArgumentError);
   for (let i = 0; i < 10; i++) nc.publish("slow", "x");
   await nc.flush();
   await eventually(() => slow.dropped() > 0);
+  await eventually(() => slowEvents.length > 0);
   await nc.close();
 });
 
