@@ -7,6 +7,14 @@ cd "$(dirname "$0")/.."
 [ -n "${NERVURE_BUILD_DIR:-}" ] && [ -z "${BUILD_DIR:-}" ] && export BUILD_DIR="$NERVURE_BUILD_DIR"
 source scripts/versions.sh
 fail() { echo "node: $1"; echo "0 passed, 1 failed"; exit 1; }
+if ! command -v node >/dev/null || ! command -v npm >/dev/null || [ ! -f /usr/include/node/node_api.h ]; then
+  echo "node: installing Node.js, npm and the Node headers (Debian packages)"
+  SUDO=""; [ "$(id -u)" = 0 ] || SUDO=sudo
+  pkgs=(libnode-dev)
+  command -v node >/dev/null || pkgs+=(nodejs)
+  command -v npm >/dev/null || pkgs+=(npm)
+  { $SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq "${pkgs[@]}"; } >/dev/null 2>&1
+fi
 command -v node >/dev/null || fail "node not found (Debian: apt-get install nodejs npm libnode-dev)"
 [ -f /usr/include/node/node_api.h ] || fail "Node headers missing in /usr/include/node (apt-get install libnode-dev)"
 
