@@ -13,6 +13,7 @@ test("connect, introspection, close", async () => {
   const nc = await connect({ servers: h.url, name: "t" });
   assert.equal(nc.isConnected(), true);
   assert.equal(nc.isClosed(), false);
+  assert.equal(nc.isReconnecting(), false);
   assert.ok(nc.connectedUrl().startsWith("nats://"));
   assert.equal(typeof nc.serverInfo().server_id, "string");
   assert.ok(nc.maxPayload() > 0);
@@ -120,6 +121,7 @@ test("nextMsg timeout, unsubscribe, pending and delivered counters", async () =>
   nc.publish("nm", "2");
   await nc.flush();
   await eventually(() => sub.pending() === 2);
+  assert.equal(sub.pendingBytes(), 2);
   assert.equal((await sub.nextMsg(1000)).string(), "1");
   assert.equal(sub.delivered(), 2);
   assert.equal(sub.dropped(), 0);
