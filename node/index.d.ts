@@ -258,6 +258,8 @@ export interface ConnectionRequestOptions {
   timeout?: number;
   /** Headers to send. */
   headers?: HeadersInit;
+  /** Aborting rejects with the signal's reason and cancels the request. */
+    signal?: AbortSignal;
 }
 
 export interface ConnectionFlushOptions {

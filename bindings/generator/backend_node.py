@@ -31,6 +31,8 @@ TS = {"string": "string", "bytes": "Payload", "int": "number", "uint": "number",
 EXTRA_OPTIONS = {
     ("connection", "subscribe"): ["/** Called with each message instead of iterating. */\n"
                                   "    callback?: (err: NervureError | null, msg: Msg) => void;"],
+    ("connection", "request"): ["/** Aborting rejects with the signal's reason and cancels the request. */\n"
+                                "    signal?: AbortSignal;"],
 }
 # What an override returns instead of the generated default (index.d.ts).
 RETURNS_OVERRIDE = {("connection", "subscribe"): "Subscription"}

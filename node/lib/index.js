@@ -214,6 +214,7 @@ class Subscription extends SubscriptionOps {
   }
 
   unsubscribe() {
+    if (this._done) return; // already ended (unsubscribed, drained, connection closed)
     super.unsubscribe();
     this._queue = [];
     this._end();
@@ -318,6 +319,7 @@ class Connection extends ConnectionBase {
   _async(start, convert) {
     return new Promise((resolve, reject) => {
       const token = this._nextToken++;
+      this._lastToken = token;
       this._pending.set(token, [resolve, reject, convert]);
       try {
         start(token);
@@ -362,7 +364,27 @@ class Connection extends ConnectionBase {
   }
 
   async request(subject, data, opts = {}) {
-    const m = await super.request(subject, data, opts);
+    const signal = opts.signal;
+    if (signal && signal.aborted) throw signal.reason;
+    const reply = super.request(subject, data, opts);
+    if (signal) {
+      // Aborting gives up on the request in the core too: its reply, if any, is dropped.
+      const token = this._lastToken;
+      const abort = () => {
+        const p = this._pending.get(token);
+        if (!p) return;
+        this._pending.delete(token);
+        try {
+          native.connection_cancel(this._h, token);
+        } catch {
+          // closed meanwhile: nothing left to cancel
+        }
+        p[1](signal.reason);
+      };
+      signal.addEventListener("abort", abort, { once: true });
+      reply.finally(() => signal.removeEventListener("abort", abort)).catch(() => {});
+    }
+    const m = await reply;
     if (m.status === 503) throw new errors.NoRespondersError(`no responders on ${subject}`);
     return m;
   }

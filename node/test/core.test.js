@@ -90,6 +90,22 @@ test("request-reply, timeout, no responders, headers both ways", async () => {
   await nc.close();
 });
 
+test("aborting a request rejects it and cancels it", async () => {
+  const nc = await connect(h.url);
+  const silent = nc.subscribe("svc.abort");
+  await nc.flush();
+  const ac = new AbortController();
+  const p = nc.request("svc.abort", "x", { timeout: 10000, signal: ac.signal });
+  setTimeout(() => ac.abort(new Error("gave up")), 20);
+  await assert.rejects(p, /gave up/);
+  const pre = new AbortController();
+  pre.abort(new Error("before"));
+  await assert.rejects(nc.request("svc.abort", "x", { signal: pre.signal }), /before/);
+  silent.unsubscribe();
+  silent.unsubscribe(); // a second time is a no-op
+  await nc.close();
+});
+
 test("many concurrent requests", async () => {
   const nc = await connect(h.url);
   nc.subscribe("svc.many", { callback: (_e, m) => m.respond(m.data) });
