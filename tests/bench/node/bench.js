@@ -113,6 +113,28 @@ async function reqrep(url, client) {
   return [rate, lat[Math.floor(lat.length / 2)], lat[Math.floor((lat.length * 99) / 100)]];
 }
 
+// Request-reply with WINDOW requests in flight: what a service under load sees.
+const WINDOW = 64, WINDOW_REQS = 50_000;
+async function reqrepWindow(url, client) {
+  const server = client === "nervure" ? await nervure.connect(url) : await official.connect({ servers: url });
+  const nc = client === "nervure" ? await nervure.connect(url) : await official.connect({ servers: url });
+  server.subscribe("bench.node.reqw", { callback: (_e, m) => m.respond(m.data) });
+  await server.flush();
+  let sent = 0;
+  const t = now();
+  const worker = async () => {
+    while (sent < WINDOW_REQS) {
+      sent++;
+      await nc.request("bench.node.reqw", PAYLOAD, { timeout: 5000 });
+    }
+  };
+  await Promise.all(Array.from({ length: WINDOW }, worker));
+  const rate = WINDOW_REQS / (now() - t);
+  await nc.close();
+  await server.close();
+  return rate;
+}
+
 async function sample(label, fn) {
   try {
     return await fn();
@@ -145,10 +167,12 @@ async function main(url, runs, outJson) {
       keep(`reqrep-16B p50 us|${c}`, r[1]);
       keep(`reqrep-16B p99 us|${c}`, r[2]);
     }
+    for (const c of order) keep(`reqrep-16B x${WINDOW}|${c}`, await sample(`reqrep x${WINDOW} ${c}`, () => reqrepWindow(url, c)));
   }
   const rows = [];
   console.log("| workload | nervure (Node) | @nats-io/transport-node | ratio |\n|---|---:|---:|---:|");
-  for (const name of ["pub-16B", "pubsub-16B", "reqrep-16B", "reqrep-16B p50 us", "reqrep-16B p99 us"]) {
+  for (const name of ["pub-16B", "pubsub-16B", "reqrep-16B", "reqrep-16B p50 us", "reqrep-16B p99 us",
+    `reqrep-16B x${WINDOW}`]) {
     const mine = results.get(`${name}|nervure`) || [], theirs = results.get(`${name}|official`) || [];
     if (!mine.length || !theirs.length) {
       console.log(`| ${name} | n/a | n/a | n/a |`);
