@@ -23,8 +23,9 @@ mkdir -p "$tools"
 if [ ! -d "$tools/node_modules/@nats-io/transport-node" ] || [ ! -x "$tools/node_modules/.bin/tsc" ]; then
   echo "node: installing typescript, @types/node and @nats-io/transport-node into $tools"
   [ -f "$tools/package.json" ] || echo '{"name":"nervure-node-tools","private":true}' >"$tools/package.json"
+  # Without them the interop and type-check tests are skipped, not failed.
   (cd "$tools" && npm install -q --no-audit --no-fund typescript@5 @types/node@20 @nats-io/transport-node@3) >/dev/null ||
-    fail "npm install of the test tools failed"
+    echo "node: npm install of the test tools failed; their tests are skipped"
 fi
 export NERVURE_NODE_TOOLS="$tools"
 
