@@ -121,7 +121,6 @@ class Subscription extends SubscriptionOps {
     this._queue = [];
     this._waiters = []; // {resolve, reject, timer}
     this._done = false;
-    this._iterating = false;
     this.closed = new Promise((resolve) => (this._resolveClosed = resolve));
   }
 
@@ -171,7 +170,7 @@ class Subscription extends SubscriptionOps {
       const batch = native.subscription_poll(this._h, BATCH);
       n = batch[0];
       if (batch.ended === true) this._ended = true;
-      for (let i = 0; i < n; i++) {
+      for (let i = 0; i < n && !this._done; i++) {
         try {
           this._callback(null, new Msg(batch, i, conn));
         } catch (err) {

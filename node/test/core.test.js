@@ -168,6 +168,18 @@ test("auto unsubscribe and pending limits", async () => {
   await nc.close();
 });
 
+test("unsubscribing inside a callback stops the rest of the batch", async () => {
+  const nc = await connect(h.url);
+  const got = [];
+  const sub = nc.subscribe("unsub.cb", { callback: (_e, m) => { got.push(m.string()); if (got.length === 3) sub.unsubscribe(); } });
+  for (let i = 0; i < 50; i++) nc.publish("unsub.cb", String(i));
+  await nc.flush();
+  await sub.closed;
+  await new Promise((r) => setTimeout(r, 50));
+  assert.deepEqual(got, ["0", "1", "2"]);
+  await nc.close();
+});
+
 test("subscription drain delivers what was queued", async () => {
   const nc = await connect(h.url);
   const got = [];
