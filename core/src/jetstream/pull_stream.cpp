@@ -70,14 +70,14 @@ void PullStream::reset_pending() {
 }
 
 void PullStream::pull_if_low() {
-  if (stopping() || !connected() || steady::now() < pull_not_before_) return;
-  json request = {{"expires", to_nanos(settings_.expires)}, {"idle_heartbeat", to_nanos(settings_.heartbeat)}};
+  // Called after every message: decide before building anything.
+  if (stopping() || !connected()) return;
+  if (pull_not_before_ != steady::time_point{} && steady::now() < pull_not_before_) return;
   int64_t batch, bytes = 0;
   if (settings_.max_bytes > 0) {
     if (pending_bytes_ > settings_.threshold_bytes) return;
     bytes = settings_.max_bytes - pending_bytes_;
     batch = settings_.batch;
-    request["max_bytes"] = bytes;
   } else {
     // What is queued for the reader counts as well: the buffer stays bounded
     // when the reader is slower than the server.
@@ -86,7 +86,10 @@ void PullStream::pull_if_low() {
     batch = settings_.batch - have;
     if (batch <= 0) return;
   }
-  request["batch"] = batch;
+  json request = {{"expires", to_nanos(settings_.expires)},
+                  {"idle_heartbeat", to_nanos(settings_.heartbeat)},
+                  {"batch", batch}};
+  if (bytes > 0) request["max_bytes"] = bytes;
   try {
     js_->nc()->publish(js_->api_subject("CONSUMER.MSG.NEXT." + stream_ + "." + consumer_), request.dump(), inbox_);
   } catch (const Error& e) {
