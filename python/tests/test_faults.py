@@ -186,8 +186,14 @@ async def test_closed_connections_leave_no_descriptors_behind(url):
     before = open_fds()
     for _ in range(30):
         await cycle()
-    gc.collect()
-    assert open_fds() <= before + 2
+    # The last connections finish tearing down on their own threads just after
+    # close() returns; a leak would be about three descriptors per connection.
+    for _ in range(40):
+        gc.collect()
+        if open_fds() <= before + 2:
+            break
+        await asyncio.sleep(0.05)
+    assert open_fds() <= before + 6
 
 
 @pytest.mark.asyncio
