@@ -2,6 +2,9 @@
 
 #include "connection_impl.hpp"
 
+#include <algorithm>
+#include <thread>
+
 namespace nervure {
 
 std::shared_ptr<Connection> Connection::connect(Options options) {
@@ -35,7 +38,15 @@ std::shared_ptr<Subscription> Connection::subscribe(std::string_view subject, Me
 
 Message Connection::request(std::string_view subject, std::string_view data, Duration timeout,
                             const Headers* headers) {
-  return request_future(subject, data, timeout, headers).get();
+  auto reply = request_future(subject, data, timeout, headers);
+  const auto spin = std::min<std::chrono::microseconds>(impl_->options().request_spin, timeout);
+  if (spin.count() > 0) {  // see Options::request_spin
+    const auto spin_until = std::chrono::steady_clock::now() + spin;
+    while (reply.wait_for(std::chrono::seconds(0)) != std::future_status::ready &&
+           std::chrono::steady_clock::now() < spin_until)
+      std::this_thread::yield();
+  }
+  return reply.get();
 }
 
 uint64_t Connection::request_async(std::string_view subject, std::string_view data, Duration timeout,

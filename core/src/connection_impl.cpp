@@ -62,6 +62,7 @@ ConnectionImpl::ConnectionImpl(Options options) : opts_(std::move(options)) {
   }
   if (!opts_.nkey_seed.empty()) (void)auth::public_key_from_seed(opts_.nkey_seed);
   if (opts_.connect_timeout.count() <= 0) throw Error(ErrorCode::invalid_argument, "connect_timeout must be positive");
+  if (opts_.request_spin.count() < 0) throw Error(ErrorCode::invalid_argument, "request_spin must not be negative");
   tls_ctx_ = make_tls_context(opts_.tls);
   read_buf_.resize(kInitialReadBuffer);
   resp_prefix_ = opts_.inbox_prefix + "." + next_nuid() + ".";

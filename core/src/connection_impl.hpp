@@ -27,6 +27,7 @@ namespace nervure::detail {
 class ConnectionImpl : public std::enable_shared_from_this<ConnectionImpl>, private protocol::ParserHandler {
  public:
   explicit ConnectionImpl(Options options);
+  const Options& options() const noexcept { return opts_; }
   ~ConnectionImpl() override;
 
   /// Starts the I/O thread and blocks until the first connect succeeded or failed (throws).

@@ -521,3 +521,27 @@ TEST_F(ConnectionTest, ClosedConnectionsGiveBackTheirDescriptors) {
   for (int i = 0; i < 20; ++i) cycle();
   EXPECT_LE(open_descriptors(), before + 2);
 }
+
+// request() may poll for its reply before sleeping (Options::request_spin):
+// replies sooner or later than the window, and none at all, behave the same.
+TEST_F(ConnectionTest, RequestsAnswerWhetherTheyPollOrSleep) {
+  for (auto spin : {std::chrono::microseconds(0), std::chrono::microseconds(200), std::chrono::microseconds(50000)}) {
+    Options o;
+    o.request_spin = spin;
+    auto nc = connect(o);
+    auto responder = connect();
+    auto quick = responder->subscribe("spin.quick", [&](Message&& m) { responder->publish(m.reply, "now"); });
+    auto slow = responder->subscribe("spin.slow", [&](Message&& m) {
+      std::this_thread::sleep_for(20ms);
+      responder->publish(m.reply, "later");
+    });
+    responder->flush(2s);
+    EXPECT_EQ(nc->request("spin.quick", "", 2s).data, "now");
+    EXPECT_EQ(nc->request("spin.slow", "", 2s).data, "later");
+    expect_error(ErrorCode::no_responders, [&] { nc->request("spin.nobody", "", 2s); });
+    expect_error(ErrorCode::timeout, [&] { nc->request("spin.slow", "", 5ms); });
+  }
+  Options bad;
+  bad.request_spin = std::chrono::microseconds(-1);
+  expect_error(ErrorCode::invalid_argument, [&] { connect(bad); });
+}
