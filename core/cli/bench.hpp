@@ -2,6 +2,7 @@
 // nervure bench: the workloads and their reports. tests/bench/cnats_bench.c runs
 // the same workloads with the official C client and prints the same JSON, so
 // scripts/bench.sh can set the two side by side; keep them in step.
+#include <algorithm>
 #include <chrono>
 #include <cstdint>
 #include <string>
@@ -33,6 +34,28 @@ struct BenchResult {
   /// Nearest-rank percentile (p in [0, 1]) of the sorted latencies; 0 when there are none.
   double percentile(double p) const;
 };
+
+/// Runs op(i) one at a time until plan.msgs or plan.duration, timing each call:
+/// the shape of every latency workload (reqrep, js-pub, kv-put, kv-get).
+template <typename Op>
+BenchResult time_each(const BenchPlan& plan, Op&& op) {
+  using steady = std::chrono::steady_clock;
+  BenchResult r{.mode = plan.mode, .size = plan.size};
+  r.latencies_us.reserve(static_cast<std::size_t>(std::min<int64_t>(plan.msgs, 1 << 22)));
+  const auto start = steady::now(), stop_at = start + plan.duration;
+  for (; r.msgs < plan.msgs; ++r.msgs) {
+    const auto t0 = steady::now();
+    if (t0 >= stop_at) {
+      r.hit_duration = true;
+      break;
+    }
+    op(r.msgs);
+    r.latencies_us.push_back(std::chrono::duration<double, std::micro>(steady::now() - t0).count());
+  }
+  r.seconds = std::chrono::duration<double>(steady::now() - start).count();
+  std::sort(r.latencies_us.begin(), r.latencies_us.end());
+  return r;
+}
 
 BenchResult bench_pub(const Options& options, const BenchPlan& plan);
 BenchResult bench_pubsub(const Options& options, const BenchPlan& plan);

@@ -23,7 +23,6 @@ constexpr int kFetchBatch = 256;
 constexpr int kKeys = 1000;  // KV workloads cycle through this many keys
 
 double seconds_since(steady::time_point t) { return std::chrono::duration<double>(steady::now() - t).count(); }
-double micros_since(steady::time_point t) { return std::chrono::duration<double, std::micro>(steady::now() - t).count(); }
 
 void delete_stream_if_present(JetStream& js, const std::string& name) {
   try {
@@ -54,19 +53,7 @@ int64_t fill(JetStream& js, const BenchPlan& plan, const std::string& payload) {
 }
 
 BenchResult js_pub(JetStream& js, const BenchPlan& plan, const std::string& payload) {
-  BenchResult r{.mode = plan.mode, .size = plan.size};
-  const auto start = steady::now(), stop_at = start + plan.duration;
-  for (; r.msgs < plan.msgs; ++r.msgs) {
-    const auto t0 = steady::now();
-    if (t0 >= stop_at) {
-      r.hit_duration = true;
-      break;
-    }
-    js.publish(plan.subject, payload);
-    r.latencies_us.push_back(micros_since(t0));
-  }
-  r.seconds = seconds_since(start);
-  return r;
+  return time_each(plan, [&](int64_t) { js.publish(plan.subject, payload); });
 }
 
 BenchResult js_async(JetStream& js, const BenchPlan& plan, const std::string& payload) {
@@ -150,23 +137,14 @@ BenchResult kv_workload(JetStream& js, const BenchPlan& plan, const std::string&
   if (get)
     for (const auto& k : keys) kv.put(k, payload);  // untimed: every key has a value to read
 
-  BenchResult r{.mode = plan.mode, .size = plan.size};
-  const auto start = steady::now(), stop_at = start + plan.duration;
-  for (; r.msgs < plan.msgs; ++r.msgs) {
-    const auto t0 = steady::now();
-    if (t0 >= stop_at) {
-      r.hit_duration = true;
-      break;
-    }
-    const std::string& key = keys[static_cast<std::size_t>(r.msgs % kKeys)];
-    if (get) {
-      if (!kv.get(key)) throw Error(ErrorCode::nervure, "bench key " + key + " has no value");
-    } else {
+  BenchResult r = time_each(plan, [&](int64_t i) {
+    const std::string& key = keys[static_cast<std::size_t>(i % kKeys)];
+    if (!get) {
       kv.put(key, payload);
+    } else if (!kv.get(key)) {
+      throw Error(ErrorCode::nervure, "bench key " + key + " has no value");
     }
-    r.latencies_us.push_back(micros_since(t0));
-  }
-  r.seconds = seconds_since(start);
+  });
   js.delete_key_value(kBucket);
   return r;
 }

@@ -134,21 +134,7 @@ BenchResult bench_reqrep(const Options& options, const BenchPlan& plan) {
   } stopper{stop, responder};
 
   const std::string payload(static_cast<std::size_t>(plan.size), 'x');
-  BenchResult r{.mode = "reqrep", .size = plan.size};
-  r.latencies_us.reserve(static_cast<std::size_t>(std::min<int64_t>(plan.msgs, 1 << 22)));
-  const auto start = steady::now(), stop_at = start + plan.duration;
-  for (; r.msgs < plan.msgs; ++r.msgs) {
-    const auto t0 = steady::now();
-    if (t0 >= stop_at) {
-      r.hit_duration = true;
-      break;
-    }
-    client->request(plan.subject, payload, 5s);
-    r.latencies_us.push_back(std::chrono::duration<double, std::micro>(steady::now() - t0).count());
-  }
-  r.seconds = seconds_since(start);
-  std::sort(r.latencies_us.begin(), r.latencies_us.end());
-  return r;
+  return time_each(plan, [&](int64_t) { client->request(plan.subject, payload, 5s); });
 }
 
 }  // namespace nervure::cli
