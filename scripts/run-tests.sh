@@ -9,7 +9,7 @@ source scripts/versions.sh
 only="${1:-}"
 logs="$NERVURE_BUILD_DIR/test-logs"
 mkdir -p "$logs"
-total_pass=0 total_fail=0 total_skip=0 broken=()
+total_pass=0 total_fail=0 total_skip=0 broken=() failed_cases=()
 
 count_line() {  # prints "P F S" from the last "N passed, N failed" line of a log
   grep -aE '^[A-Za-z]*:? ?[0-9]+ passed, [0-9]+ failed' "$1" | tail -n1 |
@@ -28,7 +28,10 @@ run_cpp() {  # label, build dir
   local s
   s=$(grep -aE '^[0-9]+: \[  SKIPPED \] [0-9]+ test' "$log" | sed -E 's/.*SKIPPED \] ([0-9]+).*/\1/' | awk '{s+=$1} END{print s+0}')
   p=${p:-0} f=${f:-0}
-  grep -aE '^[0-9]+: \[  FAILED  \] [A-Za-z]' "$log" | sed 's/^/   /' | sort -u
+  local case
+  while read -r case; do
+    [ -n "$case" ] && failed_cases+=("$label: $case") && echo "   FAILED $case"
+  done < <(grep -aE '^[0-9]+: \[  FAILED  \] [A-Za-z]' "$log" | sed -E 's/^[0-9]+: \[  FAILED  \] //; s/ \(.*//' | sort -u)
   grep -aE 'tests passed|tests failed' "$log" | tail -n1
   if [ $rc -ne 0 ] && [ "$f" = 0 ]; then
     echo "   ctest failed without a failing test case (crash or timeout):"
@@ -51,6 +54,9 @@ run_lang() {
     broken+=("$lang"); return
   fi
   if [ $rc -ne 0 ] && [ "$f" = 0 ]; then broken+=("$lang"); fi
+  local case  # pytest's FAILED lines, node's "not ok", go's "--- FAIL", Surefire's "[ERROR] name"
+  while read -r case; do failed_cases+=("$lang: $case"); done < <(
+    grep -aE '^(FAILED |not ok |--- FAIL|\[ERROR\] +[A-Za-z_.]+[:(])' "$log" | sort -u | head -n 20)
   echo "$lang: $p passed, $f failed${s:+, $s skipped}"
   total_pass=$((total_pass + p)); total_fail=$((total_fail + f)); total_skip=$((total_skip + ${s:-0}))
 }
@@ -74,6 +80,8 @@ for suite in cpp cpp-asan cpp-tsan python node java go; do
 done
 
 echo
+# Repeated last, so the names survive when only the tail of the output is kept.
+for case in "${failed_cases[@]}"; do echo "failed: $case"; done
 [ ${#broken[@]} -gt 0 ] && echo "suites that did not finish cleanly: ${broken[*]} (logs in $logs)"
 echo "$total_pass passed, $total_fail failed, $total_skip skipped"
 [ "$total_fail" = 0 ] && [ ${#broken[@]} = 0 ]

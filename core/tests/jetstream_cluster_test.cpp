@@ -217,6 +217,7 @@ TEST_F(ClusterTest, KillingTheNodeAPullConsumerUsesResumesConsumption) {
 
   std::set<std::string> acked;
   int redelivered_unacked = 0;
+  int confirmed_again = 0;
   int killed = -1;
   const auto deadline = std::chrono::steady_clock::now() + 60s;
   while (static_cast<int>(acked.size()) < kJobs && std::chrono::steady_clock::now() < deadline) {
@@ -236,8 +237,14 @@ TEST_F(ClusterTest, KillingTheNodeAPullConsumerUsesResumesConsumption) {
     }
     ASSERT_TRUE(m) << "consumption stopped";
     const std::string job = m->data();
-    const bool seen = acked.count(job) > 0;
-    EXPECT_FALSE(seen) << "job " << job << " was acknowledged and then delivered again";
+    // A consumer leader confirms an ack before its replicas have stored it; if
+    // it dies in that moment, the next leader delivers those jobs once more
+    // (at least once). That may happen only after the kill, and only for the
+    // jobs of about one pull batch.
+    if (acked.count(job) > 0) {
+      EXPECT_GE(killed, 0) << "job " << job << " was acknowledged and then delivered again with every node up";
+      ++confirmed_again;
+    }
     if (m->metadata().num_delivered > 1) ++redelivered_unacked;
     try {
       m->ack_sync(2s);
@@ -247,11 +254,13 @@ TEST_F(ClusterTest, KillingTheNodeAPullConsumerUsesResumesConsumption) {
     }
   }
   EXPECT_GE(killed, 0);
+  EXPECT_LE(confirmed_again, 2 * o.max_messages) << "acknowledged jobs came back beyond the leader change";
   EXPECT_EQ(acked.size(), static_cast<std::size_t>(kJobs)) << "consumption did not resume after the node died";
   EXPECT_FALSE(stream->ended());
   EXPECT_NE(port_of(consumer_conn->connected_url()), cluster_->ports()[killed]);
   stream->stop();
   remove_stream(producer, "WORK");
   std::cerr << "node " << killed << " killed; " << warnings.load() << " recoveries reported, "
-            << redelivered_unacked << " unconfirmed jobs delivered again\n";
+            << redelivered_unacked << " unconfirmed and " << confirmed_again
+            << " confirmed jobs delivered again\n";
 }
