@@ -64,6 +64,10 @@ BenchResult bench_reqrep(const Options& options, const BenchPlan& plan);
 /// batches of 256, each message acknowledged), js-ordered, kv-put, kv-get.
 bool is_jetstream_mode(const std::string& mode);
 BenchResult bench_jetstream(const Options& options, const BenchPlan& plan);
+/// actor-call (an active actor, read-only turn), actor-update (the turn saves
+/// state), actor-activate (a new actor per call).
+bool is_actor_mode(const std::string& mode);
+BenchResult bench_actors(const Options& options, const BenchPlan& plan);
 
 void print_table(const BenchResult& r);
 /// One JSON object on one line: the format cnats_bench prints as well.

@@ -92,7 +92,8 @@ class CliTest(unittest.TestCase):
 
     def test_bench_modes_print_one_json_line(self):
         for mode, msgs in (("pub", 2000), ("pubsub", 2000), ("reqrep", 50), ("js-pub", 50), ("js-async", 500),
-                           ("js-fetch", 500), ("js-ordered", 500), ("kv-put", 50), ("kv-get", 50)):
+                           ("js-fetch", 500), ("js-ordered", 500), ("kv-put", 50), ("kv-get", 50),
+                           ("actor-call", 50), ("actor-update", 50), ("actor-activate", 50)):
             with self.subTest(mode=mode):
                 r = run("bench", mode, "--msgs", str(msgs), "--duration", "10s", "--json")
                 self.assertEqual(r.returncode, 0, r.stderr)
@@ -100,7 +101,7 @@ class CliTest(unittest.TestCase):
                 self.assertEqual(result["mode"], mode)
                 self.assertEqual(result["msgs"], msgs)
                 self.assertEqual(result["dropped"], 0)
-                if mode in ("reqrep", "js-pub", "kv-put", "kv-get"):
+                if mode in ("reqrep", "js-pub", "kv-put", "kv-get") or mode.startswith("actor-"):
                     self.assertGreater(result["p50_us"], 0)
 
     def test_unknown_bench_mode_is_a_usage_error(self):

@@ -117,7 +117,7 @@ class MethodActor : public Actor {
   void method(std::string name, Method fn) { methods_[std::move(name)] = std::move(fn); }
   virtual void on_activate(ActorContext&) {}
   virtual void on_deactivate(ActorContext&) {}
-  virtual void receive_reminder(ActorContext&, const std::string& name, std::string_view data) {}
+  virtual void receive_reminder(ActorContext&, const std::string& /*name*/, std::string_view /*data*/) {}
 
  private:
   std::map<std::string, Method, std::less<>> methods_;

@@ -100,7 +100,7 @@ void ActivationCore::run(PendingTurn pending, bool reentrant) {
       return finish(std::move(pending), {}, std::current_exception(), reentrant);
     }
     deferred_ = std::move(pending);
-    pending = PendingTurn{Turn{TurnKind::activate, {}, {}}, {}, current_chain_, current_depth_};
+    pending = PendingTurn{Turn{TurnKind::activate, {}, {}}, {}, current_chain_, current_depth_, {}};
   }
   auto rt = runtime();
   if (!rt) return;
