@@ -1,10 +1,27 @@
-// Creates orders: asks the payment service to authorise each one, then
-// announces it on shop.orders.order.created.
+// Creates orders: reserves stock with the product's inventory actor, asks the
+// payment service to authorise the order, then announces it on
+// shop.orders.order.created.
 #include <iostream>
+#include <msgpack.hpp>
+#include <thread>
 
 #include "example_common.hpp"
 
 using namespace std::chrono_literals;
+
+namespace {
+std::string pack_int(int64_t n) {
+  msgpack::sbuffer buf;
+  msgpack::pack(buf, n);
+  return std::string(buf.data(), buf.size());
+}
+
+// The inventory actor's answer: {"reserved": bool, "left": stock}.
+bool reserved(const std::string& reply) {
+  auto map = msgpack::unpack(reply.data(), reply.size())->as<std::map<std::string, msgpack::object>>();
+  return map.at("reserved").as<bool>();
+}
+}  // namespace
 
 int main() {
   auto nc = nervure::Connection::connect(shop_options("order-service"));
@@ -12,9 +29,27 @@ int main() {
     const char* id;
     const char* product;
     const char* amount;
-  } orders[] = {{"o-1001", "kettle", "49.90"}, {"o-1002", "espresso-machine", "899.00"}, {"o-1003", "mug", "9.50"}};
+  } orders[] = {{"o-1001", "kettle", "49.90"},
+                {"o-1002", "espresso-machine", "899.00"},
+                {"o-1003", "mug", "9.50"},
+                {"o-1004", "espresso-machine", "899.00"}};
+  // The warehouse delivered: one espresso machine, so the second order of one is refused.
+  // Services start together: wait (a while) for the inventory service to host its actors.
+  for (int attempt = 1;; ++attempt) try {
+      nervure::ActorProxy(nc, "inventory", "kettle").invoke("restock", pack_int(5));
+      break;
+    } catch (const nervure::Error& e) {
+      if (e.code() != nervure::ErrorCode::no_responders || attempt == 100) throw;
+      std::this_thread::sleep_for(100ms);
+    }
+  for (auto [product, stock] : {std::pair{"espresso-machine", 1}, {"mug", 100}})
+    nervure::ActorProxy(nc, "inventory", product).invoke("restock", pack_int(stock));
   for (const auto& o : orders) {
     try {
+      if (!reserved(nervure::ActorProxy(nc, "inventory", o.product).invoke("reserve", pack_int(1)))) {
+        std::cout << "order-service: " << o.id << " not placed: " << o.product << " out of stock" << std::endl;
+        continue;
+      }
       auto verdict = nc->request("shop.payments.authorise", o.amount, 2s);
       nervure::Headers h;
       h.add("Order-Id", o.id);
