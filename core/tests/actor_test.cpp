@@ -359,3 +359,52 @@ TEST_F(ActorTest, PartitionsSplitBetweenHostsAndMoveOnStop) {
   EXPECT_EQ(second->stats().owned_partitions, 8);
   EXPECT_EQ(probe.overlaps, 0);
 }
+
+TEST_F(ActorTest, QueuedTypesHandTheirTurnsToAnotherThread) {
+  auto options = runtime_options();
+  options.idle_timeout = 300ms;
+  ActorRuntime rt(conn_, options);
+  rt.register_queued_type("counter");
+  rt.start();
+  auto turns = rt.turns();
+  std::vector<std::string> seen;
+  std::thread language([&] {
+    // What a language package does: take turns in batches, run them, complete them.
+    std::vector<Message> batch;
+    while (turns->next_batch(batch, 64, 5000ms) > 0 || !turns->ended()) {
+      for (auto& m : batch) {
+        const std::string kind = m.headers.get("Nervure-Turn").value_or("?");
+        seen.push_back(kind + ":" + m.subject);
+        const uint64_t turn = std::stoull(m.reply);
+        auto ctx = rt.turn_context(turn);
+        if (kind == "call" && m.subject == "add") {
+          int64_t n = to_int(ctx.get("n").value_or("0")) + to_int(m.data);
+          ctx.set("n", std::to_string(n));
+          rt.complete_turn(turn, std::to_string(n), nullptr);
+        } else if (kind == "call") {
+          rt.complete_turn(turn, {}, std::make_exception_ptr(ActorError("KeyError", "no method " + m.subject)));
+        } else {
+          rt.complete_turn(turn, {}, nullptr);
+        }
+      }
+      batch.clear();
+      if (turns->ended()) break;
+    }
+  });
+  EXPECT_EQ(proxy("q").invoke("add", "4"), "4");
+  EXPECT_EQ(proxy("q").invoke("add", "5"), "9");
+  try {
+    proxy("q").invoke("nope");
+    FAIL() << "no error";
+  } catch (const ActorError& e) {
+    EXPECT_EQ(e.remote_type(), "KeyError");
+  }
+  std::this_thread::sleep_for(600ms);  // idle: deactivated
+  EXPECT_EQ(proxy("q").invoke("add", "1"), "10");
+  expect_error(ErrorCode::invalid_argument, [&] { rt.complete_turn(999999, {}, nullptr); });
+  rt.stop();
+  language.join();
+  std::vector<std::string> expected = {"activate:", "call:add", "call:add", "call:nope", "deactivate:", "activate:",
+                                       "call:add", "deactivate:"};
+  EXPECT_EQ(seen, expected);
+}

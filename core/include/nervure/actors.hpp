@@ -21,6 +21,7 @@ namespace nervure {
 namespace detail {
 class ActorRuntimeCore;
 class ActivationCore;
+class TurnQueue;
 }  // namespace detail
 
 /// When a timer or reminder fires: first after due, then every period (0: once),
@@ -151,8 +152,21 @@ class ActorRuntime {
   const std::string& host_id() const;
   ActorRuntimeStats stats() const;
 
+  // For language packages, whose actors run on their own threads. Turns of a
+  // queued type arrive as messages on turns(): subject = method (reminder turns:
+  // the reminder's name), reply = the turn id, data = the arguments, headers
+  // Nervure-Actor-Type, Nervure-Actor-Id and Nervure-Turn (activate, call,
+  // timer, reminder or deactivate). Each one ends with complete_turn.
+  void register_queued_type(const std::string& actor_type);
+  std::shared_ptr<Subscription> turns();
+  /// error: nullptr, or what the caller receives (an ActorError keeps its type name).
+  void complete_turn(uint64_t turn, std::string result, std::exception_ptr error);
+  /// A running queued turn's context: state, timers, reminders, calls in its chain.
+  ActorContext turn_context(uint64_t turn);
+
  private:
   std::shared_ptr<detail::ActorRuntimeCore> core_;
+  std::shared_ptr<detail::TurnQueue> queue_;
 };
 
 struct ActorCallOptions {

@@ -3,6 +3,7 @@
 #include "nervure/actors.hpp"
 
 #include "actors/runtime_core.hpp"
+#include "actors/turn_queue.hpp"
 #include "nervure/errors.hpp"
 
 namespace nervure {
@@ -65,7 +66,7 @@ ActorRuntime::ActorRuntime(std::shared_ptr<Connection> connection, ActorRuntimeO
 
 ActorRuntime::~ActorRuntime() {
   try {
-    core_->stop(std::chrono::seconds(10));
+    stop(std::chrono::seconds(10));
   } catch (...) {
   }
 }
@@ -74,7 +75,30 @@ void ActorRuntime::register_type(const std::string& actor_type, ActorFactory fac
   core_->register_type(actor_type, std::move(factory));
 }
 void ActorRuntime::start() { core_->start(); }
-void ActorRuntime::stop(Duration timeout) { core_->stop(timeout); }
+void ActorRuntime::stop(Duration timeout) {
+  core_->stop(timeout);
+  if (queue_) queue_->close();
+}
+
+void ActorRuntime::register_queued_type(const std::string& actor_type) {
+  if (!queue_) queue_ = std::make_shared<detail::TurnQueue>();
+  core_->register_type(actor_type, [queue = queue_](const std::string&) { return queue->make_actor(); });
+}
+
+std::shared_ptr<Subscription> ActorRuntime::turns() {
+  if (!queue_) queue_ = std::make_shared<detail::TurnQueue>();
+  return queue_->turns();
+}
+
+void ActorRuntime::complete_turn(uint64_t turn, std::string result, std::exception_ptr error) {
+  if (!queue_) throw Error(ErrorCode::invalid_argument, "no queued actor types registered");
+  queue_->complete(turn, std::move(result), error);
+}
+
+ActorContext ActorRuntime::turn_context(uint64_t turn) {
+  if (!queue_) throw Error(ErrorCode::invalid_argument, "no queued actor types registered");
+  return queue_->context(turn);
+}
 const std::string& ActorRuntime::host_id() const { return core_->host_id; }
 ActorRuntimeStats ActorRuntime::stats() const { return core_->stats(); }
 
