@@ -131,6 +131,22 @@ export class InvalidArgumentError extends NervureError {
   readonly errorCode: number;
 }
 
+/** Counters of an actor host. */
+export interface ActorStats {
+  /** Call turns completed. */
+  calls: number;
+  /** Of which ended with an error. */
+  failedCalls: number;
+  /** Actors activated. */
+  activations: number;
+  /** Actors deactivated. */
+  deactivations: number;
+  /** Actors active now. */
+  activeActors: number;
+  /** Partitions this host serves now. */
+  ownedPartitions: number;
+}
+
 /** Traffic counters of a connection since it was made. */
 export interface Stats {
   /** Messages received. */
@@ -233,6 +249,36 @@ export interface ConnectOptions {
 /** Event names a Connection emits (besides "error"). */
 export type ConnectionEvent = "connected" | "disconnected" | "reconnected" | "closed" | "lameDuck" | "serversDiscovered" | "asyncError" | "slowConsumer";
 
+export interface ConnectionActorHostOptions {
+  /** Deactivate an actor unused this long. */
+  idleTimeout?: number;
+  /** Longest turn before its caller gets TimeoutError. */
+  callTimeout?: number;
+  /** Calls in the same call chain may re-enter a busy actor. */
+  reentrancy?: boolean;
+  /** Deepest call chain allowed. */
+  maxReentrancyDepth?: number;
+  /** A crashed host's partitions move after this. */
+  leaseTtl?: number;
+  /** Partitions per actor type; every host and caller must agree. */
+  partitions?: number;
+  /** Core threads that dispatch turns. */
+  workers?: number;
+  /** This host's name in the lease bucket; generated when empty. */
+  hostId?: string;
+  /** Key-value bucket of the partition leases. */
+  leaseBucket?: string;
+  /** Key-value bucket of actor state and reminders. */
+  stateBucket?: string;
+}
+
+export interface ConnectionActorInvokeOptions {
+  /** How long to wait for the result. */
+  timeout?: number;
+  /** Partitions of the type (as its hosts use). */
+  partitions?: number;
+}
+
 export interface ConnectionPublishOptions {
   /** Reply subject for whoever receives it; empty for none. */
   reply?: string;
@@ -272,13 +318,48 @@ export interface ConnectionDrainOptions {
   timeout?: number;
 }
 
+export interface ActorHostStopOptions {
+  /** Longest wait for queued turns. */
+  timeout?: number;
+}
+
+export interface ActorHostCompleteOptions {
+  /** The error's type name; empty for success. */
+  errorType?: string;
+  /** The error's message. */
+  errorMessage?: string;
+}
+
+export interface ActorHostRegisterTimerOptions {
+  /** Period (ISO 8601 may repeat: R5/PT10S); empty for once. */
+  period?: string;
+  /** Arguments for the method. */
+  args?: Payload;
+}
+
+export interface ActorHostRegisterReminderOptions {
+  /** Period (ISO 8601 may repeat: R5/PT10S); empty for once. */
+  period?: string;
+  /** Passed to the reminder turn. */
+  data?: Payload;
+}
+
+export interface ActorHostInvokeOptions {
+  /** How long to wait for the result. */
+  timeout?: number;
+}
+
 export interface SubscriptionDrainOptions {
   /** How long to wait for the queued messages to be consumed. */
   timeout?: number;
 }
 
-/** A connection to a NATS system; reconnects by itself. Made by connect(servers, options). */
+/**  */
 export interface Connection extends EventEmitter {
+  /** A host for actor types in this process. Register types, then start; turns arrive on turns(). Durations are milliseconds. Errors: NervureError. */
+  actorHost(opts?: ConnectionActorHostOptions): ActorHost;
+  /** Calls a method of an actor (one turn) and completes with its result in the message data. Arguments and result are MessagePack. Durations are milliseconds. Errors: ActorError, TimeoutError, NoRespondersError, ConnectionClosedError. */
+  actorInvoke(actorType: string, actorId: string, method: string, args?: Payload, opts?: ConnectionActorInvokeOptions): Promise<Msg>;
   /** Publish a message; fire and forget. Errors: InvalidSubjectError, MaxPayloadError, ConnectionClosedError, InvalidArgumentError. */
   publish(subject: string, data?: Payload, opts?: ConnectionPublishOptions): void;
   /** Subscribe to a subject (wildcards * and > allowed), optionally in a queue group. Errors: InvalidSubjectError, ConnectionClosedError, InvalidArgumentError. */
@@ -316,6 +397,44 @@ export interface Connection extends EventEmitter {
   on(event: "error", listener: (err: Error) => void): this;
   once(event: ConnectionEvent, listener: (detail: string) => void): this;
   once(event: "error", listener: (err: Error) => void): this;
+}
+
+/** Hosts actor types whose turns run in this language: turns() delivers them in batches; each ends with complete(). */
+export interface ActorHost {
+  /** Hosts an actor type (before start). Errors: NervureError. */
+  registerType(actorType: string): void;
+  /** Creates the buckets if needed, takes partitions and starts serving. Errors: JetStreamApiError, NotSupportedByServerError, TimeoutError. */
+  start(): Promise<void>;
+  /** Stops taking calls, finishes queued turns, deactivates every actor and hands the partitions over. Keep running turns meanwhile. Durations are milliseconds. */
+  stop(opts?: ActorHostStopOptions): Promise<void>;
+  /** The source of turns: messages whose subject is the method (or reminder name), reply the turn id, data the arguments, headers Nervure-Actor-Type, Nervure-Actor-Id and Nervure-Turn (activate, call, timer, reminder, deactivate). */
+  turns(): Subscription;
+  /** Ends a turn with its result, or with an error the caller receives as ActorError. Errors: NervureError. */
+  complete(turn: number, result?: Payload, opts?: ActorHostCompleteOptions): void;
+  /** A state value during a turn; empty when absent (see state_contains). Errors: NervureError. */
+  stateGet(turn: number, key: string): Buffer;
+  /** Whether the actor's state has the key. Errors: NervureError. */
+  stateContains(turn: number, key: string): boolean;
+  /** Sets a state value; saved when the turn succeeds. Errors: NervureError. */
+  stateSet(turn: number, key: string, value: Payload): void;
+  /** Removes a state value; true when it was there. Errors: NervureError. */
+  stateRemove(turn: number, key: string): boolean;
+  /** Saves the state now rather than at the end of the turn. Errors: JetStreamApiError, TimeoutError. */
+  stateSave(turn: number): Promise<void>;
+  /** Calls method as a turn after due, then every period, while the actor is active. Errors: NervureError. */
+  registerTimer(turn: number, name: string, method: string, due: string, opts?: ActorHostRegisterTimerOptions): void;
+  /** Cancels a timer. Errors: NervureError. */
+  unregisterTimer(turn: number, name: string): void;
+  /** A durable reminder: survives deactivation, restarts and failover; fires as a reminder turn. Errors: NervureError, JetStreamApiError. */
+  registerReminder(turn: number, name: string, due: string, opts?: ActorHostRegisterReminderOptions): Promise<void>;
+  /** Removes a reminder. Errors: NervureError, JetStreamApiError. */
+  unregisterReminder(turn: number, name: string): Promise<void>;
+  /** Calls an actor from inside a turn, within the turn's call chain (so reentrancy can recognise it). Durations are milliseconds. Errors: ActorError, TimeoutError, NoRespondersError. */
+  invoke(turn: number, actorType: string, actorId: string, method: string, args?: Payload, opts?: ActorHostInvokeOptions): Promise<Msg>;
+  /** This host's id. */
+  hostId(): string;
+  /** Counters of this host. */
+  stats(): ActorStats;
 }
 
 /** Interest in a subject. Messages queue in the core, where the pending limits apply, and are taken in batches. */

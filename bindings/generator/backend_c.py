@@ -22,7 +22,7 @@ PARAM = {"string": "const char* {n}", "bytes": "const void* {n}, size_t {n}_len"
 TO_CPP = {"string": "nervure::cabi::text({n})", "bytes": "nervure::cabi::bytes({n}, {n}_len)", "int": "{n}",
           "uint": "{n}", "duration": "{n}_ms", "bool": "{n} != 0", "headers": "nervure::cabi::headers({n})"}
 SCALAR_OUT = {"bool": "int* out", "int": "int64_t* out", "uint": "uint64_t* out", "duration": "int64_t* out_ms",
-              "string": "char** out"}
+              "string": "char** out", "bytes": "char** out, size_t* out_len"}
 STRUCT_FIELD = {"int": "int64_t {n}", "uint": "uint64_t {n}", "bool": "int {n}", "duration": "int64_t {n}_ms"}
 OPTION_C = {"string": ("const char* value", "OptionValue::of_text(nervure::cabi::text(value))"),
             "bool": ("int value", "OptionValue::of_bool(value != 0)"),
@@ -213,7 +213,10 @@ def operation(api: Api, op: Operation) -> list[str]:
     args += [TO_CPP[a.type].format(n=a.name) for a in op.args]
     call = f"nervure::ops::{op.object}_{op.name}({', '.join(args)})"
     out = out_param(api, op)
-    if out:
+    if out and op.returns == "bytes":  # freed with nervure_free_string; out_len says how long
+        body.append('nervure::cabi::require(out, "out");')
+        body.append(f"nervure::cabi::put(out, out_len, {call});")
+    elif out:
         name = out.split("*")[-1].strip()
         body.append(f'nervure::cabi::require({name}, "{name}");')
         body.append(f"nervure::cabi::put({name}, {call});")

@@ -430,7 +430,7 @@ def ts_return(api: Api, op: Operation) -> str:
              "batch": "Msg" if op.returns == "message" else cls(op.returns or ""),
              "object": cls(op.returns or "")}.get(kind)
     if kind == "scalar":
-        inner = TS[op.returns]
+        inner = "Buffer" if op.returns == "bytes" else TS[op.returns]
     return inner if op.kind == "call" else f"Promise<{inner}>"
 
 

@@ -144,9 +144,10 @@ def result_expr(api: Api, op: Operation, call: str) -> list[str]:
         return [f"{api.types[op.returns].core} result;", "{", "  py::gil_scoped_release unlocked;",
                 f"  result = {call};", "}", "return py::object(to_python(result));"]
     ctype = {"bool": "bool", "int": "int64_t", "uint": "uint64_t", "duration": "int64_t", "string": "std::string",
-             "json": "std::string"}["json" if kind == "json" else op.returns]
+             "bytes": "std::string", "json": "std::string"}["json" if kind == "json" else op.returns]
+    cast = "py::bytes(result)" if op.returns == "bytes" else "py::cast(result)"
     return [f"{ctype} result;", "{", "  py::gil_scoped_release unlocked;", f"  result = {call};", "}",
-            "return py::cast(result);"]
+            f"return {cast};"]
 
 
 def pybind_op(api: Api, op: Operation) -> list[str]:
@@ -301,7 +302,7 @@ def stub_op(api: Api, op: Operation) -> str:
     kind = api.returns_kind(op.returns) if op.kind != "async" else "none"
     ret = {"none": "None", "object": cls(op.returns or ""), "struct": "dict[str, int]", "json": "str"}.get(kind)
     if kind == "scalar":
-        ret = PY_HINT[op.returns]
+        ret = PY_HINT[op.returns].replace("_Data", "bytes")
     if op.hot and op.kind != "async":
         ret = "Done"
     return f"    def {op.name}({', '.join(params)}) -> {ret}: ..."
@@ -333,7 +334,7 @@ def stubs(api: Api) -> str:
 
 PY_ARG = {"string": "str", "bytes": "Data", "int": "int", "uint": "int", "bool": "bool", "duration": "float",
           "headers": "HeadersIn"}
-PY_SCALAR_RETURN = {"bool": "bool", "int": "int", "uint": "int", "string": "str", "duration": "float"}
+PY_SCALAR_RETURN = {"bool": "bool", "int": "int", "uint": "int", "string": "str", "bytes": "bytes", "duration": "float"}
 # Python reads these as attributes, as nats-py users expect.
 PROPERTIES = {("connection", "connected_url"), ("connection", "max_payload")}
 # Immediate calls that Python awaits anyway, as in nats-py (and so overrides may await).

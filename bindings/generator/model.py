@@ -197,8 +197,13 @@ def load(api_dir: Path = API_DIR) -> Api:
                 raise DefinitionError(f"{where}: a struct crosses as a C struct, so its fields are numbers or bools")
             types[ty.name] = ty
         for o in raw.get("objects", []):
-            obj = Object(o["name"], o.get("doc", ""), bool(o.get("source", False)),
-                         _need(o, "handle", f"{name}: object {o.get('name')}"))
+            # A later file may add operations to an object another file defines
+            # (actors.json adds connection.actor_host); it repeats the handle.
+            existing = next((x for x in objects if x.name == o.get("name")), None)
+            if existing and o.get("handle") != existing.handle:
+                raise DefinitionError(f"{name}: object {o['name']}: handle differs from its first definition")
+            obj = existing or Object(o["name"], o.get("doc", ""), bool(o.get("source", False)),
+                                     _need(o, "handle", f"{name}: object {o.get('name')}"))
             for op in o["operations"]:
                 where = f"{name}: {o['name']}.{op.get('name')}"
                 args = []
@@ -208,7 +213,8 @@ def load(api_dir: Path = API_DIR) -> Api:
                     args.append(Arg(a["name"], a["type"], a.get("doc", ""), a.get("default"), "default" in a))
                 obj.operations.append(Operation(op["name"], _need(op, "kind", where), _need(op, "doc", where), args,
                                                 op.get("returns"), op.get("errors", []), bool(op.get("hot")), obj.name))
-            objects.append(obj)
+            if not existing:
+                objects.append(obj)
     api = Api(errors, events, options, types, objects, files)
     _check(api)
     return api

@@ -117,10 +117,6 @@ bool Inbox::forget_request(uint64_t token, uint64_t& request_id) {
 
 // ---- Bridge -------------------------------------------------------------------
 
-namespace {
-
-// Routes a completion to the caller's direct callback or to the inbox. A
-// direct callback that throws must not unwind into the core's I/O thread.
 void deliver(const std::shared_ptr<Inbox>& inbox, const DirectCompletion& direct, Completion&& c) {
   if (!direct) return inbox->post(std::move(c));
   try {
@@ -135,8 +131,6 @@ Completion failed(uint64_t token, std::exception_ptr error) {
   c.error = describe(error);
   return c;
 }
-
-}  // namespace
 
 std::shared_ptr<Bridge> Bridge::connect(Options options) {
   std::shared_ptr<Bridge> bridge(new Bridge());
@@ -156,12 +150,16 @@ Bridge::~Bridge() {
 }
 
 std::shared_ptr<BridgeSubscription> Bridge::subscribe(std::string_view subject, const SubscribeOptions& options) {
+  return adopt(conn_->subscribe(subject, options));
+}
+
+std::shared_ptr<BridgeSubscription> Bridge::adopt(std::shared_ptr<Subscription> source) {
   uint64_t id;
   {
     std::lock_guard lock(sub_ids_mu_);
     id = next_source_id_++;
   }
-  auto sub = std::make_shared<BridgeSubscription>(conn_->subscribe(subject, options), id);
+  auto sub = std::make_shared<BridgeSubscription>(std::move(source), id);
   sub->core().set_ready_notifier([inbox = inbox_, id] { inbox->post_ready(id); });
   return sub;
 }

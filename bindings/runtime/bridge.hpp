@@ -58,6 +58,13 @@ struct Completion {
 /// Delivers a completion on the core thread that produced it. It must not block.
 using DirectCompletion = std::function<void(Completion&&)>;
 
+class Inbox;
+/// Routes a completion to the caller's direct callback or to the inbox; a
+/// direct callback that throws never unwinds into a core thread.
+void deliver(const std::shared_ptr<Inbox>& inbox, const DirectCompletion& direct, Completion&& c);
+/// The completion of a failed operation.
+Completion failed(uint64_t token, std::exception_ptr error);
+
 /// Where an asynchronous operation reports: the token always; the inbox
 /// unless direct is set.
 struct AsyncTarget {
@@ -142,7 +149,12 @@ class Bridge {
   int wake_fd() const { return inbox_->fd(); }
   Batch take() { return inbox_->take(); }
 
+  const std::shared_ptr<Inbox>& shared_inbox() const { return inbox_; }
+
   std::shared_ptr<BridgeSubscription> subscribe(std::string_view subject, const SubscribeOptions& options);
+  /// Any core message source (a local queue, a consumer) as a source the
+  /// language polls: reported ready through the inbox like a subscription.
+  std::shared_ptr<BridgeSubscription> adopt(std::shared_ptr<Subscription> source);
   void request(AsyncTarget target, std::string_view subject, std::string_view data, Duration timeout,
                const Headers* headers);
   void flush(AsyncTarget target, Duration timeout);

@@ -8,12 +8,14 @@
 #include <string>
 #include <string_view>
 
+#include "actor_host.hpp"
 #include "bridge.hpp"
 
 namespace nervure::ops {
 
 using bridge::AsyncTarget;
 using bridge::Bridge;
+using bridge::BridgeActorHost;
 using bridge::BridgeSubscription;
 
 inline Duration ms(int64_t v) {
@@ -67,5 +69,84 @@ inline int64_t subscription_pending(BridgeSubscription& s) { return s.core().pen
 inline int64_t subscription_pending_bytes(BridgeSubscription& s) { return s.core().pending_bytes(); }
 inline int64_t subscription_dropped(BridgeSubscription& s) { return s.core().dropped(); }
 inline int64_t subscription_delivered(BridgeSubscription& s) { return s.core().delivered(); }
+
+// ---- actors -----------------------------------------------------------------
+inline std::shared_ptr<BridgeActorHost> connection_actor_host(
+    Bridge& c, int64_t idle_timeout_ms, int64_t call_timeout_ms, bool reentrancy, int64_t max_reentrancy_depth,
+    int64_t lease_ttl_ms, int64_t partitions, int64_t workers, std::string_view host_id,
+    std::string_view lease_bucket, std::string_view state_bucket) {
+  ActorRuntimeOptions o;
+  o.idle_timeout = ms(idle_timeout_ms);
+  o.call_timeout = ms(call_timeout_ms);
+  o.reentrancy = reentrancy;
+  o.max_reentrancy_depth = static_cast<int>(max_reentrancy_depth);
+  o.lease_ttl = ms(lease_ttl_ms);
+  o.partitions = static_cast<int>(partitions);
+  o.workers = static_cast<int>(workers);
+  o.host_id = host_id;
+  o.lease_bucket = lease_bucket;
+  o.state_bucket = state_bucket;
+  return std::make_shared<BridgeActorHost>(c, std::move(o));
+}
+inline void connection_actor_invoke(Bridge& c, AsyncTarget target, std::string_view actor_type,
+                                    std::string_view actor_id, std::string_view method, std::string_view args,
+                                    int64_t timeout_ms, int64_t partitions) {
+  ActorCallOptions o;
+  o.timeout = ms(timeout_ms);
+  o.partitions = static_cast<int>(partitions);
+  ActorProxy proxy(c.shared_connection(), std::string(actor_type), std::string(actor_id), o);
+  bridge::invoke_actor(c, std::move(target), std::move(proxy), std::string(method), args, o.timeout);
+}
+
+inline void actor_host_register_type(BridgeActorHost& h, std::string_view actor_type) {
+  h.runtime().register_queued_type(std::string(actor_type));
+}
+inline void actor_host_start(BridgeActorHost& h) { h.runtime().start(); }
+inline void actor_host_stop(BridgeActorHost& h, int64_t timeout_ms) { h.runtime().stop(ms(timeout_ms)); }
+inline std::shared_ptr<BridgeSubscription> actor_host_turns(BridgeActorHost& h) { return h.turns(); }
+inline std::string actor_host_host_id(BridgeActorHost& h) { return h.runtime().host_id(); }
+inline ActorRuntimeStats actor_host_stats(BridgeActorHost& h) { return h.runtime().stats(); }
+inline void actor_host_complete(BridgeActorHost& h, uint64_t turn, std::string_view result,
+                                std::string_view error_type, std::string_view error_message) {
+  std::exception_ptr error;
+  if (!error_type.empty())
+    error = std::make_exception_ptr(ActorError(std::string(error_type), std::string(error_message)));
+  h.runtime().complete_turn(turn, std::string(result), error);
+}
+inline std::string actor_host_state_get(BridgeActorHost& h, uint64_t turn, std::string_view key) {
+  return h.context(turn).get(std::string(key)).value_or(std::string());
+}
+inline bool actor_host_state_contains(BridgeActorHost& h, uint64_t turn, std::string_view key) {
+  return h.context(turn).contains(std::string(key));
+}
+inline void actor_host_state_set(BridgeActorHost& h, uint64_t turn, std::string_view key, std::string_view value) {
+  h.context(turn).set(std::string(key), std::string(value));
+}
+inline bool actor_host_state_remove(BridgeActorHost& h, uint64_t turn, std::string_view key) {
+  return h.context(turn).remove(std::string(key));
+}
+inline void actor_host_state_save(BridgeActorHost& h, uint64_t turn) { h.context(turn).save(); }
+inline void actor_host_register_timer(BridgeActorHost& h, uint64_t turn, std::string_view name,
+                                      std::string_view method, std::string_view due, std::string_view period,
+                                      std::string_view args) {
+  h.context(turn).register_timer(std::string(name), parse_schedule(due, period), std::string(method),
+                                 std::string(args));
+}
+inline void actor_host_unregister_timer(BridgeActorHost& h, uint64_t turn, std::string_view name) {
+  h.context(turn).unregister_timer(std::string(name));
+}
+inline void actor_host_register_reminder(BridgeActorHost& h, uint64_t turn, std::string_view name,
+                                         std::string_view due, std::string_view period, std::string_view data) {
+  h.context(turn).register_reminder(std::string(name), parse_schedule(due, period), std::string(data));
+}
+inline void actor_host_unregister_reminder(BridgeActorHost& h, uint64_t turn, std::string_view name) {
+  h.context(turn).unregister_reminder(std::string(name));
+}
+inline void actor_host_invoke(BridgeActorHost& h, AsyncTarget target, uint64_t turn, std::string_view actor_type,
+                              std::string_view actor_id, std::string_view method, std::string_view args,
+                              int64_t timeout_ms) {
+  h.invoke(std::move(target), turn, std::string(actor_type), std::string(actor_id), std::string(method), args,
+           ms(timeout_ms));
+}
 
 }  // namespace nervure::ops

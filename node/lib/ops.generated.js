@@ -114,12 +114,23 @@ const CONNECT_OPTIONS = {
 
 /** Every operation of the definition, by object. */
 const OPERATIONS = {
-  connection: ["publish", "subscribe", "request", "flush", "drain", "close", "isConnected", "isReconnecting", "isClosed", "stats", "serverInfo", "connectedUrl", "newInbox", "maxPayload"],
+  connection: ["actorHost", "actorInvoke", "publish", "subscribe", "request", "flush", "drain", "close", "isConnected", "isReconnecting", "isClosed", "stats", "serverInfo", "connectedUrl", "newInbox", "maxPayload"],
+  actor_host: ["registerType", "start", "stop", "turns", "complete", "stateGet", "stateContains", "stateSet", "stateRemove", "stateSave", "registerTimer", "unregisterTimer", "registerReminder", "unregisterReminder", "invoke", "hostId", "stats"],
   subscription: ["unsubscribe", "drain", "autoUnsubscribe", "setPendingLimits", "pending", "pendingBytes", "dropped", "delivered"],
 };
 
-/** A connection to a NATS system; reconnects by itself. Made by connect(servers, options). */
+/**  */
 class ConnectionOps {
+  /** A host for actor types in this process. Register types, then start; turns arrive on turns(). Durations are milliseconds. Throws NervureError. */
+  actorHost(opts = {}) {
+    return this._wrap("actor_host", native.connection_actor_host(this._h, opts.idleTimeout, opts.callTimeout, opts.reentrancy, opts.maxReentrancyDepth, opts.leaseTtl, opts.partitions, opts.workers, opts.hostId, opts.leaseBucket, opts.stateBucket));
+  }
+
+  /** Calls a method of an actor (one turn) and completes with its result in the message data. Arguments and result are MessagePack. Durations are milliseconds. Rejects with ActorError, TimeoutError, NoRespondersError, ConnectionClosedError. */
+  actorInvoke(actorType, actorId, method, args, opts = {}) {
+    return this._async((token) => native.connection_actor_invoke(this._h, token, actorType, actorId, method, args, opts.timeout, opts.partitions), (r) => this._record("message", r));
+  }
+
   /** Publish a message; fire and forget. Throws InvalidSubjectError, MaxPayloadError, ConnectionClosedError, InvalidArgumentError. */
   publish(subject, data, opts = {}) {
     return native.connection_publish(this._h, subject, data, opts.reply, toHeaderList(opts.headers));
@@ -191,6 +202,94 @@ class ConnectionOps {
   }
 }
 
+/** Hosts actor types whose turns run in this language: turns() delivers them in batches; each ends with complete(). */
+class ActorHostOps {
+  /** Hosts an actor type (before start). Throws NervureError. */
+  registerType(actorType) {
+    return native.actor_host_register_type(this._h, actorType);
+  }
+
+  /** Creates the buckets if needed, takes partitions and starts serving. Rejects with JetStreamApiError, NotSupportedByServerError, TimeoutError. */
+  start() {
+    return this._blocking(() => native.actor_host_start(this._h));
+  }
+
+  /** Stops taking calls, finishes queued turns, deactivates every actor and hands the partitions over. Keep running turns meanwhile. Durations are milliseconds. */
+  stop(opts = {}) {
+    return this._blocking(() => native.actor_host_stop(this._h, opts.timeout));
+  }
+
+  /** The source of turns: messages whose subject is the method (or reminder name), reply the turn id, data the arguments, headers Nervure-Actor-Type, Nervure-Actor-Id and Nervure-Turn (activate, call, timer, reminder, deactivate). */
+  turns() {
+    return this._wrap("subscription", native.actor_host_turns(this._h));
+  }
+
+  /** Ends a turn with its result, or with an error the caller receives as ActorError. Throws NervureError. */
+  complete(turn, result, opts = {}) {
+    return native.actor_host_complete(this._h, turn, result, opts.errorType, opts.errorMessage);
+  }
+
+  /** A state value during a turn; empty when absent (see state_contains). Throws NervureError. */
+  stateGet(turn, key) {
+    return native.actor_host_state_get(this._h, turn, key);
+  }
+
+  /** Whether the actor's state has the key. Throws NervureError. */
+  stateContains(turn, key) {
+    return native.actor_host_state_contains(this._h, turn, key);
+  }
+
+  /** Sets a state value; saved when the turn succeeds. Throws NervureError. */
+  stateSet(turn, key, value) {
+    return native.actor_host_state_set(this._h, turn, key, value);
+  }
+
+  /** Removes a state value; true when it was there. Throws NervureError. */
+  stateRemove(turn, key) {
+    return native.actor_host_state_remove(this._h, turn, key);
+  }
+
+  /** Saves the state now rather than at the end of the turn. Rejects with JetStreamApiError, TimeoutError. */
+  stateSave(turn) {
+    return this._blocking(() => native.actor_host_state_save(this._h, turn));
+  }
+
+  /** Calls method as a turn after due, then every period, while the actor is active. Throws NervureError. */
+  registerTimer(turn, name, method, due, opts = {}) {
+    return native.actor_host_register_timer(this._h, turn, name, method, due, opts.period, opts.args);
+  }
+
+  /** Cancels a timer. Throws NervureError. */
+  unregisterTimer(turn, name) {
+    return native.actor_host_unregister_timer(this._h, turn, name);
+  }
+
+  /** A durable reminder: survives deactivation, restarts and failover; fires as a reminder turn. Rejects with NervureError, JetStreamApiError. */
+  registerReminder(turn, name, due, opts = {}) {
+    return this._blocking(() => native.actor_host_register_reminder(this._h, turn, name, due, opts.period, opts.data));
+  }
+
+  /** Removes a reminder. Rejects with NervureError, JetStreamApiError. */
+  unregisterReminder(turn, name) {
+    return this._blocking(() => native.actor_host_unregister_reminder(this._h, turn, name));
+  }
+
+  /** Calls an actor from inside a turn, within the turn's call chain (so reentrancy can recognise it). Durations are milliseconds. Rejects with ActorError, TimeoutError, NoRespondersError. */
+  invoke(turn, actorType, actorId, method, args, opts = {}) {
+    return this._async((token) => native.actor_host_invoke(this._h, token, turn, actorType, actorId, method, args, opts.timeout), (r) => this._record("message", r));
+  }
+
+  /** This host's id. */
+  hostId() {
+    return native.actor_host_host_id(this._h);
+  }
+
+  /** Counters of this host. */
+  stats() {
+    return native.actor_host_stats(this._h);
+  }
+}
+
 /** Interest in a subject. Messages queue in the core, where the pending limits apply, and are taken in batches. */
 class SubscriptionOps {
   /** Stop now; queued messages are dropped. */
@@ -235,9 +334,9 @@ class SubscriptionOps {
 }
 
 /** The mixin of each object, by definition name. */
-const OBJECT_OPS = {connection: ConnectionOps, subscription: SubscriptionOps};
+const OBJECT_OPS = {connection: ConnectionOps, actor_host: ActorHostOps, subscription: SubscriptionOps};
 
 /** The record class of each batch-encoded type, by definition name. */
 const RECORDS = {message: MessageRecord};
 
-module.exports = {ConnectionOps, SubscriptionOps, unpackMessage, MessageRecord, toHeaderList, EVENTS, CONNECT_OPTIONS, OPERATIONS, OBJECT_OPS, RECORDS};
+module.exports = {ConnectionOps, ActorHostOps, SubscriptionOps, unpackMessage, MessageRecord, toHeaderList, EVENTS, CONNECT_OPTIONS, OPERATIONS, OBJECT_OPS, RECORDS};

@@ -25,6 +25,18 @@ namespace {
 
 }  // namespace
 
+[[maybe_unused]] napi_value to_js_actor_stats(napi_env env, const ActorRuntimeStats& record) {
+  napi_value o;
+  check(env, napi_create_object(env, &o));
+  set_named(env, o, "calls", js_uint(env, record.calls));
+  set_named(env, o, "failedCalls", js_uint(env, record.failed_calls));
+  set_named(env, o, "activations", js_uint(env, record.activations));
+  set_named(env, o, "deactivations", js_uint(env, record.deactivations));
+  set_named(env, o, "activeActors", js_int(env, record.active_actors));
+  set_named(env, o, "ownedPartitions", js_int(env, record.owned_partitions));
+  return o;
+}
+
 [[maybe_unused]] napi_value to_js_stats(napi_env env, const Stats& record) {
   napi_value o;
   check(env, napi_create_object(env, &o));
@@ -129,6 +141,43 @@ napi_value pack_message(napi_env env, std::vector<Message>& items) {
 }
 
 namespace {
+
+// A host for actor types in this process. Register types, then start; turns arrive on turns().
+napi_value connection_actor_host(napi_env env, napi_callback_info info) {
+  return guard(env, [&]() -> napi_value {
+    Args a(env, info);
+    auto& self = unwrap<nervure::bridge::Bridge>(env, a.argv[0], "connection");
+    int64_t idle_timeout = given(env, a.argv[1]) ? to_int(env, a.argv[1], "idle_timeout") : 3600000;
+    int64_t call_timeout = given(env, a.argv[2]) ? to_int(env, a.argv[2], "call_timeout") : 60000;
+    bool reentrancy = given(env, a.argv[3]) ? to_bool(env, a.argv[3], "reentrancy") : false;
+    int64_t max_reentrancy_depth = given(env, a.argv[4]) ? to_int(env, a.argv[4], "max_reentrancy_depth") : 32;
+    int64_t lease_ttl = given(env, a.argv[5]) ? to_int(env, a.argv[5], "lease_ttl") : 10000;
+    int64_t partitions = given(env, a.argv[6]) ? to_int(env, a.argv[6], "partitions") : 32;
+    int64_t workers = given(env, a.argv[7]) ? to_int(env, a.argv[7], "workers") : 4;
+    Text host_id(env, a.argv[8], "host_id", "");
+    Text lease_bucket(env, a.argv[9], "lease_bucket", "nervure-actor-leases");
+    Text state_bucket(env, a.argv[10], "state_bucket", "nervure-actor-state");
+    auto result = ops::connection_actor_host(self, idle_timeout, call_timeout, reentrancy, max_reentrancy_depth, lease_ttl, partitions, workers, std::string_view(host_id), std::string_view(lease_bucket), std::string_view(state_bucket));
+    return wrap(env, std::move(result));
+  });
+}
+
+// Calls a method of an actor (one turn) and completes with its result in the message data. Arguments and result are MessagePack.
+napi_value connection_actor_invoke(napi_env env, napi_callback_info info) {
+  return guard(env, [&]() -> napi_value {
+    Args a(env, info);
+    auto& self = unwrap<nervure::bridge::Bridge>(env, a.argv[0], "connection");
+    uint64_t token = to_uint(env, a.argv[1], "token");
+    Text actor_type(env, a.argv[2], "actor_type");
+    Text actor_id(env, a.argv[3], "actor_id");
+    Text method(env, a.argv[4], "method");
+    Data args(env, a.argv[5], "args", "");
+    int64_t timeout = given(env, a.argv[6]) ? to_int(env, a.argv[6], "timeout") : 5000;
+    int64_t partitions = given(env, a.argv[7]) ? to_int(env, a.argv[7], "partitions") : 32;
+    ops::connection_actor_invoke(self, ops::AsyncTarget{token, {}}, std::string_view(actor_type), std::string_view(actor_id), std::string_view(method), std::string_view(args), timeout, partitions);
+    return js_undefined(env);
+  });
+}
 
 // Publish a message; fire and forget.
 napi_value connection_publish(napi_env env, napi_callback_info info) {
@@ -287,6 +336,214 @@ napi_value connection_max_payload(napi_env env, napi_callback_info info) {
   });
 }
 
+// Hosts an actor type (before start).
+napi_value actor_host_register_type(napi_env env, napi_callback_info info) {
+  return guard(env, [&]() -> napi_value {
+    Args a(env, info);
+    auto& self = unwrap<nervure::bridge::BridgeActorHost>(env, a.argv[0], "actor_host");
+    Text actor_type(env, a.argv[1], "actor_type");
+    ops::actor_host_register_type(self, std::string_view(actor_type));
+    return js_undefined(env);
+  });
+}
+
+// Creates the buckets if needed, takes partitions and starts serving.
+napi_value actor_host_start(napi_env env, napi_callback_info info) {
+  return guard(env, [&]() -> napi_value {
+    Args a(env, info);
+    auto self = unwrap_handle<nervure::bridge::BridgeActorHost>(env, a.argv[0], "actor_host").ptr;
+    return run_blocking(env, "nervure.actor_host_start", [self]() mutable { ops::actor_host_start(*self); },
+                        [](napi_env env) { return js_undefined(env); });
+  });
+}
+
+// Stops taking calls, finishes queued turns, deactivates every actor and hands the partitions over. Keep running turns meanwhile.
+napi_value actor_host_stop(napi_env env, napi_callback_info info) {
+  return guard(env, [&]() -> napi_value {
+    Args a(env, info);
+    auto self = unwrap_handle<nervure::bridge::BridgeActorHost>(env, a.argv[0], "actor_host").ptr;
+    int64_t timeout = given(env, a.argv[1]) ? to_int(env, a.argv[1], "timeout") : 10000;
+    return run_blocking(env, "nervure.actor_host_stop", [self, timeout = std::move(timeout)]() mutable { ops::actor_host_stop(*self, timeout); },
+                        [](napi_env env) { return js_undefined(env); });
+  });
+}
+
+// The source of turns: messages whose subject is the method (or reminder name), reply the turn id, data the arguments, headers Nervure-Actor-Type, Nervure-Actor-Id and Nervure-Turn (activate, call, timer, reminder, deactivate).
+napi_value actor_host_turns(napi_env env, napi_callback_info info) {
+  return guard(env, [&]() -> napi_value {
+    Args a(env, info);
+    auto& self = unwrap<nervure::bridge::BridgeActorHost>(env, a.argv[0], "actor_host");
+    auto result = ops::actor_host_turns(self);
+    return wrap(env, std::move(result));
+  });
+}
+
+// Ends a turn with its result, or with an error the caller receives as ActorError.
+napi_value actor_host_complete(napi_env env, napi_callback_info info) {
+  return guard(env, [&]() -> napi_value {
+    Args a(env, info);
+    auto& self = unwrap<nervure::bridge::BridgeActorHost>(env, a.argv[0], "actor_host");
+    uint64_t turn = to_uint(env, a.argv[1], "turn");
+    Data result(env, a.argv[2], "result", "");
+    Text error_type(env, a.argv[3], "error_type", "");
+    Text error_message(env, a.argv[4], "error_message", "");
+    ops::actor_host_complete(self, turn, std::string_view(result), std::string_view(error_type), std::string_view(error_message));
+    return js_undefined(env);
+  });
+}
+
+// A state value during a turn; empty when absent (see state_contains).
+napi_value actor_host_state_get(napi_env env, napi_callback_info info) {
+  return guard(env, [&]() -> napi_value {
+    Args a(env, info);
+    auto& self = unwrap<nervure::bridge::BridgeActorHost>(env, a.argv[0], "actor_host");
+    uint64_t turn = to_uint(env, a.argv[1], "turn");
+    Text key(env, a.argv[2], "key");
+    auto result = ops::actor_host_state_get(self, turn, std::string_view(key));
+    return js_bytes(env, result);
+  });
+}
+
+// Whether the actor's state has the key.
+napi_value actor_host_state_contains(napi_env env, napi_callback_info info) {
+  return guard(env, [&]() -> napi_value {
+    Args a(env, info);
+    auto& self = unwrap<nervure::bridge::BridgeActorHost>(env, a.argv[0], "actor_host");
+    uint64_t turn = to_uint(env, a.argv[1], "turn");
+    Text key(env, a.argv[2], "key");
+    auto result = ops::actor_host_state_contains(self, turn, std::string_view(key));
+    return js_bool(env, result);
+  });
+}
+
+// Sets a state value; saved when the turn succeeds.
+napi_value actor_host_state_set(napi_env env, napi_callback_info info) {
+  return guard(env, [&]() -> napi_value {
+    Args a(env, info);
+    auto& self = unwrap<nervure::bridge::BridgeActorHost>(env, a.argv[0], "actor_host");
+    uint64_t turn = to_uint(env, a.argv[1], "turn");
+    Text key(env, a.argv[2], "key");
+    Data value(env, a.argv[3], "value");
+    ops::actor_host_state_set(self, turn, std::string_view(key), std::string_view(value));
+    return js_undefined(env);
+  });
+}
+
+// Removes a state value; true when it was there.
+napi_value actor_host_state_remove(napi_env env, napi_callback_info info) {
+  return guard(env, [&]() -> napi_value {
+    Args a(env, info);
+    auto& self = unwrap<nervure::bridge::BridgeActorHost>(env, a.argv[0], "actor_host");
+    uint64_t turn = to_uint(env, a.argv[1], "turn");
+    Text key(env, a.argv[2], "key");
+    auto result = ops::actor_host_state_remove(self, turn, std::string_view(key));
+    return js_bool(env, result);
+  });
+}
+
+// Saves the state now rather than at the end of the turn.
+napi_value actor_host_state_save(napi_env env, napi_callback_info info) {
+  return guard(env, [&]() -> napi_value {
+    Args a(env, info);
+    auto self = unwrap_handle<nervure::bridge::BridgeActorHost>(env, a.argv[0], "actor_host").ptr;
+    uint64_t turn = to_uint(env, a.argv[1], "turn");
+    return run_blocking(env, "nervure.actor_host_state_save", [self, turn = std::move(turn)]() mutable { ops::actor_host_state_save(*self, turn); },
+                        [](napi_env env) { return js_undefined(env); });
+  });
+}
+
+// Calls method as a turn after due, then every period, while the actor is active.
+napi_value actor_host_register_timer(napi_env env, napi_callback_info info) {
+  return guard(env, [&]() -> napi_value {
+    Args a(env, info);
+    auto& self = unwrap<nervure::bridge::BridgeActorHost>(env, a.argv[0], "actor_host");
+    uint64_t turn = to_uint(env, a.argv[1], "turn");
+    Text name(env, a.argv[2], "name");
+    Text method(env, a.argv[3], "method");
+    Text due(env, a.argv[4], "due");
+    Text period(env, a.argv[5], "period", "");
+    Data args(env, a.argv[6], "args", "");
+    ops::actor_host_register_timer(self, turn, std::string_view(name), std::string_view(method), std::string_view(due), std::string_view(period), std::string_view(args));
+    return js_undefined(env);
+  });
+}
+
+// Cancels a timer.
+napi_value actor_host_unregister_timer(napi_env env, napi_callback_info info) {
+  return guard(env, [&]() -> napi_value {
+    Args a(env, info);
+    auto& self = unwrap<nervure::bridge::BridgeActorHost>(env, a.argv[0], "actor_host");
+    uint64_t turn = to_uint(env, a.argv[1], "turn");
+    Text name(env, a.argv[2], "name");
+    ops::actor_host_unregister_timer(self, turn, std::string_view(name));
+    return js_undefined(env);
+  });
+}
+
+// A durable reminder: survives deactivation, restarts and failover; fires as a reminder turn.
+napi_value actor_host_register_reminder(napi_env env, napi_callback_info info) {
+  return guard(env, [&]() -> napi_value {
+    Args a(env, info);
+    auto self = unwrap_handle<nervure::bridge::BridgeActorHost>(env, a.argv[0], "actor_host").ptr;
+    uint64_t turn = to_uint(env, a.argv[1], "turn");
+    std::string name = Text(env, a.argv[2], "name").str();
+    std::string due = Text(env, a.argv[3], "due").str();
+    std::string period = Text(env, a.argv[4], "period", "").str();
+    std::string data = Data(env, a.argv[5], "data", "").str();
+    return run_blocking(env, "nervure.actor_host_register_reminder", [self, turn = std::move(turn), name = std::move(name), due = std::move(due), period = std::move(period), data = std::move(data)]() mutable { ops::actor_host_register_reminder(*self, turn, std::string_view(name), std::string_view(due), std::string_view(period), std::string_view(data)); },
+                        [](napi_env env) { return js_undefined(env); });
+  });
+}
+
+// Removes a reminder.
+napi_value actor_host_unregister_reminder(napi_env env, napi_callback_info info) {
+  return guard(env, [&]() -> napi_value {
+    Args a(env, info);
+    auto self = unwrap_handle<nervure::bridge::BridgeActorHost>(env, a.argv[0], "actor_host").ptr;
+    uint64_t turn = to_uint(env, a.argv[1], "turn");
+    std::string name = Text(env, a.argv[2], "name").str();
+    return run_blocking(env, "nervure.actor_host_unregister_reminder", [self, turn = std::move(turn), name = std::move(name)]() mutable { ops::actor_host_unregister_reminder(*self, turn, std::string_view(name)); },
+                        [](napi_env env) { return js_undefined(env); });
+  });
+}
+
+// Calls an actor from inside a turn, within the turn's call chain (so reentrancy can recognise it).
+napi_value actor_host_invoke(napi_env env, napi_callback_info info) {
+  return guard(env, [&]() -> napi_value {
+    Args a(env, info);
+    auto& self = unwrap<nervure::bridge::BridgeActorHost>(env, a.argv[0], "actor_host");
+    uint64_t token = to_uint(env, a.argv[1], "token");
+    uint64_t turn = to_uint(env, a.argv[2], "turn");
+    Text actor_type(env, a.argv[3], "actor_type");
+    Text actor_id(env, a.argv[4], "actor_id");
+    Text method(env, a.argv[5], "method");
+    Data args(env, a.argv[6], "args", "");
+    int64_t timeout = given(env, a.argv[7]) ? to_int(env, a.argv[7], "timeout") : 5000;
+    ops::actor_host_invoke(self, ops::AsyncTarget{token, {}}, turn, std::string_view(actor_type), std::string_view(actor_id), std::string_view(method), std::string_view(args), timeout);
+    return js_undefined(env);
+  });
+}
+
+// This host's id.
+napi_value actor_host_host_id(napi_env env, napi_callback_info info) {
+  return guard(env, [&]() -> napi_value {
+    Args a(env, info);
+    auto& self = unwrap<nervure::bridge::BridgeActorHost>(env, a.argv[0], "actor_host");
+    auto result = ops::actor_host_host_id(self);
+    return js_string(env, result);
+  });
+}
+
+// Counters of this host.
+napi_value actor_host_stats(napi_env env, napi_callback_info info) {
+  return guard(env, [&]() -> napi_value {
+    Args a(env, info);
+    auto& self = unwrap<nervure::bridge::BridgeActorHost>(env, a.argv[0], "actor_host");
+    auto result = ops::actor_host_stats(self);
+    return to_js_actor_stats(env, result);
+  });
+}
+
 // Stop now; queued messages are dropped.
 napi_value subscription_unsubscribe(napi_env env, napi_callback_info info) {
   return guard(env, [&]() -> napi_value {
@@ -374,6 +631,8 @@ napi_value subscription_delivered(napi_env env, napi_callback_info info) {
 }  // namespace
 
 void register_api(napi_env env, napi_value exports) {
+  export_function(env, exports, "connection_actor_host", connection_actor_host);
+  export_function(env, exports, "connection_actor_invoke", connection_actor_invoke);
   export_function(env, exports, "connection_publish", connection_publish);
   export_function(env, exports, "connection_subscribe", connection_subscribe);
   export_function(env, exports, "connection_request", connection_request);
@@ -388,6 +647,23 @@ void register_api(napi_env env, napi_value exports) {
   export_function(env, exports, "connection_connected_url", connection_connected_url);
   export_function(env, exports, "connection_new_inbox", connection_new_inbox);
   export_function(env, exports, "connection_max_payload", connection_max_payload);
+  export_function(env, exports, "actor_host_register_type", actor_host_register_type);
+  export_function(env, exports, "actor_host_start", actor_host_start);
+  export_function(env, exports, "actor_host_stop", actor_host_stop);
+  export_function(env, exports, "actor_host_turns", actor_host_turns);
+  export_function(env, exports, "actor_host_complete", actor_host_complete);
+  export_function(env, exports, "actor_host_state_get", actor_host_state_get);
+  export_function(env, exports, "actor_host_state_contains", actor_host_state_contains);
+  export_function(env, exports, "actor_host_state_set", actor_host_state_set);
+  export_function(env, exports, "actor_host_state_remove", actor_host_state_remove);
+  export_function(env, exports, "actor_host_state_save", actor_host_state_save);
+  export_function(env, exports, "actor_host_register_timer", actor_host_register_timer);
+  export_function(env, exports, "actor_host_unregister_timer", actor_host_unregister_timer);
+  export_function(env, exports, "actor_host_register_reminder", actor_host_register_reminder);
+  export_function(env, exports, "actor_host_unregister_reminder", actor_host_unregister_reminder);
+  export_function(env, exports, "actor_host_invoke", actor_host_invoke);
+  export_function(env, exports, "actor_host_host_id", actor_host_host_id);
+  export_function(env, exports, "actor_host_stats", actor_host_stats);
   export_function(env, exports, "subscription_unsubscribe", subscription_unsubscribe);
   export_function(env, exports, "subscription_drain", subscription_drain);
   export_function(env, exports, "subscription_auto_unsubscribe", subscription_auto_unsubscribe);

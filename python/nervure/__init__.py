@@ -10,6 +10,9 @@
 
     reply = await nc.request("shop.payments.authorise", b"42.00", timeout=2)
 
+Virtual actors: nervure.ActorRuntime hosts subclasses of nervure.Actor;
+nervure.actor_proxy(nc, type, id).invoke(method, args) calls one anywhere.
+
 Errors are the classes of nervure.errors (also importable from here), one
 hierarchy in every language: NervureError at the root. nervure.sync is a
 small blocking facade for scripts.
@@ -20,6 +23,8 @@ from ._errors import *  # noqa: F401,F403  (the hierarchy is part of the top-lev
 from ._connection import Connection, connect
 from ._message import Headers
 from ._subscription import Subscription
+from ._actors import Actor, ActorProxy, ActorRuntime, ActorState, actor_proxy
 
-__all__ = ["connect", "Connection", "Subscription", "Msg", "Headers", "errors", *errors.__all__]
+__all__ = ["connect", "Connection", "Subscription", "Msg", "Headers", "errors",
+           "Actor", "ActorRuntime", "ActorProxy", "ActorState", "actor_proxy", *errors.__all__]
 __version__ = "0.1.0"

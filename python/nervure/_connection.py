@@ -203,6 +203,9 @@ class Connection(ConnectionOps):
             sub = Subscription(self, handle, None)
             self._subs[handle.id] = sub
             return sub
+        if kind == "actor_host":
+            from ._actors import ActorRuntime
+            return ActorRuntime._from_core(self, handle)
         raise NotImplementedError(f"no Python class for {kind} handles")
 
     # -- what needs more than the generated default ------------------------------------------

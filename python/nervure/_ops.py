@@ -20,7 +20,7 @@ def _json_object(text: str) -> dict[str, Any]:
 
 
 class ConnectionOps:
-    """A connection to a NATS system; reconnects by itself. Made by connect(servers, options)."""
+    """"""
 
     _core: native.Connection
 
@@ -32,6 +32,19 @@ class ConnectionOps:
 
     def _wrap(self, kind: str, handle: Any) -> Any:
         raise NotImplementedError
+
+    def actor_host(self, idle_timeout: float = 3600.0, call_timeout: float = 60.0, reentrancy: bool = False, max_reentrancy_depth: int = 32, lease_ttl: float = 10.0, partitions: int = 32, workers: int = 4, host_id: str = '', lease_bucket: str = 'nervure-actor-leases', state_bucket: str = 'nervure-actor-state') -> Any:
+        """A host for actor types in this process. Register types, then start; turns arrive on turns(). Durations are in seconds. Raises NervureError."""
+        idle_timeout_ms = to_ms(idle_timeout, "idle_timeout", 1)
+        call_timeout_ms = to_ms(call_timeout, "call_timeout", 1)
+        lease_ttl_ms = to_ms(lease_ttl, "lease_ttl", 1)
+        return self._wrap("actor_host", self._core.actor_host(idle_timeout_ms, call_timeout_ms, reentrancy, max_reentrancy_depth, lease_ttl_ms, partitions, workers, host_id, lease_bucket, state_bucket))
+
+    async def actor_invoke(self, actor_type: str, actor_id: str, method: str, args: Data = b'', timeout: float = 5.0, partitions: int = 32) -> native.Msg:
+        """Calls a method of an actor (one turn) and completes with its result in the message data. Arguments and result are MessagePack. Durations are in seconds. Raises ActorError, TimeoutError, NoRespondersError, ConnectionClosedError."""
+        timeout_ms = to_ms(timeout, "timeout", 1)
+        result: native.Msg = await self._async_call(lambda token: self._core.actor_invoke(token, actor_type, actor_id, method, args, timeout_ms, partitions))
+        return result
 
     def publish(self, subject: str, data: Data = b'', reply: str = '', headers: HeadersIn = None) -> Awaitable[None]:
         """Publish a message; fire and forget. Raises InvalidSubjectError, MaxPayloadError, ConnectionClosedError, InvalidArgumentError. Returns at once; awaiting the result is allowed."""
@@ -95,6 +108,92 @@ class ConnectionOps:
     def max_payload(self) -> int:
         """Largest message the server accepts."""
         return self._core.max_payload()
+
+
+class ActorHostOps:
+    """Hosts actor types whose turns run in this language: turns() delivers them in batches; each ends with complete()."""
+
+    _core: native.ActorHost
+
+    async def _in_thread(self, fn: Callable[..., Any], *args: Any) -> Any:
+        raise NotImplementedError
+
+    async def _async_call(self, start: Callable[[int], None]) -> Any:
+        raise NotImplementedError
+
+    def _wrap(self, kind: str, handle: Any) -> Any:
+        raise NotImplementedError
+
+    def register_type(self, actor_type: str) -> None:
+        """Hosts an actor type (before start). Raises NervureError."""
+        return self._core.register_type(actor_type)
+
+    async def start(self) -> None:
+        """Creates the buckets if needed, takes partitions and starts serving. Raises JetStreamApiError, NotSupportedByServerError, TimeoutError."""
+        await self._in_thread(self._core.start)
+
+    async def stop(self, timeout: float = 10.0) -> None:
+        """Stops taking calls, finishes queued turns, deactivates every actor and hands the partitions over. Keep running turns meanwhile. Durations are in seconds."""
+        timeout_ms = to_ms(timeout, "timeout", 1)
+        await self._in_thread(self._core.stop, timeout_ms)
+
+    def turns(self) -> Any:
+        """The source of turns: messages whose subject is the method (or reminder name), reply the turn id, data the arguments, headers Nervure-Actor-Type, Nervure-Actor-Id and Nervure-Turn (activate, call, timer, reminder, deactivate)."""
+        return self._wrap("subscription", self._core.turns())
+
+    def complete(self, turn: int, result: Data = b'', error_type: str = '', error_message: str = '') -> None:
+        """Ends a turn with its result, or with an error the caller receives as ActorError. Raises NervureError."""
+        return self._core.complete(turn, result, error_type, error_message)
+
+    def state_get(self, turn: int, key: str) -> bytes:
+        """A state value during a turn; empty when absent (see state_contains). Raises NervureError."""
+        return self._core.state_get(turn, key)
+
+    def state_contains(self, turn: int, key: str) -> bool:
+        """Whether the actor's state has the key. Raises NervureError."""
+        return self._core.state_contains(turn, key)
+
+    def state_set(self, turn: int, key: str, value: Data) -> None:
+        """Sets a state value; saved when the turn succeeds. Raises NervureError."""
+        return self._core.state_set(turn, key, value)
+
+    def state_remove(self, turn: int, key: str) -> bool:
+        """Removes a state value; true when it was there. Raises NervureError."""
+        return self._core.state_remove(turn, key)
+
+    async def state_save(self, turn: int) -> None:
+        """Saves the state now rather than at the end of the turn. Raises JetStreamApiError, TimeoutError."""
+        await self._in_thread(self._core.state_save, turn)
+
+    def register_timer(self, turn: int, name: str, method: str, due: str, period: str = '', args: Data = b'') -> None:
+        """Calls method as a turn after due, then every period, while the actor is active. Raises NervureError."""
+        return self._core.register_timer(turn, name, method, due, period, args)
+
+    def unregister_timer(self, turn: int, name: str) -> None:
+        """Cancels a timer. Raises NervureError."""
+        return self._core.unregister_timer(turn, name)
+
+    async def register_reminder(self, turn: int, name: str, due: str, period: str = '', data: Data = b'') -> None:
+        """A durable reminder: survives deactivation, restarts and failover; fires as a reminder turn. Raises NervureError, JetStreamApiError."""
+        await self._in_thread(self._core.register_reminder, turn, name, due, period, data)
+
+    async def unregister_reminder(self, turn: int, name: str) -> None:
+        """Removes a reminder. Raises NervureError, JetStreamApiError."""
+        await self._in_thread(self._core.unregister_reminder, turn, name)
+
+    async def invoke(self, turn: int, actor_type: str, actor_id: str, method: str, args: Data = b'', timeout: float = 5.0) -> native.Msg:
+        """Calls an actor from inside a turn, within the turn's call chain (so reentrancy can recognise it). Durations are in seconds. Raises ActorError, TimeoutError, NoRespondersError."""
+        timeout_ms = to_ms(timeout, "timeout", 1)
+        result: native.Msg = await self._async_call(lambda token: self._core.invoke(token, turn, actor_type, actor_id, method, args, timeout_ms))
+        return result
+
+    def host_id(self) -> str:
+        """This host's id."""
+        return self._core.host_id()
+
+    def stats(self) -> dict[str, int]:
+        """Counters of this host."""
+        return self._core.stats()
 
 
 class SubscriptionOps:

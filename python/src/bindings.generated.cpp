@@ -104,6 +104,17 @@ PyMethodDef connection_request_fast_def = {"request", reinterpret_cast<PyCFuncti
 
 }  // namespace
 
+py::dict to_python(const ActorRuntimeStats& record) {
+  py::dict d;
+  d["calls"] = record.calls;
+  d["failed_calls"] = record.failed_calls;
+  d["activations"] = record.activations;
+  d["deactivations"] = record.deactivations;
+  d["active_actors"] = record.active_actors;
+  d["owned_partitions"] = record.owned_partitions;
+  return d;
+}
+
 py::dict to_python(const Stats& record) {
   py::dict d;
   d["in_msgs"] = record.in_msgs;
@@ -123,8 +134,25 @@ PyGetSetDef message_getset[] = {
     {nullptr, nullptr, nullptr, nullptr, nullptr}};
 
 void register_api(py::module_& m) {
-  auto connection = py::class_<PyConnection>(m, "Connection", R"doc(A connection to a NATS system; reconnects by itself. Made by connect(servers, options).)doc");
+  auto connection = py::class_<PyConnection>(m, "Connection", R"doc()doc");
+  auto actor_host = py::class_<PyActorHost>(m, "ActorHost", R"doc(Hosts actor types whose turns run in this language: turns() delivers them in batches; each ends with complete().)doc");
   auto subscription = py::class_<PySubscription>(m, "Subscription", R"doc(Interest in a subject. Messages queue in the core, where the pending limits apply, and are taken in batches.)doc");
+  connection.def("actor_host", [](PyConnection& self, int64_t idle_timeout_ms, int64_t call_timeout_ms, bool reentrancy, int64_t max_reentrancy_depth, int64_t lease_ttl_ms, int64_t partitions, int64_t workers, std::string host_id, std::string lease_bucket, std::string state_bucket) -> py::object {
+    std::shared_ptr<nervure::bridge::BridgeActorHost> result;
+    {
+      py::gil_scoped_release unlocked;
+      result = ops::connection_actor_host(*self.handle, idle_timeout_ms, call_timeout_ms, reentrancy, max_reentrancy_depth, lease_ttl_ms, partitions, workers, host_id, lease_bucket, state_bucket);
+    }
+    return py::cast(PyActorHost{std::move(result)});
+  }, py::arg("idle_timeout_ms") = 3600000, py::arg("call_timeout_ms") = 60000, py::arg("reentrancy") = false, py::arg("max_reentrancy_depth") = 32, py::arg("lease_ttl_ms") = 10000, py::arg("partitions") = 32, py::arg("workers") = 4, py::arg("host_id") = std::string(""), py::arg("lease_bucket") = std::string("nervure-actor-leases"), py::arg("state_bucket") = std::string("nervure-actor-state"), R"doc(A host for actor types in this process. Register types, then start; turns arrive on turns().)doc");
+  connection.def("actor_invoke", [](PyConnection& self, uint64_t token, std::string actor_type, std::string actor_id, std::string method, py::object args, int64_t timeout_ms, int64_t partitions) -> py::object {
+    auto args_view = bytes_view(args, "args");
+    {
+      py::gil_scoped_release unlocked;
+      ops::connection_actor_invoke(*self.handle, ops::AsyncTarget{token, {}}, actor_type, actor_id, method, args_view, timeout_ms, partitions);
+    }
+    return py::object(py::none());
+  }, py::arg("token"), py::arg("actor_type"), py::arg("actor_id"), py::arg("method"), py::arg("args") = py::bytes(""), py::arg("timeout_ms") = 5000, py::arg("partitions") = 32, R"doc(Calls a method of an actor (one turn) and completes with its result in the message data. Arguments and result are MessagePack.)doc");
   install_fast(connection, &connection_publish_fast_def);
   connection.def("subscribe", [](PyConnection& self, std::string subject, std::string queue, int64_t max_msgs, int64_t pending_msgs_limit, int64_t pending_bytes_limit) -> py::object {
     std::shared_ptr<nervure::bridge::BridgeSubscription> result;
@@ -220,6 +248,136 @@ void register_api(py::module_& m) {
     }
     return py::cast(result);
   }, R"doc(Largest message the server accepts.)doc");
+  actor_host.def("register_type", [](PyActorHost& self, std::string actor_type) -> py::object {
+    {
+      py::gil_scoped_release unlocked;
+      ops::actor_host_register_type(*self.handle, actor_type);
+    }
+    return py::object(py::none());
+  }, py::arg("actor_type"), R"doc(Hosts an actor type (before start).)doc");
+  actor_host.def("start", [](PyActorHost& self) -> py::object {
+    {
+      py::gil_scoped_release unlocked;
+      ops::actor_host_start(*self.handle);
+    }
+    return py::object(py::none());
+  }, R"doc(Creates the buckets if needed, takes partitions and starts serving.)doc");
+  actor_host.def("stop", [](PyActorHost& self, int64_t timeout_ms) -> py::object {
+    {
+      py::gil_scoped_release unlocked;
+      ops::actor_host_stop(*self.handle, timeout_ms);
+    }
+    return py::object(py::none());
+  }, py::arg("timeout_ms") = 10000, R"doc(Stops taking calls, finishes queued turns, deactivates every actor and hands the partitions over. Keep running turns meanwhile.)doc");
+  actor_host.def("turns", [](PyActorHost& self) -> py::object {
+    std::shared_ptr<nervure::bridge::BridgeSubscription> result;
+    {
+      py::gil_scoped_release unlocked;
+      result = ops::actor_host_turns(*self.handle);
+    }
+    return py::cast(PySubscription{std::move(result)});
+  }, R"doc(The source of turns: messages whose subject is the method (or reminder name), reply the turn id, data the arguments, headers Nervure-Actor-Type, Nervure-Actor-Id and Nervure-Turn (activate, call, timer, reminder, deactivate).)doc");
+  actor_host.def("complete", [](PyActorHost& self, uint64_t turn, py::object result, std::string error_type, std::string error_message) -> py::object {
+    auto result_view = bytes_view(result, "result");
+    {
+      py::gil_scoped_release unlocked;
+      ops::actor_host_complete(*self.handle, turn, result_view, error_type, error_message);
+    }
+    return py::object(py::none());
+  }, py::arg("turn"), py::arg("result") = py::bytes(""), py::arg("error_type") = std::string(""), py::arg("error_message") = std::string(""), R"doc(Ends a turn with its result, or with an error the caller receives as ActorError.)doc");
+  actor_host.def("state_get", [](PyActorHost& self, uint64_t turn, std::string key) -> py::object {
+    std::string result;
+    {
+      py::gil_scoped_release unlocked;
+      result = ops::actor_host_state_get(*self.handle, turn, key);
+    }
+    return py::bytes(result);
+  }, py::arg("turn"), py::arg("key"), R"doc(A state value during a turn; empty when absent (see state_contains).)doc");
+  actor_host.def("state_contains", [](PyActorHost& self, uint64_t turn, std::string key) -> py::object {
+    bool result;
+    {
+      py::gil_scoped_release unlocked;
+      result = ops::actor_host_state_contains(*self.handle, turn, key);
+    }
+    return py::cast(result);
+  }, py::arg("turn"), py::arg("key"), R"doc(Whether the actor's state has the key.)doc");
+  actor_host.def("state_set", [](PyActorHost& self, uint64_t turn, std::string key, py::object value) -> py::object {
+    auto value_view = bytes_view(value, "value");
+    {
+      py::gil_scoped_release unlocked;
+      ops::actor_host_state_set(*self.handle, turn, key, value_view);
+    }
+    return py::object(py::none());
+  }, py::arg("turn"), py::arg("key"), py::arg("value"), R"doc(Sets a state value; saved when the turn succeeds.)doc");
+  actor_host.def("state_remove", [](PyActorHost& self, uint64_t turn, std::string key) -> py::object {
+    bool result;
+    {
+      py::gil_scoped_release unlocked;
+      result = ops::actor_host_state_remove(*self.handle, turn, key);
+    }
+    return py::cast(result);
+  }, py::arg("turn"), py::arg("key"), R"doc(Removes a state value; true when it was there.)doc");
+  actor_host.def("state_save", [](PyActorHost& self, uint64_t turn) -> py::object {
+    {
+      py::gil_scoped_release unlocked;
+      ops::actor_host_state_save(*self.handle, turn);
+    }
+    return py::object(py::none());
+  }, py::arg("turn"), R"doc(Saves the state now rather than at the end of the turn.)doc");
+  actor_host.def("register_timer", [](PyActorHost& self, uint64_t turn, std::string name, std::string method, std::string due, std::string period, py::object args) -> py::object {
+    auto args_view = bytes_view(args, "args");
+    {
+      py::gil_scoped_release unlocked;
+      ops::actor_host_register_timer(*self.handle, turn, name, method, due, period, args_view);
+    }
+    return py::object(py::none());
+  }, py::arg("turn"), py::arg("name"), py::arg("method"), py::arg("due"), py::arg("period") = std::string(""), py::arg("args") = py::bytes(""), R"doc(Calls method as a turn after due, then every period, while the actor is active.)doc");
+  actor_host.def("unregister_timer", [](PyActorHost& self, uint64_t turn, std::string name) -> py::object {
+    {
+      py::gil_scoped_release unlocked;
+      ops::actor_host_unregister_timer(*self.handle, turn, name);
+    }
+    return py::object(py::none());
+  }, py::arg("turn"), py::arg("name"), R"doc(Cancels a timer.)doc");
+  actor_host.def("register_reminder", [](PyActorHost& self, uint64_t turn, std::string name, std::string due, std::string period, py::object data) -> py::object {
+    auto data_view = bytes_view(data, "data");
+    {
+      py::gil_scoped_release unlocked;
+      ops::actor_host_register_reminder(*self.handle, turn, name, due, period, data_view);
+    }
+    return py::object(py::none());
+  }, py::arg("turn"), py::arg("name"), py::arg("due"), py::arg("period") = std::string(""), py::arg("data") = py::bytes(""), R"doc(A durable reminder: survives deactivation, restarts and failover; fires as a reminder turn.)doc");
+  actor_host.def("unregister_reminder", [](PyActorHost& self, uint64_t turn, std::string name) -> py::object {
+    {
+      py::gil_scoped_release unlocked;
+      ops::actor_host_unregister_reminder(*self.handle, turn, name);
+    }
+    return py::object(py::none());
+  }, py::arg("turn"), py::arg("name"), R"doc(Removes a reminder.)doc");
+  actor_host.def("invoke", [](PyActorHost& self, uint64_t token, uint64_t turn, std::string actor_type, std::string actor_id, std::string method, py::object args, int64_t timeout_ms) -> py::object {
+    auto args_view = bytes_view(args, "args");
+    {
+      py::gil_scoped_release unlocked;
+      ops::actor_host_invoke(*self.handle, ops::AsyncTarget{token, {}}, turn, actor_type, actor_id, method, args_view, timeout_ms);
+    }
+    return py::object(py::none());
+  }, py::arg("token"), py::arg("turn"), py::arg("actor_type"), py::arg("actor_id"), py::arg("method"), py::arg("args") = py::bytes(""), py::arg("timeout_ms") = 5000, R"doc(Calls an actor from inside a turn, within the turn's call chain (so reentrancy can recognise it).)doc");
+  actor_host.def("host_id", [](PyActorHost& self) -> py::object {
+    std::string result;
+    {
+      py::gil_scoped_release unlocked;
+      result = ops::actor_host_host_id(*self.handle);
+    }
+    return py::cast(result);
+  }, R"doc(This host's id.)doc");
+  actor_host.def("stats", [](PyActorHost& self) -> py::object {
+    ActorRuntimeStats result;
+    {
+      py::gil_scoped_release unlocked;
+      result = ops::actor_host_stats(*self.handle);
+    }
+    return py::object(to_python(result));
+  }, R"doc(Counters of this host.)doc");
   subscription.def("unsubscribe", [](PySubscription& self) -> py::object {
     {
       py::gil_scoped_release unlocked;

@@ -4,15 +4,22 @@
 
 namespace nervure::py_bridge {
 
-/// _core.Connection: A connection to a NATS system; reconnects by itself. Made by connect(servers, options).
+/// _core.Connection: 
 struct PyConnection {
   std::shared_ptr<nervure::bridge::Bridge> handle;
+};
+
+/// _core.ActorHost: Hosts actor types whose turns run in this language: turns() delivers them in batches; each ends with complete().
+struct PyActorHost {
+  std::shared_ptr<nervure::bridge::BridgeActorHost> handle;
 };
 
 /// _core.Subscription: Interest in a subject. Messages queue in the core, where the pending limits apply, and are taken in batches.
 struct PySubscription {
   std::shared_ptr<nervure::bridge::BridgeSubscription> handle;
 };
+
+py::dict to_python(const ActorRuntimeStats& record);
 
 py::dict to_python(const Stats& record);
 

@@ -63,10 +63,21 @@ typedef struct nervure_headers nervure_headers;
 typedef struct nervure_wakeup nervure_wakeup;
 typedef struct nervure_completion nervure_completion;
 typedef struct nervure_connection nervure_connection;
+typedef struct nervure_actor_host nervure_actor_host;
 typedef struct nervure_subscription nervure_subscription;
 typedef struct nervure_message_batch nervure_message_batch;
 
 typedef void (*nervure_completion_fn)(void* user_data, nervure_completion* completion);
+
+/* Counters of an actor host. */
+typedef struct nervure_actor_stats {
+  uint64_t calls; /* Call turns completed. */
+  uint64_t failed_calls; /* Of which ended with an error. */
+  uint64_t activations; /* Actors activated. */
+  uint64_t deactivations; /* Actors deactivated. */
+  int64_t active_actors; /* Actors active now. */
+  int64_t owned_partitions; /* Partitions this host serves now. */
+} nervure_actor_stats;
 
 /* Traffic counters of a connection since it was made. */
 typedef struct nervure_stats {
@@ -231,6 +242,10 @@ NERVURE_API nervure_status nervure_options_set_pending_bytes_limit(nervure_optio
 
 /* ---- Operations ---------------------------------------------------------- */
 
+/* A host for actor types in this process. Register types, then start; turns arrive on turns(). Fails with NervureError. */
+NERVURE_API nervure_status nervure_connection_actor_host(nervure_connection* self, int64_t idle_timeout_ms, int64_t call_timeout_ms, int reentrancy, int64_t max_reentrancy_depth, int64_t lease_ttl_ms, int64_t partitions, int64_t workers, const char* host_id, const char* lease_bucket, const char* state_bucket, nervure_actor_host** out, char** error);
+/* Calls a method of an actor (one turn) and completes with its result in the message data. Arguments and result are MessagePack. Completes through done(user_data, completion) on a library thread, or, when done is NULL, through nervure_connection_take. Fails with ActorError, TimeoutError, NoRespondersError, ConnectionClosedError. */
+NERVURE_API nervure_status nervure_connection_actor_invoke(nervure_connection* self, const char* actor_type, const char* actor_id, const char* method, const void* args, size_t args_len, int64_t timeout_ms, int64_t partitions, nervure_completion_fn done, void* user_data, char** error);
 /* Publish a message; fire and forget. Fails with InvalidSubjectError, MaxPayloadError, ConnectionClosedError, InvalidArgumentError. */
 NERVURE_API nervure_status nervure_connection_publish(nervure_connection* self, const char* subject, const void* data, size_t data_len, const char* reply, const nervure_headers* headers, char** error);
 /* Subscribe to a subject (wildcards * and > allowed), optionally in a queue group. Fails with InvalidSubjectError, ConnectionClosedError, InvalidArgumentError. */
@@ -259,6 +274,40 @@ NERVURE_API nervure_status nervure_connection_connected_url(nervure_connection* 
 NERVURE_API nervure_status nervure_connection_new_inbox(nervure_connection* self, char** out, char** error);
 /* Largest message the server accepts. */
 NERVURE_API nervure_status nervure_connection_max_payload(nervure_connection* self, int64_t* out, char** error);
+/* Hosts an actor type (before start). Fails with NervureError. */
+NERVURE_API nervure_status nervure_actor_host_register_type(nervure_actor_host* self, const char* actor_type, char** error);
+/* Creates the buckets if needed, takes partitions and starts serving. Blocks the calling thread. Fails with JetStreamApiError, NotSupportedByServerError, TimeoutError. */
+NERVURE_API nervure_status nervure_actor_host_start(nervure_actor_host* self, char** error);
+/* Stops taking calls, finishes queued turns, deactivates every actor and hands the partitions over. Keep running turns meanwhile. Blocks the calling thread. */
+NERVURE_API nervure_status nervure_actor_host_stop(nervure_actor_host* self, int64_t timeout_ms, char** error);
+/* The source of turns: messages whose subject is the method (or reminder name), reply the turn id, data the arguments, headers Nervure-Actor-Type, Nervure-Actor-Id and Nervure-Turn (activate, call, timer, reminder, deactivate). */
+NERVURE_API nervure_status nervure_actor_host_turns(nervure_actor_host* self, nervure_subscription** out, char** error);
+/* Ends a turn with its result, or with an error the caller receives as ActorError. Fails with NervureError. */
+NERVURE_API nervure_status nervure_actor_host_complete(nervure_actor_host* self, uint64_t turn, const void* result, size_t result_len, const char* error_type, const char* error_message, char** error);
+/* A state value during a turn; empty when absent (see state_contains). Fails with NervureError. */
+NERVURE_API nervure_status nervure_actor_host_state_get(nervure_actor_host* self, uint64_t turn, const char* key, char** out, size_t* out_len, char** error);
+/* Whether the actor's state has the key. Fails with NervureError. */
+NERVURE_API nervure_status nervure_actor_host_state_contains(nervure_actor_host* self, uint64_t turn, const char* key, int* out, char** error);
+/* Sets a state value; saved when the turn succeeds. Fails with NervureError. */
+NERVURE_API nervure_status nervure_actor_host_state_set(nervure_actor_host* self, uint64_t turn, const char* key, const void* value, size_t value_len, char** error);
+/* Removes a state value; true when it was there. Fails with NervureError. */
+NERVURE_API nervure_status nervure_actor_host_state_remove(nervure_actor_host* self, uint64_t turn, const char* key, int* out, char** error);
+/* Saves the state now rather than at the end of the turn. Blocks the calling thread. Fails with JetStreamApiError, TimeoutError. */
+NERVURE_API nervure_status nervure_actor_host_state_save(nervure_actor_host* self, uint64_t turn, char** error);
+/* Calls method as a turn after due, then every period, while the actor is active. Fails with NervureError. */
+NERVURE_API nervure_status nervure_actor_host_register_timer(nervure_actor_host* self, uint64_t turn, const char* name, const char* method, const char* due, const char* period, const void* args, size_t args_len, char** error);
+/* Cancels a timer. Fails with NervureError. */
+NERVURE_API nervure_status nervure_actor_host_unregister_timer(nervure_actor_host* self, uint64_t turn, const char* name, char** error);
+/* A durable reminder: survives deactivation, restarts and failover; fires as a reminder turn. Blocks the calling thread. Fails with NervureError, JetStreamApiError. */
+NERVURE_API nervure_status nervure_actor_host_register_reminder(nervure_actor_host* self, uint64_t turn, const char* name, const char* due, const char* period, const void* data, size_t data_len, char** error);
+/* Removes a reminder. Blocks the calling thread. Fails with NervureError, JetStreamApiError. */
+NERVURE_API nervure_status nervure_actor_host_unregister_reminder(nervure_actor_host* self, uint64_t turn, const char* name, char** error);
+/* Calls an actor from inside a turn, within the turn's call chain (so reentrancy can recognise it). Completes through done(user_data, completion) on a library thread, or, when done is NULL, through nervure_connection_take. Fails with ActorError, TimeoutError, NoRespondersError. */
+NERVURE_API nervure_status nervure_actor_host_invoke(nervure_actor_host* self, uint64_t turn, const char* actor_type, const char* actor_id, const char* method, const void* args, size_t args_len, int64_t timeout_ms, nervure_completion_fn done, void* user_data, char** error);
+/* This host's id. */
+NERVURE_API nervure_status nervure_actor_host_host_id(nervure_actor_host* self, char** out, char** error);
+/* Counters of this host. */
+NERVURE_API nervure_status nervure_actor_host_stats(nervure_actor_host* self, nervure_actor_stats* out, char** error);
 /* Stop now; queued messages are dropped. */
 NERVURE_API nervure_status nervure_subscription_unsubscribe(nervure_subscription* self, char** error);
 /* Stop interest, let queued messages be consumed, then end. Blocks the calling thread. Fails with TimeoutError. */

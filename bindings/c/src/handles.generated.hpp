@@ -6,6 +6,10 @@ struct nervure_connection {
   std::shared_ptr<nervure::bridge::Bridge> handle;
 };
 
+struct nervure_actor_host {
+  std::shared_ptr<nervure::bridge::BridgeActorHost> handle;
+};
+
 struct nervure_subscription {
   std::shared_ptr<nervure::bridge::BridgeSubscription> handle;
 };
@@ -13,6 +17,9 @@ struct nervure_subscription {
 namespace nervure::cabi {
 inline void put(nervure_connection** out, std::shared_ptr<nervure::bridge::Bridge> h) {
   *out = new nervure_connection{std::move(h)};
+}
+inline void put(nervure_actor_host** out, std::shared_ptr<nervure::bridge::BridgeActorHost> h) {
+  *out = new nervure_actor_host{std::move(h)};
 }
 inline void put(nervure_subscription** out, std::shared_ptr<nervure::bridge::BridgeSubscription> h) {
   *out = new nervure_subscription{std::move(h)};

@@ -101,6 +101,11 @@ inline void put(char** out, const std::string& v) {
   *out = copy_string(v);
   if (!*out) throw std::bad_alloc();
 }
+// Bytes: NUL-terminated like a string (so nervure_free_string frees them), length apart.
+inline void put(char** out, size_t* out_len, const std::string& v) {
+  put(out, v);
+  if (out_len) *out_len = v.size();
+}
 
 }  // namespace nervure::cabi
 

@@ -5,6 +5,17 @@
 using nervure::bridge::OptionValue;
 
 namespace nervure::cabi {
+inline void put(nervure_actor_stats* out, const ActorRuntimeStats& m) {
+  out->calls = m.calls;
+  out->failed_calls = m.failed_calls;
+  out->activations = m.activations;
+  out->deactivations = m.deactivations;
+  out->active_actors = m.active_actors;
+  out->owned_partitions = m.owned_partitions;
+}
+}  // namespace nervure::cabi
+
+namespace nervure::cabi {
 inline void put(nervure_stats* out, const Stats& m) {
   out->in_msgs = m.in_msgs;
   out->in_bytes = m.in_bytes;
@@ -310,6 +321,24 @@ nervure_status nervure_options_set_pending_bytes_limit(nervure_options* options,
   });
 }
 
+nervure_status nervure_connection_actor_host(nervure_connection* self, int64_t idle_timeout_ms, int64_t call_timeout_ms, int reentrancy, int64_t max_reentrancy_depth, int64_t lease_ttl_ms, int64_t partitions, int64_t workers, const char* host_id, const char* lease_bucket, const char* state_bucket, nervure_actor_host** out, char** error) {
+  return nervure::cabi::guard(error, [&] {
+    nervure::cabi::require(self, "connection");
+    nervure::cabi::require(out, "out");
+    nervure::cabi::put(out, nervure::ops::connection_actor_host(*self->handle, idle_timeout_ms, call_timeout_ms, reentrancy != 0, max_reentrancy_depth, lease_ttl_ms, partitions, workers, nervure::cabi::text(host_id), nervure::cabi::text(lease_bucket), nervure::cabi::text(state_bucket)));
+  });
+}
+
+nervure_status nervure_connection_actor_invoke(nervure_connection* self, const char* actor_type, const char* actor_id, const char* method, const void* args, size_t args_len, int64_t timeout_ms, int64_t partitions, nervure_completion_fn done, void* user_data, char** error) {
+  return nervure::cabi::guard(error, [&] {
+    nervure::cabi::require(self, "connection");
+    nervure::cabi::require(actor_type, "actor_type");
+    nervure::cabi::require(actor_id, "actor_id");
+    nervure::cabi::require(method, "method");
+    nervure::ops::connection_actor_invoke(*self->handle, nervure::cabi::async_target(done, user_data), nervure::cabi::text(actor_type), nervure::cabi::text(actor_id), nervure::cabi::text(method), nervure::cabi::bytes(args, args_len), timeout_ms, partitions);
+  });
+}
+
 nervure_status nervure_connection_publish(nervure_connection* self, const char* subject, const void* data, size_t data_len, const char* reply, const nervure_headers* headers, char** error) {
   return nervure::cabi::guard(error, [&] {
     nervure::cabi::require(self, "connection");
@@ -417,6 +446,146 @@ nervure_status nervure_connection_max_payload(nervure_connection* self, int64_t*
     nervure::cabi::require(self, "connection");
     nervure::cabi::require(out, "out");
     nervure::cabi::put(out, nervure::ops::connection_max_payload(*self->handle));
+  });
+}
+
+nervure_status nervure_actor_host_register_type(nervure_actor_host* self, const char* actor_type, char** error) {
+  return nervure::cabi::guard(error, [&] {
+    nervure::cabi::require(self, "actor_host");
+    nervure::cabi::require(actor_type, "actor_type");
+    nervure::ops::actor_host_register_type(*self->handle, nervure::cabi::text(actor_type));
+  });
+}
+
+nervure_status nervure_actor_host_start(nervure_actor_host* self, char** error) {
+  return nervure::cabi::guard(error, [&] {
+    nervure::cabi::require(self, "actor_host");
+    nervure::ops::actor_host_start(*self->handle);
+  });
+}
+
+nervure_status nervure_actor_host_stop(nervure_actor_host* self, int64_t timeout_ms, char** error) {
+  return nervure::cabi::guard(error, [&] {
+    nervure::cabi::require(self, "actor_host");
+    nervure::ops::actor_host_stop(*self->handle, timeout_ms);
+  });
+}
+
+nervure_status nervure_actor_host_turns(nervure_actor_host* self, nervure_subscription** out, char** error) {
+  return nervure::cabi::guard(error, [&] {
+    nervure::cabi::require(self, "actor_host");
+    nervure::cabi::require(out, "out");
+    nervure::cabi::put(out, nervure::ops::actor_host_turns(*self->handle));
+  });
+}
+
+nervure_status nervure_actor_host_complete(nervure_actor_host* self, uint64_t turn, const void* result, size_t result_len, const char* error_type, const char* error_message, char** error) {
+  return nervure::cabi::guard(error, [&] {
+    nervure::cabi::require(self, "actor_host");
+    nervure::ops::actor_host_complete(*self->handle, turn, nervure::cabi::bytes(result, result_len), nervure::cabi::text(error_type), nervure::cabi::text(error_message));
+  });
+}
+
+nervure_status nervure_actor_host_state_get(nervure_actor_host* self, uint64_t turn, const char* key, char** out, size_t* out_len, char** error) {
+  return nervure::cabi::guard(error, [&] {
+    nervure::cabi::require(self, "actor_host");
+    nervure::cabi::require(key, "key");
+    nervure::cabi::require(out, "out");
+    nervure::cabi::put(out, out_len, nervure::ops::actor_host_state_get(*self->handle, turn, nervure::cabi::text(key)));
+  });
+}
+
+nervure_status nervure_actor_host_state_contains(nervure_actor_host* self, uint64_t turn, const char* key, int* out, char** error) {
+  return nervure::cabi::guard(error, [&] {
+    nervure::cabi::require(self, "actor_host");
+    nervure::cabi::require(key, "key");
+    nervure::cabi::require(out, "out");
+    nervure::cabi::put(out, nervure::ops::actor_host_state_contains(*self->handle, turn, nervure::cabi::text(key)));
+  });
+}
+
+nervure_status nervure_actor_host_state_set(nervure_actor_host* self, uint64_t turn, const char* key, const void* value, size_t value_len, char** error) {
+  return nervure::cabi::guard(error, [&] {
+    nervure::cabi::require(self, "actor_host");
+    nervure::cabi::require(key, "key");
+    nervure::ops::actor_host_state_set(*self->handle, turn, nervure::cabi::text(key), nervure::cabi::bytes(value, value_len));
+  });
+}
+
+nervure_status nervure_actor_host_state_remove(nervure_actor_host* self, uint64_t turn, const char* key, int* out, char** error) {
+  return nervure::cabi::guard(error, [&] {
+    nervure::cabi::require(self, "actor_host");
+    nervure::cabi::require(key, "key");
+    nervure::cabi::require(out, "out");
+    nervure::cabi::put(out, nervure::ops::actor_host_state_remove(*self->handle, turn, nervure::cabi::text(key)));
+  });
+}
+
+nervure_status nervure_actor_host_state_save(nervure_actor_host* self, uint64_t turn, char** error) {
+  return nervure::cabi::guard(error, [&] {
+    nervure::cabi::require(self, "actor_host");
+    nervure::ops::actor_host_state_save(*self->handle, turn);
+  });
+}
+
+nervure_status nervure_actor_host_register_timer(nervure_actor_host* self, uint64_t turn, const char* name, const char* method, const char* due, const char* period, const void* args, size_t args_len, char** error) {
+  return nervure::cabi::guard(error, [&] {
+    nervure::cabi::require(self, "actor_host");
+    nervure::cabi::require(name, "name");
+    nervure::cabi::require(method, "method");
+    nervure::cabi::require(due, "due");
+    nervure::ops::actor_host_register_timer(*self->handle, turn, nervure::cabi::text(name), nervure::cabi::text(method), nervure::cabi::text(due), nervure::cabi::text(period), nervure::cabi::bytes(args, args_len));
+  });
+}
+
+nervure_status nervure_actor_host_unregister_timer(nervure_actor_host* self, uint64_t turn, const char* name, char** error) {
+  return nervure::cabi::guard(error, [&] {
+    nervure::cabi::require(self, "actor_host");
+    nervure::cabi::require(name, "name");
+    nervure::ops::actor_host_unregister_timer(*self->handle, turn, nervure::cabi::text(name));
+  });
+}
+
+nervure_status nervure_actor_host_register_reminder(nervure_actor_host* self, uint64_t turn, const char* name, const char* due, const char* period, const void* data, size_t data_len, char** error) {
+  return nervure::cabi::guard(error, [&] {
+    nervure::cabi::require(self, "actor_host");
+    nervure::cabi::require(name, "name");
+    nervure::cabi::require(due, "due");
+    nervure::ops::actor_host_register_reminder(*self->handle, turn, nervure::cabi::text(name), nervure::cabi::text(due), nervure::cabi::text(period), nervure::cabi::bytes(data, data_len));
+  });
+}
+
+nervure_status nervure_actor_host_unregister_reminder(nervure_actor_host* self, uint64_t turn, const char* name, char** error) {
+  return nervure::cabi::guard(error, [&] {
+    nervure::cabi::require(self, "actor_host");
+    nervure::cabi::require(name, "name");
+    nervure::ops::actor_host_unregister_reminder(*self->handle, turn, nervure::cabi::text(name));
+  });
+}
+
+nervure_status nervure_actor_host_invoke(nervure_actor_host* self, uint64_t turn, const char* actor_type, const char* actor_id, const char* method, const void* args, size_t args_len, int64_t timeout_ms, nervure_completion_fn done, void* user_data, char** error) {
+  return nervure::cabi::guard(error, [&] {
+    nervure::cabi::require(self, "actor_host");
+    nervure::cabi::require(actor_type, "actor_type");
+    nervure::cabi::require(actor_id, "actor_id");
+    nervure::cabi::require(method, "method");
+    nervure::ops::actor_host_invoke(*self->handle, nervure::cabi::async_target(done, user_data), turn, nervure::cabi::text(actor_type), nervure::cabi::text(actor_id), nervure::cabi::text(method), nervure::cabi::bytes(args, args_len), timeout_ms);
+  });
+}
+
+nervure_status nervure_actor_host_host_id(nervure_actor_host* self, char** out, char** error) {
+  return nervure::cabi::guard(error, [&] {
+    nervure::cabi::require(self, "actor_host");
+    nervure::cabi::require(out, "out");
+    nervure::cabi::put(out, nervure::ops::actor_host_host_id(*self->handle));
+  });
+}
+
+nervure_status nervure_actor_host_stats(nervure_actor_host* self, nervure_actor_stats* out, char** error) {
+  return nervure::cabi::guard(error, [&] {
+    nervure::cabi::require(self, "actor_host");
+    nervure::cabi::require(out, "out");
+    nervure::cabi::put(out, nervure::ops::actor_host_stats(*self->handle));
   });
 }
 
