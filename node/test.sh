@@ -28,6 +28,11 @@ if [ ! -d "$tools/node_modules/@nats-io/transport-node" ] || [ ! -x "$tools/node
     echo "node: npm install of the test tools failed; their tests are skipped"
 fi
 export NERVURE_NODE_TOOLS="$tools"
+# The package's own dependencies (MessagePack for actors), as `npm install` gives a user.
+if [ ! -d node/node_modules/@msgpack/msgpack ]; then
+  echo "node: installing the package's dependencies"
+  (cd node && npm install -q --no-audit --no-fund --omit=dev --ignore-scripts) >/dev/null || fail "npm install in node/ failed"
+fi
 
 echo "node: building the addon (the core is linked in)"
 generator=()

@@ -488,6 +488,8 @@ def ts(api: Api) -> str:
             out.append(extra.read_text().rstrip())
         out += ["}", ""]
     out.append((TEMPLATES / "node_index_tail.d.ts").read_text().rstrip())
+    if any(obj.name == "actor_host" for obj in api.objects):  # lib/actors.js, over the actor_host object
+        out += ["", (TEMPLATES / "node_actors.d.ts").read_text().rstrip()]
     return "\n".join(out) + "\n"
 
 

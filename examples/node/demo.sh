@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# The shop story in Node: audit and payments in the background, then orders.
+# The shop story in Node: audit, payments and inventory in the background, then orders.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 source scripts/versions.sh
@@ -8,6 +8,8 @@ if [ ! -f "$NERVURE_BUILD_DIR/node/nervure.node" ]; then
   cmake -S node -B "$NERVURE_BUILD_DIR/node" -DCMAKE_BUILD_TYPE=Release >/dev/null
   cmake --build "$NERVURE_BUILD_DIR/node" -j2 --target nervure_node >/dev/null
 fi
+# The package's own dependencies (MessagePack for actors), as `npm install` gives a user.
+[ -d node/node_modules/@msgpack/msgpack ] || (cd node && npm install -q --no-audit --no-fund --omit=dev --ignore-scripts >/dev/null)
 # require("nervure") resolves to this checkout's package.
 modules="$NERVURE_BUILD_DIR/node-path"
 mkdir -p "$modules"
@@ -17,7 +19,9 @@ node examples/node/audit.js 3 &
 audit=$!
 node examples/node/payment_service.js &
 payments=$!
-trap 'kill $payments 2>/dev/null || true' EXIT
-sleep 1  # both are subscribed before the first order
+node examples/node/inventory_service.js &
+inventory=$!
+trap 'kill $payments $inventory 2>/dev/null || true; wait $inventory 2>/dev/null || true' EXIT
+sleep 1  # all are subscribed before the first order
 node examples/node/order_service.js
 wait $audit

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# The shop story in Python: audit and payments in the background, then orders.
+# The shop story in Python: audit, payments and inventory in the background, then orders.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 source scripts/versions.sh
@@ -15,7 +15,9 @@ py="$venv/bin/python"
 audit=$!
 "$py" examples/python/payment_service.py &
 payments=$!
-trap 'kill $payments 2>/dev/null || true' EXIT
-sleep 1  # both are subscribed before the first order
+"$py" examples/python/inventory_service.py &
+inventory=$!
+trap 'kill $payments $inventory 2>/dev/null || true; wait $inventory 2>/dev/null || true' EXIT
+sleep 1  # all are subscribed before the first order
 "$py" examples/python/order_service.py
 wait $audit

@@ -1,18 +1,39 @@
-"""Creates orders: asks the payment service to authorise each, then announces it
-on shop.orders.order.created."""
+"""Creates orders: reserves stock with the product's inventory actor, asks the
+payment service to authorise the order, then announces it on
+shop.orders.order.created."""
 import asyncio
 import json
 import os
 
 import nervure
 
-ORDERS = [("o-2001", "teapot", "35.00"), ("o-2002", "coffee-grinder", "640.00"), ("o-2003", "filter-papers", "4.20")]
+ORDERS = [("o-2001", "teapot", "35.00"), ("o-2002", "coffee-grinder", "640.00"), ("o-2003", "filter-papers", "4.20"),
+          ("o-2004", "coffee-grinder", "640.00")]
+STOCK = {"teapot": 5, "coffee-grinder": 1, "filter-papers": 100}
+
+
+async def restock(nc: nervure.Connection) -> None:
+    """The warehouse delivered. Services start together: wait a while for the inventory host."""
+    for attempt in range(100):
+        try:
+            for product, stock in STOCK.items():
+                await nervure.actor_proxy(nc, "inventory", product).invoke("restock", stock)
+            return
+        except nervure.NoRespondersError:
+            if attempt == 99:
+                raise
+            await asyncio.sleep(0.1)
 
 
 async def main() -> None:
     async with await nervure.connect(os.environ.get("NERVURE_URL", "nats://127.0.0.1:4222"),
                                      name="order-service-py") as nc:
+        await restock(nc)
         for order_id, product, amount in ORDERS:
+            reservation = await nervure.actor_proxy(nc, "inventory", product).invoke("reserve", 1)
+            if not reservation["reserved"]:
+                print(f"order-service: {order_id} not placed: {product} out of stock", flush=True)
+                continue
             try:
                 verdict = (await nc.request("shop.payments.authorise", amount, timeout=2)).data.decode()
             except nervure.NervureError as err:

@@ -352,6 +352,14 @@ class Connection extends ConnectionBase {
     return new (genericClass(kind))(this, h);
   }
 
+  // A core source (an actor host's turns) handed to callback like a subscription's messages.
+  _source(h, callback) {
+    const sub = new Subscription(this, h, callback);
+    this._subs.set(sub.id, sub);
+    setImmediate(() => sub._ready());
+    return sub;
+  }
+
   /** Subscribe; iterate with for await, or pass opts.callback. */
   subscribe(subject, opts = {}) {
     const h = native.connection_subscribe(this._h, subject, opts.queue, opts.maxMsgs, opts.pendingMsgsLimit,
@@ -484,4 +492,6 @@ async function connect(servers, opts) {
   return nc;
 }
 
-module.exports = { connect, Connection, Subscription, Msg, MsgHdrs, ...errors };
+const actors = require("./actors");
+
+module.exports = { connect, Connection, Subscription, Msg, MsgHdrs, ...actors, ...errors };

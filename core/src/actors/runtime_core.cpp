@@ -206,6 +206,10 @@ void ActorRuntimeCore::take_partition(ActorTypeHost& host, int partition, uint64
   SubscribeOptions unlimited;
   unlimited.pending_msgs_limit = -1;
   unlimited.pending_bytes_limit = -1;
+  // A queue group: should two hosts ever subscribe to one partition (a host
+  // that has not yet noticed it lost its lease, a second placement domain with
+  // another lease bucket), each call still reaches only one of them.
+  unlimited.queue = "actors";
   auto calls = connection_->subscribe(
       wire::call_subject(host.name, partition),
       [weak, type = host.name, partition](Message&& msg) {
