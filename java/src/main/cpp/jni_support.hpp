@@ -1,0 +1,142 @@
+// Helpers shared by the generated JNI glue (nervure_jni.generated.cpp) and the
+// hand-written runtime natives (jni_runtime.cpp): argument conversion without
+// heap allocation for small values, owned results, batch encoding, errors.
+#pragma once
+
+#include <jni.h>
+
+#include <cstdint>
+#include <cstring>
+#include <string>
+#include <vector>
+
+#include "nervure.h"
+
+namespace nervure::jni {
+
+// A global reference to a class, or null with a pending NoClassDefFoundError.
+jclass global_class(JNIEnv* env, const char* name);
+
+// Generated from the definition's errors (nervure_jni.generated.cpp).
+bool init_errors(JNIEnv* env);
+void release_errors(JNIEnv* env);
+jthrowable make_error(JNIEnv* env, int status, const char* message, const nervure_completion* completion);
+jbyteArray encode_message(JNIEnv* env, const nervure_message_batch* batch);
+
+// Throws the exception of a failed call (fields from the thread's last error)
+// and frees the error text.
+void throw_status(JNIEnv* env, nervure_status status, char* error);
+// Inside catch (...): throws NervureException with the C++ exception's text,
+// unless a Java exception is already pending.
+void throw_current(JNIEnv* env);
+
+jlongArray long_array(JNIEnv* env, const jlong* values, jsize n);
+
+// A Java string as (modified) UTF-8, on the stack when short. Null stays null.
+class Utf {
+ public:
+  Utf(JNIEnv* env, jstring s) {
+    if (!s) return;
+    const jsize chars = env->GetStringLength(s);
+    const jsize n = env->GetStringUTFLength(s);
+    char* dst = small_;
+    if (static_cast<size_t>(n) >= sizeof(small_)) {
+      big_.resize(static_cast<size_t>(n) + 1);
+      dst = big_.data();
+    }
+    env->GetStringUTFRegion(s, 0, chars, dst);
+    dst[n] = '\0';
+    p_ = dst;
+  }
+  Utf(const Utf&) = delete;
+  Utf& operator=(const Utf&) = delete;
+  const char* get() const { return p_; }
+
+ private:
+  char small_[256];
+  std::vector<char> big_;
+  const char* p_ = nullptr;
+};
+
+// A byte[] copied out of the Java heap (no critical region held while the core
+// may block), on the stack when small. Null is empty.
+class Bytes {
+ public:
+  Bytes(JNIEnv* env, jbyteArray a) {
+    if (!a) return;
+    n_ = static_cast<size_t>(env->GetArrayLength(a));
+    if (n_ > sizeof(small_)) {
+      big_.resize(n_);
+      p_ = big_.data();
+    }
+    if (n_) env->GetByteArrayRegion(a, 0, static_cast<jsize>(n_), reinterpret_cast<jbyte*>(p_));
+  }
+  Bytes(const Bytes&) = delete;
+  Bytes& operator=(const Bytes&) = delete;
+  const void* data() const { return n_ ? p_ : nullptr; }
+  size_t size() const { return n_; }
+
+ private:
+  char small_[2048];
+  std::vector<char> big_;
+  char* p_ = small_;
+  size_t n_ = 0;
+};
+
+// Headers from alternating keys and values; null when the array is null or empty.
+class Headers {
+ public:
+  Headers(JNIEnv* env, jobjectArray kv);
+  ~Headers() { nervure_headers_destroy(&h_); }
+  Headers(const Headers&) = delete;
+  Headers& operator=(const Headers&) = delete;
+  const nervure_headers* get() const { return h_; }
+
+ private:
+  nervure_headers* h_ = nullptr;
+};
+
+// A string or bytes the library handed out; freed with nervure_free_string.
+struct OwnedText {
+  char* ptr = nullptr;
+  size_t len = 0;
+  OwnedText() = default;
+  OwnedText(const OwnedText&) = delete;
+  OwnedText& operator=(const OwnedText&) = delete;
+  ~OwnedText() { nervure_free_string(ptr); }
+  jstring to_java(JNIEnv* env) const;
+  jbyteArray to_bytes(JNIEnv* env) const;
+};
+
+// Little-endian encoding of batches (Records.java decodes).
+class Encoder {
+ public:
+  Encoder() { buf_.reserve(4096); }
+  void u32(uint32_t v) { put(&v, 4); }
+  void i64(int64_t v) { put(&v, 8); }
+  void str(const char* s) {
+    const size_t n = s ? std::strlen(s) : 0;
+    u32(static_cast<uint32_t>(n));
+    put(s, n);
+  }
+  void bytes(const void* p, size_t n) {
+    u32(static_cast<uint32_t>(n));
+    put(p, n);
+  }
+  jbyteArray to_java(JNIEnv* env) const {
+    jbyteArray a = env->NewByteArray(static_cast<jsize>(buf_.size()));
+    if (a) env->SetByteArrayRegion(a, 0, static_cast<jsize>(buf_.size()), reinterpret_cast<const jbyte*>(buf_.data()));
+    return a;
+  }
+
+ private:
+  void put(const void* p, size_t n) {
+    if (!n) return;
+    const size_t at = buf_.size();
+    buf_.resize(at + n);
+    std::memcpy(buf_.data() + at, p, n);
+  }
+  std::vector<char> buf_;
+};
+
+}  // namespace nervure::jni

@@ -1,0 +1,1003 @@
+// generated from the definition in bindings/api/ by bindings/generator; do not edit
+// Every function runs inside try/catch: no C++ exception reaches the JVM.
+#include "jni_support.hpp"
+
+#include "nervure.h"
+
+#include <cstdint>
+
+namespace {
+struct ErrorClass {
+  jclass cls = nullptr;
+  jmethodID ctor = nullptr;
+};
+ErrorClass g_errors[13];
+}  // namespace
+
+namespace nervure::jni {
+
+// Caches the exception classes and their constructors (called from JNI_OnLoad).
+bool init_errors(JNIEnv* env) {
+  g_errors[1].cls = global_class(env, "io/nervure/NervureException");
+  if (!g_errors[1].cls) return false;
+  g_errors[1].ctor = env->GetMethodID(g_errors[1].cls, "<init>", "(Ljava/lang/String;)V");
+  if (!g_errors[1].ctor) return false;
+  g_errors[2].cls = global_class(env, "io/nervure/ConnectionClosedException");
+  if (!g_errors[2].cls) return false;
+  g_errors[2].ctor = env->GetMethodID(g_errors[2].cls, "<init>", "(Ljava/lang/String;)V");
+  if (!g_errors[2].ctor) return false;
+  g_errors[3].cls = global_class(env, "io/nervure/TimeoutException");
+  if (!g_errors[3].cls) return false;
+  g_errors[3].ctor = env->GetMethodID(g_errors[3].cls, "<init>", "(Ljava/lang/String;)V");
+  if (!g_errors[3].ctor) return false;
+  g_errors[4].cls = global_class(env, "io/nervure/NoRespondersException");
+  if (!g_errors[4].cls) return false;
+  g_errors[4].ctor = env->GetMethodID(g_errors[4].cls, "<init>", "(Ljava/lang/String;)V");
+  if (!g_errors[4].ctor) return false;
+  g_errors[5].cls = global_class(env, "io/nervure/InvalidSubjectException");
+  if (!g_errors[5].cls) return false;
+  g_errors[5].ctor = env->GetMethodID(g_errors[5].cls, "<init>", "(Ljava/lang/String;)V");
+  if (!g_errors[5].ctor) return false;
+  g_errors[6].cls = global_class(env, "io/nervure/MaxPayloadException");
+  if (!g_errors[6].cls) return false;
+  g_errors[6].ctor = env->GetMethodID(g_errors[6].cls, "<init>", "(Ljava/lang/String;)V");
+  if (!g_errors[6].ctor) return false;
+  g_errors[7].cls = global_class(env, "io/nervure/AuthorizationException");
+  if (!g_errors[7].cls) return false;
+  g_errors[7].ctor = env->GetMethodID(g_errors[7].cls, "<init>", "(Ljava/lang/String;)V");
+  if (!g_errors[7].ctor) return false;
+  g_errors[8].cls = global_class(env, "io/nervure/SlowConsumerException");
+  if (!g_errors[8].cls) return false;
+  g_errors[8].ctor = env->GetMethodID(g_errors[8].cls, "<init>", "(Ljava/lang/String;)V");
+  if (!g_errors[8].ctor) return false;
+  g_errors[9].cls = global_class(env, "io/nervure/JetStreamApiException");
+  if (!g_errors[9].cls) return false;
+  g_errors[9].ctor = env->GetMethodID(g_errors[9].cls, "<init>", "(Ljava/lang/String;JJ)V");
+  if (!g_errors[9].ctor) return false;
+  g_errors[10].cls = global_class(env, "io/nervure/NotSupportedByServerException");
+  if (!g_errors[10].cls) return false;
+  g_errors[10].ctor = env->GetMethodID(g_errors[10].cls, "<init>", "(Ljava/lang/String;)V");
+  if (!g_errors[10].ctor) return false;
+  g_errors[11].cls = global_class(env, "io/nervure/ActorException");
+  if (!g_errors[11].cls) return false;
+  g_errors[11].ctor = env->GetMethodID(g_errors[11].cls, "<init>", "(Ljava/lang/String;Ljava/lang/String;)V");
+  if (!g_errors[11].ctor) return false;
+  g_errors[12].cls = global_class(env, "io/nervure/InvalidArgumentException");
+  if (!g_errors[12].cls) return false;
+  g_errors[12].ctor = env->GetMethodID(g_errors[12].cls, "<init>", "(Ljava/lang/String;)V");
+  if (!g_errors[12].ctor) return false;
+  return true;
+}
+
+void release_errors(JNIEnv* env) {
+  for (auto& e : g_errors) {
+    if (e.cls) env->DeleteGlobalRef(e.cls);
+    e = ErrorClass{};
+  }
+}
+
+// The Java exception for a status; its fields come from the completion, or
+// from the last error of this thread when completion is null.
+jthrowable make_error(JNIEnv* env, int status, const char* message, const nervure_completion* completion) {
+  if (status < 0 || status >= 13 || !g_errors[status].cls) status = 1;
+  jstring text = env->NewStringUTF(message ? message : nervure_status_name(static_cast<nervure_status>(status)));
+  if (!text) return nullptr;
+  jobject made = nullptr;
+  switch (status) {
+    case 9: {
+      int64_t code = 0;
+      if (completion) nervure_completion_error_int(completion, "code", &code);
+      else nervure_last_error_int("code", &code);
+      int64_t errCode = 0;
+      if (completion) nervure_completion_error_int(completion, "err_code", &errCode);
+      else nervure_last_error_int("err_code", &errCode);
+      made = env->NewObject(g_errors[status].cls, g_errors[status].ctor, text, static_cast<jlong>(code), static_cast<jlong>(errCode));
+      break;
+    }
+    case 11: {
+      const char* remoteType_c = completion ? nervure_completion_error_text(completion, "remote_type")
+                                    : nervure_last_error_text("remote_type");
+      jstring remoteType = env->NewStringUTF(remoteType_c ? remoteType_c : "");
+      made = env->NewObject(g_errors[status].cls, g_errors[status].ctor, text, remoteType);
+      break;
+    }
+    default:
+      made = env->NewObject(g_errors[status].cls, g_errors[status].ctor, text);
+  }
+  env->DeleteLocalRef(text);
+  return static_cast<jthrowable>(made);
+}
+
+}  // namespace nervure::jni
+
+namespace nervure::jni {
+
+// message: count, then per item its fields in order (Records.decodeMessage).
+jbyteArray encode_message(JNIEnv* env, const nervure_message_batch* batch) {
+  nervure::jni::Encoder e;
+  const size_t count = nervure_message_batch_count(batch);
+  e.u32(static_cast<uint32_t>(count));
+  for (size_t i = 0; i < count; ++i) {
+    e.str(nervure_message_subject(batch, i));
+    e.str(nervure_message_reply(batch, i));
+    {
+      size_t len = 0;
+      const void* p = nervure_message_data(batch, i, &len);
+      e.bytes(p, len);
+    }
+    {
+      const size_t n = nervure_message_headers_count(batch, i);
+      e.u32(static_cast<uint32_t>(n));
+      for (size_t h = 0; h < n; ++h) {
+        const char* k = nullptr;
+        const char* v = nullptr;
+        nervure_message_headers_at(batch, i, h, &k, &v);
+        e.str(k);
+        e.str(v);
+      }
+    }
+    e.i64(static_cast<int64_t>(nervure_message_status(batch, i)));
+  }
+  return e.to_java(env);
+}
+
+}  // namespace nervure::jni
+
+using namespace nervure::jni;
+
+extern "C" {
+
+JNIEXPORT void JNICALL Java_io_nervure_internal_NativeOps_optionsSetName(JNIEnv* env, jclass, jlong options, jstring value) {
+  try {
+    char* error = nullptr;
+    nervure::jni::Utf value_c(env, value);
+    nervure_status status = nervure_options_set_name(reinterpret_cast<nervure_options*>(options), value_c.get(), &error);
+    if (status != NERVURE_OK) nervure::jni::throw_status(env, status, error);
+  } catch (...) {
+    nervure::jni::throw_current(env);
+  }
+}
+
+JNIEXPORT void JNICALL Java_io_nervure_internal_NativeOps_optionsSetUser(JNIEnv* env, jclass, jlong options, jstring value) {
+  try {
+    char* error = nullptr;
+    nervure::jni::Utf value_c(env, value);
+    nervure_status status = nervure_options_set_user(reinterpret_cast<nervure_options*>(options), value_c.get(), &error);
+    if (status != NERVURE_OK) nervure::jni::throw_status(env, status, error);
+  } catch (...) {
+    nervure::jni::throw_current(env);
+  }
+}
+
+JNIEXPORT void JNICALL Java_io_nervure_internal_NativeOps_optionsSetPassword(JNIEnv* env, jclass, jlong options, jstring value) {
+  try {
+    char* error = nullptr;
+    nervure::jni::Utf value_c(env, value);
+    nervure_status status = nervure_options_set_password(reinterpret_cast<nervure_options*>(options), value_c.get(), &error);
+    if (status != NERVURE_OK) nervure::jni::throw_status(env, status, error);
+  } catch (...) {
+    nervure::jni::throw_current(env);
+  }
+}
+
+JNIEXPORT void JNICALL Java_io_nervure_internal_NativeOps_optionsSetToken(JNIEnv* env, jclass, jlong options, jstring value) {
+  try {
+    char* error = nullptr;
+    nervure::jni::Utf value_c(env, value);
+    nervure_status status = nervure_options_set_token(reinterpret_cast<nervure_options*>(options), value_c.get(), &error);
+    if (status != NERVURE_OK) nervure::jni::throw_status(env, status, error);
+  } catch (...) {
+    nervure::jni::throw_current(env);
+  }
+}
+
+JNIEXPORT void JNICALL Java_io_nervure_internal_NativeOps_optionsSetNkeySeed(JNIEnv* env, jclass, jlong options, jstring value) {
+  try {
+    char* error = nullptr;
+    nervure::jni::Utf value_c(env, value);
+    nervure_status status = nervure_options_set_nkey_seed(reinterpret_cast<nervure_options*>(options), value_c.get(), &error);
+    if (status != NERVURE_OK) nervure::jni::throw_status(env, status, error);
+  } catch (...) {
+    nervure::jni::throw_current(env);
+  }
+}
+
+JNIEXPORT void JNICALL Java_io_nervure_internal_NativeOps_optionsSetCredsFile(JNIEnv* env, jclass, jlong options, jstring value) {
+  try {
+    char* error = nullptr;
+    nervure::jni::Utf value_c(env, value);
+    nervure_status status = nervure_options_set_creds_file(reinterpret_cast<nervure_options*>(options), value_c.get(), &error);
+    if (status != NERVURE_OK) nervure::jni::throw_status(env, status, error);
+  } catch (...) {
+    nervure::jni::throw_current(env);
+  }
+}
+
+JNIEXPORT void JNICALL Java_io_nervure_internal_NativeOps_optionsSetTls(JNIEnv* env, jclass, jlong options, jboolean value) {
+  try {
+    char* error = nullptr;
+    nervure_status status = nervure_options_set_tls(reinterpret_cast<nervure_options*>(options), value ? 1 : 0, &error);
+    if (status != NERVURE_OK) nervure::jni::throw_status(env, status, error);
+  } catch (...) {
+    nervure::jni::throw_current(env);
+  }
+}
+
+JNIEXPORT void JNICALL Java_io_nervure_internal_NativeOps_optionsSetTlsCaFile(JNIEnv* env, jclass, jlong options, jstring value) {
+  try {
+    char* error = nullptr;
+    nervure::jni::Utf value_c(env, value);
+    nervure_status status = nervure_options_set_tls_ca_file(reinterpret_cast<nervure_options*>(options), value_c.get(), &error);
+    if (status != NERVURE_OK) nervure::jni::throw_status(env, status, error);
+  } catch (...) {
+    nervure::jni::throw_current(env);
+  }
+}
+
+JNIEXPORT void JNICALL Java_io_nervure_internal_NativeOps_optionsSetTlsCertFile(JNIEnv* env, jclass, jlong options, jstring value) {
+  try {
+    char* error = nullptr;
+    nervure::jni::Utf value_c(env, value);
+    nervure_status status = nervure_options_set_tls_cert_file(reinterpret_cast<nervure_options*>(options), value_c.get(), &error);
+    if (status != NERVURE_OK) nervure::jni::throw_status(env, status, error);
+  } catch (...) {
+    nervure::jni::throw_current(env);
+  }
+}
+
+JNIEXPORT void JNICALL Java_io_nervure_internal_NativeOps_optionsSetTlsKeyFile(JNIEnv* env, jclass, jlong options, jstring value) {
+  try {
+    char* error = nullptr;
+    nervure::jni::Utf value_c(env, value);
+    nervure_status status = nervure_options_set_tls_key_file(reinterpret_cast<nervure_options*>(options), value_c.get(), &error);
+    if (status != NERVURE_OK) nervure::jni::throw_status(env, status, error);
+  } catch (...) {
+    nervure::jni::throw_current(env);
+  }
+}
+
+JNIEXPORT void JNICALL Java_io_nervure_internal_NativeOps_optionsSetTlsVerify(JNIEnv* env, jclass, jlong options, jboolean value) {
+  try {
+    char* error = nullptr;
+    nervure_status status = nervure_options_set_tls_verify(reinterpret_cast<nervure_options*>(options), value ? 1 : 0, &error);
+    if (status != NERVURE_OK) nervure::jni::throw_status(env, status, error);
+  } catch (...) {
+    nervure::jni::throw_current(env);
+  }
+}
+
+JNIEXPORT void JNICALL Java_io_nervure_internal_NativeOps_optionsSetTlsVerifyHostname(JNIEnv* env, jclass, jlong options, jboolean value) {
+  try {
+    char* error = nullptr;
+    nervure_status status = nervure_options_set_tls_verify_hostname(reinterpret_cast<nervure_options*>(options), value ? 1 : 0, &error);
+    if (status != NERVURE_OK) nervure::jni::throw_status(env, status, error);
+  } catch (...) {
+    nervure::jni::throw_current(env);
+  }
+}
+
+JNIEXPORT void JNICALL Java_io_nervure_internal_NativeOps_optionsSetTlsHandshakeFirst(JNIEnv* env, jclass, jlong options, jboolean value) {
+  try {
+    char* error = nullptr;
+    nervure_status status = nervure_options_set_tls_handshake_first(reinterpret_cast<nervure_options*>(options), value ? 1 : 0, &error);
+    if (status != NERVURE_OK) nervure::jni::throw_status(env, status, error);
+  } catch (...) {
+    nervure::jni::throw_current(env);
+  }
+}
+
+JNIEXPORT void JNICALL Java_io_nervure_internal_NativeOps_optionsSetRandomize(JNIEnv* env, jclass, jlong options, jboolean value) {
+  try {
+    char* error = nullptr;
+    nervure_status status = nervure_options_set_randomize(reinterpret_cast<nervure_options*>(options), value ? 1 : 0, &error);
+    if (status != NERVURE_OK) nervure::jni::throw_status(env, status, error);
+  } catch (...) {
+    nervure::jni::throw_current(env);
+  }
+}
+
+JNIEXPORT void JNICALL Java_io_nervure_internal_NativeOps_optionsSetConnectTimeout(JNIEnv* env, jclass, jlong options, jlong value) {
+  try {
+    char* error = nullptr;
+    nervure_status status = nervure_options_set_connect_timeout_ms(reinterpret_cast<nervure_options*>(options), static_cast<int64_t>(value), &error);
+    if (status != NERVURE_OK) nervure::jni::throw_status(env, status, error);
+  } catch (...) {
+    nervure::jni::throw_current(env);
+  }
+}
+
+JNIEXPORT void JNICALL Java_io_nervure_internal_NativeOps_optionsSetReconnect(JNIEnv* env, jclass, jlong options, jboolean value) {
+  try {
+    char* error = nullptr;
+    nervure_status status = nervure_options_set_reconnect(reinterpret_cast<nervure_options*>(options), value ? 1 : 0, &error);
+    if (status != NERVURE_OK) nervure::jni::throw_status(env, status, error);
+  } catch (...) {
+    nervure::jni::throw_current(env);
+  }
+}
+
+JNIEXPORT void JNICALL Java_io_nervure_internal_NativeOps_optionsSetMaxReconnectAttempts(JNIEnv* env, jclass, jlong options, jlong value) {
+  try {
+    char* error = nullptr;
+    nervure_status status = nervure_options_set_max_reconnect_attempts(reinterpret_cast<nervure_options*>(options), static_cast<int64_t>(value), &error);
+    if (status != NERVURE_OK) nervure::jni::throw_status(env, status, error);
+  } catch (...) {
+    nervure::jni::throw_current(env);
+  }
+}
+
+JNIEXPORT void JNICALL Java_io_nervure_internal_NativeOps_optionsSetReconnectWait(JNIEnv* env, jclass, jlong options, jlong value) {
+  try {
+    char* error = nullptr;
+    nervure_status status = nervure_options_set_reconnect_wait_ms(reinterpret_cast<nervure_options*>(options), static_cast<int64_t>(value), &error);
+    if (status != NERVURE_OK) nervure::jni::throw_status(env, status, error);
+  } catch (...) {
+    nervure::jni::throw_current(env);
+  }
+}
+
+JNIEXPORT void JNICALL Java_io_nervure_internal_NativeOps_optionsSetReconnectWaitMax(JNIEnv* env, jclass, jlong options, jlong value) {
+  try {
+    char* error = nullptr;
+    nervure_status status = nervure_options_set_reconnect_wait_max_ms(reinterpret_cast<nervure_options*>(options), static_cast<int64_t>(value), &error);
+    if (status != NERVURE_OK) nervure::jni::throw_status(env, status, error);
+  } catch (...) {
+    nervure::jni::throw_current(env);
+  }
+}
+
+JNIEXPORT void JNICALL Java_io_nervure_internal_NativeOps_optionsSetReconnectJitter(JNIEnv* env, jclass, jlong options, jlong value) {
+  try {
+    char* error = nullptr;
+    nervure_status status = nervure_options_set_reconnect_jitter_ms(reinterpret_cast<nervure_options*>(options), static_cast<int64_t>(value), &error);
+    if (status != NERVURE_OK) nervure::jni::throw_status(env, status, error);
+  } catch (...) {
+    nervure::jni::throw_current(env);
+  }
+}
+
+JNIEXPORT void JNICALL Java_io_nervure_internal_NativeOps_optionsSetReconnectJitterTls(JNIEnv* env, jclass, jlong options, jlong value) {
+  try {
+    char* error = nullptr;
+    nervure_status status = nervure_options_set_reconnect_jitter_tls_ms(reinterpret_cast<nervure_options*>(options), static_cast<int64_t>(value), &error);
+    if (status != NERVURE_OK) nervure::jni::throw_status(env, status, error);
+  } catch (...) {
+    nervure::jni::throw_current(env);
+  }
+}
+
+JNIEXPORT void JNICALL Java_io_nervure_internal_NativeOps_optionsSetReconnectBufferSize(JNIEnv* env, jclass, jlong options, jlong value) {
+  try {
+    char* error = nullptr;
+    nervure_status status = nervure_options_set_reconnect_buffer_size(reinterpret_cast<nervure_options*>(options), static_cast<int64_t>(value), &error);
+    if (status != NERVURE_OK) nervure::jni::throw_status(env, status, error);
+  } catch (...) {
+    nervure::jni::throw_current(env);
+  }
+}
+
+JNIEXPORT void JNICALL Java_io_nervure_internal_NativeOps_optionsSetPingInterval(JNIEnv* env, jclass, jlong options, jlong value) {
+  try {
+    char* error = nullptr;
+    nervure_status status = nervure_options_set_ping_interval_ms(reinterpret_cast<nervure_options*>(options), static_cast<int64_t>(value), &error);
+    if (status != NERVURE_OK) nervure::jni::throw_status(env, status, error);
+  } catch (...) {
+    nervure::jni::throw_current(env);
+  }
+}
+
+JNIEXPORT void JNICALL Java_io_nervure_internal_NativeOps_optionsSetMaxPingsOut(JNIEnv* env, jclass, jlong options, jlong value) {
+  try {
+    char* error = nullptr;
+    nervure_status status = nervure_options_set_max_pings_out(reinterpret_cast<nervure_options*>(options), static_cast<int64_t>(value), &error);
+    if (status != NERVURE_OK) nervure::jni::throw_status(env, status, error);
+  } catch (...) {
+    nervure::jni::throw_current(env);
+  }
+}
+
+JNIEXPORT void JNICALL Java_io_nervure_internal_NativeOps_optionsSetNoEcho(JNIEnv* env, jclass, jlong options, jboolean value) {
+  try {
+    char* error = nullptr;
+    nervure_status status = nervure_options_set_no_echo(reinterpret_cast<nervure_options*>(options), value ? 1 : 0, &error);
+    if (status != NERVURE_OK) nervure::jni::throw_status(env, status, error);
+  } catch (...) {
+    nervure::jni::throw_current(env);
+  }
+}
+
+JNIEXPORT void JNICALL Java_io_nervure_internal_NativeOps_optionsSetInboxPrefix(JNIEnv* env, jclass, jlong options, jstring value) {
+  try {
+    char* error = nullptr;
+    nervure::jni::Utf value_c(env, value);
+    nervure_status status = nervure_options_set_inbox_prefix(reinterpret_cast<nervure_options*>(options), value_c.get(), &error);
+    if (status != NERVURE_OK) nervure::jni::throw_status(env, status, error);
+  } catch (...) {
+    nervure::jni::throw_current(env);
+  }
+}
+
+JNIEXPORT void JNICALL Java_io_nervure_internal_NativeOps_optionsSetIgnoreDiscoveredServers(JNIEnv* env, jclass, jlong options, jboolean value) {
+  try {
+    char* error = nullptr;
+    nervure_status status = nervure_options_set_ignore_discovered_servers(reinterpret_cast<nervure_options*>(options), value ? 1 : 0, &error);
+    if (status != NERVURE_OK) nervure::jni::throw_status(env, status, error);
+  } catch (...) {
+    nervure::jni::throw_current(env);
+  }
+}
+
+JNIEXPORT void JNICALL Java_io_nervure_internal_NativeOps_optionsSetPendingMsgsLimit(JNIEnv* env, jclass, jlong options, jlong value) {
+  try {
+    char* error = nullptr;
+    nervure_status status = nervure_options_set_pending_msgs_limit(reinterpret_cast<nervure_options*>(options), static_cast<int64_t>(value), &error);
+    if (status != NERVURE_OK) nervure::jni::throw_status(env, status, error);
+  } catch (...) {
+    nervure::jni::throw_current(env);
+  }
+}
+
+JNIEXPORT void JNICALL Java_io_nervure_internal_NativeOps_optionsSetPendingBytesLimit(JNIEnv* env, jclass, jlong options, jlong value) {
+  try {
+    char* error = nullptr;
+    nervure_status status = nervure_options_set_pending_bytes_limit(reinterpret_cast<nervure_options*>(options), static_cast<int64_t>(value), &error);
+    if (status != NERVURE_OK) nervure::jni::throw_status(env, status, error);
+  } catch (...) {
+    nervure::jni::throw_current(env);
+  }
+}
+
+// connection.actor_host (call)
+JNIEXPORT jlong JNICALL Java_io_nervure_internal_NativeOps_connectionActorHost(JNIEnv* env, jclass, jlong self, jlong idleTimeout, jlong callTimeout, jboolean reentrancy, jlong maxReentrancyDepth, jlong leaseTtl, jlong partitions, jlong workers, jstring hostId, jstring leaseBucket, jstring stateBucket) {
+  try {
+    char* error = nullptr;
+    nervure::jni::Utf hostId_c(env, hostId);
+    nervure::jni::Utf leaseBucket_c(env, leaseBucket);
+    nervure::jni::Utf stateBucket_c(env, stateBucket);
+    nervure_actor_host* out = nullptr;
+    nervure_status status = nervure_connection_actor_host(reinterpret_cast<nervure_connection*>(self), static_cast<int64_t>(idleTimeout), static_cast<int64_t>(callTimeout), reentrancy ? 1 : 0, static_cast<int64_t>(maxReentrancyDepth), static_cast<int64_t>(leaseTtl), static_cast<int64_t>(partitions), static_cast<int64_t>(workers), hostId_c.get(), leaseBucket_c.get(), stateBucket_c.get(), &out, &error);
+    if (status != NERVURE_OK) { nervure::jni::throw_status(env, status, error); return 0; }
+    return reinterpret_cast<jlong>(out);
+  } catch (...) {
+    nervure::jni::throw_current(env);
+  }
+  return 0;
+}
+
+// connection.actor_invoke (async)
+JNIEXPORT void JNICALL Java_io_nervure_internal_NativeOps_connectionActorInvoke(JNIEnv* env, jclass, jlong self, jstring actorType, jstring actorId, jstring method, jbyteArray args, jlong timeout, jlong partitions, jlong token) {
+  try {
+    char* error = nullptr;
+    nervure::jni::Utf actorType_c(env, actorType);
+    nervure::jni::Utf actorId_c(env, actorId);
+    nervure::jni::Utf method_c(env, method);
+    nervure::jni::Bytes args_c(env, args);
+    nervure_status status = nervure_connection_actor_invoke(reinterpret_cast<nervure_connection*>(self), actorType_c.get(), actorId_c.get(), method_c.get(), args_c.data(), args_c.size(), static_cast<int64_t>(timeout), static_cast<int64_t>(partitions), nullptr, reinterpret_cast<void*>(static_cast<intptr_t>(token)), &error);
+    if (status != NERVURE_OK) { nervure::jni::throw_status(env, status, error); return; }
+  } catch (...) {
+    nervure::jni::throw_current(env);
+  }
+}
+
+// connection.publish (call)
+JNIEXPORT void JNICALL Java_io_nervure_internal_NativeOps_connectionPublish(JNIEnv* env, jclass, jlong self, jstring subject, jbyteArray data, jstring reply, jobjectArray headers) {
+  try {
+    char* error = nullptr;
+    nervure::jni::Utf subject_c(env, subject);
+    nervure::jni::Bytes data_c(env, data);
+    nervure::jni::Utf reply_c(env, reply);
+    nervure::jni::Headers headers_c(env, headers);
+    nervure_status status = nervure_connection_publish(reinterpret_cast<nervure_connection*>(self), subject_c.get(), data_c.data(), data_c.size(), reply_c.get(), headers_c.get(), &error);
+    if (status != NERVURE_OK) { nervure::jni::throw_status(env, status, error); return; }
+  } catch (...) {
+    nervure::jni::throw_current(env);
+  }
+}
+
+// connection.subscribe (call)
+JNIEXPORT jlong JNICALL Java_io_nervure_internal_NativeOps_connectionSubscribe(JNIEnv* env, jclass, jlong self, jstring subject, jstring queue, jlong maxMsgs, jlong pendingMsgsLimit, jlong pendingBytesLimit) {
+  try {
+    char* error = nullptr;
+    nervure::jni::Utf subject_c(env, subject);
+    nervure::jni::Utf queue_c(env, queue);
+    nervure_subscription* out = nullptr;
+    nervure_status status = nervure_connection_subscribe(reinterpret_cast<nervure_connection*>(self), subject_c.get(), queue_c.get(), static_cast<int64_t>(maxMsgs), static_cast<int64_t>(pendingMsgsLimit), static_cast<int64_t>(pendingBytesLimit), &out, &error);
+    if (status != NERVURE_OK) { nervure::jni::throw_status(env, status, error); return 0; }
+    return reinterpret_cast<jlong>(out);
+  } catch (...) {
+    nervure::jni::throw_current(env);
+  }
+  return 0;
+}
+
+// connection.request (async)
+JNIEXPORT void JNICALL Java_io_nervure_internal_NativeOps_connectionRequest(JNIEnv* env, jclass, jlong self, jstring subject, jbyteArray data, jlong timeout, jobjectArray headers, jlong token) {
+  try {
+    char* error = nullptr;
+    nervure::jni::Utf subject_c(env, subject);
+    nervure::jni::Bytes data_c(env, data);
+    nervure::jni::Headers headers_c(env, headers);
+    nervure_status status = nervure_connection_request(reinterpret_cast<nervure_connection*>(self), subject_c.get(), data_c.data(), data_c.size(), static_cast<int64_t>(timeout), headers_c.get(), nullptr, reinterpret_cast<void*>(static_cast<intptr_t>(token)), &error);
+    if (status != NERVURE_OK) { nervure::jni::throw_status(env, status, error); return; }
+  } catch (...) {
+    nervure::jni::throw_current(env);
+  }
+}
+
+// connection.flush (async)
+JNIEXPORT void JNICALL Java_io_nervure_internal_NativeOps_connectionFlush(JNIEnv* env, jclass, jlong self, jlong timeout, jlong token) {
+  try {
+    char* error = nullptr;
+    nervure_status status = nervure_connection_flush(reinterpret_cast<nervure_connection*>(self), static_cast<int64_t>(timeout), nullptr, reinterpret_cast<void*>(static_cast<intptr_t>(token)), &error);
+    if (status != NERVURE_OK) { nervure::jni::throw_status(env, status, error); return; }
+  } catch (...) {
+    nervure::jni::throw_current(env);
+  }
+}
+
+// connection.drain (blocking)
+JNIEXPORT void JNICALL Java_io_nervure_internal_NativeOps_connectionDrain(JNIEnv* env, jclass, jlong self, jlong timeout) {
+  try {
+    char* error = nullptr;
+    nervure_status status = nervure_connection_drain(reinterpret_cast<nervure_connection*>(self), static_cast<int64_t>(timeout), &error);
+    if (status != NERVURE_OK) { nervure::jni::throw_status(env, status, error); return; }
+  } catch (...) {
+    nervure::jni::throw_current(env);
+  }
+}
+
+// connection.close (blocking)
+JNIEXPORT void JNICALL Java_io_nervure_internal_NativeOps_connectionClose(JNIEnv* env, jclass, jlong self) {
+  try {
+    char* error = nullptr;
+    nervure_status status = nervure_connection_close(reinterpret_cast<nervure_connection*>(self), &error);
+    if (status != NERVURE_OK) { nervure::jni::throw_status(env, status, error); return; }
+  } catch (...) {
+    nervure::jni::throw_current(env);
+  }
+}
+
+// connection.is_connected (call)
+JNIEXPORT jboolean JNICALL Java_io_nervure_internal_NativeOps_connectionIsConnected(JNIEnv* env, jclass, jlong self) {
+  try {
+    char* error = nullptr;
+    int out = 0;
+    nervure_status status = nervure_connection_is_connected(reinterpret_cast<nervure_connection*>(self), &out, &error);
+    if (status != NERVURE_OK) { nervure::jni::throw_status(env, status, error); return JNI_FALSE; }
+    return out ? JNI_TRUE : JNI_FALSE;
+  } catch (...) {
+    nervure::jni::throw_current(env);
+  }
+  return JNI_FALSE;
+}
+
+// connection.is_reconnecting (call)
+JNIEXPORT jboolean JNICALL Java_io_nervure_internal_NativeOps_connectionIsReconnecting(JNIEnv* env, jclass, jlong self) {
+  try {
+    char* error = nullptr;
+    int out = 0;
+    nervure_status status = nervure_connection_is_reconnecting(reinterpret_cast<nervure_connection*>(self), &out, &error);
+    if (status != NERVURE_OK) { nervure::jni::throw_status(env, status, error); return JNI_FALSE; }
+    return out ? JNI_TRUE : JNI_FALSE;
+  } catch (...) {
+    nervure::jni::throw_current(env);
+  }
+  return JNI_FALSE;
+}
+
+// connection.is_closed (call)
+JNIEXPORT jboolean JNICALL Java_io_nervure_internal_NativeOps_connectionIsClosed(JNIEnv* env, jclass, jlong self) {
+  try {
+    char* error = nullptr;
+    int out = 0;
+    nervure_status status = nervure_connection_is_closed(reinterpret_cast<nervure_connection*>(self), &out, &error);
+    if (status != NERVURE_OK) { nervure::jni::throw_status(env, status, error); return JNI_FALSE; }
+    return out ? JNI_TRUE : JNI_FALSE;
+  } catch (...) {
+    nervure::jni::throw_current(env);
+  }
+  return JNI_FALSE;
+}
+
+// connection.stats (call)
+JNIEXPORT jlongArray JNICALL Java_io_nervure_internal_NativeOps_connectionStats(JNIEnv* env, jclass, jlong self) {
+  try {
+    char* error = nullptr;
+    nervure_stats out{};
+    nervure_status status = nervure_connection_stats(reinterpret_cast<nervure_connection*>(self), &out, &error);
+    if (status != NERVURE_OK) { nervure::jni::throw_status(env, status, error); return nullptr; }
+    const jlong values[] = {static_cast<jlong>(out.in_msgs), static_cast<jlong>(out.in_bytes), static_cast<jlong>(out.out_msgs), static_cast<jlong>(out.out_bytes), static_cast<jlong>(out.reconnects)};
+        return nervure::jni::long_array(env, values, 5);
+  } catch (...) {
+    nervure::jni::throw_current(env);
+  }
+  return nullptr;
+}
+
+// connection.server_info (call)
+JNIEXPORT jstring JNICALL Java_io_nervure_internal_NativeOps_connectionServerInfo(JNIEnv* env, jclass, jlong self) {
+  try {
+    char* error = nullptr;
+    nervure::jni::OwnedText out;
+    nervure_status status = nervure_connection_server_info(reinterpret_cast<nervure_connection*>(self), &out.ptr, &error);
+    if (status != NERVURE_OK) { nervure::jni::throw_status(env, status, error); return nullptr; }
+    return out.to_java(env);
+  } catch (...) {
+    nervure::jni::throw_current(env);
+  }
+  return nullptr;
+}
+
+// connection.connected_url (call)
+JNIEXPORT jstring JNICALL Java_io_nervure_internal_NativeOps_connectionConnectedUrl(JNIEnv* env, jclass, jlong self) {
+  try {
+    char* error = nullptr;
+    nervure::jni::OwnedText out;
+    nervure_status status = nervure_connection_connected_url(reinterpret_cast<nervure_connection*>(self), &out.ptr, &error);
+    if (status != NERVURE_OK) { nervure::jni::throw_status(env, status, error); return nullptr; }
+    return out.to_java(env);
+  } catch (...) {
+    nervure::jni::throw_current(env);
+  }
+  return nullptr;
+}
+
+// connection.new_inbox (call)
+JNIEXPORT jstring JNICALL Java_io_nervure_internal_NativeOps_connectionNewInbox(JNIEnv* env, jclass, jlong self) {
+  try {
+    char* error = nullptr;
+    nervure::jni::OwnedText out;
+    nervure_status status = nervure_connection_new_inbox(reinterpret_cast<nervure_connection*>(self), &out.ptr, &error);
+    if (status != NERVURE_OK) { nervure::jni::throw_status(env, status, error); return nullptr; }
+    return out.to_java(env);
+  } catch (...) {
+    nervure::jni::throw_current(env);
+  }
+  return nullptr;
+}
+
+// connection.max_payload (call)
+JNIEXPORT jlong JNICALL Java_io_nervure_internal_NativeOps_connectionMaxPayload(JNIEnv* env, jclass, jlong self) {
+  try {
+    char* error = nullptr;
+    int64_t out = 0;
+    nervure_status status = nervure_connection_max_payload(reinterpret_cast<nervure_connection*>(self), &out, &error);
+    if (status != NERVURE_OK) { nervure::jni::throw_status(env, status, error); return 0; }
+    return static_cast<jlong>(out);
+  } catch (...) {
+    nervure::jni::throw_current(env);
+  }
+  return 0;
+}
+
+// actor_host.register_type (call)
+JNIEXPORT void JNICALL Java_io_nervure_internal_NativeOps_actorHostRegisterType(JNIEnv* env, jclass, jlong self, jstring actorType) {
+  try {
+    char* error = nullptr;
+    nervure::jni::Utf actorType_c(env, actorType);
+    nervure_status status = nervure_actor_host_register_type(reinterpret_cast<nervure_actor_host*>(self), actorType_c.get(), &error);
+    if (status != NERVURE_OK) { nervure::jni::throw_status(env, status, error); return; }
+  } catch (...) {
+    nervure::jni::throw_current(env);
+  }
+}
+
+// actor_host.start (blocking)
+JNIEXPORT void JNICALL Java_io_nervure_internal_NativeOps_actorHostStart(JNIEnv* env, jclass, jlong self) {
+  try {
+    char* error = nullptr;
+    nervure_status status = nervure_actor_host_start(reinterpret_cast<nervure_actor_host*>(self), &error);
+    if (status != NERVURE_OK) { nervure::jni::throw_status(env, status, error); return; }
+  } catch (...) {
+    nervure::jni::throw_current(env);
+  }
+}
+
+// actor_host.stop (blocking)
+JNIEXPORT void JNICALL Java_io_nervure_internal_NativeOps_actorHostStop(JNIEnv* env, jclass, jlong self, jlong timeout) {
+  try {
+    char* error = nullptr;
+    nervure_status status = nervure_actor_host_stop(reinterpret_cast<nervure_actor_host*>(self), static_cast<int64_t>(timeout), &error);
+    if (status != NERVURE_OK) { nervure::jni::throw_status(env, status, error); return; }
+  } catch (...) {
+    nervure::jni::throw_current(env);
+  }
+}
+
+// actor_host.turns (call)
+JNIEXPORT jlong JNICALL Java_io_nervure_internal_NativeOps_actorHostTurns(JNIEnv* env, jclass, jlong self) {
+  try {
+    char* error = nullptr;
+    nervure_subscription* out = nullptr;
+    nervure_status status = nervure_actor_host_turns(reinterpret_cast<nervure_actor_host*>(self), &out, &error);
+    if (status != NERVURE_OK) { nervure::jni::throw_status(env, status, error); return 0; }
+    return reinterpret_cast<jlong>(out);
+  } catch (...) {
+    nervure::jni::throw_current(env);
+  }
+  return 0;
+}
+
+// actor_host.complete (call)
+JNIEXPORT void JNICALL Java_io_nervure_internal_NativeOps_actorHostComplete(JNIEnv* env, jclass, jlong self, jlong turn, jbyteArray result, jstring errorType, jstring errorMessage) {
+  try {
+    char* error = nullptr;
+    nervure::jni::Bytes result_c(env, result);
+    nervure::jni::Utf errorType_c(env, errorType);
+    nervure::jni::Utf errorMessage_c(env, errorMessage);
+    nervure_status status = nervure_actor_host_complete(reinterpret_cast<nervure_actor_host*>(self), static_cast<uint64_t>(turn), result_c.data(), result_c.size(), errorType_c.get(), errorMessage_c.get(), &error);
+    if (status != NERVURE_OK) { nervure::jni::throw_status(env, status, error); return; }
+  } catch (...) {
+    nervure::jni::throw_current(env);
+  }
+}
+
+// actor_host.state_get (call)
+JNIEXPORT jbyteArray JNICALL Java_io_nervure_internal_NativeOps_actorHostStateGet(JNIEnv* env, jclass, jlong self, jlong turn, jstring key) {
+  try {
+    char* error = nullptr;
+    nervure::jni::Utf key_c(env, key);
+    nervure::jni::OwnedText out;
+    nervure_status status = nervure_actor_host_state_get(reinterpret_cast<nervure_actor_host*>(self), static_cast<uint64_t>(turn), key_c.get(), &out.ptr, &out.len, &error);
+    if (status != NERVURE_OK) { nervure::jni::throw_status(env, status, error); return nullptr; }
+    return out.to_bytes(env);
+  } catch (...) {
+    nervure::jni::throw_current(env);
+  }
+  return nullptr;
+}
+
+// actor_host.state_contains (call)
+JNIEXPORT jboolean JNICALL Java_io_nervure_internal_NativeOps_actorHostStateContains(JNIEnv* env, jclass, jlong self, jlong turn, jstring key) {
+  try {
+    char* error = nullptr;
+    nervure::jni::Utf key_c(env, key);
+    int out = 0;
+    nervure_status status = nervure_actor_host_state_contains(reinterpret_cast<nervure_actor_host*>(self), static_cast<uint64_t>(turn), key_c.get(), &out, &error);
+    if (status != NERVURE_OK) { nervure::jni::throw_status(env, status, error); return JNI_FALSE; }
+    return out ? JNI_TRUE : JNI_FALSE;
+  } catch (...) {
+    nervure::jni::throw_current(env);
+  }
+  return JNI_FALSE;
+}
+
+// actor_host.state_set (call)
+JNIEXPORT void JNICALL Java_io_nervure_internal_NativeOps_actorHostStateSet(JNIEnv* env, jclass, jlong self, jlong turn, jstring key, jbyteArray value) {
+  try {
+    char* error = nullptr;
+    nervure::jni::Utf key_c(env, key);
+    nervure::jni::Bytes value_c(env, value);
+    nervure_status status = nervure_actor_host_state_set(reinterpret_cast<nervure_actor_host*>(self), static_cast<uint64_t>(turn), key_c.get(), value_c.data(), value_c.size(), &error);
+    if (status != NERVURE_OK) { nervure::jni::throw_status(env, status, error); return; }
+  } catch (...) {
+    nervure::jni::throw_current(env);
+  }
+}
+
+// actor_host.state_remove (call)
+JNIEXPORT jboolean JNICALL Java_io_nervure_internal_NativeOps_actorHostStateRemove(JNIEnv* env, jclass, jlong self, jlong turn, jstring key) {
+  try {
+    char* error = nullptr;
+    nervure::jni::Utf key_c(env, key);
+    int out = 0;
+    nervure_status status = nervure_actor_host_state_remove(reinterpret_cast<nervure_actor_host*>(self), static_cast<uint64_t>(turn), key_c.get(), &out, &error);
+    if (status != NERVURE_OK) { nervure::jni::throw_status(env, status, error); return JNI_FALSE; }
+    return out ? JNI_TRUE : JNI_FALSE;
+  } catch (...) {
+    nervure::jni::throw_current(env);
+  }
+  return JNI_FALSE;
+}
+
+// actor_host.state_save (blocking)
+JNIEXPORT void JNICALL Java_io_nervure_internal_NativeOps_actorHostStateSave(JNIEnv* env, jclass, jlong self, jlong turn) {
+  try {
+    char* error = nullptr;
+    nervure_status status = nervure_actor_host_state_save(reinterpret_cast<nervure_actor_host*>(self), static_cast<uint64_t>(turn), &error);
+    if (status != NERVURE_OK) { nervure::jni::throw_status(env, status, error); return; }
+  } catch (...) {
+    nervure::jni::throw_current(env);
+  }
+}
+
+// actor_host.register_timer (call)
+JNIEXPORT void JNICALL Java_io_nervure_internal_NativeOps_actorHostRegisterTimer(JNIEnv* env, jclass, jlong self, jlong turn, jstring name, jstring method, jstring due, jstring period, jbyteArray args) {
+  try {
+    char* error = nullptr;
+    nervure::jni::Utf name_c(env, name);
+    nervure::jni::Utf method_c(env, method);
+    nervure::jni::Utf due_c(env, due);
+    nervure::jni::Utf period_c(env, period);
+    nervure::jni::Bytes args_c(env, args);
+    nervure_status status = nervure_actor_host_register_timer(reinterpret_cast<nervure_actor_host*>(self), static_cast<uint64_t>(turn), name_c.get(), method_c.get(), due_c.get(), period_c.get(), args_c.data(), args_c.size(), &error);
+    if (status != NERVURE_OK) { nervure::jni::throw_status(env, status, error); return; }
+  } catch (...) {
+    nervure::jni::throw_current(env);
+  }
+}
+
+// actor_host.unregister_timer (call)
+JNIEXPORT void JNICALL Java_io_nervure_internal_NativeOps_actorHostUnregisterTimer(JNIEnv* env, jclass, jlong self, jlong turn, jstring name) {
+  try {
+    char* error = nullptr;
+    nervure::jni::Utf name_c(env, name);
+    nervure_status status = nervure_actor_host_unregister_timer(reinterpret_cast<nervure_actor_host*>(self), static_cast<uint64_t>(turn), name_c.get(), &error);
+    if (status != NERVURE_OK) { nervure::jni::throw_status(env, status, error); return; }
+  } catch (...) {
+    nervure::jni::throw_current(env);
+  }
+}
+
+// actor_host.register_reminder (blocking)
+JNIEXPORT void JNICALL Java_io_nervure_internal_NativeOps_actorHostRegisterReminder(JNIEnv* env, jclass, jlong self, jlong turn, jstring name, jstring due, jstring period, jbyteArray data) {
+  try {
+    char* error = nullptr;
+    nervure::jni::Utf name_c(env, name);
+    nervure::jni::Utf due_c(env, due);
+    nervure::jni::Utf period_c(env, period);
+    nervure::jni::Bytes data_c(env, data);
+    nervure_status status = nervure_actor_host_register_reminder(reinterpret_cast<nervure_actor_host*>(self), static_cast<uint64_t>(turn), name_c.get(), due_c.get(), period_c.get(), data_c.data(), data_c.size(), &error);
+    if (status != NERVURE_OK) { nervure::jni::throw_status(env, status, error); return; }
+  } catch (...) {
+    nervure::jni::throw_current(env);
+  }
+}
+
+// actor_host.unregister_reminder (blocking)
+JNIEXPORT void JNICALL Java_io_nervure_internal_NativeOps_actorHostUnregisterReminder(JNIEnv* env, jclass, jlong self, jlong turn, jstring name) {
+  try {
+    char* error = nullptr;
+    nervure::jni::Utf name_c(env, name);
+    nervure_status status = nervure_actor_host_unregister_reminder(reinterpret_cast<nervure_actor_host*>(self), static_cast<uint64_t>(turn), name_c.get(), &error);
+    if (status != NERVURE_OK) { nervure::jni::throw_status(env, status, error); return; }
+  } catch (...) {
+    nervure::jni::throw_current(env);
+  }
+}
+
+// actor_host.invoke (async)
+JNIEXPORT void JNICALL Java_io_nervure_internal_NativeOps_actorHostInvoke(JNIEnv* env, jclass, jlong self, jlong turn, jstring actorType, jstring actorId, jstring method, jbyteArray args, jlong timeout, jlong token) {
+  try {
+    char* error = nullptr;
+    nervure::jni::Utf actorType_c(env, actorType);
+    nervure::jni::Utf actorId_c(env, actorId);
+    nervure::jni::Utf method_c(env, method);
+    nervure::jni::Bytes args_c(env, args);
+    nervure_status status = nervure_actor_host_invoke(reinterpret_cast<nervure_actor_host*>(self), static_cast<uint64_t>(turn), actorType_c.get(), actorId_c.get(), method_c.get(), args_c.data(), args_c.size(), static_cast<int64_t>(timeout), nullptr, reinterpret_cast<void*>(static_cast<intptr_t>(token)), &error);
+    if (status != NERVURE_OK) { nervure::jni::throw_status(env, status, error); return; }
+  } catch (...) {
+    nervure::jni::throw_current(env);
+  }
+}
+
+// actor_host.host_id (call)
+JNIEXPORT jstring JNICALL Java_io_nervure_internal_NativeOps_actorHostHostId(JNIEnv* env, jclass, jlong self) {
+  try {
+    char* error = nullptr;
+    nervure::jni::OwnedText out;
+    nervure_status status = nervure_actor_host_host_id(reinterpret_cast<nervure_actor_host*>(self), &out.ptr, &error);
+    if (status != NERVURE_OK) { nervure::jni::throw_status(env, status, error); return nullptr; }
+    return out.to_java(env);
+  } catch (...) {
+    nervure::jni::throw_current(env);
+  }
+  return nullptr;
+}
+
+// actor_host.stats (call)
+JNIEXPORT jlongArray JNICALL Java_io_nervure_internal_NativeOps_actorHostStats(JNIEnv* env, jclass, jlong self) {
+  try {
+    char* error = nullptr;
+    nervure_actor_stats out{};
+    nervure_status status = nervure_actor_host_stats(reinterpret_cast<nervure_actor_host*>(self), &out, &error);
+    if (status != NERVURE_OK) { nervure::jni::throw_status(env, status, error); return nullptr; }
+    const jlong values[] = {static_cast<jlong>(out.calls), static_cast<jlong>(out.failed_calls), static_cast<jlong>(out.activations), static_cast<jlong>(out.deactivations), static_cast<jlong>(out.active_actors), static_cast<jlong>(out.owned_partitions)};
+        return nervure::jni::long_array(env, values, 6);
+  } catch (...) {
+    nervure::jni::throw_current(env);
+  }
+  return nullptr;
+}
+
+// subscription.unsubscribe (call)
+JNIEXPORT void JNICALL Java_io_nervure_internal_NativeOps_subscriptionUnsubscribe(JNIEnv* env, jclass, jlong self) {
+  try {
+    char* error = nullptr;
+    nervure_status status = nervure_subscription_unsubscribe(reinterpret_cast<nervure_subscription*>(self), &error);
+    if (status != NERVURE_OK) { nervure::jni::throw_status(env, status, error); return; }
+  } catch (...) {
+    nervure::jni::throw_current(env);
+  }
+}
+
+// subscription.drain (blocking)
+JNIEXPORT void JNICALL Java_io_nervure_internal_NativeOps_subscriptionDrain(JNIEnv* env, jclass, jlong self, jlong timeout) {
+  try {
+    char* error = nullptr;
+    nervure_status status = nervure_subscription_drain(reinterpret_cast<nervure_subscription*>(self), static_cast<int64_t>(timeout), &error);
+    if (status != NERVURE_OK) { nervure::jni::throw_status(env, status, error); return; }
+  } catch (...) {
+    nervure::jni::throw_current(env);
+  }
+}
+
+// subscription.auto_unsubscribe (call)
+JNIEXPORT void JNICALL Java_io_nervure_internal_NativeOps_subscriptionAutoUnsubscribe(JNIEnv* env, jclass, jlong self, jlong maxMsgs) {
+  try {
+    char* error = nullptr;
+    nervure_status status = nervure_subscription_auto_unsubscribe(reinterpret_cast<nervure_subscription*>(self), static_cast<int64_t>(maxMsgs), &error);
+    if (status != NERVURE_OK) { nervure::jni::throw_status(env, status, error); return; }
+  } catch (...) {
+    nervure::jni::throw_current(env);
+  }
+}
+
+// subscription.set_pending_limits (call)
+JNIEXPORT void JNICALL Java_io_nervure_internal_NativeOps_subscriptionSetPendingLimits(JNIEnv* env, jclass, jlong self, jlong msgsLimit, jlong bytesLimit) {
+  try {
+    char* error = nullptr;
+    nervure_status status = nervure_subscription_set_pending_limits(reinterpret_cast<nervure_subscription*>(self), static_cast<int64_t>(msgsLimit), static_cast<int64_t>(bytesLimit), &error);
+    if (status != NERVURE_OK) { nervure::jni::throw_status(env, status, error); return; }
+  } catch (...) {
+    nervure::jni::throw_current(env);
+  }
+}
+
+// subscription.pending (call)
+JNIEXPORT jlong JNICALL Java_io_nervure_internal_NativeOps_subscriptionPending(JNIEnv* env, jclass, jlong self) {
+  try {
+    char* error = nullptr;
+    int64_t out = 0;
+    nervure_status status = nervure_subscription_pending(reinterpret_cast<nervure_subscription*>(self), &out, &error);
+    if (status != NERVURE_OK) { nervure::jni::throw_status(env, status, error); return 0; }
+    return static_cast<jlong>(out);
+  } catch (...) {
+    nervure::jni::throw_current(env);
+  }
+  return 0;
+}
+
+// subscription.pending_bytes (call)
+JNIEXPORT jlong JNICALL Java_io_nervure_internal_NativeOps_subscriptionPendingBytes(JNIEnv* env, jclass, jlong self) {
+  try {
+    char* error = nullptr;
+    int64_t out = 0;
+    nervure_status status = nervure_subscription_pending_bytes(reinterpret_cast<nervure_subscription*>(self), &out, &error);
+    if (status != NERVURE_OK) { nervure::jni::throw_status(env, status, error); return 0; }
+    return static_cast<jlong>(out);
+  } catch (...) {
+    nervure::jni::throw_current(env);
+  }
+  return 0;
+}
+
+// subscription.dropped (call)
+JNIEXPORT jlong JNICALL Java_io_nervure_internal_NativeOps_subscriptionDropped(JNIEnv* env, jclass, jlong self) {
+  try {
+    char* error = nullptr;
+    int64_t out = 0;
+    nervure_status status = nervure_subscription_dropped(reinterpret_cast<nervure_subscription*>(self), &out, &error);
+    if (status != NERVURE_OK) { nervure::jni::throw_status(env, status, error); return 0; }
+    return static_cast<jlong>(out);
+  } catch (...) {
+    nervure::jni::throw_current(env);
+  }
+  return 0;
+}
+
+// subscription.delivered (call)
+JNIEXPORT jlong JNICALL Java_io_nervure_internal_NativeOps_subscriptionDelivered(JNIEnv* env, jclass, jlong self) {
+  try {
+    char* error = nullptr;
+    int64_t out = 0;
+    nervure_status status = nervure_subscription_delivered(reinterpret_cast<nervure_subscription*>(self), &out, &error);
+    if (status != NERVURE_OK) { nervure::jni::throw_status(env, status, error); return 0; }
+    return static_cast<jlong>(out);
+  } catch (...) {
+    nervure::jni::throw_current(env);
+  }
+  return 0;
+}
+
+}  // extern "C"

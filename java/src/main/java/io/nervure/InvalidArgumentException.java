@@ -1,0 +1,12 @@
+// generated from the definition in bindings/api/ by bindings/generator; do not edit
+package io.nervure;
+
+/** An option or argument is not valid (bad URL, bad creds file, bad number). (InvalidArgumentError, code 12) */
+public class InvalidArgumentException extends NervureException {
+  private static final long serialVersionUID = 1L;
+
+  /** @param message what went wrong */
+  public InvalidArgumentException(String message) {
+    super(message);
+  }
+}

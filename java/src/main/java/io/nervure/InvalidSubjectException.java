@@ -1,0 +1,12 @@
+// generated from the definition in bindings/api/ by bindings/generator; do not edit
+package io.nervure;
+
+/** A subject or queue group name is not valid. (InvalidSubjectError, code 5) */
+public class InvalidSubjectException extends NervureException {
+  private static final long serialVersionUID = 1L;
+
+  /** @param message what went wrong */
+  public InvalidSubjectException(String message) {
+    super(message);
+  }
+}

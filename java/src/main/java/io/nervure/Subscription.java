@@ -1,0 +1,189 @@
+package io.nervure;
+
+import io.nervure.internal.NativeOps;
+import io.nervure.internal.Records;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Interest in a subject. Without a handler, read with {@link #nextMessage(Duration)};
+ * with one, messages are handed to it on the subscription's own thread, in
+ * batches pulled from the core in one crossing each.
+ */
+public final class Subscription implements AutoCloseable {
+  private static final int BATCH = 1024;
+  private final Connection connection;
+  private final long handle;
+  private final String subject;
+  private final String queue;
+  private final MessageHandler handler;
+  private final ArrayDeque<Message> buffered = new ArrayDeque<>();
+  private final List<Message> scratch = new ArrayList<>(BATCH);
+  private Thread thread;
+
+  Subscription(Connection connection, long handle, String subject, String queue, MessageHandler handler) {
+    this.connection = connection;
+    this.handle = handle;
+    this.subject = subject;
+    this.queue = queue;
+    this.handler = handler;
+    Connection.CLEANER.register(this, () -> NativeOps.subscriptionDestroy(handle));
+  }
+
+  void start() {
+    if (handler == null) return;
+    thread = new Thread(this::run, "nervure-sub-" + subject);
+    thread.setDaemon(true);
+    thread.start();
+  }
+
+  private void run() {
+    List<Message> batch = new ArrayList<>(BATCH);
+    try {
+      while (true) {
+        byte[] encoded = NativeOps.subscriptionPoll(handle, BATCH, 250);
+        if (encoded == null) {
+          if (NativeOps.subscriptionEnded(handle)) break;
+          continue;
+        }
+        batch.clear();
+        Records.decodeMessage(encoded, connection.factory, batch);
+        for (Message m : batch) {
+          try {
+            handler.onMessage(m);
+          } catch (Throwable t) {
+            connection.reportHandlerFailure(this, t);
+          }
+        }
+      }
+    } finally {
+      connection.forget(this);
+    }
+  }
+
+  void joinHandler(Duration timeout) {
+    Thread t = thread;
+    if (t == null || t == Thread.currentThread()) {
+      if (t == null) connection.forget(this);
+      return;
+    }
+    try {
+      t.join(timeout.toMillis());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  /** @return the subject subscribed to */
+  public String subject() {
+    return subject;
+  }
+
+  /** @return the queue group, or null */
+  public String queue() {
+    return queue == null || queue.isEmpty() ? null : queue;
+  }
+
+  /**
+   * The next message, waiting up to timeout (zero: only what is queued).
+   *
+   * @param timeout how long to wait
+   * @return the message
+   * @throws TimeoutException when none came in time
+   * @throws IllegalStateException when the subscription has a handler or has ended
+   */
+  public Message nextMessage(Duration timeout) {
+    if (handler != null) throw new IllegalStateException("this subscription delivers to its handler");
+    synchronized (buffered) {
+      Message m = buffered.poll();
+      if (m != null) return m;
+      byte[] encoded = NativeOps.subscriptionPoll(handle, BATCH, Math.max(0, timeout.toMillis()));
+      if (encoded == null) {
+        if (NativeOps.subscriptionEnded(handle)) throw new IllegalStateException("the subscription has ended");
+        throw new TimeoutException("no message within " + timeout.toMillis() + " ms on " + subject);
+      }
+      scratch.clear();
+      Records.decodeMessage(encoded, connection.factory, scratch);
+      buffered.addAll(scratch);
+      return buffered.poll();
+    }
+  }
+
+  /** Stops now; queued messages are dropped. */
+  public void unsubscribe() {
+    NativeOps.subscriptionUnsubscribe(handle);
+    synchronized (buffered) {
+      buffered.clear();
+    }
+    if (handler == null) connection.forget(this);
+  }
+
+  /** Same as {@link #unsubscribe()}. */
+  @Override
+  public void close() {
+    unsubscribe();
+  }
+
+  /**
+   * Stops interest, lets queued messages be consumed (the handler sees them), then ends.
+   *
+   * @param timeout how long it may take
+   */
+  public void drain(Duration timeout) {
+    NativeOps.subscriptionDrain(handle, timeout.toMillis());
+    joinHandler(timeout);
+  }
+
+  /**
+   * Ends after this many messages in total (counting those already delivered).
+   *
+   * @param maxMsgs the total
+   */
+  public void autoUnsubscribe(long maxMsgs) {
+    NativeOps.subscriptionAutoUnsubscribe(handle, maxMsgs);
+  }
+
+  /**
+   * Changes the queue limits; -1 unlimited.
+   *
+   * @param msgs limit in messages
+   * @param bytes limit in bytes
+   */
+  public void setPendingLimits(long msgs, long bytes) {
+    NativeOps.subscriptionSetPendingLimits(handle, msgs, bytes);
+  }
+
+  /** @return messages queued, not yet consumed */
+  public long pending() {
+    long local;
+    synchronized (buffered) {
+      local = buffered.size();
+    }
+    return local + NativeOps.subscriptionPending(handle);
+  }
+
+  /** @return payload bytes queued in the core */
+  public long pendingBytes() {
+    return NativeOps.subscriptionPendingBytes(handle);
+  }
+
+  /** @return messages lost to the pending limits (slow consumer) */
+  public long dropped() {
+    return NativeOps.subscriptionDropped(handle);
+  }
+
+  /** @return messages received so far */
+  public long delivered() {
+    return NativeOps.subscriptionDelivered(handle);
+  }
+
+  /** @return false once it has ended and nothing is left to read */
+  public boolean isActive() {
+    synchronized (buffered) {
+      if (!buffered.isEmpty()) return true;
+    }
+    return !NativeOps.subscriptionEnded(handle);
+  }
+}

@@ -1,0 +1,118 @@
+package io.nervure;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+import java.time.Duration;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+@ExtendWith(ServerExtension.class)
+class ConnectionTest {
+  static final Duration T = Duration.ofSeconds(5);
+
+  @Test
+  void connectAndIntrospect(NatsServer server) {
+    CountDownLatch connected = new CountDownLatch(1);
+    Options o = Options.builder().server(server.url()).name("java-test")
+        .eventListener((c, e, d) -> { if (e == Event.CONNECTED) connected.countDown(); }).build();
+    try (Connection c = Nervure.connect(o)) {
+      assertTrue(c.isConnected());
+      assertFalse(c.isClosed());
+      assertFalse(c.isReconnecting());
+      ServerInfo info = c.serverInfo();
+      assertNotNull(info.serverId());
+      assertTrue(info.headers());
+      assertTrue(info.maxPayload() > 0);
+      assertEquals(info.maxPayload(), c.maxPayload());
+      assertTrue(info.json().startsWith("{"));
+      assertTrue(c.newInbox().startsWith("_INBOX."));
+      assertNotEquals(c.newInbox(), c.newInbox());
+      assertFalse(c.connectedUrl().isEmpty());
+      assertEquals("java-test", c.options().name());
+      c.flush(T);
+    }
+    assertFalse(Nervure.version().isEmpty());
+  }
+
+  @Test
+  void operationsAfterCloseFail(NatsServer server) throws Exception {
+    CountDownLatch closed = new CountDownLatch(1);
+    Options o = Options.builder().server(server.url())
+        .eventListener((c, e, d) -> { if (e == Event.CLOSED) closed.countDown(); }).build();
+    Connection c = Nervure.connect(o);
+    Subscription s = c.subscribe("cx.after");
+    c.close();
+    c.close();
+    assertTrue(c.isClosed());
+    assertFalse(c.isConnected());
+    assertThrows(ConnectionClosedException.class, () -> c.publish("cx.after", new byte[0]));
+    assertThrows(ConnectionClosedException.class, () -> c.subscribe("cx.after"));
+    assertThrows(ConnectionClosedException.class, () -> c.request("cx.after", new byte[0], T));
+    assertThrows(ConnectionClosedException.class, () -> c.flush(T));
+    assertFalse(s.isActive());
+    assertTrue(closed.await(5, TimeUnit.SECONDS) || c.isClosed());
+  }
+
+  @Test
+  void drainClosesGracefully(NatsServer server) throws Exception {
+    Connection c = Nervure.connect(server.url());
+    int[] got = new int[1];
+    c.subscribe("cx.drain", m -> got[0]++);
+    c.flush(T);
+    for (int i = 0; i < 20; i++) c.publish("cx.drain", new byte[1]);
+    c.drain(T);
+    assertTrue(c.isClosed());
+    assertEquals(20, got[0]);
+  }
+
+  @Test
+  void unreachableServerFails() {
+    Options o = Options.builder().server("nats://127.0.0.1:1").connectTimeout(Duration.ofMillis(500))
+        .reconnect(false).build();
+    assertThrows(NervureException.class, () -> Nervure.connect(o));
+  }
+
+  @Test
+  void badUrlAndOptionsAreRefused() {
+    assertThrows(NervureException.class, () -> Nervure.connect("notascheme://x:y:z"));
+    assertThrows(InvalidArgumentException.class, () -> Options.builder().maxReconnectAttempts(-2));
+  }
+
+  @Test
+  void tokenAuthentication() {
+    try (NatsServer s = new NatsServer("token")) {
+      try (Connection c = Nervure.connect(Options.builder().server(s.url()).token(s.field("token")).build())) {
+        assertTrue(c.isConnected());
+      }
+      Options bad = Options.builder().server(s.url()).token("wrong").reconnect(false).build();
+      assertThrows(AuthorizationException.class, () -> Nervure.connect(bad));
+    }
+  }
+
+  @Test
+  void userPasswordAuthentication() {
+    try (NatsServer s = new NatsServer("userpass")) {
+      Options ok = Options.builder().server(s.url()).user(s.field("user")).password(s.field("password")).build();
+      try (Connection c = Nervure.connect(ok)) {
+        c.flush(T);
+      }
+      Options bad = Options.builder().server(s.url()).user(s.field("user")).password("nope").reconnect(false).build();
+      assertThrows(AuthorizationException.class, () -> Nervure.connect(bad));
+    }
+  }
+
+  @Test
+  void tlsWithCa() {
+    try (NatsServer s = new NatsServer("tls")) {
+      Options o = Options.builder().server(s.url()).tlsCaFile(s.field("ca_file")).build();
+      try (Connection c = Nervure.connect(o)) {
+        Subscription sub = c.subscribe("tls.x");
+        c.flush(T);
+        c.publish("tls.x", new byte[] {7});
+        assertEquals(7, sub.nextMessage(T).data()[0]);
+      }
+    }
+  }
+}
