@@ -279,6 +279,13 @@ export interface ConnectionActorInvokeOptions {
   partitions?: number;
 }
 
+export interface ConnectionActorTellOptions {
+  /** De-duplication id; empty: a fresh one. */
+  dedupId?: string;
+  /** How long to wait for the stream to store it. */
+  timeout?: number;
+}
+
 export interface ConnectionPublishOptions {
   /** Reply subject for whoever receives it; empty for none. */
   reply?: string;
@@ -360,6 +367,8 @@ export interface Connection extends EventEmitter {
   actorHost(opts?: ConnectionActorHostOptions): ActorHost;
   /** Calls a method of an actor (one turn) and completes with its result in the message data. Arguments and result are MessagePack. Durations are milliseconds. Errors: ActorError, TimeoutError, NoRespondersError, ConnectionClosedError. */
   actorInvoke(actorType: string, actorId: string, method: string, args?: Payload, opts?: ConnectionActorInvokeOptions): Promise<Msg>;
+  /** Fire and forget, durably: stores a call in the hosts' tell stream and completes once it is stored; the call runs at least once, its result dropped. Calls with the same dedup_id within 2 minutes are stored once. Durations are milliseconds. Errors: NoRespondersError, TimeoutError, JetStreamApiError, ConnectionClosedError. */
+  actorTell(actorType: string, actorId: string, method: string, args?: Payload, opts?: ConnectionActorTellOptions): Promise<void>;
   /** Publish a message; fire and forget. Errors: InvalidSubjectError, MaxPayloadError, ConnectionClosedError, InvalidArgumentError. */
   publish(subject: string, data?: Payload, opts?: ConnectionPublishOptions): void;
   /** Subscribe to a subject (wildcards * and > allowed), optionally in a queue group. Errors: InvalidSubjectError, ConnectionClosedError, InvalidArgumentError. */
@@ -526,6 +535,8 @@ export class ActorProxy {
   readonly actorId: string;
   /** Errors: ActorError (remoteType: the actor's error type), TimeoutError, NoRespondersError. */
   invoke<T = unknown>(method: string, args?: unknown, opts?: { timeout?: number }): Promise<T>;
+  /** Fire and forget, durably: resolves once stored; runs at least once. */
+  tell(method: string, args?: unknown, opts?: { dedupId?: string; timeout?: number }): Promise<void>;
 }
 
 /** A proxy for calls to the actor (actorType, actorId), wherever it is hosted. */

@@ -35,4 +35,15 @@ void invoke_actor(Bridge& bridge, AsyncTarget target, ActorProxy proxy, const st
   start_invoke(bridge.shared_inbox(), std::move(target), proxy, method, args, timeout);
 }
 
+void tell_actor(Bridge& bridge, AsyncTarget target, ActorProxy proxy, const std::string& method,
+                std::string_view args, const std::string& dedup_id) {
+  proxy.tell_async(method, args, dedup_id,
+                   [inbox = bridge.shared_inbox(), target = std::move(target)](std::exception_ptr error) {
+                     if (error) return deliver(inbox, target.direct, failed(target.token, error));
+                     Completion c;
+                     c.token = target.token;
+                     deliver(inbox, target.direct, std::move(c));
+                   });
+}
+
 }  // namespace nervure::bridge

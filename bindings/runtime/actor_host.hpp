@@ -25,6 +25,10 @@ class BridgeActorHost {
   std::shared_ptr<BridgeSubscription> turns_;
 };
 
+/// A durable fire-and-forget call, completed through the inbox once stored.
+void tell_actor(Bridge& bridge, AsyncTarget target, ActorProxy proxy, const std::string& method,
+                std::string_view args, const std::string& dedup_id);
+
 /// A call to an actor from outside any turn, completed through the inbox.
 void invoke_actor(Bridge& bridge, AsyncTarget target, ActorProxy proxy, const std::string& method,
                   std::string_view args, Duration timeout);

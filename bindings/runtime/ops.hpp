@@ -98,6 +98,15 @@ inline void connection_actor_invoke(Bridge& c, AsyncTarget target, std::string_v
   bridge::invoke_actor(c, std::move(target), std::move(proxy), std::string(method), args, o.timeout);
 }
 
+inline void connection_actor_tell(Bridge& c, AsyncTarget target, std::string_view actor_type,
+                                  std::string_view actor_id, std::string_view method, std::string_view args,
+                                  std::string_view dedup_id, int64_t timeout_ms) {
+  ActorCallOptions o;
+  o.timeout = ms(timeout_ms);
+  ActorProxy proxy(c.shared_connection(), std::string(actor_type), std::string(actor_id), o);
+  bridge::tell_actor(c, std::move(target), std::move(proxy), std::string(method), args, std::string(dedup_id));
+}
+
 inline void actor_host_register_type(BridgeActorHost& h, std::string_view actor_type) {
   h.runtime().register_queued_type(std::string(actor_type));
 }

@@ -408,3 +408,20 @@ TEST_F(ActorTest, QueuedTypesHandTheirTurnsToAnotherThread) {
                                        "call:add", "deactivate:"};
   EXPECT_EQ(seen, expected);
 }
+
+TEST_F(ActorTest, TellsAreStoredDeduplicatedAndRunEvenWithoutAHostAtTheTime) {
+  Probe probe;
+  auto options = runtime_options();
+  {
+    auto rt = host(probe, options);
+    proxy("t1").tell("add", "5", "order-1");
+    proxy("t1").tell("add", "5", "order-1");  // the same id: stored once
+    proxy("t1").tell("add", "1");
+    ASSERT_TRUE(eventually([&] { return proxy("t1").invoke("get") == "6"; }));
+    rt->stop();
+  }
+  proxy("t1").tell("add", "10");  // nobody hosts the type now: the stream keeps it
+  auto rt = host(probe, options);
+  ASSERT_TRUE(eventually([&] { return proxy("t1").invoke("get") == "16"; }, 10s));
+  expect_error(ErrorCode::invalid_argument, [&] { proxy("t1").tell(""); });
+}

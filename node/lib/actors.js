@@ -228,6 +228,15 @@ class ActorProxy {
       : await this._conn.actorInvoke(this.actorType, this.actorId, method, data, { timeout: opts.timeout, partitions: this._partitions });
     return unpack(reply.data);
   }
+
+  /**
+   * Fire and forget, durably: resolves once the call is stored in the hosts' tell stream; it runs at least
+   * once, its result dropped. The same opts.dedupId within 2 minutes is stored once. opts.timeout in ms.
+   */
+  async tell(method, args = NO_ARGS, opts = {}) {
+    const data = args === NO_ARGS ? undefined : pack(args);
+    await this._conn.actorTell(this.actorType, this.actorId, method, data, { dedupId: opts.dedupId, timeout: opts.timeout });
+  }
 }
 
 /** A proxy for calls to the actor (actorType, actorId), wherever it is hosted. */

@@ -114,7 +114,7 @@ const CONNECT_OPTIONS = {
 
 /** Every operation of the definition, by object. */
 const OPERATIONS = {
-  connection: ["actorHost", "actorInvoke", "publish", "subscribe", "request", "flush", "drain", "close", "isConnected", "isReconnecting", "isClosed", "stats", "serverInfo", "connectedUrl", "newInbox", "maxPayload"],
+  connection: ["actorHost", "actorInvoke", "actorTell", "publish", "subscribe", "request", "flush", "drain", "close", "isConnected", "isReconnecting", "isClosed", "stats", "serverInfo", "connectedUrl", "newInbox", "maxPayload"],
   actor_host: ["registerType", "start", "stop", "turns", "complete", "stateGet", "stateContains", "stateSet", "stateRemove", "stateSave", "registerTimer", "unregisterTimer", "registerReminder", "unregisterReminder", "invoke", "hostId", "stats"],
   subscription: ["unsubscribe", "drain", "autoUnsubscribe", "setPendingLimits", "pending", "pendingBytes", "dropped", "delivered"],
 };
@@ -129,6 +129,11 @@ class ConnectionOps {
   /** Calls a method of an actor (one turn) and completes with its result in the message data. Arguments and result are MessagePack. Durations are milliseconds. Rejects with ActorError, TimeoutError, NoRespondersError, ConnectionClosedError. */
   actorInvoke(actorType, actorId, method, args, opts = {}) {
     return this._async((token) => native.connection_actor_invoke(this._h, token, actorType, actorId, method, args, opts.timeout, opts.partitions), (r) => this._record("message", r));
+  }
+
+  /** Fire and forget, durably: stores a call in the hosts' tell stream and completes once it is stored; the call runs at least once, its result dropped. Calls with the same dedup_id within 2 minutes are stored once. Durations are milliseconds. Rejects with NoRespondersError, TimeoutError, JetStreamApiError, ConnectionClosedError. */
+  actorTell(actorType, actorId, method, args, opts = {}) {
+    return this._async((token) => native.connection_actor_tell(this._h, token, actorType, actorId, method, args, opts.dedupId, opts.timeout));
   }
 
   /** Publish a message; fire and forget. Throws InvalidSubjectError, MaxPayloadError, ConnectionClosedError, InvalidArgumentError. */

@@ -179,6 +179,23 @@ napi_value connection_actor_invoke(napi_env env, napi_callback_info info) {
   });
 }
 
+// Fire and forget, durably: stores a call in the hosts' tell stream and completes once it is stored; the call runs at least once, its result dropped. Calls with the same dedup_id within 2 minutes are stored once.
+napi_value connection_actor_tell(napi_env env, napi_callback_info info) {
+  return guard(env, [&]() -> napi_value {
+    Args a(env, info);
+    auto& self = unwrap<nervure::bridge::Bridge>(env, a.argv[0], "connection");
+    uint64_t token = to_uint(env, a.argv[1], "token");
+    Text actor_type(env, a.argv[2], "actor_type");
+    Text actor_id(env, a.argv[3], "actor_id");
+    Text method(env, a.argv[4], "method");
+    Data args(env, a.argv[5], "args", "");
+    Text dedup_id(env, a.argv[6], "dedup_id", "");
+    int64_t timeout = given(env, a.argv[7]) ? to_int(env, a.argv[7], "timeout") : 5000;
+    ops::connection_actor_tell(self, ops::AsyncTarget{token, {}}, std::string_view(actor_type), std::string_view(actor_id), std::string_view(method), std::string_view(args), std::string_view(dedup_id), timeout);
+    return js_undefined(env);
+  });
+}
+
 // Publish a message; fire and forget.
 napi_value connection_publish(napi_env env, napi_callback_info info) {
   return guard(env, [&]() -> napi_value {
@@ -633,6 +650,7 @@ napi_value subscription_delivered(napi_env env, napi_callback_info info) {
 void register_api(napi_env env, napi_value exports) {
   export_function(env, exports, "connection_actor_host", connection_actor_host);
   export_function(env, exports, "connection_actor_invoke", connection_actor_invoke);
+  export_function(env, exports, "connection_actor_tell", connection_actor_tell);
   export_function(env, exports, "connection_publish", connection_publish);
   export_function(env, exports, "connection_subscribe", connection_subscribe);
   export_function(env, exports, "connection_request", connection_request);

@@ -117,6 +117,20 @@ test("actors: idle deactivation keeps state; timers and reminders are turns", as
   await nc.close();
 });
 
+test("actors: tell is stored, de-duplicated and runs", async () => {
+  const nc = await nervure.connect(h.url);
+  const runtime = await host(nc);
+  try {
+    await proxy(nc, "told").tell("add", 5, { dedupId: "order-1" });
+    await proxy(nc, "told").tell("add", 5, { dedupId: "order-1" }); // stored once
+    await proxy(nc, "told").tell("add", 1);
+    await eventually(async () => (await proxy(nc, "told").invoke("get")) === 6);
+  } finally {
+    await runtime.stop();
+    await nc.close();
+  }
+});
+
 test("actors: reentrancy refused by default, allowed when on", async () => {
   const nc = await nervure.connect(h.url);
   let runtime = await host(nc);

@@ -355,6 +355,14 @@ class ActorProxy:
                                                   self._partitions)
         return _unpack(reply.data)
 
+    async def tell(self, method: str, args: Any = _MISSING, dedup_id: str = "", timeout: float = 5.0) -> None:
+        """Fire and forget, durably: returns once the call is stored in the hosts'
+        tell stream; it runs at least once, its result dropped. The same dedup_id
+        within 2 minutes is stored once. Raises NoRespondersError when no host of
+        the type ever started, TimeoutError."""
+        data = b"" if args is _MISSING else _pack(args)
+        await self._conn.actor_tell(self.actor_type, self.actor_id, method, data, dedup_id, timeout)
+
 
 def actor_proxy(connection: "Connection", actor_type: str, actor_id: str, *, partitions: int = 32) -> ActorProxy:
     """A proxy for calls to the actor (actor_type, actor_id), wherever it is hosted."""

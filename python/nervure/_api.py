@@ -26,7 +26,7 @@ EVENT_DOCS: dict[str, str] = {
 
 # Every operation of the definition, by object: the asyncio layer offers each one.
 OPERATIONS: dict[str, tuple[str, ...]] = {
-    "connection": ("actor_host", "actor_invoke", "publish", "subscribe", "request", "flush", "drain", "close", "is_connected", "is_reconnecting", "is_closed", "stats", "server_info", "connected_url", "new_inbox", "max_payload", ),
+    "connection": ("actor_host", "actor_invoke", "actor_tell", "publish", "subscribe", "request", "flush", "drain", "close", "is_connected", "is_reconnecting", "is_closed", "stats", "server_info", "connected_url", "new_inbox", "max_payload", ),
     "actor_host": ("register_type", "start", "stop", "turns", "complete", "state_get", "state_contains", "state_set", "state_remove", "state_save", "register_timer", "unregister_timer", "register_reminder", "unregister_reminder", "invoke", "host_id", "stats", ),
     "subscription": ("unsubscribe", "drain", "auto_unsubscribe", "set_pending_limits", "pending", "pending_bytes", "dropped", "delivered", ),
 }

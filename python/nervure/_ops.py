@@ -46,6 +46,12 @@ class ConnectionOps:
         result: native.Msg = await self._async_call(lambda token: self._core.actor_invoke(token, actor_type, actor_id, method, args, timeout_ms, partitions))
         return result
 
+    async def actor_tell(self, actor_type: str, actor_id: str, method: str, args: Data = b'', dedup_id: str = '', timeout: float = 5.0) -> None:
+        """Fire and forget, durably: stores a call in the hosts' tell stream and completes once it is stored; the call runs at least once, its result dropped. Calls with the same dedup_id within 2 minutes are stored once. Durations are in seconds. Raises NoRespondersError, TimeoutError, JetStreamApiError, ConnectionClosedError."""
+        timeout_ms = to_ms(timeout, "timeout", 1)
+        result: None = await self._async_call(lambda token: self._core.actor_tell(token, actor_type, actor_id, method, args, dedup_id, timeout_ms))
+        return result
+
     def publish(self, subject: str, data: Data = b'', reply: str = '', headers: HeadersIn = None) -> Awaitable[None]:
         """Publish a message; fire and forget. Raises InvalidSubjectError, MaxPayloadError, ConnectionClosedError, InvalidArgumentError. Returns at once; awaiting the result is allowed."""
         return self._core.publish(subject, data, reply, headers)

@@ -153,6 +153,14 @@ void register_api(py::module_& m) {
     }
     return py::object(py::none());
   }, py::arg("token"), py::arg("actor_type"), py::arg("actor_id"), py::arg("method"), py::arg("args") = py::bytes(""), py::arg("timeout_ms") = 5000, py::arg("partitions") = 32, R"doc(Calls a method of an actor (one turn) and completes with its result in the message data. Arguments and result are MessagePack.)doc");
+  connection.def("actor_tell", [](PyConnection& self, uint64_t token, std::string actor_type, std::string actor_id, std::string method, py::object args, std::string dedup_id, int64_t timeout_ms) -> py::object {
+    auto args_view = bytes_view(args, "args");
+    {
+      py::gil_scoped_release unlocked;
+      ops::connection_actor_tell(*self.handle, ops::AsyncTarget{token, {}}, actor_type, actor_id, method, args_view, dedup_id, timeout_ms);
+    }
+    return py::object(py::none());
+  }, py::arg("token"), py::arg("actor_type"), py::arg("actor_id"), py::arg("method"), py::arg("args") = py::bytes(""), py::arg("dedup_id") = std::string(""), py::arg("timeout_ms") = 5000, R"doc(Fire and forget, durably: stores a call in the hosts' tell stream and completes once it is stored; the call runs at least once, its result dropped. Calls with the same dedup_id within 2 minutes are stored once.)doc");
   install_fast(connection, &connection_publish_fast_def);
   connection.def("subscribe", [](PyConnection& self, std::string subject, std::string queue, int64_t max_msgs, int64_t pending_msgs_limit, int64_t pending_bytes_limit) -> py::object {
     std::shared_ptr<nervure::bridge::BridgeSubscription> result;

@@ -217,3 +217,19 @@ async def test_calls_an_actor_hosted_by_the_cpp_example(url):
     finally:
         service.terminate()
         service.wait(timeout=20)
+
+
+async def test_tell_is_stored_deduplicated_and_runs(url):
+    async with await nervure.connect(url) as nc:
+        runtime = await host(nc)
+        await proxy(nc, "told").tell("add", 5, dedup_id="order-1")
+        await proxy(nc, "told").tell("add", 5, dedup_id="order-1")  # stored once
+        await proxy(nc, "told").tell("add", 1)
+        async def total():
+            return await proxy(nc, "told").invoke("get")
+        for _ in range(250):
+            if await total() == 6:
+                break
+            await asyncio.sleep(0.02)
+        assert await total() == 6
+        await runtime.stop()

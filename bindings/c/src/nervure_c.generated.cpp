@@ -339,6 +339,16 @@ nervure_status nervure_connection_actor_invoke(nervure_connection* self, const c
   });
 }
 
+nervure_status nervure_connection_actor_tell(nervure_connection* self, const char* actor_type, const char* actor_id, const char* method, const void* args, size_t args_len, const char* dedup_id, int64_t timeout_ms, nervure_completion_fn done, void* user_data, char** error) {
+  return nervure::cabi::guard(error, [&] {
+    nervure::cabi::require(self, "connection");
+    nervure::cabi::require(actor_type, "actor_type");
+    nervure::cabi::require(actor_id, "actor_id");
+    nervure::cabi::require(method, "method");
+    nervure::ops::connection_actor_tell(*self->handle, nervure::cabi::async_target(done, user_data), nervure::cabi::text(actor_type), nervure::cabi::text(actor_id), nervure::cabi::text(method), nervure::cabi::bytes(args, args_len), nervure::cabi::text(dedup_id), timeout_ms);
+  });
+}
+
 nervure_status nervure_connection_publish(nervure_connection* self, const char* subject, const void* data, size_t data_len, const char* reply, const nervure_headers* headers, char** error) {
   return nervure::cabi::guard(error, [&] {
     nervure::cabi::require(self, "connection");

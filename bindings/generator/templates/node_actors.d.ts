@@ -57,6 +57,8 @@ export class ActorProxy {
   readonly actorId: string;
   /** Errors: ActorError (remoteType: the actor's error type), TimeoutError, NoRespondersError. */
   invoke<T = unknown>(method: string, args?: unknown, opts?: { timeout?: number }): Promise<T>;
+  /** Fire and forget, durably: resolves once stored; runs at least once. */
+  tell(method: string, args?: unknown, opts?: { dedupId?: string; timeout?: number }): Promise<void>;
 }
 
 /** A proxy for calls to the actor (actorType, actorId), wherever it is hosted. */

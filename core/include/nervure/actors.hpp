@@ -50,6 +50,7 @@ struct ActorRuntimeOptions {
   std::string host_id;      // empty: generated; shows in the lease bucket
   std::string lease_bucket = "nervure-actor-leases";
   std::string state_bucket = "nervure-actor-state";
+  std::string tell_stream = "NERVURE_ACTOR_TELLS";  // work queue of tell() calls ($NVT.>)
 };
 
 /// What a turn is for.
@@ -188,6 +189,16 @@ class ActorProxy {
   std::string invoke(const std::string& method, std::string_view args, Duration timeout);
   /// The callback runs once, on a core thread; it must not block.
   void invoke_async(const std::string& method, std::string_view args, Duration timeout, ActorReplyCallback done);
+
+  /// Fire and forget, durably: the call is stored in the hosts' tell stream
+  /// (returns once stored) and runs at least once, as a turn whose result is
+  /// dropped. Calls with the same dedup_id within the stream's duplicate window
+  /// (2 minutes) are stored once; empty: a fresh id. NoRespondersError when no
+  /// host ever created the stream.
+  void tell(const std::string& method, std::string_view args = {}, const std::string& dedup_id = {});
+  /// The callback runs once the call is stored (or failed to be), on a core thread.
+  void tell_async(const std::string& method, std::string_view args, const std::string& dedup_id,
+                  std::function<void(std::exception_ptr error)> done);
 
   const std::string& actor_type() const noexcept { return type_; }
   const std::string& actor_id() const noexcept { return id_; }

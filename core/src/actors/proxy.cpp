@@ -6,6 +6,8 @@
 #include <memory>
 
 #include "actors/wire.hpp"
+#include <nlohmann/json.hpp>
+
 #include "nervure/actors.hpp"
 #include "nervure/errors.hpp"
 #include "nuid.hpp"
@@ -136,6 +138,50 @@ void ActorProxy::invoke_async(const std::string& method, std::string_view args, 
   call->deadline = Clock::now() + timeout;
   call->done = std::move(done);
   call->send();
+}
+
+void ActorProxy::tell(const std::string& method, std::string_view args, const std::string& dedup_id) {
+  auto promise = std::make_shared<std::promise<void>>();
+  auto future = promise->get_future();
+  tell_async(method, args, dedup_id, [promise](std::exception_ptr error) {
+    if (error) promise->set_exception(error);
+    else promise->set_value();
+  });
+  future.get();
+}
+
+void ActorProxy::tell_async(const std::string& method, std::string_view args, const std::string& dedup_id,
+                            std::function<void(std::exception_ptr error)> done) {
+  if (method.empty()) throw Error(ErrorCode::invalid_argument, "actor method name must not be empty");
+  if (method.find_first_of("\r\n") != std::string::npos)
+    throw Error(ErrorCode::invalid_argument, "actor method name must not contain CR or LF");
+  // A JetStream publish is a request whose reply is the stream's acknowledgement.
+  Headers headers;
+  headers.add(std::string(wire::kIdHeader), id_);
+  headers.add(std::string(wire::kMethodHeader), method);
+  headers.add("Nats-Msg-Id", dedup_id.empty() ? detail::next_nuid() : dedup_id);
+  connection_->request_async(
+      wire::tell_subject(type_), args, options_.timeout, &headers,
+      [done = std::move(done), type = type_](Message&& reply, std::exception_ptr error) {
+        if (error) {
+          try {
+            std::rethrow_exception(error);
+          } catch (const Error& e) {
+            if (e.code() == ErrorCode::no_responders)
+              error = std::make_exception_ptr(
+                  Error(ErrorCode::no_responders, "no tell stream: no host of actor type " + type + " ever started"));
+          } catch (...) {
+          }
+          return done(error);
+        }
+        auto ack = nlohmann::json::parse(reply.data, nullptr, false);
+        if (ack.is_object() && ack.contains("error")) {
+          const auto& e = ack["error"];
+          return done(std::make_exception_ptr(JetStreamApiError(e.value("code", 0), e.value("err_code", 0),
+                                                                e.value("description", "tell not stored"))));
+        }
+        done(nullptr);
+      });
 }
 
 }  // namespace nervure

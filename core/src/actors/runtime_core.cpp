@@ -86,8 +86,20 @@ void ActorRuntimeCore::start() {
   workers_ = std::make_unique<WorkerPool>(options_.workers);
   timers_ = std::make_unique<TimerThread>();
 
+  // The work queue of tell() calls: one stream for every type ($NVT.<type>).
+  try {
+    StreamConfig tells;
+    tells.name = options_.tell_stream;
+    tells.subjects = {"$NVT.>"};
+    tells.retention = RetentionPolicy::workqueue;
+    js_->add_stream(tells);
+  } catch (const JetStreamApiError& e) {
+    if (e.err_code() != 10058) throw;  // exists already (another host, or another configuration)
+  }
+
   std::weak_ptr<ActorRuntimeCore> weak = weak_from_this();
   for (auto& [name, host] : types_) {
+    start_tells(host);
     SubscribeOptions queue;
     queue.queue = "hosts";
     host.acquire_requests = connection_->subscribe(
@@ -413,8 +425,10 @@ void ActorRuntimeCore::stop(Duration timeout) {
     stopping_ = true;
     if (timers_ && tick_timer_) timers_->cancel(tick_timer_);
   }
-  for (auto& [name, host] : types_)
+  for (auto& [name, host] : types_) {
     if (host.acquire_requests) host.acquire_requests->unsubscribe();
+    if (host.tells) host.tells->stop();  // what it buffered comes back after the ack wait
+  }
   {
     std::lock_guard placement(placement_mu_);
     for (auto& [name, host] : types_) {
@@ -433,6 +447,76 @@ void ActorRuntimeCore::stop(Duration timeout) {
   (void)timeout;
   timers_->stop();
   workers_->stop();
+}
+
+// Tells: every host of a type reads the type's one durable consumer and
+// delivers each stored call as an ordinary call (routing, acquisition), acking
+// once the actor ran it, so a host that dies mid-way leaves it to another.
+
+void ActorRuntimeCore::start_tells(ActorTypeHost& host) {
+  ConsumerConfig config;
+  config.durable_name = "tells-" + host.name;
+  config.filter_subject = wire::tell_subject(host.name);
+  config.ack_policy = AckPolicy::explicit_;
+  config.ack_wait = options_.call_timeout + std::chrono::seconds(5);
+  config.max_ack_pending = 1000;
+  js_->create_or_update_consumer(options_.tell_stream, config);
+  ConsumeOptions consume;
+  consume.max_messages = 256;
+  host.tells = js_->pull_consumer(options_.tell_stream, config.durable_name).consume(consume);
+  std::weak_ptr<ActorRuntimeCore> weak = weak_from_this();
+  host.tells->set_ready_notifier([weak, type = host.name] {
+    if (auto self = weak.lock()) self->workers().post([weak, type] {
+        if (auto self = weak.lock()) self->run_tells(type);
+      });
+  });
+}
+
+void ActorRuntimeCore::run_tells(const std::string& type) {
+  std::shared_ptr<MessageStream> tells;
+  {
+    std::lock_guard lock(mu_);
+    if (stopping_) return;
+    tells = types_.at(type).tells;
+  }
+  if (!tells) return;
+  ActorCallOptions call;
+  call.partitions = options_.partitions;
+  call.timeout = options_.call_timeout;
+  std::vector<JsMessage> batch;
+  // The notifier fires only when the queue turns non-empty: take all of it.
+  while (tells->poll(batch, 256) > 0) {
+    for (auto& m : batch) {
+      auto id = m.headers().get(wire::kIdHeader);
+      auto method = m.headers().get(wire::kMethodHeader);
+      auto msg = std::make_shared<JsMessage>(std::move(m));
+      if (!id || !method) {
+        msg->term("not an actor call");
+        continue;
+      }
+      try {
+        ActorProxy(connection_, type, *id, call)
+            .invoke_async(*method, msg->data(), options_.call_timeout, [msg](std::string, std::exception_ptr error) {
+              bool ran = !error;
+              if (error) try {
+                  std::rethrow_exception(error);
+                } catch (const ActorError&) {
+                  ran = true;  // the actor ran it and failed: that is its outcome
+                } catch (...) {
+                }
+              try {
+                if (ran) msg->ack();
+                else msg->nak(std::chrono::seconds(1));
+              } catch (const std::exception&) {
+                // Unacknowledged: redelivered after the ack wait.
+              }
+            });
+      } catch (const std::exception&) {
+        msg->term("invalid actor call");
+      }
+    }
+    batch.clear();
+  }
 }
 
 // Reminders.

@@ -15,6 +15,7 @@
 #include "actors/wire.hpp"
 #include "nervure/actors.hpp"
 #include "nervure/jetstream.hpp"
+#include "nervure/jetstream_consumer.hpp"
 #include "nervure/kv.hpp"
 
 namespace nervure::detail {
@@ -108,6 +109,7 @@ struct ActorTypeHost {
   std::map<int, Lease> owned;
   std::map<std::string, std::shared_ptr<ActivationCore>> actors;
   std::shared_ptr<Subscription> acquire_requests;
+  std::shared_ptr<MessageStream> tells;  // the type's tell() calls, shared by its hosts
 };
 
 class ActorRuntimeCore : public std::enable_shared_from_this<ActorRuntimeCore> {
@@ -154,6 +156,8 @@ class ActorRuntimeCore : public std::enable_shared_from_this<ActorRuntimeCore> {
   void fire_reminder(const std::string& type, int partition, const std::string& key);
   std::shared_ptr<ActivationCore> activation_locked(ActorTypeHost& host, const std::string& id, int partition);
   void sweep_idle();
+  void start_tells(ActorTypeHost& host);
+  void run_tells(const std::string& type);
 
   std::shared_ptr<Connection> connection_;
   ActorRuntimeOptions options_;

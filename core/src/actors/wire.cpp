@@ -70,6 +70,7 @@ int partition_of(std::string_view actor_id, int partitions) {
 std::string call_subject(std::string_view actor_type, int partition) {
   return "$NVA." + std::string(actor_type) + "." + std::to_string(partition);
 }
+std::string tell_subject(std::string_view actor_type) { return "$NVT." + std::string(actor_type); }
 std::string acquire_subject(std::string_view actor_type) { return "$NVA." + std::string(actor_type) + ".acquire"; }
 
 std::string key_token(std::string_view text) {

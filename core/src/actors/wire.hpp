@@ -24,6 +24,8 @@ void validate_id(std::string_view actor_id);
 int partition_of(std::string_view actor_id, int partitions);
 
 std::string call_subject(std::string_view actor_type, int partition);
+/// Where tell() stores a call; the hosts' tell stream takes $NVT.>.
+std::string tell_subject(std::string_view actor_type);
 std::string acquire_subject(std::string_view actor_type);
 
 /// Keys: ids and names outside [A-Za-z0-9_-] are hex-encoded behind '='.
