@@ -11,12 +11,11 @@ if [ ! -f "$HOME/.m2/repository/io/nervure/nervure/0.1.0/nervure-0.1.0.jar" ]; t
 fi
 (cd examples/java && mvn -q -B package dependency:build-classpath -Dmdep.outputFile=target/classpath.txt >/dev/null)
 cp="examples/java/target/classes:$(cat examples/java/target/classpath.txt)"
-run() { java -cp "$cp" "$@"; }
-run shop.Audit 3 &
+java -cp "$cp" shop.Audit 3 &
 audit=$!
-run shop.PaymentService &
+java -cp "$cp" shop.PaymentService &
 payments=$!
 trap 'kill $payments 2>/dev/null || true; wait $payments 2>/dev/null || true' EXIT
 sleep 1.5  # all are subscribed before the first order
-run shop.OrderService
+java -cp "$cp" shop.OrderService
 wait $audit

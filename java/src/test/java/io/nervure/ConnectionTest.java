@@ -115,4 +115,38 @@ class ConnectionTest {
       }
     }
   }
+
+  @Test
+  void nkeyAuthentication() {
+    try (NatsServer s = new NatsServer("nkey")) {
+      try (Connection c = Nervure.connect(Options.builder().server(s.url()).nkeySeed(s.field("nkey_seed")).build())) {
+        c.flush(T);
+      }
+      Options none = Options.builder().server(s.url()).reconnect(false).build();
+      assertThrows(AuthorizationException.class, () -> Nervure.connect(none));
+    }
+  }
+
+  @Test
+  void credsFileAuthentication() {
+    try (NatsServer s = new NatsServer("jwt")) {
+      try (Connection c = Nervure.connect(Options.builder().server(s.url()).credsFile(s.field("creds_file")).build())) {
+        Subscription sub = c.subscribe("jwt.x");
+        c.flush(T);
+        c.publish("jwt.x", new byte[] {1});
+        assertEquals(1, sub.nextMessage(T).data()[0]);
+      }
+    }
+  }
+
+  @Test
+  void mutualTls() {
+    try (NatsServer s = new NatsServer("tls", "--tls-verify")) {
+      Options o = Options.builder().server(s.url()).tlsCaFile(s.field("ca_file")).tlsCertFile(s.field("cert_file"))
+          .tlsKeyFile(s.field("key_file")).build();
+      try (Connection c = Nervure.connect(o)) {
+        c.flush(T);
+      }
+    }
+  }
 }
