@@ -479,6 +479,22 @@ JNIEXPORT void JNICALL Java_io_nervure_internal_NativeOps_connectionActorInvoke(
   }
 }
 
+// connection.actor_tell (async)
+JNIEXPORT void JNICALL Java_io_nervure_internal_NativeOps_connectionActorTell(JNIEnv* env, jclass, jlong self, jstring actorType, jstring actorId, jstring method, jbyteArray args, jstring dedupId, jlong timeout, jlong token) {
+  try {
+    char* error = nullptr;
+    nervure::jni::Utf actorType_c(env, actorType);
+    nervure::jni::Utf actorId_c(env, actorId);
+    nervure::jni::Utf method_c(env, method);
+    nervure::jni::Bytes args_c(env, args);
+    nervure::jni::Utf dedupId_c(env, dedupId);
+    nervure_status status = nervure_connection_actor_tell(reinterpret_cast<nervure_connection*>(self), actorType_c.get(), actorId_c.get(), method_c.get(), args_c.data(), args_c.size(), dedupId_c.get(), static_cast<int64_t>(timeout), nullptr, reinterpret_cast<void*>(static_cast<intptr_t>(token)), &error);
+    if (status != NERVURE_OK) { nervure::jni::throw_status(env, status, error); return; }
+  } catch (...) {
+    nervure::jni::throw_current(env);
+  }
+}
+
 // connection.publish (call)
 JNIEXPORT void JNICALL Java_io_nervure_internal_NativeOps_connectionPublish(JNIEnv* env, jclass, jlong self, jstring subject, jbyteArray data, jstring reply, jobjectArray headers) {
   try {

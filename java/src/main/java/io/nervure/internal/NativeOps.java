@@ -91,6 +91,8 @@ public final class NativeOps {
   public static native long connectionActorHost(long self, long idleTimeout, long callTimeout, boolean reentrancy, long maxReentrancyDepth, long leaseTtl, long partitions, long workers, String hostId, String leaseBucket, String stateBucket);
   /** Calls a method of an actor (one turn) and completes with its result in the message data. Arguments and result are MessagePack. Completes through take() with the token. */
   public static native void connectionActorInvoke(long self, String actorType, String actorId, String method, byte[] args, long timeout, long partitions, long token);
+  /** Fire and forget, durably: stores a call in the hosts' tell stream and completes once it is stored; the call runs at least once, its result dropped. Calls with the same dedup_id within 2 minutes are stored once. Completes through take() with the token. */
+  public static native void connectionActorTell(long self, String actorType, String actorId, String method, byte[] args, String dedupId, long timeout, long token);
   /** Publish a message; fire and forget. */
   public static native void connectionPublish(long self, String subject, byte[] data, String reply, String[] headers);
   /** Subscribe to a subject (wildcards * and > allowed), optionally in a queue group. */
