@@ -1,0 +1,355 @@
+package nervure
+
+// #include "shims.generated.h"
+import "C"
+
+import (
+	"context"
+	"errors"
+	"runtime"
+	"strings"
+	"sync"
+	"sync/atomic"
+	"time"
+)
+
+// Option configures Connect (functional options: WithName, WithToken, ...).
+type Option func(*config)
+
+type config struct {
+	servers []string
+	native  []func(*C.nervure_options, **C.char) C.nervure_status
+	onEvent func(Event, string)
+}
+
+// WithServers adds server URLs to those given to Connect.
+func WithServers(urls ...string) Option {
+	return func(c *config) { c.servers = append(c.servers, urls...) }
+}
+
+// WithEventHandler calls f for every event of the connection (connected,
+// disconnected, reconnected, closed, lame duck, async errors, slow consumers),
+// in order, on a goroutine of the connection. detail says more (a URL, a reason).
+func WithEventHandler(f func(ev Event, detail string)) Option {
+	return func(c *config) { c.onEvent = f }
+}
+
+// Conn is a connection to a NATS system; it reconnects by itself. It is safe
+// for concurrent use by many goroutines.
+type Conn struct {
+	h       *C.nervure_connection
+	pending pendingMap
+
+	mu   sync.Mutex
+	subs map[uint64]*Subscription
+
+	onEvent    func(Event, string)
+	events     chan eventItem
+	closing    atomic.Bool
+	closed     atomic.Bool
+	pollerDone chan struct{}
+	replies    msgReader // the poller's
+}
+
+type eventItem struct {
+	ev     Event
+	detail string
+}
+
+// Connect connects to servers (one URL or several separated by commas) and
+// returns once the connection is up. Fails with ErrInvalidArgument (bad URL or
+// option), ErrAuthorization, ErrTimeout or ErrNervure (no server reachable).
+func Connect(servers string, opts ...Option) (*Conn, error) {
+	var cfg config
+	for _, s := range strings.Split(servers, ",") {
+		if s = strings.TrimSpace(s); s != "" {
+			cfg.servers = append(cfg.servers, s)
+		}
+	}
+	for _, o := range opts {
+		o(&cfg)
+	}
+	var o *C.nervure_options
+	var cerr *C.char
+	if st := C.nervure_options_create(&o, &cerr); st != C.NERVURE_OK {
+		return nil, plainError(st, cerr)
+	}
+	defer C.nervure_options_destroy(&o)
+	for _, s := range cfg.servers {
+		sb := getStrBuf()
+		off := sb.add(s)
+		st := C.nervure_options_add_server(o, sb.ptr(off), &cerr)
+		putStrBuf(sb)
+		if st != C.NERVURE_OK {
+			return nil, plainError(st, cerr)
+		}
+	}
+	for _, set := range cfg.native {
+		if st := set(o, &cerr); st != C.NERVURE_OK {
+			return nil, plainError(st, cerr)
+		}
+	}
+	c := &Conn{subs: map[uint64]*Subscription{}, onEvent: cfg.onEvent, pollerDone: make(chan struct{})}
+	c.pending.m = map[uint64]*pendingOp{}
+	r := C.nv_connect(o)
+	if err := errorOf(&r.e); err != nil {
+		return nil, err
+	}
+	c.h = r.out
+	if c.onEvent != nil {
+		c.events = make(chan eventItem, 256)
+		go c.deliverEvents()
+	}
+	go c.poll()
+	runtime.SetFinalizer(c, func(c *Conn) { C.nervure_connection_destroy(&c.h) })
+	return c, nil
+}
+
+func plainError(st C.nervure_status, cerr *C.char) error {
+	msg := ""
+	if cerr != nil {
+		msg = C.GoString(cerr)
+		C.nervure_free_string(cerr)
+	}
+	return &Error{Status: Status(st), Message: msg}
+}
+
+func (c *Conn) deliverEvents() {
+	for e := range c.events {
+		c.onEvent(e.ev, e.detail)
+	}
+}
+
+// poll is the connection's poller: it blocks in nervure_connection_take and
+// hands over, per wakeup, the completions of requests and flushes, the
+// subscriptions that have messages (their goroutines pull batches) and events.
+func (c *Conn) poll() {
+	defer close(c.pollerDone)
+	var view C.nv_completion_view
+	for {
+		r := C.nv_take(c.h, 200)
+		if err := errorOf(&r.e); err != nil {
+			c.finish()
+			return
+		}
+		for i := 0; i < int(r.completions); i++ {
+			C.nv_completion_read(r.w, C.size_t(i), &view)
+			err := errorOf(&view.e)
+			var msg *Msg
+			if view.reply != nil {
+				msgs := c.replies.read(view.reply, c)
+				C.nervure_message_batch_destroy(&view.reply)
+				if len(msgs) > 0 {
+					msg = &msgs[0]
+				}
+			}
+			c.pending.complete(uint64(view.token), msg, err)
+		}
+		if r.ready > 0 {
+			c.mu.Lock()
+			for i := 0; i < int(r.ready); i++ {
+				if s := c.subs[uint64(C.nervure_wakeup_ready_id(r.w, C.size_t(i)))]; s != nil {
+					s.notify()
+				}
+			}
+			c.mu.Unlock()
+		}
+		closedEvent := false
+		for i := 0; i < int(r.events); i++ {
+			ev := C.nv_event(r.w, C.size_t(i))
+			if Event(ev.event) == EventClosed {
+				closedEvent = true
+			}
+			if c.events != nil {
+				c.events <- eventItem{Event(ev.event), C.GoString(ev.detail)}
+			}
+		}
+		C.nervure_wakeup_destroy(&r.w)
+		if closedEvent || (c.closing.Load() && c.IsClosed()) {
+			c.finish()
+			return
+		}
+	}
+}
+
+// finish runs once the connection is closed: pending operations fail and
+// subscriptions see their end.
+func (c *Conn) finish() {
+	c.closed.Store(true)
+	c.pending.failAll(&Error{Status: StatusConnectionClosed, Message: "the connection is closed"})
+	c.mu.Lock()
+	for _, s := range c.subs {
+		s.notify()
+	}
+	c.mu.Unlock()
+	if c.events != nil {
+		close(c.events)
+	}
+}
+
+// ---- asynchronous operations: tokens, completions, cancellation ----
+
+type pendingOp struct {
+	token uint64
+	ch    chan opResult
+}
+
+type opResult struct {
+	msg *Msg
+	err error
+}
+
+// pendingMap maps the token given to C as user_data to the waiting Go value;
+// C never holds a Go pointer.
+type pendingMap struct {
+	mu   sync.Mutex
+	next uint64
+	m    map[uint64]*pendingOp
+	dead error
+}
+
+var pendingPool = sync.Pool{New: func() any { return &pendingOp{ch: make(chan opResult, 1)} }}
+
+func (p *pendingMap) add() *pendingOp {
+	op := pendingPool.Get().(*pendingOp)
+	p.mu.Lock()
+	p.next++
+	op.token = p.next
+	p.m[op.token] = op
+	p.mu.Unlock()
+	return op
+}
+
+func (p *pendingMap) remove(token uint64) bool {
+	p.mu.Lock()
+	_, ok := p.m[token]
+	delete(p.m, token)
+	p.mu.Unlock()
+	return ok
+}
+
+func (p *pendingMap) complete(token uint64, msg *Msg, err error) {
+	p.mu.Lock()
+	op := p.m[token]
+	delete(p.m, token)
+	p.mu.Unlock()
+	if op != nil {
+		op.ch <- opResult{msg, err}
+	}
+}
+
+func (p *pendingMap) failAll(err error) {
+	p.mu.Lock()
+	ops := p.m
+	p.m = map[uint64]*pendingOp{}
+	p.mu.Unlock()
+	for _, op := range ops {
+		op.ch <- opResult{nil, err}
+	}
+}
+
+// awaitReply waits for the completion of op, or for ctx to end (the
+// operation is then cancelled and its completion never arrives).
+func (c *Conn) awaitReply(ctx context.Context, op *pendingOp) (*Msg, error) {
+	select {
+	case r := <-op.ch:
+		pendingPool.Put(op)
+		return r.msg, r.err
+	case <-ctx.Done():
+		if c.pending.remove(op.token) {
+			C.nv_cancel(c.h, C.uint64_t(op.token))
+			pendingPool.Put(op)
+		} // else the completion is being delivered into op.ch: drop op.
+		return nil, &contextError{ctx.Err()}
+	}
+}
+
+// contextError is returned when a context ends first: it unwraps to the
+// context's error and matches ErrTimeout when the deadline passed.
+type contextError struct{ err error }
+
+func (e *contextError) Error() string { return "nervure: " + e.err.Error() }
+func (e *contextError) Unwrap() error { return e.err }
+func (e *contextError) Is(target error) bool {
+	return target == ErrTimeout && errors.Is(e.err, context.DeadlineExceeded)
+}
+
+// timeoutOf is what remains of ctx's deadline, or def without one.
+func timeoutOf(ctx context.Context, def time.Duration) time.Duration {
+	if d, ok := ctx.Deadline(); ok {
+		left := time.Until(d)
+		if left < time.Millisecond {
+			left = time.Millisecond
+		}
+		return left
+	}
+	return def
+}
+
+// ---- the connection's operations in Go idiom ----
+
+// Publish sends data to subject; fire and forget. Fails with
+// ErrInvalidSubject, ErrMaxPayload, ErrConnectionClosed.
+func (c *Conn) Publish(subject string, data []byte) error {
+	return c.opPublish(subject, data, "", nil)
+}
+
+// PublishRequest sends data to subject with a reply subject.
+func (c *Conn) PublishRequest(subject, reply string, data []byte) error {
+	return c.opPublish(subject, data, reply, nil)
+}
+
+// PublishMsg sends m (subject, reply, data and headers).
+func (c *Conn) PublishMsg(m *Msg) error {
+	return c.opPublish(m.Subject, m.Data, m.Reply, m.Header)
+}
+
+// Request sends data to subject and waits for one reply, until ctx ends (or,
+// without a deadline, for the default 2s). Fails with ErrNoResponders when
+// nobody listens, ErrTimeout when no reply comes in time.
+func (c *Conn) Request(ctx context.Context, subject string, data []byte) (*Msg, error) {
+	return c.opRequest(ctx, subject, data, timeoutOf(ctx, defaultConnectionRequestTimeout), nil)
+}
+
+// RequestMsg sends m (with its headers) as a request and waits for one reply.
+func (c *Conn) RequestMsg(ctx context.Context, m *Msg) (*Msg, error) {
+	return c.opRequest(ctx, m.Subject, m.Data, timeoutOf(ctx, defaultConnectionRequestTimeout), m.Header)
+}
+
+// Flush makes a round trip to the server: everything published before has
+// been processed (waits up to 10s).
+func (c *Conn) Flush() error { return c.FlushTimeout(defaultConnectionFlushTimeout) }
+
+// FlushTimeout is Flush with a timeout.
+func (c *Conn) FlushTimeout(timeout time.Duration) error {
+	return c.opFlush(context.Background(), timeout)
+}
+
+// FlushWithContext is Flush until ctx ends.
+func (c *Conn) FlushWithContext(ctx context.Context) error {
+	return c.opFlush(ctx, timeoutOf(ctx, defaultConnectionFlushTimeout))
+}
+
+// Drain drains every subscription (their handlers see every queued message),
+// flushes what was published, then closes. It blocks until done (up to 30s).
+func (c *Conn) Drain() error {
+	c.closing.Store(true)
+	err := c.opDrain(defaultConnectionDrainTimeout)
+	c.waitPoller()
+	return err
+}
+
+// Close closes now; pending requests fail with ErrConnectionClosed. Calls
+// after Close fail with ErrConnectionClosed.
+func (c *Conn) Close() {
+	c.closing.Store(true)
+	_ = c.opClose()
+	c.waitPoller()
+}
+
+func (c *Conn) waitPoller() {
+	select {
+	case <-c.pollerDone:
+	case <-time.After(5 * time.Second):
+	}
+}

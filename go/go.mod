@@ -1,0 +1,3 @@
+module github.com/nervure-io/nervure/go
+
+go 1.22

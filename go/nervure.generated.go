@@ -1,0 +1,1571 @@
+// generated from the definition in bindings/api/ by bindings/generator; do not edit
+
+package nervure
+
+// #include "shims.generated.h"
+import "C"
+
+import (
+	"context"
+	"encoding/json"
+	"runtime"
+	"time"
+	"unsafe"
+)
+
+var (
+	_ = context.Background
+	_ = json.Unmarshal
+)
+
+// ---- errors ----
+
+// Status is the code of an error of the one hierarchy (the C ABI's nervure_status).
+type Status int
+
+// The codes of the hierarchy.
+const (
+	// StatusNervure - Root of every nervure error.
+	StatusNervure Status = 1
+	// StatusConnectionClosed - The connection is closed (or draining) and cannot do this.
+	StatusConnectionClosed Status = 2
+	// StatusTimeout - No answer in time: a request, a flush, a next message.
+	StatusTimeout Status = 3
+	// StatusNoResponders - A request found nobody listening on its subject.
+	StatusNoResponders Status = 4
+	// StatusInvalidSubject - A subject or queue group name is not valid.
+	StatusInvalidSubject Status = 5
+	// StatusMaxPayload - The message is larger than the server accepts.
+	StatusMaxPayload Status = 6
+	// StatusAuthorization - The server refused the credentials.
+	StatusAuthorization Status = 7
+	// StatusSlowConsumer - A subscription fell behind and messages were dropped.
+	StatusSlowConsumer Status = 8
+	// StatusJetStreamAPI - The JetStream API answered with an error.
+	StatusJetStreamAPI Status = 9
+	// StatusNotSupportedByServer - The connected server cannot honour this feature.
+	StatusNotSupportedByServer Status = 10
+	// StatusActor - An actor method failed remotely.
+	StatusActor Status = 11
+	// StatusInvalidArgument - An option or argument is not valid (bad URL, bad creds file, bad number).
+	StatusInvalidArgument Status = 12
+)
+
+var statusNames = map[Status]string{
+	StatusNervure: "NervureError",
+	StatusConnectionClosed: "ConnectionClosedError",
+	StatusTimeout: "TimeoutError",
+	StatusNoResponders: "NoRespondersError",
+	StatusInvalidSubject: "InvalidSubjectError",
+	StatusMaxPayload: "MaxPayloadError",
+	StatusAuthorization: "AuthorizationError",
+	StatusSlowConsumer: "SlowConsumerError",
+	StatusJetStreamAPI: "JetStreamApiError",
+	StatusNotSupportedByServer: "NotSupportedByServerError",
+	StatusActor: "ActorError",
+	StatusInvalidArgument: "InvalidArgumentError",
+}
+
+var statusParent = map[Status]Status{
+	StatusConnectionClosed: StatusNervure,
+	StatusTimeout: StatusNervure,
+	StatusNoResponders: StatusNervure,
+	StatusInvalidSubject: StatusNervure,
+	StatusMaxPayload: StatusNervure,
+	StatusAuthorization: StatusNervure,
+	StatusSlowConsumer: StatusNervure,
+	StatusJetStreamAPI: StatusNervure,
+	StatusNotSupportedByServer: StatusNervure,
+	StatusActor: StatusNervure,
+	StatusInvalidArgument: StatusNervure,
+}
+
+// String is the error's name in the hierarchy, e.g. "NoRespondersError".
+func (s Status) String() string {
+	if n, ok := statusNames[s]; ok {
+		return n
+	}
+	return "NervureError"
+}
+
+// isA tells whether an error of code s is a target (itself or a descendant).
+func (s Status) isA(target Status) bool {
+	for {
+		if s == target {
+			return true
+		}
+		p, ok := statusParent[s]
+		if !ok {
+			return false
+		}
+		s = p
+	}
+}
+
+// sentinel is the value of the Err* variables: compare with errors.Is.
+type sentinel struct {
+	status Status
+	doc    string
+}
+
+func (s *sentinel) Error() string { return "nervure: " + s.status.String() + ": " + s.doc }
+
+// Is makes a sentinel match its descendants too (errors.Is(ErrTimeout, ErrNervure)).
+func (s *sentinel) Is(target error) bool {
+	t, ok := target.(*sentinel)
+	return ok && s.status.isA(t.status)
+}
+
+// Sentinel errors, one per error of the hierarchy; every error a call returns
+// matches its own and its ancestors' with errors.Is.
+var (
+	// ErrNervure - Root of every nervure error.
+	ErrNervure error = &sentinel{StatusNervure, "Root of every nervure error."}
+	// ErrConnectionClosed - The connection is closed (or draining) and cannot do this.
+	ErrConnectionClosed error = &sentinel{StatusConnectionClosed, "The connection is closed (or draining) and cannot do this."}
+	// ErrTimeout - No answer in time: a request, a flush, a next message.
+	ErrTimeout error = &sentinel{StatusTimeout, "No answer in time: a request, a flush, a next message."}
+	// ErrNoResponders - A request found nobody listening on its subject.
+	ErrNoResponders error = &sentinel{StatusNoResponders, "A request found nobody listening on its subject."}
+	// ErrInvalidSubject - A subject or queue group name is not valid.
+	ErrInvalidSubject error = &sentinel{StatusInvalidSubject, "A subject or queue group name is not valid."}
+	// ErrMaxPayload - The message is larger than the server accepts.
+	ErrMaxPayload error = &sentinel{StatusMaxPayload, "The message is larger than the server accepts."}
+	// ErrAuthorization - The server refused the credentials.
+	ErrAuthorization error = &sentinel{StatusAuthorization, "The server refused the credentials."}
+	// ErrSlowConsumer - A subscription fell behind and messages were dropped.
+	ErrSlowConsumer error = &sentinel{StatusSlowConsumer, "A subscription fell behind and messages were dropped."}
+	// ErrJetStreamAPI - The JetStream API answered with an error.
+	ErrJetStreamAPI error = &sentinel{StatusJetStreamAPI, "The JetStream API answered with an error."}
+	// ErrNotSupportedByServer - The connected server cannot honour this feature.
+	ErrNotSupportedByServer error = &sentinel{StatusNotSupportedByServer, "The connected server cannot honour this feature."}
+	// ErrActor - An actor method failed remotely.
+	ErrActor error = &sentinel{StatusActor, "An actor method failed remotely."}
+	// ErrInvalidArgument - An option or argument is not valid (bad URL, bad creds file, bad number).
+	ErrInvalidArgument error = &sentinel{StatusInvalidArgument, "An option or argument is not valid (bad URL, bad creds file, bad number)."}
+)
+
+var sentinels = map[Status]error{
+	StatusNervure: ErrNervure,
+	StatusConnectionClosed: ErrConnectionClosed,
+	StatusTimeout: ErrTimeout,
+	StatusNoResponders: ErrNoResponders,
+	StatusInvalidSubject: ErrInvalidSubject,
+	StatusMaxPayload: ErrMaxPayload,
+	StatusAuthorization: ErrAuthorization,
+	StatusSlowConsumer: ErrSlowConsumer,
+	StatusJetStreamAPI: ErrJetStreamAPI,
+	StatusNotSupportedByServer: ErrNotSupportedByServer,
+	StatusActor: ErrActor,
+	StatusInvalidArgument: ErrInvalidArgument,
+}
+
+// Error is what a failing call returns (errors with fields have their own types).
+type Error struct {
+	// Status is the error's code in the hierarchy.
+	Status Status
+	// Message is the library's text.
+	Message string
+}
+
+// Error implements error.
+func (e *Error) Error() string { return "nervure: " + e.Status.String() + ": " + e.Message }
+
+// Is matches the sentinel of the error's code and of its ancestors.
+func (e *Error) Is(target error) bool {
+	t, ok := target.(*sentinel)
+	return ok && e.Status.isA(t.status)
+}
+
+// JetStreamAPIError - The JetStream API answered with an error. Match it with errors.Is(err,
+// ErrJetStreamAPI) or errors.As.
+type JetStreamAPIError struct {
+	// Code - The server's HTTP-like status (400, 404, 503...).
+	Code int64
+	// ErrCode - The server's JetStream error code (10058 stream name in use...).
+	ErrCode int64
+	// Message is the library's text.
+	Message string
+}
+
+// Error implements error.
+func (e *JetStreamAPIError) Error() string { return "nervure: JetStreamApiError: " + e.Message }
+
+// Is matches the sentinel of the error's code and of its ancestors.
+func (e *JetStreamAPIError) Is(target error) bool {
+	t, ok := target.(*sentinel)
+	return ok && StatusJetStreamAPI.isA(t.status)
+}
+
+// ActorError - An actor method failed remotely. Match it with errors.Is(err, ErrActor) or
+// errors.As.
+type ActorError struct {
+	// RemoteType - The type of the error the actor raised, as its language names it.
+	RemoteType string
+	// Message is the library's text.
+	Message string
+}
+
+// Error implements error.
+func (e *ActorError) Error() string { return "nervure: ActorError: " + e.Message }
+
+// Is matches the sentinel of the error's code and of its ancestors.
+func (e *ActorError) Is(target error) bool {
+	t, ok := target.(*sentinel)
+	return ok && StatusActor.isA(t.status)
+}
+
+// errorOf turns a failed outcome into the Go error, freeing the C strings.
+func errorOf(e *C.nv_err) error {
+	if e.status == C.NERVURE_OK {
+		return nil
+	}
+	msg := ""
+	if e.error != nil {
+		msg = C.GoString(e.error)
+		C.free(unsafe.Pointer(e.error))
+		e.error = nil
+	}
+	f_actor_remote_type := ""
+	if e.f_actor_remote_type != nil {
+		f_actor_remote_type = C.GoString(e.f_actor_remote_type)
+		C.free(unsafe.Pointer(e.f_actor_remote_type))
+		e.f_actor_remote_type = nil
+	}
+	switch Status(e.status) {
+	case StatusJetStreamAPI:
+		return &JetStreamAPIError{Code: int64(e.f_jetstream_api_code), ErrCode: int64(e.f_jetstream_api_err_code), Message: msg}
+	case StatusActor:
+		return &ActorError{RemoteType: f_actor_remote_type, Message: msg}
+	}
+	return &Error{Status: Status(e.status), Message: msg}
+}
+
+// ---- events ----
+
+// Event is what happened to a connection (see WithEventHandler).
+type Event int
+
+// The events of a connection.
+const (
+	// EventConnected - The first connection is up (detail: the server URL).
+	EventConnected Event = 1
+	// EventDisconnected - The connection was lost (detail: server and reason); reconnecting starts.
+	EventDisconnected Event = 2
+	// EventReconnected - Connected again (detail: the server URL); subscriptions were restored.
+	EventReconnected Event = 3
+	// EventClosed - The connection is closed for good.
+	EventClosed Event = 4
+	// EventLameDuck - The server is shutting down and asks clients to move (detail: its URL).
+	EventLameDuck Event = 5
+	// EventServersDiscovered - The cluster announced servers not known before.
+	EventServersDiscovered Event = 6
+	// EventAsyncError - An error with no caller to raise it to: a server -ERR, a stale connection, a
+	// handler that failed (detail: the text).
+	EventAsyncError Event = 7
+	// EventSlowConsumer - A subscription reached its pending limits and drops messages (detail:
+	// which).
+	EventSlowConsumer Event = 8
+)
+
+// String is the event's stable name, e.g. "reconnected".
+func (e Event) String() string {
+	switch e {
+	case EventConnected:
+		return "connected"
+	case EventDisconnected:
+		return "disconnected"
+	case EventReconnected:
+		return "reconnected"
+	case EventClosed:
+		return "closed"
+	case EventLameDuck:
+		return "lame_duck"
+	case EventServersDiscovered:
+		return "servers_discovered"
+	case EventAsyncError:
+		return "async_error"
+	case EventSlowConsumer:
+		return "slow_consumer"
+	}
+	return "unknown"
+}
+
+// ---- connect options ----
+
+// WithName - Connection name shown by the server. Default: "".
+func WithName(v string) Option {
+	return func(c *config) {
+		c.native = append(c.native, func(o *C.nervure_options, e **C.char) C.nervure_status {
+			cs := C.CString(v)
+			defer C.free(unsafe.Pointer(cs))
+			return C.nervure_options_set_name(o, cs, e)
+		})
+	}
+}
+
+// WithUser - User for user/password authentication. Default: "".
+func WithUser(v string) Option {
+	return func(c *config) {
+		c.native = append(c.native, func(o *C.nervure_options, e **C.char) C.nervure_status {
+			cs := C.CString(v)
+			defer C.free(unsafe.Pointer(cs))
+			return C.nervure_options_set_user(o, cs, e)
+		})
+	}
+}
+
+// WithPassword - Password for user/password authentication. Default: "".
+func WithPassword(v string) Option {
+	return func(c *config) {
+		c.native = append(c.native, func(o *C.nervure_options, e **C.char) C.nervure_status {
+			cs := C.CString(v)
+			defer C.free(unsafe.Pointer(cs))
+			return C.nervure_options_set_password(o, cs, e)
+		})
+	}
+}
+
+// WithToken - Authentication token. Default: "".
+func WithToken(v string) Option {
+	return func(c *config) {
+		c.native = append(c.native, func(o *C.nervure_options, e **C.char) C.nervure_status {
+			cs := C.CString(v)
+			defer C.free(unsafe.Pointer(cs))
+			return C.nervure_options_set_token(o, cs, e)
+		})
+	}
+}
+
+// WithNkeySeed - User NKey seed (SU...); the public key is derived from it. Default: "".
+func WithNkeySeed(v string) Option {
+	return func(c *config) {
+		c.native = append(c.native, func(o *C.nervure_options, e **C.char) C.nervure_status {
+			cs := C.CString(v)
+			defer C.free(unsafe.Pointer(cs))
+			return C.nervure_options_set_nkey_seed(o, cs, e)
+		})
+	}
+}
+
+// WithCredsFile - Path of a .creds file (JWT and NKey seed, as written by nsc). Default: "".
+func WithCredsFile(v string) Option {
+	return func(c *config) {
+		c.native = append(c.native, func(o *C.nervure_options, e **C.char) C.nervure_status {
+			cs := C.CString(v)
+			defer C.free(unsafe.Pointer(cs))
+			return C.nervure_options_set_creds_file(o, cs, e)
+		})
+	}
+}
+
+// WithTLS - Require TLS (also implied by a tls:// URL or a server that requires it). Default:
+// false.
+func WithTLS(v bool) Option {
+	return func(c *config) {
+		c.native = append(c.native, func(o *C.nervure_options, e **C.char) C.nervure_status {
+			return C.nervure_options_set_tls(o, cbool(v), e)
+		})
+	}
+}
+
+// WithTLSCAFile - CA certificates to trust; the system store when empty. Default: "".
+func WithTLSCAFile(v string) Option {
+	return func(c *config) {
+		c.native = append(c.native, func(o *C.nervure_options, e **C.char) C.nervure_status {
+			cs := C.CString(v)
+			defer C.free(unsafe.Pointer(cs))
+			return C.nervure_options_set_tls_ca_file(o, cs, e)
+		})
+	}
+}
+
+// WithTLSCertFile - Client certificate (mutual TLS). Default: "".
+func WithTLSCertFile(v string) Option {
+	return func(c *config) {
+		c.native = append(c.native, func(o *C.nervure_options, e **C.char) C.nervure_status {
+			cs := C.CString(v)
+			defer C.free(unsafe.Pointer(cs))
+			return C.nervure_options_set_tls_cert_file(o, cs, e)
+		})
+	}
+}
+
+// WithTLSKeyFile - Client private key (mutual TLS). Default: "".
+func WithTLSKeyFile(v string) Option {
+	return func(c *config) {
+		c.native = append(c.native, func(o *C.nervure_options, e **C.char) C.nervure_status {
+			cs := C.CString(v)
+			defer C.free(unsafe.Pointer(cs))
+			return C.nervure_options_set_tls_key_file(o, cs, e)
+		})
+	}
+}
+
+// WithTLSVerify - Verify the server's certificate chain. Default: true.
+func WithTLSVerify(v bool) Option {
+	return func(c *config) {
+		c.native = append(c.native, func(o *C.nervure_options, e **C.char) C.nervure_status {
+			return C.nervure_options_set_tls_verify(o, cbool(v), e)
+		})
+	}
+}
+
+// WithTLSVerifyHostname - Check that the certificate names the host dialled. Default: true.
+func WithTLSVerifyHostname(v bool) Option {
+	return func(c *config) {
+		c.native = append(c.native, func(o *C.nervure_options, e **C.char) C.nervure_status {
+			return C.nervure_options_set_tls_verify_hostname(o, cbool(v), e)
+		})
+	}
+}
+
+// WithTLSHandshakeFirst - Start TLS before the server's INFO (server option handshake_first).
+// Default: false.
+func WithTLSHandshakeFirst(v bool) Option {
+	return func(c *config) {
+		c.native = append(c.native, func(o *C.nervure_options, e **C.char) C.nervure_status {
+			return C.nervure_options_set_tls_handshake_first(o, cbool(v), e)
+		})
+	}
+}
+
+// WithRandomize - Shuffle the server list, the first connect too. Default: true.
+func WithRandomize(v bool) Option {
+	return func(c *config) {
+		c.native = append(c.native, func(o *C.nervure_options, e **C.char) C.nervure_status {
+			return C.nervure_options_set_randomize(o, cbool(v), e)
+		})
+	}
+}
+
+// WithConnectTimeout - Time allowed for each connection attempt. Default: 2000ms.
+func WithConnectTimeout(v time.Duration) Option {
+	return func(c *config) {
+		c.native = append(c.native, func(o *C.nervure_options, e **C.char) C.nervure_status {
+			return C.nervure_options_set_connect_timeout_ms(o, C.int64_t(v.Milliseconds()), e)
+		})
+	}
+}
+
+// WithReconnect - Reconnect when the connection is lost. Default: true.
+func WithReconnect(v bool) Option {
+	return func(c *config) {
+		c.native = append(c.native, func(o *C.nervure_options, e **C.char) C.nervure_status {
+			return C.nervure_options_set_reconnect(o, cbool(v), e)
+		})
+	}
+}
+
+// WithMaxReconnectAttempts - Attempts per server before giving up; -1 retries forever. Default: 60.
+func WithMaxReconnectAttempts(v int) Option {
+	return func(c *config) {
+		c.native = append(c.native, func(o *C.nervure_options, e **C.char) C.nervure_status {
+			return C.nervure_options_set_max_reconnect_attempts(o, C.int64_t(v), e)
+		})
+	}
+}
+
+// WithReconnectWait - Base backoff between attempts at the same server. Default: 2000ms.
+func WithReconnectWait(v time.Duration) Option {
+	return func(c *config) {
+		c.native = append(c.native, func(o *C.nervure_options, e **C.char) C.nervure_status {
+			return C.nervure_options_set_reconnect_wait_ms(o, C.int64_t(v.Milliseconds()), e)
+		})
+	}
+}
+
+// WithReconnectWaitMax - Cap of the exponential backoff. Default: 8000ms.
+func WithReconnectWaitMax(v time.Duration) Option {
+	return func(c *config) {
+		c.native = append(c.native, func(o *C.nervure_options, e **C.char) C.nervure_status {
+			return C.nervure_options_set_reconnect_wait_max_ms(o, C.int64_t(v.Milliseconds()), e)
+		})
+	}
+}
+
+// WithReconnectJitter - Random extra wait per attempt, plain TCP. Default: 100ms.
+func WithReconnectJitter(v time.Duration) Option {
+	return func(c *config) {
+		c.native = append(c.native, func(o *C.nervure_options, e **C.char) C.nervure_status {
+			return C.nervure_options_set_reconnect_jitter_ms(o, C.int64_t(v.Milliseconds()), e)
+		})
+	}
+}
+
+// WithReconnectJitterTLS - Random extra wait per attempt, TLS. Default: 1000ms.
+func WithReconnectJitterTLS(v time.Duration) Option {
+	return func(c *config) {
+		c.native = append(c.native, func(o *C.nervure_options, e **C.char) C.nervure_status {
+			return C.nervure_options_set_reconnect_jitter_tls_ms(o, C.int64_t(v.Milliseconds()), e)
+		})
+	}
+}
+
+// WithReconnectBufferSize - Bytes of publishes kept while disconnected; 0 makes publishing fail
+// while down. Default: 8388608.
+func WithReconnectBufferSize(v int) Option {
+	return func(c *config) {
+		c.native = append(c.native, func(o *C.nervure_options, e **C.char) C.nervure_status {
+			return C.nervure_options_set_reconnect_buffer_size(o, C.int64_t(v), e)
+		})
+	}
+}
+
+// WithPingInterval - Keepalive PING interval. Default: 120000ms.
+func WithPingInterval(v time.Duration) Option {
+	return func(c *config) {
+		c.native = append(c.native, func(o *C.nervure_options, e **C.char) C.nervure_status {
+			return C.nervure_options_set_ping_interval_ms(o, C.int64_t(v.Milliseconds()), e)
+		})
+	}
+}
+
+// WithMaxPingsOut - Unanswered PINGs before the connection is declared stale. Default: 2.
+func WithMaxPingsOut(v int) Option {
+	return func(c *config) {
+		c.native = append(c.native, func(o *C.nervure_options, e **C.char) C.nervure_status {
+			return C.nervure_options_set_max_pings_out(o, C.int64_t(v), e)
+		})
+	}
+}
+
+// WithNoEcho - Do not receive this connection's own messages. Default: false.
+func WithNoEcho(v bool) Option {
+	return func(c *config) {
+		c.native = append(c.native, func(o *C.nervure_options, e **C.char) C.nervure_status {
+			return C.nervure_options_set_no_echo(o, cbool(v), e)
+		})
+	}
+}
+
+// WithInboxPrefix - Prefix of reply subjects. Default: "_INBOX".
+func WithInboxPrefix(v string) Option {
+	return func(c *config) {
+		c.native = append(c.native, func(o *C.nervure_options, e **C.char) C.nervure_status {
+			cs := C.CString(v)
+			defer C.free(unsafe.Pointer(cs))
+			return C.nervure_options_set_inbox_prefix(o, cs, e)
+		})
+	}
+}
+
+// WithIgnoreDiscoveredServers - Use only the servers given, not those the cluster announces.
+// Default: false.
+func WithIgnoreDiscoveredServers(v bool) Option {
+	return func(c *config) {
+		c.native = append(c.native, func(o *C.nervure_options, e **C.char) C.nervure_status {
+			return C.nervure_options_set_ignore_discovered_servers(o, cbool(v), e)
+		})
+	}
+}
+
+// WithPendingMsgsLimit - Default per-subscription queue limit in messages; -1 unlimited. Default:
+// 524288.
+func WithPendingMsgsLimit(v int) Option {
+	return func(c *config) {
+		c.native = append(c.native, func(o *C.nervure_options, e **C.char) C.nervure_status {
+			return C.nervure_options_set_pending_msgs_limit(o, C.int64_t(v), e)
+		})
+	}
+}
+
+// WithPendingBytesLimit - Default per-subscription queue limit in bytes; -1 unlimited. Default:
+// 67108864.
+func WithPendingBytesLimit(v int) Option {
+	return func(c *config) {
+		c.native = append(c.native, func(o *C.nervure_options, e **C.char) C.nervure_status {
+			return C.nervure_options_set_pending_bytes_limit(o, C.int64_t(v), e)
+		})
+	}
+}
+
+// ---- records ----
+
+// ActorStats - Counters of an actor host.
+type ActorStats struct {
+	// Calls - Call turns completed.
+	Calls uint64
+	// FailedCalls - Of which ended with an error.
+	FailedCalls uint64
+	// Activations - Actors activated.
+	Activations uint64
+	// Deactivations - Actors deactivated.
+	Deactivations uint64
+	// ActiveActors - Actors active now.
+	ActiveActors int64
+	// OwnedPartitions - Partitions this host serves now.
+	OwnedPartitions int64
+}
+
+func actorStatsFrom(s *C.nervure_actor_stats) ActorStats {
+	return ActorStats{
+		Calls: uint64(s.calls),
+		FailedCalls: uint64(s.failed_calls),
+		Activations: uint64(s.activations),
+		Deactivations: uint64(s.deactivations),
+		ActiveActors: int64(s.active_actors),
+		OwnedPartitions: int64(s.owned_partitions),
+	}
+}
+
+// Stats - Traffic counters of a connection since it was made.
+type Stats struct {
+	// InMsgs - Messages received.
+	InMsgs uint64
+	// InBytes - Payload bytes received.
+	InBytes uint64
+	// OutMsgs - Messages published.
+	OutMsgs uint64
+	// OutBytes - Payload bytes published.
+	OutBytes uint64
+	// Reconnects - Times the connection was re-established.
+	Reconnects uint64
+}
+
+func statsFrom(s *C.nervure_stats) Stats {
+	return Stats{
+		InMsgs: uint64(s.in_msgs),
+		InBytes: uint64(s.in_bytes),
+		OutMsgs: uint64(s.out_msgs),
+		OutBytes: uint64(s.out_bytes),
+		Reconnects: uint64(s.reconnects),
+	}
+}
+
+// ServerInfo - The INFO of the server in use, as it sent it (JSON). The fields every language can
+// rely on:
+type ServerInfo struct {
+	// ServerID - Unique id of the server.
+	ServerID string `json:"server_id"`
+	// ServerName - Its configured name.
+	ServerName string `json:"server_name"`
+	// Version - nats-server version.
+	Version string `json:"version"`
+	// MaxPayload - Largest message it accepts.
+	MaxPayload int64 `json:"max_payload"`
+	// Headers - Whether it supports headers.
+	Headers bool `json:"headers"`
+	// Jetstream - Whether JetStream is enabled.
+	Jetstream bool `json:"jetstream"`
+	// Cluster - Cluster name, when clustered.
+	Cluster string `json:"cluster"`
+	// ConnectUrls - Other servers of the cluster a client may use.
+	ConnectUrls []string `json:"connect_urls"`
+	// Raw is the JSON as the library handed it over (every field the server sent).
+	Raw json.RawMessage `json:"-"`
+}
+
+func serverInfoFrom(s *C.char) ServerInfo {
+	var v ServerInfo
+	if s == nil {
+		return v
+	}
+	raw := C.GoString(s)
+	C.nervure_free_string(s)
+	_ = json.Unmarshal([]byte(raw), &v)
+	v.Raw = json.RawMessage(raw)
+	return v
+}
+
+// Msg - A received message. Messages cross the boundary in batches; each language builds its own
+// objects and reads only the fields it needs. Responding is publishing to reply.
+type Msg struct {
+	// Subject - Subject it was published to.
+	Subject string
+	// Reply - Reply subject, empty when none.
+	Reply string
+	// Data - Payload.
+	Data []byte
+	// Header - Headers in order, multi-valued, keys as sent.
+	Header Header
+	// Status - Status of a server-generated message (503 no responders, 408, 100...), 0 otherwise.
+	Status int64
+
+	conn *Conn
+}
+
+// msgReader turns batches of message into Go values, one crossing per batch;
+// it keeps the last strings seen so that repeated ones are not allocated again.
+type msgReader struct {
+	views []C.nv_message_view
+	last  map[string]string
+}
+
+func (r *msgReader) read(b *C.nervure_message_batch, conn *Conn) []Msg {
+	if r.views == nil {
+		r.views = make([]C.nv_message_view, batchMax)
+	}
+	n := int(C.nv_message_read(b, &r.views[0], C.size_t(len(r.views))))
+	if n == 0 {
+		return nil
+	}
+	out := make([]Msg, n)
+	total := 0
+	for i := 0; i < n; i++ {
+		total += int(r.views[i].data_len)
+	}
+	slab := make([]byte, total)
+	off := 0
+	for i := 0; i < n; i++ {
+		v := &r.views[i]
+		m := &out[i]
+		m.conn = conn
+		m.Subject = r.str("subject", v.subject, v.subject_len)
+		m.Reply = r.str("reply", v.reply, v.reply_len)
+		if l := int(v.data_len); l > 0 {
+			copy(slab[off:off+l], unsafe.Slice((*byte)(v.data), l))
+			m.Data = slab[off : off+l : off+l]
+			off += l
+		}
+		if hn := int(v.headers_count); hn > 0 {
+			kv := make([]*C.char, 2*hn)
+			C.nv_message_headers(b, C.size_t(i), &kv[0], C.size_t(hn))
+			m.Header = make(Header, hn)
+			for h := 0; h < hn; h++ {
+				k := C.GoString(kv[2*h])
+				m.Header[k] = append(m.Header[k], C.GoString(kv[2*h+1]))
+			}
+		}
+		m.Status = int64(v.status)
+	}
+	return out
+}
+
+func (r *msgReader) str(field string, p *C.char, n C.size_t) string {
+	if n == 0 {
+		return ""
+	}
+	b := unsafe.Slice((*byte)(unsafe.Pointer(p)), int(n))
+	if s, ok := r.last[field]; ok && s == string(b) {
+		return s
+	}
+	s := string(b)
+	if r.last == nil {
+		r.last = map[string]string{}
+	}
+	r.last[field] = s
+	return s
+}
+
+// ---- objects ----
+
+// ActorHost - Hosts actor types whose turns run in this language: turns() delivers them in batches;
+// each ends with complete().
+type ActorHost struct {
+	h    *C.nervure_actor_host
+	conn *Conn
+}
+
+func wrapActorHost(conn *Conn, h *C.nervure_actor_host) *ActorHost {
+	x := &ActorHost{h: h, conn: conn}
+	// The C ABI has no destroy call for this handle yet: it lives as long as the process.
+	return x
+}
+
+// ---- defaults of the definition's arguments ----
+
+const (
+	defaultConnectionActorHostIdleTimeout = 3600000 * time.Millisecond
+	defaultConnectionActorHostCallTimeout = 60000 * time.Millisecond
+	defaultConnectionActorHostMaxReentrancyDepth = 32
+	defaultConnectionActorHostLeaseTtl = 10000 * time.Millisecond
+	defaultConnectionActorHostPartitions = 32
+	defaultConnectionActorHostWorkers = 4
+	defaultConnectionActorInvokeTimeout = 5000 * time.Millisecond
+	defaultConnectionActorInvokePartitions = 32
+	defaultConnectionSubscribeMaxMsgs = 0
+	defaultConnectionSubscribePendingMsgsLimit = 0
+	defaultConnectionSubscribePendingBytesLimit = 0
+	defaultConnectionRequestTimeout = 2000 * time.Millisecond
+	defaultConnectionFlushTimeout = 10000 * time.Millisecond
+	defaultConnectionDrainTimeout = 30000 * time.Millisecond
+	defaultActorHostStopTimeout = 10000 * time.Millisecond
+	defaultActorHostInvokeTimeout = 5000 * time.Millisecond
+	defaultSubscriptionDrainTimeout = 30000 * time.Millisecond
+)
+
+// ---- operations ----
+
+// opActorHost calls nervure_connection_actor_host: A host for actor types in this process. Register types, then start; turns arrive on turns().
+func (x *Conn) opActorHost(idleTimeout time.Duration, callTimeout time.Duration, reentrancy bool, maxReentrancyDepth int, leaseTtl time.Duration, partitions int, workers int, hostID string, leaseBucket string, stateBucket string) (*ActorHost, error) {
+	if x == nil || x.h == nil {
+		return nil, &Error{Status: StatusConnectionClosed, Message: "the handle was released"}
+	}
+	sb := getStrBuf()
+	defer putStrBuf(sb)
+	hostIDOff := sb.add(hostID)
+	leaseBucketOff := sb.add(leaseBucket)
+	stateBucketOff := sb.add(stateBucket)
+	r := C.nv_connection_actor_host(x.h, C.int64_t(idleTimeout.Milliseconds()), C.int64_t(callTimeout.Milliseconds()), cbool(reentrancy), C.int64_t(maxReentrancyDepth), C.int64_t(leaseTtl.Milliseconds()), C.int64_t(partitions), C.int64_t(workers), sb.ptr(hostIDOff), sb.ptr(leaseBucketOff), sb.ptr(stateBucketOff))
+	runtime.KeepAlive(sb)
+	if err := errorOf(&r.e); err != nil {
+		return nil, err
+	}
+	return wrapActorHost(x, r.out), nil
+}
+
+// ActorHost - A host for actor types in this process. Register types, then start; turns arrive on
+// turns(). Fails with ErrNervure.
+func (x *Conn) ActorHost(idleTimeout time.Duration, callTimeout time.Duration, reentrancy bool, maxReentrancyDepth int, leaseTtl time.Duration, partitions int, workers int, hostID string, leaseBucket string, stateBucket string) (*ActorHost, error) {
+	return x.opActorHost(idleTimeout, callTimeout, reentrancy, maxReentrancyDepth, leaseTtl, partitions, workers, hostID, leaseBucket, stateBucket)
+}
+
+// opActorInvoke calls nervure_connection_actor_invoke: Calls a method of an actor (one turn) and completes with its result in the message data. Arguments and result are MessagePack.
+func (x *Conn) opActorInvoke(ctx context.Context, actorType string, actorID string, method string, args []byte, timeout time.Duration, partitions int) (*Msg, error) {
+	if x == nil || x.h == nil {
+		return nil, &Error{Status: StatusConnectionClosed, Message: "the handle was released"}
+	}
+	sb := getStrBuf()
+	defer putStrBuf(sb)
+	actorTypeOff := sb.add(actorType)
+	actorIDOff := sb.add(actorID)
+	methodOff := sb.add(method)
+	p := x.pending.add()
+	cargs := C.uint64_t(p.token)
+	r := C.nv_connection_actor_invoke(x.h, sb.ptr(actorTypeOff), sb.ptr(actorIDOff), sb.ptr(methodOff), bytesPtr(args), C.size_t(len(args)), C.int64_t(timeout.Milliseconds()), C.int64_t(partitions), cargs)
+	runtime.KeepAlive(sb)
+	if err := errorOf(&r.e); err != nil {
+		x.pending.remove(p.token)
+		return nil, err
+	}
+	return x.awaitReply(ctx, p)
+}
+
+// ActorInvoke - Calls a method of an actor (one turn) and completes with its result in the message
+// data. Arguments and result are MessagePack. It blocks until the answer arrives or ctx ends (the
+// operation is then cancelled). Fails with ErrActor, ErrTimeout, ErrNoResponders,
+// ErrConnectionClosed.
+func (x *Conn) ActorInvoke(ctx context.Context, actorType string, actorID string, method string, args []byte, timeout time.Duration, partitions int) (*Msg, error) {
+	return x.opActorInvoke(ctx, actorType, actorID, method, args, timeout, partitions)
+}
+
+// opPublish calls nervure_connection_publish: Publish a message; fire and forget.
+func (x *Conn) opPublish(subject string, data []byte, reply string, headers Header) error {
+	if x == nil || x.h == nil {
+		return &Error{Status: StatusConnectionClosed, Message: "the handle was released"}
+	}
+	sb := getStrBuf()
+	defer putStrBuf(sb)
+	subjectOff := sb.add(subject)
+	replyOff := sb.add(reply)
+	headersH, err := cHeaders(headers)
+	if err != nil {
+		return err
+	}
+	if headersH != nil {
+		defer C.nervure_headers_destroy(&headersH)
+	}
+	r := C.nv_connection_publish(x.h, sb.ptr(subjectOff), bytesPtr(data), C.size_t(len(data)), sb.ptr(replyOff), headersH)
+	runtime.KeepAlive(sb)
+	if err := errorOf(&r.e); err != nil {
+		return err
+	}
+	return nil
+}
+
+// opSubscribe calls nervure_connection_subscribe: Subscribe to a subject (wildcards * and > allowed), optionally in a queue group.
+func (x *Conn) opSubscribe(subject string, queue string, maxMsgs int, pendingMsgsLimit int, pendingBytesLimit int) (*Subscription, error) {
+	if x == nil || x.h == nil {
+		return nil, &Error{Status: StatusConnectionClosed, Message: "the handle was released"}
+	}
+	sb := getStrBuf()
+	defer putStrBuf(sb)
+	subjectOff := sb.add(subject)
+	queueOff := sb.add(queue)
+	r := C.nv_connection_subscribe(x.h, sb.ptr(subjectOff), sb.ptr(queueOff), C.int64_t(maxMsgs), C.int64_t(pendingMsgsLimit), C.int64_t(pendingBytesLimit))
+	runtime.KeepAlive(sb)
+	if err := errorOf(&r.e); err != nil {
+		return nil, err
+	}
+	return wrapSubscription(x, r.out), nil
+}
+
+// opRequest calls nervure_connection_request: Send a request and wait for one reply.
+func (x *Conn) opRequest(ctx context.Context, subject string, data []byte, timeout time.Duration, headers Header) (*Msg, error) {
+	if x == nil || x.h == nil {
+		return nil, &Error{Status: StatusConnectionClosed, Message: "the handle was released"}
+	}
+	sb := getStrBuf()
+	defer putStrBuf(sb)
+	subjectOff := sb.add(subject)
+	headersH, err := cHeaders(headers)
+	if err != nil {
+		return nil, err
+	}
+	if headersH != nil {
+		defer C.nervure_headers_destroy(&headersH)
+	}
+	p := x.pending.add()
+	cargs := C.uint64_t(p.token)
+	r := C.nv_connection_request(x.h, sb.ptr(subjectOff), bytesPtr(data), C.size_t(len(data)), C.int64_t(timeout.Milliseconds()), headersH, cargs)
+	runtime.KeepAlive(sb)
+	if err := errorOf(&r.e); err != nil {
+		x.pending.remove(p.token)
+		return nil, err
+	}
+	return x.awaitReply(ctx, p)
+}
+
+// opFlush calls nervure_connection_flush: Round trip to the server: everything published before has been processed.
+func (x *Conn) opFlush(ctx context.Context, timeout time.Duration) error {
+	if x == nil || x.h == nil {
+		return &Error{Status: StatusConnectionClosed, Message: "the handle was released"}
+	}
+	p := x.pending.add()
+	cargs := C.uint64_t(p.token)
+	r := C.nv_connection_flush(x.h, C.int64_t(timeout.Milliseconds()), cargs)
+	if err := errorOf(&r.e); err != nil {
+		x.pending.remove(p.token)
+		return err
+	}
+	_, err := x.awaitReply(ctx, p)
+	return err
+}
+
+// opDrain calls nervure_connection_drain: Drain every subscription, flush what was published, then close.
+func (x *Conn) opDrain(timeout time.Duration) error {
+	if x == nil || x.h == nil {
+		return &Error{Status: StatusConnectionClosed, Message: "the handle was released"}
+	}
+	r := C.nv_connection_drain(x.h, C.int64_t(timeout.Milliseconds()))
+	if err := errorOf(&r.e); err != nil {
+		return err
+	}
+	return nil
+}
+
+// opClose calls nervure_connection_close: Close now; pending requests fail with ConnectionClosedError.
+func (x *Conn) opClose() error {
+	if x == nil || x.h == nil {
+		return &Error{Status: StatusConnectionClosed, Message: "the handle was released"}
+	}
+	r := C.nv_connection_close(x.h)
+	if err := errorOf(&r.e); err != nil {
+		return err
+	}
+	return nil
+}
+
+// opIsConnected calls nervure_connection_is_connected: Whether the connection is up.
+func (x *Conn) opIsConnected() (bool, error) {
+	if x == nil || x.h == nil {
+		return false, &Error{Status: StatusConnectionClosed, Message: "the handle was released"}
+	}
+	r := C.nv_connection_is_connected(x.h)
+	if err := errorOf(&r.e); err != nil {
+		return false, err
+	}
+	return r.out != 0, nil
+}
+
+// IsConnected - Whether the connection is up.
+func (x *Conn) IsConnected() bool {
+	v, _ := x.opIsConnected()
+	return v
+}
+
+// opIsReconnecting calls nervure_connection_is_reconnecting: Whether the connection is down and trying to come back.
+func (x *Conn) opIsReconnecting() (bool, error) {
+	if x == nil || x.h == nil {
+		return false, &Error{Status: StatusConnectionClosed, Message: "the handle was released"}
+	}
+	r := C.nv_connection_is_reconnecting(x.h)
+	if err := errorOf(&r.e); err != nil {
+		return false, err
+	}
+	return r.out != 0, nil
+}
+
+// IsReconnecting - Whether the connection is down and trying to come back.
+func (x *Conn) IsReconnecting() bool {
+	v, _ := x.opIsReconnecting()
+	return v
+}
+
+// opIsClosed calls nervure_connection_is_closed: Whether the connection was closed.
+func (x *Conn) opIsClosed() (bool, error) {
+	if x == nil || x.h == nil {
+		return false, &Error{Status: StatusConnectionClosed, Message: "the handle was released"}
+	}
+	r := C.nv_connection_is_closed(x.h)
+	if err := errorOf(&r.e); err != nil {
+		return false, err
+	}
+	return r.out != 0, nil
+}
+
+// IsClosed - Whether the connection was closed.
+func (x *Conn) IsClosed() bool {
+	v, _ := x.opIsClosed()
+	return v
+}
+
+// opStats calls nervure_connection_stats: Messages and bytes in and out, reconnects.
+func (x *Conn) opStats() (Stats, error) {
+	if x == nil || x.h == nil {
+		return Stats{}, &Error{Status: StatusConnectionClosed, Message: "the handle was released"}
+	}
+	r := C.nv_connection_stats(x.h)
+	if err := errorOf(&r.e); err != nil {
+		return Stats{}, err
+	}
+	return statsFrom(&r.out), nil
+}
+
+// Stats - Messages and bytes in and out, reconnects.
+func (x *Conn) Stats() Stats {
+	v, _ := x.opStats()
+	return v
+}
+
+// opServerInfo calls nervure_connection_server_info: The server's INFO.
+func (x *Conn) opServerInfo() (ServerInfo, error) {
+	if x == nil || x.h == nil {
+		return ServerInfo{}, &Error{Status: StatusConnectionClosed, Message: "the handle was released"}
+	}
+	r := C.nv_connection_server_info(x.h)
+	if err := errorOf(&r.e); err != nil {
+		return ServerInfo{}, err
+	}
+	return serverInfoFrom(r.out), nil
+}
+
+// ServerInfo - The server's INFO.
+func (x *Conn) ServerInfo() ServerInfo {
+	v, _ := x.opServerInfo()
+	return v
+}
+
+// opConnectedURL calls nervure_connection_connected_url: The server in use, or empty while disconnected.
+func (x *Conn) opConnectedURL() (string, error) {
+	if x == nil || x.h == nil {
+		return "", &Error{Status: StatusConnectionClosed, Message: "the handle was released"}
+	}
+	r := C.nv_connection_connected_url(x.h)
+	if err := errorOf(&r.e); err != nil {
+		return "", err
+	}
+	return takeString(r.out), nil
+}
+
+// ConnectedURL - The server in use, or empty while disconnected.
+func (x *Conn) ConnectedURL() string {
+	v, _ := x.opConnectedURL()
+	return v
+}
+
+// opNewInbox calls nervure_connection_new_inbox: A fresh unique reply subject.
+func (x *Conn) opNewInbox() (string, error) {
+	if x == nil || x.h == nil {
+		return "", &Error{Status: StatusConnectionClosed, Message: "the handle was released"}
+	}
+	r := C.nv_connection_new_inbox(x.h)
+	if err := errorOf(&r.e); err != nil {
+		return "", err
+	}
+	return takeString(r.out), nil
+}
+
+// NewInbox - A fresh unique reply subject.
+func (x *Conn) NewInbox() string {
+	v, _ := x.opNewInbox()
+	return v
+}
+
+// opMaxPayload calls nervure_connection_max_payload: Largest message the server accepts.
+func (x *Conn) opMaxPayload() (int, error) {
+	if x == nil || x.h == nil {
+		return 0, &Error{Status: StatusConnectionClosed, Message: "the handle was released"}
+	}
+	r := C.nv_connection_max_payload(x.h)
+	if err := errorOf(&r.e); err != nil {
+		return 0, err
+	}
+	return int(r.out), nil
+}
+
+// MaxPayload - Largest message the server accepts.
+func (x *Conn) MaxPayload() int {
+	v, _ := x.opMaxPayload()
+	return v
+}
+
+// opRegisterType calls nervure_actor_host_register_type: Hosts an actor type (before start).
+func (x *ActorHost) opRegisterType(actorType string) error {
+	if x == nil || x.h == nil {
+		return &Error{Status: StatusConnectionClosed, Message: "the handle was released"}
+	}
+	sb := getStrBuf()
+	defer putStrBuf(sb)
+	actorTypeOff := sb.add(actorType)
+	r := C.nv_actor_host_register_type(x.h, sb.ptr(actorTypeOff))
+	runtime.KeepAlive(sb)
+	if err := errorOf(&r.e); err != nil {
+		return err
+	}
+	return nil
+}
+
+// RegisterType - Hosts an actor type (before start). Fails with ErrNervure.
+func (x *ActorHost) RegisterType(actorType string) error {
+	return x.opRegisterType(actorType)
+}
+
+// opStart calls nervure_actor_host_start: Creates the buckets if needed, takes partitions and starts serving.
+func (x *ActorHost) opStart() error {
+	if x == nil || x.h == nil {
+		return &Error{Status: StatusConnectionClosed, Message: "the handle was released"}
+	}
+	r := C.nv_actor_host_start(x.h)
+	if err := errorOf(&r.e); err != nil {
+		return err
+	}
+	return nil
+}
+
+// Start - Creates the buckets if needed, takes partitions and starts serving. It blocks the calling
+// goroutine. Fails with ErrJetStreamAPI, ErrNotSupportedByServer, ErrTimeout.
+func (x *ActorHost) Start() error {
+	return x.opStart()
+}
+
+// opStop calls nervure_actor_host_stop: Stops taking calls, finishes queued turns, deactivates every actor and hands the partitions over. Keep running turns meanwhile.
+func (x *ActorHost) opStop(timeout time.Duration) error {
+	if x == nil || x.h == nil {
+		return &Error{Status: StatusConnectionClosed, Message: "the handle was released"}
+	}
+	r := C.nv_actor_host_stop(x.h, C.int64_t(timeout.Milliseconds()))
+	if err := errorOf(&r.e); err != nil {
+		return err
+	}
+	return nil
+}
+
+// Stop - Stops taking calls, finishes queued turns, deactivates every actor and hands the
+// partitions over. Keep running turns meanwhile. It blocks the calling goroutine.
+func (x *ActorHost) Stop(timeout time.Duration) error {
+	return x.opStop(timeout)
+}
+
+// opTurns calls nervure_actor_host_turns: The source of turns: messages whose subject is the method (or reminder name), reply the turn id, data the arguments, headers Nervure-Actor-Type, Nervure-Actor-Id and Nervure-Turn (activate, call, timer, reminder, deactivate).
+func (x *ActorHost) opTurns() (*Subscription, error) {
+	if x == nil || x.h == nil {
+		return nil, &Error{Status: StatusConnectionClosed, Message: "the handle was released"}
+	}
+	r := C.nv_actor_host_turns(x.h)
+	if err := errorOf(&r.e); err != nil {
+		return nil, err
+	}
+	return wrapSubscription(x.conn, r.out), nil
+}
+
+// Turns - The source of turns: messages whose subject is the method (or reminder name), reply the
+// turn id, data the arguments, headers Nervure-Actor-Type, Nervure-Actor-Id and Nervure-Turn
+// (activate, call, timer, reminder, deactivate).
+func (x *ActorHost) Turns() *Subscription {
+	v, _ := x.opTurns()
+	return v
+}
+
+// opComplete calls nervure_actor_host_complete: Ends a turn with its result, or with an error the caller receives as ActorError.
+func (x *ActorHost) opComplete(turn uint64, result []byte, errorType string, errorMessage string) error {
+	if x == nil || x.h == nil {
+		return &Error{Status: StatusConnectionClosed, Message: "the handle was released"}
+	}
+	sb := getStrBuf()
+	defer putStrBuf(sb)
+	errorTypeOff := sb.add(errorType)
+	errorMessageOff := sb.add(errorMessage)
+	r := C.nv_actor_host_complete(x.h, C.uint64_t(turn), bytesPtr(result), C.size_t(len(result)), sb.ptr(errorTypeOff), sb.ptr(errorMessageOff))
+	runtime.KeepAlive(sb)
+	if err := errorOf(&r.e); err != nil {
+		return err
+	}
+	return nil
+}
+
+// Complete - Ends a turn with its result, or with an error the caller receives as ActorError. Fails
+// with ErrNervure.
+func (x *ActorHost) Complete(turn uint64, result []byte, errorType string, errorMessage string) error {
+	return x.opComplete(turn, result, errorType, errorMessage)
+}
+
+// opStateGet calls nervure_actor_host_state_get: A state value during a turn; empty when absent (see state_contains).
+func (x *ActorHost) opStateGet(turn uint64, key string) ([]byte, error) {
+	if x == nil || x.h == nil {
+		return nil, &Error{Status: StatusConnectionClosed, Message: "the handle was released"}
+	}
+	sb := getStrBuf()
+	defer putStrBuf(sb)
+	keyOff := sb.add(key)
+	r := C.nv_actor_host_state_get(x.h, C.uint64_t(turn), sb.ptr(keyOff))
+	runtime.KeepAlive(sb)
+	if err := errorOf(&r.e); err != nil {
+		return nil, err
+	}
+	return takeBytes(r.out, r.out_len), nil
+}
+
+// StateGet - A state value during a turn; empty when absent (see state_contains). Fails with
+// ErrNervure.
+func (x *ActorHost) StateGet(turn uint64, key string) ([]byte, error) {
+	return x.opStateGet(turn, key)
+}
+
+// opStateContains calls nervure_actor_host_state_contains: Whether the actor's state has the key.
+func (x *ActorHost) opStateContains(turn uint64, key string) (bool, error) {
+	if x == nil || x.h == nil {
+		return false, &Error{Status: StatusConnectionClosed, Message: "the handle was released"}
+	}
+	sb := getStrBuf()
+	defer putStrBuf(sb)
+	keyOff := sb.add(key)
+	r := C.nv_actor_host_state_contains(x.h, C.uint64_t(turn), sb.ptr(keyOff))
+	runtime.KeepAlive(sb)
+	if err := errorOf(&r.e); err != nil {
+		return false, err
+	}
+	return r.out != 0, nil
+}
+
+// StateContains - Whether the actor's state has the key. Fails with ErrNervure.
+func (x *ActorHost) StateContains(turn uint64, key string) (bool, error) {
+	return x.opStateContains(turn, key)
+}
+
+// opStateSet calls nervure_actor_host_state_set: Sets a state value; saved when the turn succeeds.
+func (x *ActorHost) opStateSet(turn uint64, key string, value []byte) error {
+	if x == nil || x.h == nil {
+		return &Error{Status: StatusConnectionClosed, Message: "the handle was released"}
+	}
+	sb := getStrBuf()
+	defer putStrBuf(sb)
+	keyOff := sb.add(key)
+	r := C.nv_actor_host_state_set(x.h, C.uint64_t(turn), sb.ptr(keyOff), bytesPtr(value), C.size_t(len(value)))
+	runtime.KeepAlive(sb)
+	if err := errorOf(&r.e); err != nil {
+		return err
+	}
+	return nil
+}
+
+// StateSet - Sets a state value; saved when the turn succeeds. Fails with ErrNervure.
+func (x *ActorHost) StateSet(turn uint64, key string, value []byte) error {
+	return x.opStateSet(turn, key, value)
+}
+
+// opStateRemove calls nervure_actor_host_state_remove: Removes a state value; true when it was there.
+func (x *ActorHost) opStateRemove(turn uint64, key string) (bool, error) {
+	if x == nil || x.h == nil {
+		return false, &Error{Status: StatusConnectionClosed, Message: "the handle was released"}
+	}
+	sb := getStrBuf()
+	defer putStrBuf(sb)
+	keyOff := sb.add(key)
+	r := C.nv_actor_host_state_remove(x.h, C.uint64_t(turn), sb.ptr(keyOff))
+	runtime.KeepAlive(sb)
+	if err := errorOf(&r.e); err != nil {
+		return false, err
+	}
+	return r.out != 0, nil
+}
+
+// StateRemove - Removes a state value; true when it was there. Fails with ErrNervure.
+func (x *ActorHost) StateRemove(turn uint64, key string) (bool, error) {
+	return x.opStateRemove(turn, key)
+}
+
+// opStateSave calls nervure_actor_host_state_save: Saves the state now rather than at the end of the turn.
+func (x *ActorHost) opStateSave(turn uint64) error {
+	if x == nil || x.h == nil {
+		return &Error{Status: StatusConnectionClosed, Message: "the handle was released"}
+	}
+	r := C.nv_actor_host_state_save(x.h, C.uint64_t(turn))
+	if err := errorOf(&r.e); err != nil {
+		return err
+	}
+	return nil
+}
+
+// StateSave - Saves the state now rather than at the end of the turn. It blocks the calling
+// goroutine. Fails with ErrJetStreamAPI, ErrTimeout.
+func (x *ActorHost) StateSave(turn uint64) error {
+	return x.opStateSave(turn)
+}
+
+// opRegisterTimer calls nervure_actor_host_register_timer: Calls method as a turn after due, then every period, while the actor is active.
+func (x *ActorHost) opRegisterTimer(turn uint64, name string, method string, due string, period string, args []byte) error {
+	if x == nil || x.h == nil {
+		return &Error{Status: StatusConnectionClosed, Message: "the handle was released"}
+	}
+	sb := getStrBuf()
+	defer putStrBuf(sb)
+	nameOff := sb.add(name)
+	methodOff := sb.add(method)
+	dueOff := sb.add(due)
+	periodOff := sb.add(period)
+	r := C.nv_actor_host_register_timer(x.h, C.uint64_t(turn), sb.ptr(nameOff), sb.ptr(methodOff), sb.ptr(dueOff), sb.ptr(periodOff), bytesPtr(args), C.size_t(len(args)))
+	runtime.KeepAlive(sb)
+	if err := errorOf(&r.e); err != nil {
+		return err
+	}
+	return nil
+}
+
+// RegisterTimer - Calls method as a turn after due, then every period, while the actor is active.
+// Fails with ErrNervure.
+func (x *ActorHost) RegisterTimer(turn uint64, name string, method string, due string, period string, args []byte) error {
+	return x.opRegisterTimer(turn, name, method, due, period, args)
+}
+
+// opUnregisterTimer calls nervure_actor_host_unregister_timer: Cancels a timer.
+func (x *ActorHost) opUnregisterTimer(turn uint64, name string) error {
+	if x == nil || x.h == nil {
+		return &Error{Status: StatusConnectionClosed, Message: "the handle was released"}
+	}
+	sb := getStrBuf()
+	defer putStrBuf(sb)
+	nameOff := sb.add(name)
+	r := C.nv_actor_host_unregister_timer(x.h, C.uint64_t(turn), sb.ptr(nameOff))
+	runtime.KeepAlive(sb)
+	if err := errorOf(&r.e); err != nil {
+		return err
+	}
+	return nil
+}
+
+// UnregisterTimer - Cancels a timer. Fails with ErrNervure.
+func (x *ActorHost) UnregisterTimer(turn uint64, name string) error {
+	return x.opUnregisterTimer(turn, name)
+}
+
+// opRegisterReminder calls nervure_actor_host_register_reminder: A durable reminder: survives deactivation, restarts and failover; fires as a reminder turn.
+func (x *ActorHost) opRegisterReminder(turn uint64, name string, due string, period string, data []byte) error {
+	if x == nil || x.h == nil {
+		return &Error{Status: StatusConnectionClosed, Message: "the handle was released"}
+	}
+	sb := getStrBuf()
+	defer putStrBuf(sb)
+	nameOff := sb.add(name)
+	dueOff := sb.add(due)
+	periodOff := sb.add(period)
+	r := C.nv_actor_host_register_reminder(x.h, C.uint64_t(turn), sb.ptr(nameOff), sb.ptr(dueOff), sb.ptr(periodOff), bytesPtr(data), C.size_t(len(data)))
+	runtime.KeepAlive(sb)
+	if err := errorOf(&r.e); err != nil {
+		return err
+	}
+	return nil
+}
+
+// RegisterReminder - A durable reminder: survives deactivation, restarts and failover; fires as a
+// reminder turn. It blocks the calling goroutine. Fails with ErrNervure, ErrJetStreamAPI.
+func (x *ActorHost) RegisterReminder(turn uint64, name string, due string, period string, data []byte) error {
+	return x.opRegisterReminder(turn, name, due, period, data)
+}
+
+// opUnregisterReminder calls nervure_actor_host_unregister_reminder: Removes a reminder.
+func (x *ActorHost) opUnregisterReminder(turn uint64, name string) error {
+	if x == nil || x.h == nil {
+		return &Error{Status: StatusConnectionClosed, Message: "the handle was released"}
+	}
+	sb := getStrBuf()
+	defer putStrBuf(sb)
+	nameOff := sb.add(name)
+	r := C.nv_actor_host_unregister_reminder(x.h, C.uint64_t(turn), sb.ptr(nameOff))
+	runtime.KeepAlive(sb)
+	if err := errorOf(&r.e); err != nil {
+		return err
+	}
+	return nil
+}
+
+// UnregisterReminder - Removes a reminder. It blocks the calling goroutine. Fails with ErrNervure,
+// ErrJetStreamAPI.
+func (x *ActorHost) UnregisterReminder(turn uint64, name string) error {
+	return x.opUnregisterReminder(turn, name)
+}
+
+// opInvoke calls nervure_actor_host_invoke: Calls an actor from inside a turn, within the turn's call chain (so reentrancy can recognise it).
+func (x *ActorHost) opInvoke(ctx context.Context, turn uint64, actorType string, actorID string, method string, args []byte, timeout time.Duration) (*Msg, error) {
+	if x == nil || x.h == nil {
+		return nil, &Error{Status: StatusConnectionClosed, Message: "the handle was released"}
+	}
+	sb := getStrBuf()
+	defer putStrBuf(sb)
+	actorTypeOff := sb.add(actorType)
+	actorIDOff := sb.add(actorID)
+	methodOff := sb.add(method)
+	p := x.conn.pending.add()
+	cargs := C.uint64_t(p.token)
+	r := C.nv_actor_host_invoke(x.h, C.uint64_t(turn), sb.ptr(actorTypeOff), sb.ptr(actorIDOff), sb.ptr(methodOff), bytesPtr(args), C.size_t(len(args)), C.int64_t(timeout.Milliseconds()), cargs)
+	runtime.KeepAlive(sb)
+	if err := errorOf(&r.e); err != nil {
+		x.conn.pending.remove(p.token)
+		return nil, err
+	}
+	return x.conn.awaitReply(ctx, p)
+}
+
+// Invoke - Calls an actor from inside a turn, within the turn's call chain (so reentrancy can
+// recognise it). It blocks until the answer arrives or ctx ends (the operation is then cancelled).
+// Fails with ErrActor, ErrTimeout, ErrNoResponders.
+func (x *ActorHost) Invoke(ctx context.Context, turn uint64, actorType string, actorID string, method string, args []byte, timeout time.Duration) (*Msg, error) {
+	return x.opInvoke(ctx, turn, actorType, actorID, method, args, timeout)
+}
+
+// opHostID calls nervure_actor_host_host_id: This host's id.
+func (x *ActorHost) opHostID() (string, error) {
+	if x == nil || x.h == nil {
+		return "", &Error{Status: StatusConnectionClosed, Message: "the handle was released"}
+	}
+	r := C.nv_actor_host_host_id(x.h)
+	if err := errorOf(&r.e); err != nil {
+		return "", err
+	}
+	return takeString(r.out), nil
+}
+
+// HostID - This host's id.
+func (x *ActorHost) HostID() string {
+	v, _ := x.opHostID()
+	return v
+}
+
+// opStats calls nervure_actor_host_stats: Counters of this host.
+func (x *ActorHost) opStats() (ActorStats, error) {
+	if x == nil || x.h == nil {
+		return ActorStats{}, &Error{Status: StatusConnectionClosed, Message: "the handle was released"}
+	}
+	r := C.nv_actor_host_stats(x.h)
+	if err := errorOf(&r.e); err != nil {
+		return ActorStats{}, err
+	}
+	return actorStatsFrom(&r.out), nil
+}
+
+// Stats - Counters of this host.
+func (x *ActorHost) Stats() ActorStats {
+	v, _ := x.opStats()
+	return v
+}
+
+// opUnsubscribe calls nervure_subscription_unsubscribe: Stop now; queued messages are dropped.
+func (x *Subscription) opUnsubscribe() error {
+	if x == nil || x.h == nil {
+		return &Error{Status: StatusConnectionClosed, Message: "the handle was released"}
+	}
+	r := C.nv_subscription_unsubscribe(x.h)
+	if err := errorOf(&r.e); err != nil {
+		return err
+	}
+	return nil
+}
+
+// opDrain calls nervure_subscription_drain: Stop interest, let queued messages be consumed, then end.
+func (x *Subscription) opDrain(timeout time.Duration) error {
+	if x == nil || x.h == nil {
+		return &Error{Status: StatusConnectionClosed, Message: "the handle was released"}
+	}
+	r := C.nv_subscription_drain(x.h, C.int64_t(timeout.Milliseconds()))
+	if err := errorOf(&r.e); err != nil {
+		return err
+	}
+	return nil
+}
+
+// opAutoUnsubscribe calls nervure_subscription_auto_unsubscribe: End after this many messages in total (counting those already delivered).
+func (x *Subscription) opAutoUnsubscribe(maxMsgs int) error {
+	if x == nil || x.h == nil {
+		return &Error{Status: StatusConnectionClosed, Message: "the handle was released"}
+	}
+	r := C.nv_subscription_auto_unsubscribe(x.h, C.int64_t(maxMsgs))
+	if err := errorOf(&r.e); err != nil {
+		return err
+	}
+	return nil
+}
+
+// opSetPendingLimits calls nervure_subscription_set_pending_limits: Change the queue limits; -1 unlimited.
+func (x *Subscription) opSetPendingLimits(msgsLimit int, bytesLimit int) error {
+	if x == nil || x.h == nil {
+		return &Error{Status: StatusConnectionClosed, Message: "the handle was released"}
+	}
+	r := C.nv_subscription_set_pending_limits(x.h, C.int64_t(msgsLimit), C.int64_t(bytesLimit))
+	if err := errorOf(&r.e); err != nil {
+		return err
+	}
+	return nil
+}
+
+// opPending calls nervure_subscription_pending: Messages queued, not yet consumed.
+func (x *Subscription) opPending() (int, error) {
+	if x == nil || x.h == nil {
+		return 0, &Error{Status: StatusConnectionClosed, Message: "the handle was released"}
+	}
+	r := C.nv_subscription_pending(x.h)
+	if err := errorOf(&r.e); err != nil {
+		return 0, err
+	}
+	return int(r.out), nil
+}
+
+// Pending - Messages queued, not yet consumed.
+func (x *Subscription) Pending() int {
+	v, _ := x.opPending()
+	return v
+}
+
+// opPendingBytes calls nervure_subscription_pending_bytes: Payload bytes queued, not yet consumed.
+func (x *Subscription) opPendingBytes() (int, error) {
+	if x == nil || x.h == nil {
+		return 0, &Error{Status: StatusConnectionClosed, Message: "the handle was released"}
+	}
+	r := C.nv_subscription_pending_bytes(x.h)
+	if err := errorOf(&r.e); err != nil {
+		return 0, err
+	}
+	return int(r.out), nil
+}
+
+// PendingBytes - Payload bytes queued, not yet consumed.
+func (x *Subscription) PendingBytes() int {
+	v, _ := x.opPendingBytes()
+	return v
+}
+
+// opDropped calls nervure_subscription_dropped: Messages lost to the pending limits (slow consumer).
+func (x *Subscription) opDropped() (int, error) {
+	if x == nil || x.h == nil {
+		return 0, &Error{Status: StatusConnectionClosed, Message: "the handle was released"}
+	}
+	r := C.nv_subscription_dropped(x.h)
+	if err := errorOf(&r.e); err != nil {
+		return 0, err
+	}
+	return int(r.out), nil
+}
+
+// Dropped - Messages lost to the pending limits (slow consumer).
+func (x *Subscription) Dropped() int {
+	v, _ := x.opDropped()
+	return v
+}
+
+// opDelivered calls nervure_subscription_delivered: Messages received so far.
+func (x *Subscription) opDelivered() (int, error) {
+	if x == nil || x.h == nil {
+		return 0, &Error{Status: StatusConnectionClosed, Message: "the handle was released"}
+	}
+	r := C.nv_subscription_delivered(x.h)
+	if err := errorOf(&r.e); err != nil {
+		return 0, err
+	}
+	return int(r.out), nil
+}
+
+// Delivered - Messages received so far.
+func (x *Subscription) Delivered() int {
+	v, _ := x.opDelivered()
+	return v
+}

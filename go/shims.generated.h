@@ -1,0 +1,572 @@
+/* generated from the definition in bindings/api/ by bindings/generator; do not edit */
+#ifndef NERVURE_GO_SHIMS_H
+#define NERVURE_GO_SHIMS_H
+
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+#include "nervure.h"
+
+// The outcome of a call: status, message and the structured fields of the error,
+// read on the thread that failed (the ABI keeps them per thread).
+typedef struct nv_err {
+  nervure_status status;
+  char* error;
+  int64_t f_jetstream_api_code;
+  int64_t f_jetstream_api_err_code;
+  char* f_actor_remote_type;
+} nv_err;
+
+// After a failed call: the message moves to malloc'd memory (Go frees every nv_err
+// string with free) and the error's fields are read.
+static inline void nv_err_fields(nv_err* e) {
+  { char* s = e->error; e->error = s ? strdup(s) : NULL; nervure_free_string(s); }
+  nervure_last_error_int("code", &e->f_jetstream_api_code);
+  nervure_last_error_int("err_code", &e->f_jetstream_api_err_code);
+  { const char* s = nervure_last_error_text("remote_type"); e->f_actor_remote_type = s ? strdup(s) : NULL; }
+}
+
+static inline void nv_completion_err(const nervure_completion* c, nv_err* e) {
+  e->status = nervure_completion_status(c);
+  if (e->status == NERVURE_OK) return;
+  { const char* s = nervure_completion_error(c); e->error = s ? strdup(s) : NULL; }
+  nervure_completion_error_int(c, "code", &e->f_jetstream_api_code);
+  nervure_completion_error_int(c, "err_code", &e->f_jetstream_api_err_code);
+  { const char* s = nervure_completion_error_text(c, "remote_type"); e->f_actor_remote_type = s ? strdup(s) : NULL; }
+}
+
+// One completion of a wakeup, read in one crossing.
+typedef struct nv_completion_view {
+  uint64_t token;
+  nv_err e;
+  nervure_message_batch* reply;
+} nv_completion_view;
+
+static inline void nv_completion_read(nervure_wakeup* w, size_t i, nv_completion_view* v) {
+  nervure_completion* c = nervure_wakeup_completion(w, i);
+  memset(v, 0, sizeof *v);
+  v->token = (uint64_t)(uintptr_t)nervure_completion_user_data(c);
+  nv_completion_err(c, &v->e);
+  v->reply = nervure_completion_take_reply(c);
+}
+
+// Headers from one buffer of NUL-terminated key, value pairs: one crossing.
+static inline nv_err nv_headers_from(const char* kv, size_t pairs, nervure_headers** out) {
+  nv_err e; memset(&e, 0, sizeof e);
+  *out = NULL;
+  e.status = nervure_headers_create(out, &e.error);
+  for (size_t i = 0; e.status == NERVURE_OK && i < pairs; i++) {
+    const char* k = kv; kv += strlen(kv) + 1;
+    const char* v = kv; kv += strlen(kv) + 1;
+    e.status = nervure_headers_add(*out, k, v, &e.error);
+  }
+  if (e.status != NERVURE_OK) { nervure_headers_destroy(out); nv_err_fields(&e); }
+  return e;
+}
+
+// Waits for the connection's next wakeup and says what it holds: one crossing.
+typedef struct nv_take_r {
+  nv_err e;
+  nervure_wakeup* w;
+  size_t completions, ready, events;
+} nv_take_r;
+static inline nv_take_r nv_take(nervure_connection* c, int64_t wait_ms) {
+  nv_take_r r; memset(&r, 0, sizeof r);
+  r.e.status = nervure_connection_take(c, wait_ms, &r.w, &r.e.error);
+  if (r.e.status != NERVURE_OK) return r;
+  r.completions = nervure_wakeup_completion_count(r.w);
+  r.ready = nervure_wakeup_ready_count(r.w);
+  r.events = nervure_wakeup_event_count(r.w);
+  return r;
+}
+
+typedef struct nv_connect_r { nv_err e; nervure_connection* out; } nv_connect_r;
+static inline nv_connect_r nv_connect(const nervure_options* o) {
+  nv_connect_r r; memset(&r, 0, sizeof r);
+  r.e.status = nervure_connect(o, &r.out, &r.e.error);
+  if (r.e.status != NERVURE_OK) nv_err_fields(&r.e);
+  return r;
+}
+
+typedef struct nv_poll_r { nv_err e; nervure_message_batch* out; } nv_poll_r;
+static inline nv_poll_r nv_poll(nervure_subscription* s, size_t max, int64_t wait_ms) {
+  nv_poll_r r; memset(&r, 0, sizeof r);
+  r.e.status = nervure_subscription_poll(s, max, wait_ms, &r.out, &r.e.error);
+  if (r.e.status != NERVURE_OK) nv_err_fields(&r.e);
+  return r;
+}
+
+static inline void nv_cancel(nervure_connection* c, uint64_t token) {
+  nervure_connection_cancel(c, (void*)(uintptr_t)token);
+}
+
+// Event i of a wakeup with its detail.
+typedef struct nv_event_r { nervure_event event; const char* detail; } nv_event_r;
+static inline nv_event_r nv_event(const nervure_wakeup* w, size_t i) {
+  nv_event_r r; r.event = nervure_wakeup_event(w, i, &r.detail); return r;
+}
+
+// A view of one message of a batch (pointers into the batch).
+typedef struct nv_message_view {
+  const char* subject;
+  size_t subject_len;
+  const char* reply;
+  size_t reply_len;
+  const void* data;
+  size_t data_len;
+  size_t headers_count;
+  int64_t status;
+} nv_message_view;
+
+static inline size_t nv_message_read(const nervure_message_batch* b, nv_message_view* out, size_t max) {
+  size_t n = nervure_message_batch_count(b);
+  if (n > max) n = max;
+  for (size_t i = 0; i < n; i++) {
+    out[i].subject = nervure_message_subject(b, i);
+    out[i].subject_len = out[i].subject ? strlen(out[i].subject) : 0;
+    out[i].reply = nervure_message_reply(b, i);
+    out[i].reply_len = out[i].reply ? strlen(out[i].reply) : 0;
+    out[i].data = nervure_message_data(b, i, &out[i].data_len);
+    out[i].headers_count = nervure_message_headers_count(b, i);
+    out[i].status = nervure_message_status(b, i);
+  }
+  return n;
+}
+
+// Keys and values of item i's headers, in order: kv[2h], kv[2h+1].
+static inline void nv_message_headers(const nervure_message_batch* b, size_t i, const char** kv, size_t n) {
+  for (size_t h = 0; h < n; h++) nervure_message_headers_at(b, i, h, &kv[2 * h], &kv[2 * h + 1]);
+}
+
+typedef struct nv_connection_actor_host_r {
+  nv_err e;
+  nervure_actor_host* out;
+} nv_connection_actor_host_r;
+static inline nv_connection_actor_host_r nv_connection_actor_host(nervure_connection* self, int64_t idle_timeout_ms, int64_t call_timeout_ms, int reentrancy, int64_t max_reentrancy_depth, int64_t lease_ttl_ms, int64_t partitions, int64_t workers, const char* host_id, const char* lease_bucket, const char* state_bucket) {
+  nv_connection_actor_host_r r; memset(&r, 0, sizeof r);
+  r.e.status = nervure_connection_actor_host(self, idle_timeout_ms, call_timeout_ms, reentrancy, max_reentrancy_depth, lease_ttl_ms, partitions, workers, host_id, lease_bucket, state_bucket, &r.out, &r.e.error);
+  if (r.e.status != NERVURE_OK) nv_err_fields(&r.e);
+  return r;
+}
+
+typedef struct nv_connection_actor_invoke_r {
+  nv_err e;
+} nv_connection_actor_invoke_r;
+static inline nv_connection_actor_invoke_r nv_connection_actor_invoke(nervure_connection* self, const char* actor_type, const char* actor_id, const char* method, const void* args, size_t args_len, int64_t timeout_ms, int64_t partitions, uint64_t token) {
+  nv_connection_actor_invoke_r r; memset(&r, 0, sizeof r);
+  r.e.status = nervure_connection_actor_invoke(self, actor_type, actor_id, method, args, args_len, timeout_ms, partitions, NULL, (void*)(uintptr_t)token, &r.e.error);
+  if (r.e.status != NERVURE_OK) nv_err_fields(&r.e);
+  return r;
+}
+
+typedef struct nv_connection_publish_r {
+  nv_err e;
+} nv_connection_publish_r;
+static inline nv_connection_publish_r nv_connection_publish(nervure_connection* self, const char* subject, const void* data, size_t data_len, const char* reply, const nervure_headers* headers) {
+  nv_connection_publish_r r; memset(&r, 0, sizeof r);
+  r.e.status = nervure_connection_publish(self, subject, data, data_len, reply, headers, &r.e.error);
+  if (r.e.status != NERVURE_OK) nv_err_fields(&r.e);
+  return r;
+}
+
+typedef struct nv_connection_subscribe_r {
+  nv_err e;
+  nervure_subscription* out;
+} nv_connection_subscribe_r;
+static inline nv_connection_subscribe_r nv_connection_subscribe(nervure_connection* self, const char* subject, const char* queue, int64_t max_msgs, int64_t pending_msgs_limit, int64_t pending_bytes_limit) {
+  nv_connection_subscribe_r r; memset(&r, 0, sizeof r);
+  r.e.status = nervure_connection_subscribe(self, subject, queue, max_msgs, pending_msgs_limit, pending_bytes_limit, &r.out, &r.e.error);
+  if (r.e.status != NERVURE_OK) nv_err_fields(&r.e);
+  return r;
+}
+
+typedef struct nv_connection_request_r {
+  nv_err e;
+} nv_connection_request_r;
+static inline nv_connection_request_r nv_connection_request(nervure_connection* self, const char* subject, const void* data, size_t data_len, int64_t timeout_ms, const nervure_headers* headers, uint64_t token) {
+  nv_connection_request_r r; memset(&r, 0, sizeof r);
+  r.e.status = nervure_connection_request(self, subject, data, data_len, timeout_ms, headers, NULL, (void*)(uintptr_t)token, &r.e.error);
+  if (r.e.status != NERVURE_OK) nv_err_fields(&r.e);
+  return r;
+}
+
+typedef struct nv_connection_flush_r {
+  nv_err e;
+} nv_connection_flush_r;
+static inline nv_connection_flush_r nv_connection_flush(nervure_connection* self, int64_t timeout_ms, uint64_t token) {
+  nv_connection_flush_r r; memset(&r, 0, sizeof r);
+  r.e.status = nervure_connection_flush(self, timeout_ms, NULL, (void*)(uintptr_t)token, &r.e.error);
+  if (r.e.status != NERVURE_OK) nv_err_fields(&r.e);
+  return r;
+}
+
+typedef struct nv_connection_drain_r {
+  nv_err e;
+} nv_connection_drain_r;
+static inline nv_connection_drain_r nv_connection_drain(nervure_connection* self, int64_t timeout_ms) {
+  nv_connection_drain_r r; memset(&r, 0, sizeof r);
+  r.e.status = nervure_connection_drain(self, timeout_ms, &r.e.error);
+  if (r.e.status != NERVURE_OK) nv_err_fields(&r.e);
+  return r;
+}
+
+typedef struct nv_connection_close_r {
+  nv_err e;
+} nv_connection_close_r;
+static inline nv_connection_close_r nv_connection_close(nervure_connection* self) {
+  nv_connection_close_r r; memset(&r, 0, sizeof r);
+  r.e.status = nervure_connection_close(self, &r.e.error);
+  if (r.e.status != NERVURE_OK) nv_err_fields(&r.e);
+  return r;
+}
+
+typedef struct nv_connection_is_connected_r {
+  nv_err e;
+  int out;
+} nv_connection_is_connected_r;
+static inline nv_connection_is_connected_r nv_connection_is_connected(nervure_connection* self) {
+  nv_connection_is_connected_r r; memset(&r, 0, sizeof r);
+  r.e.status = nervure_connection_is_connected(self, &r.out, &r.e.error);
+  if (r.e.status != NERVURE_OK) nv_err_fields(&r.e);
+  return r;
+}
+
+typedef struct nv_connection_is_reconnecting_r {
+  nv_err e;
+  int out;
+} nv_connection_is_reconnecting_r;
+static inline nv_connection_is_reconnecting_r nv_connection_is_reconnecting(nervure_connection* self) {
+  nv_connection_is_reconnecting_r r; memset(&r, 0, sizeof r);
+  r.e.status = nervure_connection_is_reconnecting(self, &r.out, &r.e.error);
+  if (r.e.status != NERVURE_OK) nv_err_fields(&r.e);
+  return r;
+}
+
+typedef struct nv_connection_is_closed_r {
+  nv_err e;
+  int out;
+} nv_connection_is_closed_r;
+static inline nv_connection_is_closed_r nv_connection_is_closed(nervure_connection* self) {
+  nv_connection_is_closed_r r; memset(&r, 0, sizeof r);
+  r.e.status = nervure_connection_is_closed(self, &r.out, &r.e.error);
+  if (r.e.status != NERVURE_OK) nv_err_fields(&r.e);
+  return r;
+}
+
+typedef struct nv_connection_stats_r {
+  nv_err e;
+  nervure_stats out;
+} nv_connection_stats_r;
+static inline nv_connection_stats_r nv_connection_stats(nervure_connection* self) {
+  nv_connection_stats_r r; memset(&r, 0, sizeof r);
+  r.e.status = nervure_connection_stats(self, &r.out, &r.e.error);
+  if (r.e.status != NERVURE_OK) nv_err_fields(&r.e);
+  return r;
+}
+
+typedef struct nv_connection_server_info_r {
+  nv_err e;
+  char* out;
+} nv_connection_server_info_r;
+static inline nv_connection_server_info_r nv_connection_server_info(nervure_connection* self) {
+  nv_connection_server_info_r r; memset(&r, 0, sizeof r);
+  r.e.status = nervure_connection_server_info(self, &r.out, &r.e.error);
+  if (r.e.status != NERVURE_OK) nv_err_fields(&r.e);
+  return r;
+}
+
+typedef struct nv_connection_connected_url_r {
+  nv_err e;
+  char* out;
+} nv_connection_connected_url_r;
+static inline nv_connection_connected_url_r nv_connection_connected_url(nervure_connection* self) {
+  nv_connection_connected_url_r r; memset(&r, 0, sizeof r);
+  r.e.status = nervure_connection_connected_url(self, &r.out, &r.e.error);
+  if (r.e.status != NERVURE_OK) nv_err_fields(&r.e);
+  return r;
+}
+
+typedef struct nv_connection_new_inbox_r {
+  nv_err e;
+  char* out;
+} nv_connection_new_inbox_r;
+static inline nv_connection_new_inbox_r nv_connection_new_inbox(nervure_connection* self) {
+  nv_connection_new_inbox_r r; memset(&r, 0, sizeof r);
+  r.e.status = nervure_connection_new_inbox(self, &r.out, &r.e.error);
+  if (r.e.status != NERVURE_OK) nv_err_fields(&r.e);
+  return r;
+}
+
+typedef struct nv_connection_max_payload_r {
+  nv_err e;
+  int64_t out;
+} nv_connection_max_payload_r;
+static inline nv_connection_max_payload_r nv_connection_max_payload(nervure_connection* self) {
+  nv_connection_max_payload_r r; memset(&r, 0, sizeof r);
+  r.e.status = nervure_connection_max_payload(self, &r.out, &r.e.error);
+  if (r.e.status != NERVURE_OK) nv_err_fields(&r.e);
+  return r;
+}
+
+typedef struct nv_actor_host_register_type_r {
+  nv_err e;
+} nv_actor_host_register_type_r;
+static inline nv_actor_host_register_type_r nv_actor_host_register_type(nervure_actor_host* self, const char* actor_type) {
+  nv_actor_host_register_type_r r; memset(&r, 0, sizeof r);
+  r.e.status = nervure_actor_host_register_type(self, actor_type, &r.e.error);
+  if (r.e.status != NERVURE_OK) nv_err_fields(&r.e);
+  return r;
+}
+
+typedef struct nv_actor_host_start_r {
+  nv_err e;
+} nv_actor_host_start_r;
+static inline nv_actor_host_start_r nv_actor_host_start(nervure_actor_host* self) {
+  nv_actor_host_start_r r; memset(&r, 0, sizeof r);
+  r.e.status = nervure_actor_host_start(self, &r.e.error);
+  if (r.e.status != NERVURE_OK) nv_err_fields(&r.e);
+  return r;
+}
+
+typedef struct nv_actor_host_stop_r {
+  nv_err e;
+} nv_actor_host_stop_r;
+static inline nv_actor_host_stop_r nv_actor_host_stop(nervure_actor_host* self, int64_t timeout_ms) {
+  nv_actor_host_stop_r r; memset(&r, 0, sizeof r);
+  r.e.status = nervure_actor_host_stop(self, timeout_ms, &r.e.error);
+  if (r.e.status != NERVURE_OK) nv_err_fields(&r.e);
+  return r;
+}
+
+typedef struct nv_actor_host_turns_r {
+  nv_err e;
+  nervure_subscription* out;
+} nv_actor_host_turns_r;
+static inline nv_actor_host_turns_r nv_actor_host_turns(nervure_actor_host* self) {
+  nv_actor_host_turns_r r; memset(&r, 0, sizeof r);
+  r.e.status = nervure_actor_host_turns(self, &r.out, &r.e.error);
+  if (r.e.status != NERVURE_OK) nv_err_fields(&r.e);
+  return r;
+}
+
+typedef struct nv_actor_host_complete_r {
+  nv_err e;
+} nv_actor_host_complete_r;
+static inline nv_actor_host_complete_r nv_actor_host_complete(nervure_actor_host* self, uint64_t turn, const void* result, size_t result_len, const char* error_type, const char* error_message) {
+  nv_actor_host_complete_r r; memset(&r, 0, sizeof r);
+  r.e.status = nervure_actor_host_complete(self, turn, result, result_len, error_type, error_message, &r.e.error);
+  if (r.e.status != NERVURE_OK) nv_err_fields(&r.e);
+  return r;
+}
+
+typedef struct nv_actor_host_state_get_r {
+  nv_err e;
+  char* out;
+  size_t out_len;
+} nv_actor_host_state_get_r;
+static inline nv_actor_host_state_get_r nv_actor_host_state_get(nervure_actor_host* self, uint64_t turn, const char* key) {
+  nv_actor_host_state_get_r r; memset(&r, 0, sizeof r);
+  r.e.status = nervure_actor_host_state_get(self, turn, key, &r.out, &r.out_len, &r.e.error);
+  if (r.e.status != NERVURE_OK) nv_err_fields(&r.e);
+  return r;
+}
+
+typedef struct nv_actor_host_state_contains_r {
+  nv_err e;
+  int out;
+} nv_actor_host_state_contains_r;
+static inline nv_actor_host_state_contains_r nv_actor_host_state_contains(nervure_actor_host* self, uint64_t turn, const char* key) {
+  nv_actor_host_state_contains_r r; memset(&r, 0, sizeof r);
+  r.e.status = nervure_actor_host_state_contains(self, turn, key, &r.out, &r.e.error);
+  if (r.e.status != NERVURE_OK) nv_err_fields(&r.e);
+  return r;
+}
+
+typedef struct nv_actor_host_state_set_r {
+  nv_err e;
+} nv_actor_host_state_set_r;
+static inline nv_actor_host_state_set_r nv_actor_host_state_set(nervure_actor_host* self, uint64_t turn, const char* key, const void* value, size_t value_len) {
+  nv_actor_host_state_set_r r; memset(&r, 0, sizeof r);
+  r.e.status = nervure_actor_host_state_set(self, turn, key, value, value_len, &r.e.error);
+  if (r.e.status != NERVURE_OK) nv_err_fields(&r.e);
+  return r;
+}
+
+typedef struct nv_actor_host_state_remove_r {
+  nv_err e;
+  int out;
+} nv_actor_host_state_remove_r;
+static inline nv_actor_host_state_remove_r nv_actor_host_state_remove(nervure_actor_host* self, uint64_t turn, const char* key) {
+  nv_actor_host_state_remove_r r; memset(&r, 0, sizeof r);
+  r.e.status = nervure_actor_host_state_remove(self, turn, key, &r.out, &r.e.error);
+  if (r.e.status != NERVURE_OK) nv_err_fields(&r.e);
+  return r;
+}
+
+typedef struct nv_actor_host_state_save_r {
+  nv_err e;
+} nv_actor_host_state_save_r;
+static inline nv_actor_host_state_save_r nv_actor_host_state_save(nervure_actor_host* self, uint64_t turn) {
+  nv_actor_host_state_save_r r; memset(&r, 0, sizeof r);
+  r.e.status = nervure_actor_host_state_save(self, turn, &r.e.error);
+  if (r.e.status != NERVURE_OK) nv_err_fields(&r.e);
+  return r;
+}
+
+typedef struct nv_actor_host_register_timer_r {
+  nv_err e;
+} nv_actor_host_register_timer_r;
+static inline nv_actor_host_register_timer_r nv_actor_host_register_timer(nervure_actor_host* self, uint64_t turn, const char* name, const char* method, const char* due, const char* period, const void* args, size_t args_len) {
+  nv_actor_host_register_timer_r r; memset(&r, 0, sizeof r);
+  r.e.status = nervure_actor_host_register_timer(self, turn, name, method, due, period, args, args_len, &r.e.error);
+  if (r.e.status != NERVURE_OK) nv_err_fields(&r.e);
+  return r;
+}
+
+typedef struct nv_actor_host_unregister_timer_r {
+  nv_err e;
+} nv_actor_host_unregister_timer_r;
+static inline nv_actor_host_unregister_timer_r nv_actor_host_unregister_timer(nervure_actor_host* self, uint64_t turn, const char* name) {
+  nv_actor_host_unregister_timer_r r; memset(&r, 0, sizeof r);
+  r.e.status = nervure_actor_host_unregister_timer(self, turn, name, &r.e.error);
+  if (r.e.status != NERVURE_OK) nv_err_fields(&r.e);
+  return r;
+}
+
+typedef struct nv_actor_host_register_reminder_r {
+  nv_err e;
+} nv_actor_host_register_reminder_r;
+static inline nv_actor_host_register_reminder_r nv_actor_host_register_reminder(nervure_actor_host* self, uint64_t turn, const char* name, const char* due, const char* period, const void* data, size_t data_len) {
+  nv_actor_host_register_reminder_r r; memset(&r, 0, sizeof r);
+  r.e.status = nervure_actor_host_register_reminder(self, turn, name, due, period, data, data_len, &r.e.error);
+  if (r.e.status != NERVURE_OK) nv_err_fields(&r.e);
+  return r;
+}
+
+typedef struct nv_actor_host_unregister_reminder_r {
+  nv_err e;
+} nv_actor_host_unregister_reminder_r;
+static inline nv_actor_host_unregister_reminder_r nv_actor_host_unregister_reminder(nervure_actor_host* self, uint64_t turn, const char* name) {
+  nv_actor_host_unregister_reminder_r r; memset(&r, 0, sizeof r);
+  r.e.status = nervure_actor_host_unregister_reminder(self, turn, name, &r.e.error);
+  if (r.e.status != NERVURE_OK) nv_err_fields(&r.e);
+  return r;
+}
+
+typedef struct nv_actor_host_invoke_r {
+  nv_err e;
+} nv_actor_host_invoke_r;
+static inline nv_actor_host_invoke_r nv_actor_host_invoke(nervure_actor_host* self, uint64_t turn, const char* actor_type, const char* actor_id, const char* method, const void* args, size_t args_len, int64_t timeout_ms, uint64_t token) {
+  nv_actor_host_invoke_r r; memset(&r, 0, sizeof r);
+  r.e.status = nervure_actor_host_invoke(self, turn, actor_type, actor_id, method, args, args_len, timeout_ms, NULL, (void*)(uintptr_t)token, &r.e.error);
+  if (r.e.status != NERVURE_OK) nv_err_fields(&r.e);
+  return r;
+}
+
+typedef struct nv_actor_host_host_id_r {
+  nv_err e;
+  char* out;
+} nv_actor_host_host_id_r;
+static inline nv_actor_host_host_id_r nv_actor_host_host_id(nervure_actor_host* self) {
+  nv_actor_host_host_id_r r; memset(&r, 0, sizeof r);
+  r.e.status = nervure_actor_host_host_id(self, &r.out, &r.e.error);
+  if (r.e.status != NERVURE_OK) nv_err_fields(&r.e);
+  return r;
+}
+
+typedef struct nv_actor_host_stats_r {
+  nv_err e;
+  nervure_actor_stats out;
+} nv_actor_host_stats_r;
+static inline nv_actor_host_stats_r nv_actor_host_stats(nervure_actor_host* self) {
+  nv_actor_host_stats_r r; memset(&r, 0, sizeof r);
+  r.e.status = nervure_actor_host_stats(self, &r.out, &r.e.error);
+  if (r.e.status != NERVURE_OK) nv_err_fields(&r.e);
+  return r;
+}
+
+typedef struct nv_subscription_unsubscribe_r {
+  nv_err e;
+} nv_subscription_unsubscribe_r;
+static inline nv_subscription_unsubscribe_r nv_subscription_unsubscribe(nervure_subscription* self) {
+  nv_subscription_unsubscribe_r r; memset(&r, 0, sizeof r);
+  r.e.status = nervure_subscription_unsubscribe(self, &r.e.error);
+  if (r.e.status != NERVURE_OK) nv_err_fields(&r.e);
+  return r;
+}
+
+typedef struct nv_subscription_drain_r {
+  nv_err e;
+} nv_subscription_drain_r;
+static inline nv_subscription_drain_r nv_subscription_drain(nervure_subscription* self, int64_t timeout_ms) {
+  nv_subscription_drain_r r; memset(&r, 0, sizeof r);
+  r.e.status = nervure_subscription_drain(self, timeout_ms, &r.e.error);
+  if (r.e.status != NERVURE_OK) nv_err_fields(&r.e);
+  return r;
+}
+
+typedef struct nv_subscription_auto_unsubscribe_r {
+  nv_err e;
+} nv_subscription_auto_unsubscribe_r;
+static inline nv_subscription_auto_unsubscribe_r nv_subscription_auto_unsubscribe(nervure_subscription* self, int64_t max_msgs) {
+  nv_subscription_auto_unsubscribe_r r; memset(&r, 0, sizeof r);
+  r.e.status = nervure_subscription_auto_unsubscribe(self, max_msgs, &r.e.error);
+  if (r.e.status != NERVURE_OK) nv_err_fields(&r.e);
+  return r;
+}
+
+typedef struct nv_subscription_set_pending_limits_r {
+  nv_err e;
+} nv_subscription_set_pending_limits_r;
+static inline nv_subscription_set_pending_limits_r nv_subscription_set_pending_limits(nervure_subscription* self, int64_t msgs_limit, int64_t bytes_limit) {
+  nv_subscription_set_pending_limits_r r; memset(&r, 0, sizeof r);
+  r.e.status = nervure_subscription_set_pending_limits(self, msgs_limit, bytes_limit, &r.e.error);
+  if (r.e.status != NERVURE_OK) nv_err_fields(&r.e);
+  return r;
+}
+
+typedef struct nv_subscription_pending_r {
+  nv_err e;
+  int64_t out;
+} nv_subscription_pending_r;
+static inline nv_subscription_pending_r nv_subscription_pending(nervure_subscription* self) {
+  nv_subscription_pending_r r; memset(&r, 0, sizeof r);
+  r.e.status = nervure_subscription_pending(self, &r.out, &r.e.error);
+  if (r.e.status != NERVURE_OK) nv_err_fields(&r.e);
+  return r;
+}
+
+typedef struct nv_subscription_pending_bytes_r {
+  nv_err e;
+  int64_t out;
+} nv_subscription_pending_bytes_r;
+static inline nv_subscription_pending_bytes_r nv_subscription_pending_bytes(nervure_subscription* self) {
+  nv_subscription_pending_bytes_r r; memset(&r, 0, sizeof r);
+  r.e.status = nervure_subscription_pending_bytes(self, &r.out, &r.e.error);
+  if (r.e.status != NERVURE_OK) nv_err_fields(&r.e);
+  return r;
+}
+
+typedef struct nv_subscription_dropped_r {
+  nv_err e;
+  int64_t out;
+} nv_subscription_dropped_r;
+static inline nv_subscription_dropped_r nv_subscription_dropped(nervure_subscription* self) {
+  nv_subscription_dropped_r r; memset(&r, 0, sizeof r);
+  r.e.status = nervure_subscription_dropped(self, &r.out, &r.e.error);
+  if (r.e.status != NERVURE_OK) nv_err_fields(&r.e);
+  return r;
+}
+
+typedef struct nv_subscription_delivered_r {
+  nv_err e;
+  int64_t out;
+} nv_subscription_delivered_r;
+static inline nv_subscription_delivered_r nv_subscription_delivered(nervure_subscription* self) {
+  nv_subscription_delivered_r r; memset(&r, 0, sizeof r);
+  r.e.status = nervure_subscription_delivered(self, &r.out, &r.e.error);
+  if (r.e.status != NERVURE_OK) nv_err_fields(&r.e);
+  return r;
+}
+
+#endif

@@ -1,0 +1,211 @@
+package nervure
+
+// #include "shims.generated.h"
+import "C"
+
+import (
+	"runtime"
+	"sync"
+	"time"
+)
+
+// MsgHandler handles the messages of an asynchronous subscription, one at a
+// time and in order, on the subscription's own goroutine.
+type MsgHandler func(msg *Msg)
+
+// Subscription is interest in a subject. Messages queue in the native core
+// (where the pending limits apply) and cross into Go in batches.
+type Subscription struct {
+	h    *C.nervure_subscription
+	conn *Conn
+	id   uint64
+
+	// Subject is what the subscription receives.
+	Subject string
+	// Queue is its queue group, "" for none.
+	Queue string
+
+	handler MsgHandler
+	ready   chan struct{}
+	done    chan struct{}
+
+	mu     sync.Mutex // sync subscriptions: NextMsg
+	reader msgReader
+	buf    []Msg
+}
+
+func (c *Conn) subscribe(subject, queue string, handler MsgHandler) (*Subscription, error) {
+	s, err := c.opSubscribe(subject, queue, 0, 0, 0)
+	if err != nil {
+		return nil, err
+	}
+	s.Subject, s.Queue, s.handler = subject, queue, handler
+	if handler != nil {
+		s.done = make(chan struct{})
+		go s.deliver()
+	}
+	s.notify() // messages may have been queued before the poller knew the id
+	return s, nil
+}
+
+// wrapSubscription registers a new subscription handle with its connection.
+func wrapSubscription(conn *Conn, h *C.nervure_subscription) *Subscription {
+	s := &Subscription{h: h, conn: conn, id: uint64(C.nervure_subscription_id(h)), ready: make(chan struct{}, 1)}
+	conn.mu.Lock()
+	conn.subs[s.id] = s
+	conn.mu.Unlock()
+	runtime.SetFinalizer(s, func(s *Subscription) { C.nervure_subscription_destroy(&s.h) })
+	return s
+}
+
+func (s *Subscription) notify() {
+	select {
+	case s.ready <- struct{}{}:
+	default:
+	}
+}
+
+// next takes the next batch (waiting up to wait) and whether the subscription ended.
+func (s *Subscription) next(wait time.Duration) ([]Msg, bool, error) {
+	r := C.nv_poll(s.h, batchMax, C.int64_t(wait.Milliseconds()))
+	if err := errorOf(&r.e); err != nil {
+		return nil, false, err
+	}
+	msgs := s.reader.read(r.out, s.conn)
+	C.nervure_message_batch_destroy(&r.out)
+	if len(msgs) == 0 && C.nervure_subscription_ended(s.h) != 0 {
+		return nil, true, nil
+	}
+	return msgs, false, nil
+}
+
+// deliver is the goroutine of an asynchronous subscription: woken by the
+// connection's poller, it pulls batches and runs the handler.
+func (s *Subscription) deliver() {
+	defer close(s.done)
+	defer s.forget()
+	for range s.ready {
+		for {
+			msgs, ended, err := s.next(0)
+			if err != nil || ended {
+				return
+			}
+			if len(msgs) == 0 {
+				if s.conn.closed.Load() && C.nervure_subscription_ended(s.h) == 0 {
+					return
+				}
+				break
+			}
+			for i := range msgs {
+				s.handler(&msgs[i])
+			}
+		}
+	}
+}
+
+func (s *Subscription) forget() {
+	s.conn.mu.Lock()
+	delete(s.conn.subs, s.id)
+	s.conn.mu.Unlock()
+}
+
+// Subscribe calls handler with each message on subject (wildcards * and >).
+func (c *Conn) Subscribe(subject string, handler MsgHandler) (*Subscription, error) {
+	return c.subscribe(subject, "", handler)
+}
+
+// QueueSubscribe is Subscribe in a queue group: each message goes to one member.
+func (c *Conn) QueueSubscribe(subject, queue string, handler MsgHandler) (*Subscription, error) {
+	return c.subscribe(subject, queue, handler)
+}
+
+// ChanSubscribe sends each message on subject to ch.
+func (c *Conn) ChanSubscribe(subject string, ch chan<- *Msg) (*Subscription, error) {
+	return c.subscribe(subject, "", func(m *Msg) { ch <- m })
+}
+
+// ChanQueueSubscribe is ChanSubscribe in a queue group.
+func (c *Conn) ChanQueueSubscribe(subject, queue string, ch chan<- *Msg) (*Subscription, error) {
+	return c.subscribe(subject, queue, func(m *Msg) { ch <- m })
+}
+
+// SubscribeSync subscribes to subject; messages are taken with NextMsg.
+func (c *Conn) SubscribeSync(subject string) (*Subscription, error) {
+	return c.subscribe(subject, "", nil)
+}
+
+// QueueSubscribeSync is SubscribeSync in a queue group.
+func (c *Conn) QueueSubscribeSync(subject, queue string) (*Subscription, error) {
+	return c.subscribe(subject, queue, nil)
+}
+
+// NextMsg returns the next message of a synchronous subscription, waiting up
+// to timeout. Fails with ErrTimeout, or ErrConnectionClosed once the
+// subscription ended.
+func (s *Subscription) NextMsg(timeout time.Duration) (*Msg, error) {
+	if s.handler != nil {
+		return nil, &Error{Status: StatusInvalidArgument, Message: "NextMsg on an asynchronous subscription"}
+	}
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if len(s.buf) == 0 {
+		wait := timeout
+		if wait > 0 && wait < time.Millisecond {
+			wait = time.Millisecond
+		}
+		msgs, ended, err := s.next(wait)
+		if err != nil {
+			return nil, err
+		}
+		if ended {
+			return nil, &Error{Status: StatusConnectionClosed, Message: "the subscription has ended"}
+		}
+		if len(msgs) == 0 {
+			return nil, &Error{Status: StatusTimeout, Message: "no message in " + timeout.String()}
+		}
+		s.buf = msgs
+	}
+	m := &s.buf[0]
+	s.buf = s.buf[1:]
+	return m, nil
+}
+
+// Unsubscribe stops now; queued messages are dropped.
+func (s *Subscription) Unsubscribe() error {
+	err := s.opUnsubscribe()
+	s.notify()
+	return err
+}
+
+// Drain stops interest and lets the queued messages be handled, then ends
+// (blocks up to 30s).
+func (s *Subscription) Drain() error {
+	return s.opDrain(defaultSubscriptionDrainTimeout)
+}
+
+// AutoUnsubscribe ends the subscription after max messages in total.
+func (s *Subscription) AutoUnsubscribe(max int) error { return s.opAutoUnsubscribe(max) }
+
+// SetPendingLimits changes the queue limits; -1 unlimited.
+func (s *Subscription) SetPendingLimits(msgs, bytes int) error {
+	return s.opSetPendingLimits(msgs, bytes)
+}
+
+// Respond publishes data to the message's reply subject.
+func (m *Msg) Respond(data []byte) error {
+	if m.Reply == "" {
+		return &Error{Status: StatusInvalidArgument, Message: "the message has no reply subject"}
+	}
+	return m.conn.opPublish(m.Reply, data, "", nil)
+}
+
+// RespondMsg publishes r (data and headers) to the message's reply subject.
+func (m *Msg) RespondMsg(r *Msg) error {
+	if m.Reply == "" {
+		return &Error{Status: StatusInvalidArgument, Message: "the message has no reply subject"}
+	}
+	return m.conn.opPublish(m.Reply, r.Data, "", r.Header)
+}
+
+// NewMsg returns a message for subject with empty headers, for PublishMsg.
+func NewMsg(subject string) *Msg { return &Msg{Subject: subject, Header: Header{}} }

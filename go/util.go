@@ -1,0 +1,96 @@
+package nervure
+
+// #include "shims.generated.h"
+import "C"
+
+import (
+	"sync"
+	"unsafe"
+)
+
+// batchMax is how many messages one crossing takes at most.
+const batchMax = 1024
+
+// strBuf holds the NUL-terminated strings of one call in one Go buffer that C
+// reads during the call (no C.CString/C.free per call).
+type strBuf struct{ b []byte }
+
+var strBufs = sync.Pool{New: func() any { return &strBuf{b: make([]byte, 0, 256)} }}
+
+func getStrBuf() *strBuf { return strBufs.Get().(*strBuf) }
+
+func putStrBuf(sb *strBuf) {
+	if cap(sb.b) > 1<<16 {
+		return
+	}
+	sb.b = sb.b[:0]
+	strBufs.Put(sb)
+}
+
+// add appends s and its NUL; the offset is valid for ptr once every string is added.
+func (sb *strBuf) add(s string) int {
+	off := len(sb.b)
+	sb.b = append(sb.b, s...)
+	sb.b = append(sb.b, 0)
+	return off
+}
+
+func (sb *strBuf) ptr(off int) *C.char { return (*C.char)(unsafe.Pointer(&sb.b[off])) }
+
+func bytesPtr(b []byte) unsafe.Pointer {
+	if len(b) == 0 {
+		return nil
+	}
+	return unsafe.Pointer(unsafe.SliceData(b))
+}
+
+func cbool(v bool) C.int {
+	if v {
+		return 1
+	}
+	return 0
+}
+
+func takeString(s *C.char) string {
+	if s == nil {
+		return ""
+	}
+	v := C.GoString(s)
+	C.nervure_free_string(s)
+	return v
+}
+
+func takeBytes(s *C.char, n C.size_t) []byte {
+	if s == nil {
+		return nil
+	}
+	v := C.GoBytes(unsafe.Pointer(s), C.int(n))
+	C.nervure_free_string(s)
+	return v
+}
+
+// cHeaders builds the C headers of h in one crossing; nil when h is empty.
+func cHeaders(h Header) (*C.nervure_headers, error) {
+	if len(h) == 0 {
+		return nil, nil
+	}
+	sb := getStrBuf()
+	defer putStrBuf(sb)
+	pairs := 0
+	for k, vs := range h {
+		for _, v := range vs {
+			sb.add(k)
+			sb.add(v)
+			pairs++
+		}
+	}
+	if pairs == 0 {
+		return nil, nil
+	}
+	var out *C.nervure_headers
+	e := C.nv_headers_from(sb.ptr(0), C.size_t(pairs), &out)
+	if err := errorOf(&e); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
