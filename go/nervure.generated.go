@@ -774,6 +774,7 @@ const (
 	defaultConnectionActorHostWorkers = 4
 	defaultConnectionActorInvokeTimeout = 5000 * time.Millisecond
 	defaultConnectionActorInvokePartitions = 32
+	defaultConnectionActorTellTimeout = 5000 * time.Millisecond
 	defaultConnectionSubscribeMaxMsgs = 0
 	defaultConnectionSubscribePendingMsgsLimit = 0
 	defaultConnectionSubscribePendingBytesLimit = 0
@@ -838,6 +839,37 @@ func (x *Conn) opActorInvoke(ctx context.Context, actorType string, actorID stri
 // ErrConnectionClosed.
 func (x *Conn) ActorInvoke(ctx context.Context, actorType string, actorID string, method string, args []byte, timeout time.Duration, partitions int) (*Msg, error) {
 	return x.opActorInvoke(ctx, actorType, actorID, method, args, timeout, partitions)
+}
+
+// opActorTell calls nervure_connection_actor_tell: Fire and forget, durably: stores a call in the hosts' tell stream and completes once it is stored; the call runs at least once, its result dropped. Calls with the same dedup_id within 2 minutes are stored once.
+func (x *Conn) opActorTell(ctx context.Context, actorType string, actorID string, method string, args []byte, dedupID string, timeout time.Duration) error {
+	if x == nil || x.h == nil {
+		return &Error{Status: StatusConnectionClosed, Message: "the handle was released"}
+	}
+	sb := getStrBuf()
+	defer putStrBuf(sb)
+	actorTypeOff := sb.add(actorType)
+	actorIDOff := sb.add(actorID)
+	methodOff := sb.add(method)
+	dedupIDOff := sb.add(dedupID)
+	p := x.pending.add()
+	cargs := C.uint64_t(p.token)
+	r := C.nv_connection_actor_tell(x.h, sb.ptr(actorTypeOff), sb.ptr(actorIDOff), sb.ptr(methodOff), bytesPtr(args), C.size_t(len(args)), sb.ptr(dedupIDOff), C.int64_t(timeout.Milliseconds()), cargs)
+	runtime.KeepAlive(sb)
+	if err := errorOf(&r.e); err != nil {
+		x.pending.remove(p.token)
+		return err
+	}
+	_, err := x.awaitReply(ctx, p)
+	return err
+}
+
+// ActorTell - Fire and forget, durably: stores a call in the hosts' tell stream and completes once
+// it is stored; the call runs at least once, its result dropped. Calls with the same dedup_id
+// within 2 minutes are stored once. It blocks until the answer arrives or ctx ends (the operation
+// is then cancelled). Fails with ErrNoResponders, ErrTimeout, ErrJetStreamAPI, ErrConnectionClosed.
+func (x *Conn) ActorTell(ctx context.Context, actorType string, actorID string, method string, args []byte, dedupID string, timeout time.Duration) error {
+	return x.opActorTell(ctx, actorType, actorID, method, args, dedupID, timeout)
 }
 
 // opPublish calls nervure_connection_publish: Publish a message; fire and forget.

@@ -159,6 +159,16 @@ static inline nv_connection_actor_invoke_r nv_connection_actor_invoke(nervure_co
   return r;
 }
 
+typedef struct nv_connection_actor_tell_r {
+  nv_err e;
+} nv_connection_actor_tell_r;
+static inline nv_connection_actor_tell_r nv_connection_actor_tell(nervure_connection* self, const char* actor_type, const char* actor_id, const char* method, const void* args, size_t args_len, const char* dedup_id, int64_t timeout_ms, uint64_t token) {
+  nv_connection_actor_tell_r r; memset(&r, 0, sizeof r);
+  r.e.status = nervure_connection_actor_tell(self, actor_type, actor_id, method, args, args_len, dedup_id, timeout_ms, NULL, (void*)(uintptr_t)token, &r.e.error);
+  if (r.e.status != NERVURE_OK) nv_err_fields(&r.e);
+  return r;
+}
+
 typedef struct nv_connection_publish_r {
   nv_err e;
 } nv_connection_publish_r;
