@@ -180,6 +180,14 @@ public final class Connection implements AutoCloseable {
     return s;
   }
 
+  /** Wraps a source handle the core made (an actor host's turns) as a subscription with a handler. */
+  Subscription adopt(long sub, String name, MessageHandler handler) {
+    Subscription s = new Subscription(this, sub, name, null, handler);
+    subscriptions.put(s, Boolean.TRUE);
+    s.start();
+    return s;
+  }
+
   void forget(Subscription s) {
     subscriptions.remove(s);
   }
@@ -209,12 +217,18 @@ public final class Connection implements AutoCloseable {
    * @return the reply, later
    */
   public CompletableFuture<Message> requestAsync(String subject, Headers headers, byte[] data, Duration timeout) {
+    String[] h = headers == null ? null : headers.toNative();
+    long ms = timeout.toMillis();
+    return startAsync(token -> NativeOps.connectionRequest(handle, subject, data, ms, h, token));
+  }
+
+  /** Starts an asynchronous operation under a fresh token; the dispatcher completes the future. */
+  <T> CompletableFuture<T> startAsync(java.util.function.LongConsumer start) {
     long token = tokens.incrementAndGet();
-    CompletableFuture<Message> f = new CompletableFuture<>();
+    CompletableFuture<T> f = new CompletableFuture<>();
     pending.put(token, f);
     try {
-      NativeOps.connectionRequest(handle, subject, data, timeout.toMillis(),
-          headers == null ? null : headers.toNative(), token);
+      start.accept(token);
     } catch (RuntimeException e) {
       pending.remove(token);
       f.completeExceptionally(e);
@@ -224,6 +238,17 @@ public final class Connection implements AutoCloseable {
       if (f.isCancelled() && pending.remove(token) != null) NativeOps.connectionCancel(handle, token);
     });
     return f;
+  }
+
+  /**
+   * A proxy for calls to the actor (actorType, actorId), wherever it is hosted.
+   *
+   * @param actorType the actor type
+   * @param actorId the actor id
+   * @return the proxy
+   */
+  public ActorProxy actorProxy(String actorType, String actorId) {
+    return new ActorProxy(this, actorType, actorId, 32, 0);
   }
 
   /**
@@ -262,16 +287,8 @@ public final class Connection implements AutoCloseable {
    * @return completes (with null) after the round trip
    */
   public CompletableFuture<Void> flushAsync(Duration timeout) {
-    long token = tokens.incrementAndGet();
-    CompletableFuture<Void> f = new CompletableFuture<>();
-    pending.put(token, f);
-    try {
-      NativeOps.connectionFlush(handle, timeout.toMillis(), token);
-    } catch (RuntimeException e) {
-      pending.remove(token);
-      f.completeExceptionally(e);
-    }
-    return f;
+    long ms = timeout.toMillis();
+    return startAsync(token -> NativeOps.connectionFlush(handle, ms, token));
   }
 
   /**

@@ -1,0 +1,127 @@
+package io.nervure;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+@ExtendWith(ServerExtension.class)
+class ActorTest {
+  static final CountDownLatch TOLD = new CountDownLatch(1);
+
+  public static class Inventory extends Actor {
+    @Override
+    protected void onActivate() {
+      if (!state().contains("stock")) state().set("stock", 10);
+    }
+
+    public Map<String, Object> reserve(long quantity) {
+      long stock = (Long) state().get("stock");
+      Map<String, Object> r = new LinkedHashMap<>();
+      if (quantity > stock) {
+        r.put("reserved", false);
+        r.put("left", stock);
+        return r;
+      }
+      state().set("stock", stock - quantity);
+      r.put("reserved", true);
+      r.put("left", stock - quantity);
+      return r;
+    }
+
+    public long restock(long quantity) {
+      long stock = (Long) state().get("stock", 0L) + quantity;
+      state().set("stock", stock);
+      return stock;
+    }
+
+    public Object stock() {
+      return state().get("stock");
+    }
+
+    public String whoami() {
+      return actorType() + "/" + actorId();
+    }
+
+    public Object fail() {
+      throw new IllegalStateException("out of teapots");
+    }
+
+    public Object echo(Object v) {
+      return v;
+    }
+
+    public void noted(Object v) {
+      TOLD.countDown();
+    }
+
+    public Object askOther(String id) {
+      return proxy("inventory", id).invoke("stock");
+    }
+  }
+
+  @Test
+  void msgpackRoundTrip() {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("n", 1L);
+    m.put("neg", -200L);
+    m.put("big", 1L << 40);
+    m.put("d", 2.5);
+    m.put("s", "héllo");
+    m.put("list", List.of(1L, "two", true));
+    m.put("nil", null);
+    Map<?, ?> back = (Map<?, ?>) MsgPack.unpack(MsgPack.pack(m));
+    assertEquals(m.keySet(), back.keySet());
+    for (String k : m.keySet()) assertEquals(m.get(k), back.get(k), k);
+    assertArrayEquals(new byte[] {1, 2}, (byte[]) MsgPack.unpack(MsgPack.pack(new byte[] {1, 2})));
+    assertEquals("x".repeat(300), MsgPack.unpack(MsgPack.pack("x".repeat(300))));
+    assertEquals(Arrays.asList(new Object[20]), MsgPack.unpack(MsgPack.pack(new Object[20])));
+    assertThrows(InvalidArgumentException.class, () -> MsgPack.pack(new Object()));
+    assertThrows(InvalidArgumentException.class, () -> MsgPack.unpack(new byte[] {(byte) 0xc1}));
+  }
+
+  @Test
+  void hostsAndCallsActors(NatsServer server) throws Exception {
+    try (Connection host = Nervure.connect(server.url()); Connection caller = Nervure.connect(server.url())) {
+      try (ActorRuntime runtime = ActorRuntime.builder(host).build()) {
+        runtime.register("inventory", Inventory::new);
+        runtime.start();
+        assertFalse(runtime.hostId().isEmpty());
+        ActorProxy teapot = caller.actorProxy("inventory", "teapot");
+        assertEquals(Map.of("reserved", true, "left", 7L), teapot.invoke("reserve", 3));
+        assertEquals(Map.of("reserved", false, "left", 7L), teapot.invoke("reserve", 8));
+        assertEquals(12L, teapot.invoke("restock", 5));
+        assertEquals(12L, teapot.invoke("stock"));
+        assertEquals("inventory/teapot", teapot.invoke("whoami"));
+        assertEquals(List.of("a", 1L), teapot.invoke("echo", List.of("a", 1)));
+        assertEquals(10L, caller.actorProxy("inventory", "kettle").invoke("stock"));
+        assertEquals(12L, caller.actorProxy("inventory", "kettle").invoke("askOther", "teapot"));
+        ActorException e = assertThrows(ActorException.class, () -> teapot.invoke("fail"));
+        assertEquals("IllegalStateException", e.remoteType());
+        assertTrue(e.getMessage().contains("out of teapots"));
+        ActorException missing = assertThrows(ActorException.class, () -> teapot.invoke("nope"));
+        assertEquals("MethodNotFound", missing.remoteType());
+        assertEquals(12L, teapot.invokeAsync("stock", null, Duration.ofSeconds(5)).get());
+        teapot.tell("noted", "x");
+        assertTrue(TOLD.await(10, TimeUnit.SECONDS));
+        assertTrue(runtime.stats().calls() >= 8);
+        assertTrue(runtime.stats().activations() >= 2);
+      }
+    }
+  }
+
+  @Test
+  void nobodyHostsTheType(NatsServer server) {
+    try (Connection c = Nervure.connect(server.url())) {
+      assertThrows(NoRespondersException.class,
+          () -> c.actorProxy("nobody-hosts-this", "x").invoke("m", null, Duration.ofSeconds(2)));
+    }
+  }
+}
