@@ -42,11 +42,11 @@ run_cpp() {  # label, build dir
   total_pass=$((total_pass + p)); total_fail=$((total_fail + f)); total_skip=$((total_skip + s))
 }
 
-run_lang() {
-  local lang=$1 log="$logs/$1.log"
-  [ -x "$lang/test.sh" ] || return 0
+run_lang() {  # label, directory holding test.sh (default: the label)
+  local lang=$1 dir=${2:-$1} log="$logs/$1.log"
+  [ -x "$dir/test.sh" ] || return 0
   echo "== $lang"
-  "$lang/test.sh" 2>&1 | tee "$log" | grep -aE 'passed|failed|FAIL|Error' | tail -n 20
+  "$dir/test.sh" 2>&1 | tee "$log" | grep -aE 'passed|failed|FAIL|Error' | tail -n 20
   local rc=${PIPESTATUS[0]}
   read -r p f s <<<"$(count_line "$log")"
   if [ -z "${p:-}" ]; then
@@ -54,9 +54,9 @@ run_lang() {
     broken+=("$lang"); return
   fi
   if [ $rc -ne 0 ] && [ "$f" = 0 ]; then broken+=("$lang"); fi
-  local case  # pytest's FAILED lines, node's "not ok", go's "--- FAIL", Surefire's "[ERROR] name"
+  local case  # pytest's FAILED lines, node's "not ok", go's "--- FAIL", Surefire's "[ERROR] name", conformance's FAIL
   while read -r case; do failed_cases+=("$lang: $case"); done < <(
-    grep -aE '^(FAILED |not ok |--- FAIL|\[ERROR\] +[A-Za-z_.]+[:(])' "$log" | sort -u | head -n 20)
+    grep -aE '^(FAILED |not ok |--- FAIL|FAIL  |\[ERROR\] +[A-Za-z_.]+[:(])' "$log" | sort -u | head -n 20)
   echo "$lang: $p passed, $f failed${s:+, $s skipped}"
   total_pass=$((total_pass + p)); total_fail=$((total_fail + f)); total_skip=$((total_skip + ${s:-0}))
 }
@@ -68,13 +68,15 @@ build_sanitized() {
     { echo "   build failed:"; tail -n 20 "$logs/build-$1.log" | sed 's/^/   /'; broken+=("cpp-$1"); return 1; }
 }
 
-for suite in cpp cpp-asan cpp-tsan python node java go; do
+# conformance last: it uses what the language suites built.
+for suite in cpp cpp-asan cpp-tsan python node java go conformance; do
   [ -n "$only" ] && [ "$only" != "$suite" ] && continue
   case $suite in
     cpp) run_cpp cpp "$NERVURE_BUILD_DIR" ;;
     cpp-asan|cpp-tsan)
       kind=${suite#cpp-}
       build_sanitized "$kind" && run_cpp "$suite" "$NERVURE_BUILD_DIR/$kind" ;;
+    conformance) run_lang conformance tests/conformance ;;
     *) run_lang "$suite" ;;
   esac
 done

@@ -1,0 +1,138 @@
+"""The conformance agent for Python (tests/conformance/PROTOCOL.md)."""
+import asyncio
+import json
+import sys
+
+import nervure
+
+
+class Conformance(nervure.Actor):
+    def echo(self, value=None):
+        return value
+
+    def add(self, n):
+        total = self.state.get("n", 0) + n
+        self.state.set("n", total)
+        return total
+
+    def whoami(self):
+        return "python"
+
+    def fail(self, text):
+        raise ValueError(text)
+
+
+def error_answer(err):
+    answer = {"ok": False, "error": type(err).__name__, "message": str(err),
+              "code": getattr(err, "error_code", 0)}
+    if isinstance(err, nervure.ActorError):
+        answer["remote_type"] = err.remote_type
+    return answer
+
+
+class Agent:
+    def __init__(self):
+        self.nc = None
+        self.subs = {}
+        self.runtimes = []
+
+    async def run(self):
+        loop = asyncio.get_running_loop()
+        while True:
+            line = await loop.run_in_executor(None, sys.stdin.readline)
+            if not line:
+                break
+            cmd = json.loads(line)
+            try:
+                answer = await getattr(self, "op_" + cmd["op"])(cmd)
+            except nervure.NervureError as err:
+                answer = error_answer(err)
+            print(json.dumps(answer), flush=True)
+            if cmd["op"] == "quit":
+                break
+
+    async def op_hello(self, cmd):
+        return {"ok": True, "language": "python"}
+
+    async def op_connect(self, cmd):
+        self.nc = await nervure.connect(cmd["url"], name="conformance-python")
+        return {"ok": True}
+
+    async def op_publish(self, cmd):
+        self.nc.publish(cmd["subject"], cmd.get("data", ""), headers=cmd.get("headers") or None)
+        await self.nc.flush()
+        return {"ok": True}
+
+    async def op_subscribe(self, cmd):
+        self.subs[cmd["sid"]] = await self.nc.subscribe(cmd["subject"], queue=cmd.get("queue", ""))
+        await self.nc.flush()
+        return {"ok": True}
+
+    async def op_next(self, cmd):
+        msg = await self.subs[cmd["sid"]].next_msg(timeout=cmd["timeout_ms"] / 1000)
+        return {"ok": True, "subject": msg.subject, "data": msg.data.decode(), "headers": msg.headers.pairs()}
+
+    async def op_unsubscribe(self, cmd):
+        await self.subs.pop(cmd["sid"]).unsubscribe()
+        return {"ok": True}
+
+    async def op_request(self, cmd):
+        reply = await self.nc.request(cmd["subject"], cmd.get("data", ""), timeout=cmd["timeout_ms"] / 1000,
+                                      headers=cmd.get("headers") or None)
+        return {"ok": True, "data": reply.data.decode(), "headers": reply.headers.pairs()}
+
+    async def op_serve(self, cmd):
+        prefix = cmd["prefix"].encode()
+
+        def answer(msg):
+            msg.respond(prefix + msg.data, headers=msg.headers.pairs() or None)
+
+        await self.nc.subscribe(cmd["subject"], cb=answer)
+        await self.nc.flush()
+        return {"ok": True}
+
+    async def op_host_actor(self, cmd):
+        runtime = nervure.ActorRuntime(self.nc, lease_bucket=cmd["lease_bucket"], state_bucket=cmd["state_bucket"])
+        runtime.register(cmd["type"], Conformance)
+        await runtime.start()
+        self.runtimes.append(runtime)
+        return {"ok": True}
+
+    async def op_invoke(self, cmd):
+        proxy = nervure.actor_proxy(self.nc, cmd["type"], cmd["id"])
+        if "args" in cmd:
+            result = await proxy.invoke(cmd["method"], cmd["args"], timeout=5)
+        else:
+            result = await proxy.invoke(cmd["method"], timeout=5)
+        return {"ok": True, "result": result}
+
+    async def op_probe(self, cmd):
+        case = cmd["case"]
+        try:
+            if case == "invalid_subject":
+                self.nc.publish("bad subject", b"x")
+            elif case == "no_responders":
+                await self.nc.request("probe.nobody.python", b"x", timeout=2)
+            elif case == "timeout":
+                await self.nc.subscribe("probe.silent.python")
+                await self.nc.flush()
+                await self.nc.request("probe.silent.python", b"x", timeout=0.2)
+            elif case == "actor_error":
+                await nervure.actor_proxy(self.nc, cmd["type"], "probe").invoke("fail", "out of stock", timeout=5)
+            elif case == "no_actor_host":
+                await nervure.actor_proxy(self.nc, "nobody-hosts-this", "x").invoke("echo", timeout=5)
+            else:
+                return {"ok": False, "error": "UnknownProbe", "code": -1, "message": case}
+        except nervure.NervureError as err:
+            return error_answer(err)
+        return {"ok": True}
+
+    async def op_quit(self, cmd):
+        for runtime in self.runtimes:
+            await runtime.stop()
+        if self.nc is not None:
+            await self.nc.close()
+        return {"ok": True}
+
+
+asyncio.run(Agent().run())

@@ -1,0 +1,243 @@
+"""Cross-language conformance: the same scenarios in every language, and every
+pair of languages talking to each other (publish, request-reply, actor calls),
+against one real server. Agents speak tests/conformance/PROTOCOL.md.
+
+    python3 tests/conformance/run.py [--build-dir build] [--only cpp,python]
+
+Prints one line per check, the API parity report (operations of the definition
+each language lacks), and ends with "N passed, N failed, N skipped"."""
+from __future__ import annotations
+
+import argparse
+import itertools
+import json
+import os
+import re
+import shutil
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(REPO / "tests" / "harness"))
+from nervure_harness import Harness  # noqa: E402
+
+# Error codes of shared/API.md, as every language must report them.
+CODES = {"InvalidSubjectError": 5, "NoRespondersError": 4, "TimeoutError": 3, "ActorError": 11}
+PROBES = {"invalid_subject": 5, "no_responders": 4, "timeout": 3, "actor_error": 11, "no_actor_host": 4}
+HEADERS = [["X-Order", "o-1"], ["X-Tag", "a"], ["X-Tag", "b"]]
+VALUE = {"n": 1, "s": "snow ❄", "l": [1, 2, "three"], "m": {"k": True}, "f": 1.5, "none": None}
+
+
+class Agent:
+    def __init__(self, language: str, argv: list[str], env: dict[str, str]):
+        self.language = language
+        self.proc = subprocess.Popen(argv, stdin=subprocess.PIPE, stdout=subprocess.PIPE, env=env, text=True,
+                                     cwd=REPO)
+
+    def __call__(self, op: str, **args) -> dict:
+        self.proc.stdin.write(json.dumps({"op": op, **args}) + "\n")
+        self.proc.stdin.flush()
+        line = self.proc.stdout.readline()
+        if not line:
+            raise RuntimeError(f"{self.language} agent exited ({self.proc.poll()}) during {op}")
+        return json.loads(line)
+
+    def close(self) -> None:
+        try:
+            self("quit")
+        except Exception:
+            pass
+        try:
+            self.proc.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            self.proc.kill()
+
+
+def agent_commands(build: Path) -> dict[str, tuple[list[str], dict[str, str]] | str]:
+    """How to start each language's agent, or why it cannot start here."""
+    env = dict(os.environ)
+    out: dict[str, tuple[list[str], dict[str, str]] | str] = {}
+    cpp = build / "bin" / "conformance_agent"
+    out["cpp"] = ([str(cpp)], env) if cpp.exists() else f"{cpp} not built"
+    py = build / "python-venv" / "bin" / "python"
+    if py.exists() and subprocess.run([str(py), "-c", "import nervure; nervure.ActorRuntime"],
+                                      capture_output=True).returncode == 0:
+        out["python"] = ([str(py), str(REPO / "tests/conformance/agents/python_agent.py")], env)
+    else:
+        out["python"] = "the Python package is not installed in build/python-venv (python/test.sh installs it)"
+    addon = build / "node" / "nervure.node"
+    if shutil.which("node") and addon.exists() and (REPO / "node/node_modules/@msgpack/msgpack").exists():
+        modules = build / "node-path"
+        modules.mkdir(parents=True, exist_ok=True)
+        link = modules / "nervure"
+        if not link.exists():
+            link.symlink_to(REPO / "node")
+        out["node"] = (["node", str(REPO / "tests/conformance/agents/node_agent.js")],
+                       {**env, "NODE_PATH": str(modules), "NERVURE_NODE_ADDON": str(addon)})
+    else:
+        out["node"] = "the Node addon or its dependencies are not built (node/test.sh builds them)"
+    for language in ("java", "go"):
+        script = REPO / "tests/conformance/agents" / f"{language}_agent.sh"
+        out[language] = (["bash", str(script)], {**env, "NERVURE_BUILD_DIR": str(build)}) if script.exists() \
+            else f"no {language} agent yet ({script.name})"
+    return out
+
+
+class Run:
+    def __init__(self):
+        self.passed = self.failed = self.skipped = 0
+
+    def check(self, name: str, ok: bool, detail: str = "") -> None:
+        if ok:
+            self.passed += 1
+            print(f"ok    {name}", flush=True)
+        else:
+            self.failed += 1
+            print(f"FAIL  {name}: {detail}", flush=True)
+
+    def skip(self, name: str, why: str) -> None:
+        self.skipped += 1
+        print(f"skip  {name}: {why}", flush=True)
+
+
+def expect_ok(run: Run, name: str, answer: dict, **fields) -> None:
+    if not answer.get("ok"):
+        return run.check(name, False, json.dumps(answer))
+    wrong = {k: (answer.get(k), v) for k, v in fields.items() if answer.get(k) != v}
+    run.check(name, not wrong, f"got/expected {wrong}")
+
+
+def single(run: Run, a: Agent) -> None:
+    L = a.language
+    a("subscribe", sid=1, subject=f"conf.{L}.ps", queue="")
+    a("publish", subject=f"conf.{L}.ps", data="hello", headers=HEADERS)
+    expect_ok(run, f"{L}: publish/subscribe keeps data and multi-valued headers", a("next", sid=1, timeout_ms=2000),
+              subject=f"conf.{L}.ps", data="hello", headers=HEADERS)
+    a("unsubscribe", sid=1)
+
+    a("subscribe", sid=2, subject=f"conf.{L}.q", queue="workers")
+    a("subscribe", sid=3, subject=f"conf.{L}.q", queue="workers")
+    for i in range(10):
+        a("publish", subject=f"conf.{L}.q", data=str(i))
+    got = []
+    for sid in (2, 3):
+        while (m := a("next", sid=sid, timeout_ms=300)).get("ok"):
+            got.append(m["data"])
+    run.check(f"{L}: a queue group gets each message once", sorted(got, key=int) == [str(i) for i in range(10)],
+              f"got {got}")
+
+    a("serve", subject=f"conf.{L}.svc", prefix=f"{L}:")
+    expect_ok(run, f"{L}: request-reply", a("request", subject=f"conf.{L}.svc", data="ping", timeout_ms=2000,
+                                            headers=HEADERS), data=f"{L}:ping", headers=HEADERS)
+
+    for case, code in PROBES.items():
+        answer = a("probe", case=case, type=f"conf-{L}")
+        ok = not answer.get("ok") and answer.get("code") == code
+        if ok and case == "actor_error":
+            ok = bool(answer.get("remote_type")) and "out of stock" in answer.get("message", "")
+        run.check(f"{L}: probe {case} raises error code {code}", ok, json.dumps(answer))
+
+    expect_ok(run, f"{L}: actor add", a("invoke", type=f"conf-{L}", id="solo", method="add", args=2), result=2)
+    expect_ok(run, f"{L}: actor keeps state", a("invoke", type=f"conf-{L}", id="solo", method="add", args=3), result=5)
+
+
+def pair(run: Run, a: Agent, b: Agent) -> None:
+    A, B = a.language, b.language
+    subject = f"conf.{A}.to.{B}"
+    b("subscribe", sid=10, subject=subject, queue="")
+    a("publish", subject=subject, data="order", headers=HEADERS)
+    expect_ok(run, f"{A} -> {B}: publish with headers", b("next", sid=10, timeout_ms=2000), data="order",
+              headers=HEADERS)
+    b("unsubscribe", sid=10)
+    expect_ok(run, f"{A} -> {B}: request-reply", a("request", subject=f"conf.{B}.svc", data="ping", timeout_ms=2000,
+                                                   headers=HEADERS), data=f"{B}:ping", headers=HEADERS)
+    t = f"conf-{B}"
+    expect_ok(run, f"{A} -> {B}: actor call reaches {B}", a("invoke", type=t, id=f"from-{A}", method="whoami"),
+              result=B)
+    expect_ok(run, f"{A} -> {B}: actor arguments and results round-trip",
+              a("invoke", type=t, id=f"from-{A}", method="echo", args=VALUE), result=VALUE)
+    answer = a("invoke", type=t, id=f"from-{A}", method="fail", args="out of stock")
+    run.check(f"{A} -> {B}: an actor's error arrives as ActorError",
+              not answer.get("ok") and answer.get("code") == 11 and bool(answer.get("remote_type"))
+              and "out of stock" in answer.get("message", ""), json.dumps(answer))
+
+
+def parity(run: Run, languages: list[str]) -> None:
+    """Every operation of the definition, looked up in each language's public surface."""
+    sys.path.insert(0, str(REPO / "bindings" / "generator"))
+    import model  # noqa: E402
+
+    api = model.load()
+    surfaces = {
+        "python": [REPO / "python/nervure"],
+        "node": [REPO / "node/lib", REPO / "node/index.d.ts"],
+        "java": [REPO / "java/src/main/java"],
+        "go": [REPO / "go"],
+    }
+    for language in languages:
+        if language == "cpp":
+            continue  # the definition is written from the core's API
+        roots = [p for p in surfaces.get(language, []) if p.exists()]
+        if not roots:
+            run.skip(f"parity: {language}", "no package yet")
+            continue
+        text = ""
+        for root in roots:
+            files = [root] if root.is_file() else [p for p in root.rglob("*") if p.suffix in (".py", ".js", ".ts",
+                                                                                             ".java", ".go")]
+            text += "".join(p.read_text(errors="replace") for p in files)
+        missing = []
+        for obj in api.objects:
+            for op in obj.operations:
+                names = {op.name, model.camel(op.name), model.pascal(op.name)}
+                if not any(re.search(rf"\b{re.escape(n)}\s*\(", text) for n in names):
+                    missing.append(f"{obj.name}.{op.name}")
+        run.check(f"parity: {language} offers every operation of the definition", not missing,
+                  "missing " + ", ".join(missing))
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--build-dir", default=os.environ.get("NERVURE_BUILD_DIR", str(REPO / "build")))
+    parser.add_argument("--only", default="")
+    args = parser.parse_args()
+    run = Run()
+    commands = agent_commands(Path(args.build_dir))
+    wanted = [w for w in args.only.split(",") if w] or list(commands)
+    started = time.monotonic()
+    with Harness("single") as server:
+        agents: list[Agent] = []
+        try:
+            for language in wanted:
+                how = commands.get(language, "unknown language")
+                if isinstance(how, str):
+                    run.skip(f"{language} agent", how)
+                    continue
+                agent = Agent(language, *how)
+                hello = agent("hello")
+                if hello.get("language") != language:
+                    run.check(f"{language} agent starts", False, json.dumps(hello))
+                    agent.close()
+                    continue
+                expect_ok(run, f"{language}: connect", agent("connect", url=server.url))
+                expect_ok(run, f"{language}: host an actor type",
+                          agent("host_actor", type=f"conf-{language}", lease_bucket=f"conf-leases-{language}",
+                                state_bucket=f"conf-state-{language}"))
+                agents.append(agent)
+            for agent in agents:
+                single(run, agent)
+            for a, b in itertools.permutations(agents, 2):
+                pair(run, a, b)
+        finally:
+            for agent in agents:
+                agent.close()
+    parity(run, [a.language for a in agents])
+    print(f"conformance: {len(agents)} languages, {time.monotonic() - started:.0f} s", flush=True)
+    print(f"{run.passed} passed, {run.failed} failed, {run.skipped} skipped", flush=True)
+    return 1 if run.failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
