@@ -334,8 +334,25 @@ func (c *Conn) FlushWithContext(ctx context.Context) error {
 // flushes what was published, then closes. It blocks until done (up to 30s).
 func (c *Conn) Drain() error {
 	c.closing.Store(true)
+	c.mu.Lock()
+	var handlers []*Subscription
+	for _, s := range c.subs {
+		if s.done != nil {
+			handlers = append(handlers, s)
+		}
+	}
+	c.mu.Unlock()
 	err := c.opDrain(defaultConnectionDrainTimeout)
 	c.waitPoller()
+	// Every message taken before the end is handled before Drain returns.
+	deadline := time.After(defaultConnectionDrainTimeout)
+	for _, s := range handlers {
+		select {
+		case <-s.done:
+		case <-deadline:
+			return &Error{Status: StatusTimeout, Message: "handlers still running after drain"}
+		}
+	}
 	return err
 }
 

@@ -180,7 +180,18 @@ func (s *Subscription) Unsubscribe() error {
 // Drain stops interest and lets the queued messages be handled, then ends
 // (blocks up to 30s).
 func (s *Subscription) Drain() error {
-	return s.opDrain(defaultSubscriptionDrainTimeout)
+	if err := s.opDrain(defaultSubscriptionDrainTimeout); err != nil {
+		return err
+	}
+	s.notify()
+	if s.done != nil {
+		select {
+		case <-s.done:
+		case <-time.After(defaultSubscriptionDrainTimeout):
+			return &Error{Status: StatusTimeout, Message: "the handler is still running after drain"}
+		}
+	}
+	return nil
 }
 
 // AutoUnsubscribe ends the subscription after max messages in total.
