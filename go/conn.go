@@ -126,10 +126,11 @@ func (c *Conn) deliverEvents() {
 func (c *Conn) poll() {
 	defer close(c.pollerDone)
 	var view C.nv_completion_view
+	var closedSince time.Time
 	for {
-		r := C.nv_take(c.h, 200)
+		r := C.nv_take(c.h, 100)
 		if err := errorOf(&r.e); err != nil {
-			c.finish()
+			c.finish(false)
 			return
 		}
 		for i := 0; i < int(r.completions); i++ {
@@ -165,16 +166,25 @@ func (c *Conn) poll() {
 			}
 		}
 		C.nervure_wakeup_destroy(&r.w)
-		if closedEvent || (c.closing.Load() && c.IsClosed()) {
-			c.finish()
+		if closedEvent {
+			c.finish(true)
 			return
+		}
+		// Closed without the event (yet): give it a moment to arrive.
+		if c.closing.Load() && c.IsClosed() {
+			if closedSince.IsZero() {
+				closedSince = time.Now()
+			} else if time.Since(closedSince) > time.Second {
+				c.finish(false)
+				return
+			}
 		}
 	}
 }
 
 // finish runs once the connection is closed: pending operations fail and
 // subscriptions see their end.
-func (c *Conn) finish() {
+func (c *Conn) finish(sawClosed bool) {
 	c.closed.Store(true)
 	c.pending.failAll(&Error{Status: StatusConnectionClosed, Message: "the connection is closed"})
 	c.mu.Lock()
@@ -183,6 +193,9 @@ func (c *Conn) finish() {
 	}
 	c.mu.Unlock()
 	if c.events != nil {
+		if !sawClosed {
+			c.events <- eventItem{EventClosed, ""}
+		}
 		close(c.events)
 	}
 }
