@@ -17,9 +17,11 @@ fi
 
 echo "java: mvn install (native library, JUnit suite)"
 rm -rf java/target/surefire-reports
-(cd java && timeout 900 mvn -q -B install -Dnervure.build.dir="$NERVURE_BUILD_DIR" -Dsurefire.printSummary=true \
-   -Dstyle.color=never | grep -v '^\[0/2\] Re-checking\|^-- \|^ninja: no work')
-mvn_status=${PIPESTATUS[0]}
+log="$NERVURE_BUILD_DIR/test-logs/java-mvn.log"
+mkdir -p "$(dirname "$log")"
+(cd java && timeout 900 mvn -q -B install -Dnervure.build.dir="$NERVURE_BUILD_DIR" -Dstyle.color=never) >"$log" 2>&1
+mvn_status=$?
+sed 's/\x1b\[[0-9;]*m//g' "$log" | grep -v '^\[0/2\] Re-checking\|^-- \|^ninja: no work\|^$' || true
 
 read -r passed failed skipped <<<"$(python3 - java/target/surefire-reports <<'PY'
 import glob, os, sys, xml.etree.ElementTree as ET

@@ -413,6 +413,7 @@ public final class Connection implements AutoCloseable {
       EventListener l = options.eventListener();
       for (int i = 0; i < w.eventCodes.length; i++) {
         Event e = Event.of(w.eventCodes[i]);
+        if (e == Event.CLOSED) closing = true;  // nothing else comes: take what is left without waiting
         if (l != null && e != null) {
           try {
             l.onEvent(this, e, w.eventDetails[i]);
