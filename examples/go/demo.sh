@@ -1,0 +1,17 @@
+#!/usr/bin/env bash
+# The shop story in Go: audit and payments in the background, then orders.
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+source scripts/versions.sh
+go/build-native.sh >/dev/null
+export CGO_LDFLAGS="-L$NERVURE_BUILD_DIR/lib ${CGO_LDFLAGS:-}"
+bin="$NERVURE_BUILD_DIR/go-shop"
+(cd examples/go && go build -o "$bin" .)
+"$bin" audit 3 &
+audit=$!
+"$bin" payments &
+payments=$!
+trap 'kill $payments 2>/dev/null || true; wait $payments 2>/dev/null || true' EXIT
+sleep 1  # all are subscribed before the first order
+"$bin" orders
+wait $audit
