@@ -6,6 +6,7 @@
 const { EventEmitter } = require("node:events");
 const native = require("./native");
 const errors = require("./errors.generated");
+const actors = require("./actors");
 const { ConnectionOps, SubscriptionOps, MessageRecord, toHeaderList, EVENTS, CONNECT_OPTIONS, OBJECT_OPS, RECORDS } =
   require("./ops.generated");
 
@@ -396,6 +397,11 @@ class Connection extends ConnectionBase {
     return m;
   }
 
+  /** A proxy for calls to the actor (actorType, actorId), wherever it is hosted. */
+  actorProxy(actorType, actorId, opts = {}) {
+    return new actors.ActorProxy(this, actorType, actorId, opts);
+  }
+
   async close() {
     if (this._h === null) return;
     if (!native.connection_is_closed(this._h)) await super.close();
@@ -491,7 +497,5 @@ async function connect(servers, opts) {
   nc._h = await native.connect(list, flat, dispatch);
   return nc;
 }
-
-const actors = require("./actors");
 
 module.exports = { connect, Connection, Subscription, Msg, MsgHdrs, ...actors, ...errors };

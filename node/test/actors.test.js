@@ -65,6 +65,7 @@ test("actors: activation, state, MessagePack values, no overlapping turns", asyn
   assert.equal(await proxy(nc, "sku-1").invoke("add", 2), 2);
   assert.equal(await proxy(nc, "sku-1").invoke("add", 3), 5);
   assert.equal(probe.activations, 1);
+  assert.equal(await nc.actorProxy("counter", "sku-1", { partitions: 8 }).invoke("add", 0), 5);
   const value = { list: [1, 2.5, "three", Buffer.from([0, 1])], nested: { ok: true, none: null } };
   assert.deepEqual(await proxy(nc, "e").invoke("echo", value), value);
   await Promise.all(Array.from({ length: 200 }, () => proxy(nc, "hot").invoke("add", 1)));

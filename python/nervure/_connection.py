@@ -226,6 +226,12 @@ class Connection(ConnectionOps):
         self._subs[core_sub.id] = sub  # before any wakeup can name it: they run on this loop
         return sub
 
+    def actor_proxy(self, actor_type: str, actor_id: str, *, partitions: int = 32) -> Any:
+        """A proxy for calls to the actor (actor_type, actor_id), wherever it is
+        hosted: ``await nc.actor_proxy("inventory", "kettle").invoke("reserve", 1)``."""
+        from ._actors import ActorProxy
+        return ActorProxy(self, actor_type, actor_id, partitions=partitions)
+
     async def rtt(self) -> float:
         """Round-trip time to the server in seconds, measured now with a flush."""
         start = time.perf_counter()

@@ -100,6 +100,7 @@ async def test_calls_activate_once_and_keep_state(url):
         assert await proxy(nc, "sku-1").invoke("add", 2) == 2
         assert await proxy(nc, "sku-1").invoke("add", 3) == 5
         assert await proxy(nc, "sku-1").invoke("get") == 5
+        assert await nc.actor_proxy("counter", "sku-1", partitions=8).invoke("get") == 5
         assert Counter.activations == 1
         stats = runtime.stats()
         assert stats["active_actors"] == 1 and stats["owned_partitions"] == 8

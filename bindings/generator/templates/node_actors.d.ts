@@ -63,3 +63,8 @@ export class ActorProxy {
 
 /** A proxy for calls to the actor (actorType, actorId), wherever it is hosted. */
 export function actorProxy(nc: Connection, actorType: string, actorId: string, opts?: { partitions?: number }): ActorProxy;
+
+export interface Connection {
+  /** A proxy for calls to the actor (actorType, actorId), wherever it is hosted. */
+  actorProxy(actorType: string, actorId: string, opts?: { partitions?: number }): ActorProxy;
+}
