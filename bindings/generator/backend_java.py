@@ -78,6 +78,12 @@ def java_params(api: Api, op: Operation) -> list[str]:
     return params
 
 
+def has_sync(op: Operation) -> bool:
+    """Hot asynchronous operations also get a blocking variant that waits in native code
+    (one thread hand-over less than completing a future through the dispatcher)."""
+    return op.kind == "async" and op.hot
+
+
 def javadoc(text: str, indent: str = "  ") -> list[str]:
     text = text.replace("*/", "*&#47;")
     return [f"{indent}/** {text} */"]
@@ -120,6 +126,10 @@ def native_ops(api: Api) -> str:
             doc = op.doc + (" Completes through take() with the token." if op.kind == "async" else "")
             out += javadoc(doc)
             out.append(f"  public static native {jret} {native_name(op)}({', '.join(java_params(api, op))});")
+            if has_sync(op):
+                out += javadoc(op.doc + " Waits in native code and returns the encoded reply batch (or null).")
+                params = ", ".join(java_params(api, op)[:-1])
+                out.append(f"  public static native byte[] {native_name(op)}Sync({params});")
     out += ["}", ""]
     return "\n".join(out)
 
@@ -385,6 +395,27 @@ def jni_function(api: Api, op: Operation) -> list[str]:
     return [line for line in out if line != ""] + [""]
 
 
+def jni_sync_function(api: Api, op: Operation) -> list[str]:
+    params = ["JNIEnv* env", "jclass", "jlong self"] + [f"{JNI_ARG[a.type]} {camel(a.name)}" for a in op.args]
+    body = []
+    args = [f"reinterpret_cast<nervure_{op.object}*>(self)"]
+    for a in op.args:
+        lines, expr = cpp_arg(a)
+        body += lines
+        args.append(expr)
+    args += ["&nervure::jni::Waiter::done", "&waiter", "&error"]
+    out = [f"// {op.object}.{op.name}, blocking: waits in native code for the completion",
+           f"JNIEXPORT jbyteArray JNICALL {jni_name(native_name(op) + 'Sync')}({', '.join(params)}) {{",
+           "  try {", "    char* error = nullptr;"]
+    out += [f"    {line}" for line in body]
+    out += ["    nervure::jni::Waiter waiter;",
+            f"    nervure_status status = nervure_{op.object}_{op.name}({', '.join(args)});",
+            "    if (status != NERVURE_OK) { nervure::jni::throw_status(env, status, error); return nullptr; }",
+            "    waiter.started();", "    return waiter.finish(env);",
+            "  } catch (...) {", "    nervure::jni::throw_current(env);", "  }", "  return nullptr;", "}", ""]
+    return out
+
+
 def encoder(t: Type) -> list[str]:
     b = f"nervure_{t.name}"
     out = [f"// {t.name}: count, then per item its fields in order (Records.decode{pascal(t.name)}).",
@@ -426,9 +457,8 @@ def error_factory(api: Api) -> list[str]:
     out += ["  return true;", "}", "", "void release_errors(JNIEnv* env) {",
             "  for (auto& e : g_errors) {", "    if (e.cls) env->DeleteGlobalRef(e.cls);", "    e = ErrorClass{};",
             "  }", "}", "",
-            "// The Java exception for a status; its fields come from the completion, or",
-            "// from the last error of this thread when completion is null.",
-            "jthrowable make_error(JNIEnv* env, int status, const char* message, const nervure_completion* completion) {",
+            "// The Java exception for a status, with its fields.",
+            "jthrowable make_error(JNIEnv* env, int status, const char* message, const ErrorFields& fields) {",
             f"  if (status < 0 || status >= {max(e.code for e in api.errors) + 1} || !g_errors[status].cls) status = 1;",
             "  jstring text = env->NewStringUTF(message ? message : nervure_status_name(static_cast<nervure_status>(status)));",
             "  if (!text) return nullptr;",
@@ -441,20 +471,34 @@ def error_factory(api: Api) -> list[str]:
         for f in e.fields:
             v = camel(f.name)
             if f.type in ("int", "uint", "bool"):
-                out += [f"      int64_t {v} = 0;",
-                        f"      if (completion) nervure_completion_error_int(completion, \"{f.name}\", &{v});",
-                        f"      else nervure_last_error_int(\"{f.name}\", &{v});"]
+                out += [f"      int64_t {v} = 0;", f"      fields.get_int(\"{f.name}\", &{v});"]
                 vals.append(f"static_cast<jlong>({v})" if f.type != "bool" else f"static_cast<jboolean>({v} != 0)")
             else:
-                out += [f"      const char* {v}_c = completion ? nervure_completion_error_text(completion, \"{f.name}\")",
-                        f"                                    : nervure_last_error_text(\"{f.name}\");",
+                out += [f"      const char* {v}_c = fields.get_text(\"{f.name}\");",
                         f"      jstring {v} = env->NewStringUTF({v}_c ? {v}_c : \"\");"]
                 vals.append(v)
         out += [f"      made = env->NewObject(g_errors[status].cls, g_errors[status].ctor, text, {', '.join(vals)});",
                 "      break;", "    }"]
     out += ["    default:", "      made = env->NewObject(g_errors[status].cls, g_errors[status].ctor, text);", "  }",
-            "  env->DeleteLocalRef(text);", "  return static_cast<jthrowable>(made);", "}", "",
-            "}  // namespace nervure::jni", ""]
+            "  env->DeleteLocalRef(text);", "  return static_cast<jthrowable>(made);", "}", ""]
+    out += ["// Copies every error field a completion may carry (it is valid only during its callback).",
+            "void capture_error_fields(const nervure_completion* completion, SnapshotFields& out) {"]
+    seen = set()
+    for e in api.errors:
+        for f in e.fields:
+            if f.name in seen:
+                continue
+            seen.add(f.name)
+            if f.type in ("int", "uint", "bool"):
+                out += ["  {", "    int64_t v = 0;",
+                        f"    if (nervure_completion_error_int(completion, \"{f.name}\", &v)) out.ints.emplace_back(\"{f.name}\", v);",
+                        "  }"]
+            else:
+                out += ["  {", f"    const char* v = nervure_completion_error_text(completion, \"{f.name}\");",
+                        f"    if (v) out.texts.emplace_back(\"{f.name}\", v);", "  }"]
+    if not seen:
+        out += ["  (void)completion;", "  (void)out;"]
+    out += ["}", "", "}  // namespace nervure::jni", ""]
     return out
 
 
@@ -484,6 +528,8 @@ def jni_glue(api: Api) -> str:
     for obj in api.objects:
         for op in obj.operations:
             out += jni_function(api, op)
+            if has_sync(op):
+                out += jni_sync_function(api, op)
     out += ['}  // extern "C"', ""]
     return "\n".join(out)
 

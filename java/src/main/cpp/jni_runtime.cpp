@@ -27,7 +27,7 @@ jclass global_class(JNIEnv* env, const char* name) {
 
 void throw_status(JNIEnv* env, nervure_status status, char* error) {
   if (!env->ExceptionCheck()) {
-    jthrowable t = make_error(env, static_cast<int>(status), error, nullptr);
+    jthrowable t = make_error(env, static_cast<int>(status), error, LastErrorFields{});
     if (t) {
       env->Throw(t);
       env->DeleteLocalRef(t);
@@ -47,7 +47,7 @@ void throw_current(JNIEnv* env) {
     text = e.what();
   } catch (...) {
   }
-  jthrowable t = make_error(env, NERVURE_ERROR, text, nullptr);
+  jthrowable t = make_error(env, NERVURE_ERROR, text, SnapshotFields{});
   if (t) env->Throw(t);
 }
 
@@ -84,6 +84,44 @@ Headers::Headers(JNIEnv* env, jobjectArray kv) {
     env->DeleteLocalRef(k);
     env->DeleteLocalRef(v);
   }
+}
+
+Waiter::~Waiter() {
+  if (started_) wait();
+  nervure_message_batch_destroy(&reply_);
+}
+
+void Waiter::done(void* self, nervure_completion* completion) {
+  auto* w = static_cast<Waiter*>(self);
+  std::lock_guard lock(w->mu_);
+  w->status_ = nervure_completion_status(completion);
+  if (w->status_ != NERVURE_OK) {
+    const char* text = nervure_completion_error(completion);
+    w->has_error_text_ = text != nullptr;
+    if (text) w->error_ = text;
+    capture_error_fields(completion, w->fields_);
+  } else {
+    w->reply_ = nervure_completion_take_reply(completion);
+  }
+  w->done_ = true;
+  w->cv_.notify_one();
+}
+
+void Waiter::wait() {
+  std::unique_lock lock(mu_);
+  cv_.wait(lock, [this] { return done_; });
+}
+
+jbyteArray Waiter::finish(JNIEnv* env) {
+  wait();
+  started_ = false;
+  if (status_ != NERVURE_OK) {
+    jthrowable t = make_error(env, static_cast<int>(status_), has_error_text_ ? error_.c_str() : nullptr, fields_);
+    if (t) env->Throw(t);
+    return nullptr;
+  }
+  if (!reply_) return nullptr;
+  return encode_message(env, reply_);
 }
 
 jstring OwnedText::to_java(JNIEnv* env) const { return env->NewStringUTF(ptr ? ptr : ""); }
@@ -226,7 +264,7 @@ NATIVE(jobject, take)(JNIEnv* env, jclass, jlong connection, jlong wait_ms) {
           nervure_message_batch_destroy(&reply);
         }
       } else {
-        result = make_error(env, static_cast<int>(cs), nervure_completion_error(c), c);
+        result = make_error(env, static_cast<int>(cs), nervure_completion_error(c), CompletionFields(c));
       }
       if (env->ExceptionCheck()) break;
       if (result) {

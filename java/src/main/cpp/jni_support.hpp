@@ -5,9 +5,12 @@
 
 #include <jni.h>
 
+#include <condition_variable>
 #include <cstdint>
 #include <cstring>
+#include <mutex>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "nervure.h"
@@ -17,11 +20,79 @@ namespace nervure::jni {
 // A global reference to a class, or null with a pending NoClassDefFoundError.
 jclass global_class(JNIEnv* env, const char* name);
 
+// The structured fields of an error (JetStreamApiError.code...), wherever they live.
+struct ErrorFields {
+  virtual ~ErrorFields() = default;
+  virtual bool get_int(const char* name, int64_t* out) const = 0;
+  virtual const char* get_text(const char* name) const = 0;
+};
+
+// Of the last failing call on this thread.
+struct LastErrorFields final : ErrorFields {
+  bool get_int(const char* name, int64_t* out) const override { return nervure_last_error_int(name, out) != 0; }
+  const char* get_text(const char* name) const override { return nervure_last_error_text(name); }
+};
+
+// Of a completion, while it is valid.
+struct CompletionFields final : ErrorFields {
+  explicit CompletionFields(const nervure_completion* c) : c(c) {}
+  bool get_int(const char* name, int64_t* out) const override {
+    return nervure_completion_error_int(c, name, out) != 0;
+  }
+  const char* get_text(const char* name) const override { return nervure_completion_error_text(c, name); }
+  const nervure_completion* c;
+};
+
+// Copied out of a completion (which is valid only during its callback).
+struct SnapshotFields final : ErrorFields {
+  bool get_int(const char* name, int64_t* out) const override {
+    for (const auto& [k, v] : ints)
+      if (k == name) return *out = v, true;
+    return false;
+  }
+  const char* get_text(const char* name) const override {
+    for (const auto& [k, v] : texts)
+      if (k == name) return v.c_str();
+    return nullptr;
+  }
+  std::vector<std::pair<std::string, int64_t>> ints;
+  std::vector<std::pair<std::string, std::string>> texts;
+};
+
 // Generated from the definition's errors (nervure_jni.generated.cpp).
 bool init_errors(JNIEnv* env);
 void release_errors(JNIEnv* env);
-jthrowable make_error(JNIEnv* env, int status, const char* message, const nervure_completion* completion);
+jthrowable make_error(JNIEnv* env, int status, const char* message, const ErrorFields& fields);
+void capture_error_fields(const nervure_completion* completion, SnapshotFields& out);
 jbyteArray encode_message(JNIEnv* env, const nervure_message_batch* batch);
+
+// A blocking wait for one asynchronous operation, in native code: its
+// completion callback (on a core thread) only copies the result and wakes the
+// waiting Java thread; no Java code runs on the core thread. Used by the
+// blocking variants of hot asynchronous operations (request).
+class Waiter {
+ public:
+  Waiter() = default;
+  Waiter(const Waiter&) = delete;
+  Waiter& operator=(const Waiter&) = delete;
+  ~Waiter();
+  static void done(void* self, nervure_completion* completion);
+  void started() { started_ = true; }
+  // Waits, then returns the encoded reply (null when there is none) or throws.
+  jbyteArray finish(JNIEnv* env);
+
+ private:
+  void wait();
+  std::mutex mu_;
+  std::condition_variable cv_;
+  bool done_ = false;
+  bool started_ = false;
+  nervure_status status_ = NERVURE_OK;
+  bool has_error_text_ = false;
+  std::string error_;
+  SnapshotFields fields_;
+  nervure_message_batch* reply_ = nullptr;
+};
 
 // Throws the exception of a failed call (fields from the thread's last error)
 // and frees the error text.

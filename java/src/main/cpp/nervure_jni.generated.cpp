@@ -76,9 +76,8 @@ void release_errors(JNIEnv* env) {
   }
 }
 
-// The Java exception for a status; its fields come from the completion, or
-// from the last error of this thread when completion is null.
-jthrowable make_error(JNIEnv* env, int status, const char* message, const nervure_completion* completion) {
+// The Java exception for a status, with its fields.
+jthrowable make_error(JNIEnv* env, int status, const char* message, const ErrorFields& fields) {
   if (status < 0 || status >= 13 || !g_errors[status].cls) status = 1;
   jstring text = env->NewStringUTF(message ? message : nervure_status_name(static_cast<nervure_status>(status)));
   if (!text) return nullptr;
@@ -86,17 +85,14 @@ jthrowable make_error(JNIEnv* env, int status, const char* message, const nervur
   switch (status) {
     case 9: {
       int64_t code = 0;
-      if (completion) nervure_completion_error_int(completion, "code", &code);
-      else nervure_last_error_int("code", &code);
+      fields.get_int("code", &code);
       int64_t errCode = 0;
-      if (completion) nervure_completion_error_int(completion, "err_code", &errCode);
-      else nervure_last_error_int("err_code", &errCode);
+      fields.get_int("err_code", &errCode);
       made = env->NewObject(g_errors[status].cls, g_errors[status].ctor, text, static_cast<jlong>(code), static_cast<jlong>(errCode));
       break;
     }
     case 11: {
-      const char* remoteType_c = completion ? nervure_completion_error_text(completion, "remote_type")
-                                    : nervure_last_error_text("remote_type");
+      const char* remoteType_c = fields.get_text("remote_type");
       jstring remoteType = env->NewStringUTF(remoteType_c ? remoteType_c : "");
       made = env->NewObject(g_errors[status].cls, g_errors[status].ctor, text, remoteType);
       break;
@@ -106,6 +102,22 @@ jthrowable make_error(JNIEnv* env, int status, const char* message, const nervur
   }
   env->DeleteLocalRef(text);
   return static_cast<jthrowable>(made);
+}
+
+// Copies every error field a completion may carry (it is valid only during its callback).
+void capture_error_fields(const nervure_completion* completion, SnapshotFields& out) {
+  {
+    int64_t v = 0;
+    if (nervure_completion_error_int(completion, "code", &v)) out.ints.emplace_back("code", v);
+  }
+  {
+    int64_t v = 0;
+    if (nervure_completion_error_int(completion, "err_code", &v)) out.ints.emplace_back("err_code", v);
+  }
+  {
+    const char* v = nervure_completion_error_text(completion, "remote_type");
+    if (v) out.texts.emplace_back("remote_type", v);
+  }
 }
 
 }  // namespace nervure::jni
@@ -538,6 +550,24 @@ JNIEXPORT void JNICALL Java_io_nervure_internal_NativeOps_connectionRequest(JNIE
   } catch (...) {
     nervure::jni::throw_current(env);
   }
+}
+
+// connection.request, blocking: waits in native code for the completion
+JNIEXPORT jbyteArray JNICALL Java_io_nervure_internal_NativeOps_connectionRequestSync(JNIEnv* env, jclass, jlong self, jstring subject, jbyteArray data, jlong timeout, jobjectArray headers) {
+  try {
+    char* error = nullptr;
+    nervure::jni::Utf subject_c(env, subject);
+    nervure::jni::Bytes data_c(env, data);
+    nervure::jni::Headers headers_c(env, headers);
+    nervure::jni::Waiter waiter;
+    nervure_status status = nervure_connection_request(reinterpret_cast<nervure_connection*>(self), subject_c.get(), data_c.data(), data_c.size(), static_cast<int64_t>(timeout), headers_c.get(), &nervure::jni::Waiter::done, &waiter, &error);
+    if (status != NERVURE_OK) { nervure::jni::throw_status(env, status, error); return nullptr; }
+    waiter.started();
+    return waiter.finish(env);
+  } catch (...) {
+    nervure::jni::throw_current(env);
+  }
+  return nullptr;
 }
 
 // connection.flush (async)

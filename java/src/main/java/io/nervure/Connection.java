@@ -262,7 +262,7 @@ public final class Connection implements AutoCloseable {
    * @throws TimeoutException when no reply came in time
    */
   public Message request(String subject, byte[] data, Duration timeout) {
-    return await(requestAsync(subject, null, data, timeout));
+    return request(subject, null, data, timeout);
   }
 
   /**
@@ -275,7 +275,13 @@ public final class Connection implements AutoCloseable {
    * @return the reply
    */
   public Message request(String subject, Headers headers, byte[] data, Duration timeout) {
-    return await(requestAsync(subject, headers, data, timeout));
+    // Waits in native code: the reply wakes this thread directly, without the dispatcher.
+    byte[] encoded = NativeOps.connectionRequestSync(handle, subject, data, timeout.toMillis(),
+        headers == null ? null : headers.toNative());
+    if (encoded == null) return null;
+    List<Message> one = new ArrayList<>(1);
+    Records.decodeMessage(encoded, factory, one);
+    return one.isEmpty() ? null : one.get(0);
   }
 
   // ---- flush, drain, close --------------------------------------------------------

@@ -99,6 +99,8 @@ public final class NativeOps {
   public static native long connectionSubscribe(long self, String subject, String queue, long maxMsgs, long pendingMsgsLimit, long pendingBytesLimit);
   /** Send a request and wait for one reply. Completes through take() with the token. */
   public static native void connectionRequest(long self, String subject, byte[] data, long timeout, String[] headers, long token);
+  /** Send a request and wait for one reply. Waits in native code and returns the encoded reply batch (or null). */
+  public static native byte[] connectionRequestSync(long self, String subject, byte[] data, long timeout, String[] headers);
   /** Round trip to the server: everything published before has been processed. Completes through take() with the token. */
   public static native void connectionFlush(long self, long timeout, long token);
   /** Drain every subscription, flush what was published, then close. */
