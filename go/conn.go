@@ -6,10 +6,12 @@ import "C"
 import (
 	"context"
 	"errors"
+	"os"
 	"runtime"
 	"strings"
 	"sync"
 	"sync/atomic"
+	"syscall"
 	"time"
 )
 
@@ -49,6 +51,7 @@ type Conn struct {
 	closed     atomic.Bool
 	pollerDone chan struct{}
 	replies    msgReader // the poller's
+	view       C.nv_completion_view
 }
 
 type eventItem struct {
@@ -120,66 +123,118 @@ func (c *Conn) deliverEvents() {
 	}
 }
 
-// poll is the connection's poller: it blocks in nervure_connection_take and
-// hands over, per wakeup, the completions of requests and flushes, the
-// subscriptions that have messages (their goroutines pull batches) and events.
+// poll is the connection's poller. It waits for the bridge's wake fd in Go's
+// own network poller (no OS thread parked in C), then takes, in one crossing,
+// the completions of requests and flushes, the subscriptions that have
+// messages (their goroutines pull batches) and events. Without the fd it
+// blocks in nervure_connection_take instead.
 func (c *Conn) poll() {
 	defer close(c.pollerDone)
-	var view C.nv_completion_view
 	var closedSince time.Time
-	for {
-		r := C.nv_take(c.h, 100)
-		if err := errorOf(&r.e); err != nil {
-			c.finish(false)
-			return
-		}
-		for i := 0; i < int(r.completions); i++ {
-			C.nv_completion_read(r.w, C.size_t(i), &view)
-			err := errorOf(&view.e)
-			var msg *Msg
-			if view.reply != nil {
-				msgs := c.replies.read(view.reply, c)
-				C.nervure_message_batch_destroy(&view.reply)
-				if len(msgs) > 0 {
-					msg = &msgs[0]
-				}
-			}
-			c.pending.complete(uint64(view.token), msg, err)
-		}
-		if r.ready > 0 {
-			c.mu.Lock()
-			for i := 0; i < int(r.ready); i++ {
-				if s := c.subs[uint64(C.nervure_wakeup_ready_id(r.w, C.size_t(i)))]; s != nil {
-					s.notify()
-				}
-			}
-			c.mu.Unlock()
-		}
-		closedEvent := false
-		for i := 0; i < int(r.events); i++ {
-			ev := C.nv_event(r.w, C.size_t(i))
-			if Event(ev.event) == EventClosed {
-				closedEvent = true
-			}
-			if c.events != nil {
-				c.events <- eventItem{Event(ev.event), C.GoString(ev.detail)}
-			}
-		}
-		C.nervure_wakeup_destroy(&r.w)
-		if closedEvent {
-			c.finish(true)
-			return
-		}
+	finished := func() bool {
 		// Closed without the event (yet): give it a moment to arrive.
 		if c.closing.Load() && c.IsClosed() {
 			if closedSince.IsZero() {
 				closedSince = time.Now()
 			} else if time.Since(closedSince) > time.Second {
 				c.finish(false)
+				return true
+			}
+		}
+		return false
+	}
+	if f, rc := c.wakeFile(); rc != nil {
+		defer f.Close()
+		for {
+			done := false
+			_ = f.SetReadDeadline(time.Now().Add(200 * time.Millisecond))
+			_ = rc.Read(func(uintptr) bool {
+				got, end := c.takeOnce(0)
+				done = end
+				return got || end
+			})
+			if done || finished() {
 				return
 			}
 		}
 	}
+	for {
+		if _, end := c.takeOnce(100); end || finished() {
+			return
+		}
+	}
+}
+
+// wakeFile registers a duplicate of the bridge's wake fd with Go's poller (the
+// library keeps its own fd; only the duplicate is ever closed).
+func (c *Conn) wakeFile() (*os.File, syscall.RawConn) {
+	fd := int(C.nervure_connection_wake_fd(c.h))
+	if fd < 0 {
+		return nil, nil
+	}
+	dup, err := syscall.Dup(fd)
+	if err != nil {
+		return nil, nil
+	}
+	if err := syscall.SetNonblock(dup, true); err != nil {
+		syscall.Close(dup)
+		return nil, nil
+	}
+	f := os.NewFile(uintptr(dup), "nervure-wake")
+	rc, err := f.SyscallConn()
+	if err != nil {
+		f.Close()
+		return nil, nil
+	}
+	return f, rc
+}
+
+// takeOnce takes and dispatches one wakeup; got says whether it held
+// anything, end that the connection is closed for good.
+func (c *Conn) takeOnce(waitMs int64) (got, end bool) {
+	r := C.nv_take(c.h, C.int64_t(waitMs))
+	if err := errorOf(&r.e); err != nil {
+		c.finish(false)
+		return false, true
+	}
+	defer C.nervure_wakeup_destroy(&r.w)
+	for i := 0; i < int(r.completions); i++ {
+		C.nv_completion_read(r.w, C.size_t(i), &c.view)
+		err := errorOf(&c.view.e)
+		var msg *Msg
+		if c.view.reply != nil {
+			msgs := c.replies.read(c.view.reply, c)
+			C.nervure_message_batch_destroy(&c.view.reply)
+			if len(msgs) > 0 {
+				msg = &msgs[0]
+			}
+		}
+		c.pending.complete(uint64(c.view.token), msg, err)
+	}
+	if r.ready > 0 {
+		c.mu.Lock()
+		for i := 0; i < int(r.ready); i++ {
+			if s := c.subs[uint64(C.nervure_wakeup_ready_id(r.w, C.size_t(i)))]; s != nil {
+				s.notify()
+			}
+		}
+		c.mu.Unlock()
+	}
+	closedEvent := false
+	for i := 0; i < int(r.events); i++ {
+		ev := C.nv_event(r.w, C.size_t(i))
+		if Event(ev.event) == EventClosed {
+			closedEvent = true
+		}
+		if c.events != nil {
+			c.events <- eventItem{Event(ev.event), C.GoString(ev.detail)}
+		}
+	}
+	if closedEvent {
+		c.finish(true)
+		return true, true
+	}
+	return r.completions+r.ready+r.events > 0, false
 }
 
 // finish runs once the connection is closed: pending operations fail and
