@@ -148,6 +148,14 @@ def records(api: Api) -> str:
            "  static String str(ByteBuffer b) {", "    int n = b.getInt();", "    if (n == 0) return \"\";",
            "    String s = new String(b.array(), b.position(), n, StandardCharsets.UTF_8);",
            "    b.position(b.position() + n);", "    return s;", "  }", "",
+           "  /** The last string decoded for one field: repeated subjects share one String. */",
+           "  static final class Last {", "    int pos = -1;", "    int len;", "    String value;", "  }", "",
+           "  static String str(ByteBuffer b, Last last) {", "    int n = b.getInt();", "    if (n == 0) return \"\";",
+           "    int p = b.position();", "    byte[] a = b.array();", "    String s;",
+           "    if (last.len == n && last.pos >= 0 && java.util.Arrays.equals(a, last.pos, last.pos + n, a, p, p + n)) {",
+           "      s = last.value;", "    } else {", "      s = new String(a, p, n, StandardCharsets.UTF_8);",
+           "      last.pos = p;", "      last.len = n;", "      last.value = s;", "    }", "    b.position(p + n);",
+           "    return s;", "  }", "",
            "  static byte[] bytes(ByteBuffer b) {", "    int n = b.getInt();", "    byte[] d = new byte[n];",
            "    b.get(d);", "    return d;", "  }", "",
            "  static String[] headers(ByteBuffer b) {", "    int n = b.getInt();", "    if (n == 0) return null;",
@@ -172,10 +180,14 @@ def records(api: Api) -> str:
                 f"  /** Decodes an encoded {t.name} batch into out. */",
                 f"  public static <T> void decode{P}(byte[] encoded, {P}Factory<T> factory, List<? super T> out) {{",
                 "    ByteBuffer b = ByteBuffer.wrap(encoded).order(ByteOrder.LITTLE_ENDIAN);",
-                "    int count = b.getInt();",
-                "    for (int i = 0; i < count; i++) {"]
+                "    int count = b.getInt();"]
         for f in t.fields:
-            out.append(f"      {jtype[f.type]} {camel(f.name)} = {read[f.type]};")
+            if f.type == "string":
+                out.append(f"    Last last{pascal(f.name)} = new Last();")
+        out.append("    for (int i = 0; i < count; i++) {")
+        for f in t.fields:
+            r = f"str(b, last{pascal(f.name)})" if f.type == "string" else read[f.type]
+            out.append(f"      {jtype[f.type]} {camel(f.name)} = {r};")
         out += [f"      out.add(factory.make({', '.join(camel(f.name) for f in t.fields)}));", "    }", "  }", ""]
     out += ["}", ""]
     return "\n".join(out)

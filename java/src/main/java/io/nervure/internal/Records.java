@@ -22,6 +22,31 @@ public final class Records {
     return s;
   }
 
+  /** The last string decoded for one field: repeated subjects share one String. */
+  static final class Last {
+    int pos = -1;
+    int len;
+    String value;
+  }
+
+  static String str(ByteBuffer b, Last last) {
+    int n = b.getInt();
+    if (n == 0) return "";
+    int p = b.position();
+    byte[] a = b.array();
+    String s;
+    if (last.len == n && last.pos >= 0 && java.util.Arrays.equals(a, last.pos, last.pos + n, a, p, p + n)) {
+      s = last.value;
+    } else {
+      s = new String(a, p, n, StandardCharsets.UTF_8);
+      last.pos = p;
+      last.len = n;
+      last.value = s;
+    }
+    b.position(p + n);
+    return s;
+  }
+
   static byte[] bytes(ByteBuffer b) {
     int n = b.getInt();
     byte[] d = new byte[n];
@@ -54,9 +79,11 @@ public final class Records {
   public static <T> void decodeMessage(byte[] encoded, MessageFactory<T> factory, List<? super T> out) {
     ByteBuffer b = ByteBuffer.wrap(encoded).order(ByteOrder.LITTLE_ENDIAN);
     int count = b.getInt();
+    Last lastSubject = new Last();
+    Last lastReply = new Last();
     for (int i = 0; i < count; i++) {
-      String subject = str(b);
-      String reply = str(b);
+      String subject = str(b, lastSubject);
+      String reply = str(b, lastReply);
       byte[] data = bytes(b);
       String[] headers = headers(b);
       long status = b.getLong();
