@@ -13,6 +13,7 @@ import (
 	"sync/atomic"
 	"syscall"
 	"time"
+	"unsafe"
 )
 
 // Option configures Connect (functional options: WithName, WithToken, ...).
@@ -316,20 +317,43 @@ func (p *pendingMap) failAll(err error) {
 	}
 }
 
-// awaitReply waits for the completion of op, or for ctx to end (the
-// operation is then cancelled and its completion never arrives).
-func (c *Conn) awaitReply(ctx context.Context, op *pendingOp) (*Msg, error) {
-	select {
-	case r := <-op.ch:
-		pendingPool.Put(op)
-		return r.msg, r.err
-	case <-ctx.Done():
-		if c.pending.remove(op.token) {
-			C.nv_cancel(c.h, C.uint64_t(op.token))
-			pendingPool.Put(op)
-		} // else the completion is being delivered into op.ch: drop op.
-		return nil, &contextError{ctx.Err()}
+// waitSlice bounds each wait inside C when ctx can be cancelled.
+const waitSlice = 20 * time.Millisecond
+
+var replyReaders = sync.Pool{New: func() any { return &msgReader{views: make([]C.nv_message_view, 1)} }}
+
+// await waits, inside C, for the completion of the operation started with w,
+// or for ctx to end (the operation is then cancelled). The completion is
+// delivered into w by a library thread, without passing through the poller.
+func (c *Conn) await(ctx context.Context, w *C.nv_waiter) (*Msg, error) {
+	wait := C.int64_t(-1)
+	if ctx.Done() != nil {
+		wait = C.int64_t(waitSlice.Milliseconds())
 	}
+	for C.nv_waiter_wait(w, wait) == 0 {
+		if err := ctx.Err(); err != nil {
+			if C.nv_waiter_abandon(w) == 0 {
+				// The waiter now belongs to the callback (it frees it) if one comes.
+				C.nv_cancel(c.h, C.uint64_t(uintptr(unsafe.Pointer(w))))
+				return nil, &contextError{err}
+			}
+			break
+		}
+	}
+	defer C.nv_waiter_free(w)
+	if err := errorOf(&w.e); err != nil {
+		return nil, err
+	}
+	if w.reply == nil {
+		return nil, nil
+	}
+	r := replyReaders.Get().(*msgReader)
+	msgs := r.read(w.reply, c)
+	replyReaders.Put(r)
+	if len(msgs) == 0 {
+		return nil, nil
+	}
+	return &msgs[0], nil
 }
 
 // contextError is returned when a context ends first: it unwraps to the

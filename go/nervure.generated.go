@@ -822,15 +822,14 @@ func (x *Conn) opActorInvoke(ctx context.Context, actorType string, actorID stri
 	actorTypeOff := sb.add(actorType)
 	actorIDOff := sb.add(actorID)
 	methodOff := sb.add(method)
-	p := x.pending.add()
-	cargs := C.uint64_t(p.token)
-	r := C.nv_connection_actor_invoke(x.h, sb.ptr(actorTypeOff), sb.ptr(actorIDOff), sb.ptr(methodOff), bytesPtr(args), C.size_t(len(args)), C.int64_t(timeout.Milliseconds()), C.int64_t(partitions), cargs)
+	w := C.nv_waiter_new()
+	r := C.nv_connection_actor_invoke(x.h, sb.ptr(actorTypeOff), sb.ptr(actorIDOff), sb.ptr(methodOff), bytesPtr(args), C.size_t(len(args)), C.int64_t(timeout.Milliseconds()), C.int64_t(partitions), w)
 	runtime.KeepAlive(sb)
 	if err := errorOf(&r.e); err != nil {
-		x.pending.remove(p.token)
+		C.nv_waiter_free(w)
 		return nil, err
 	}
-	return x.awaitReply(ctx, p)
+	return x.await(ctx, w)
 }
 
 // ActorInvoke - Calls a method of an actor (one turn) and completes with its result in the message
@@ -852,15 +851,14 @@ func (x *Conn) opActorTell(ctx context.Context, actorType string, actorID string
 	actorIDOff := sb.add(actorID)
 	methodOff := sb.add(method)
 	dedupIDOff := sb.add(dedupID)
-	p := x.pending.add()
-	cargs := C.uint64_t(p.token)
-	r := C.nv_connection_actor_tell(x.h, sb.ptr(actorTypeOff), sb.ptr(actorIDOff), sb.ptr(methodOff), bytesPtr(args), C.size_t(len(args)), sb.ptr(dedupIDOff), C.int64_t(timeout.Milliseconds()), cargs)
+	w := C.nv_waiter_new()
+	r := C.nv_connection_actor_tell(x.h, sb.ptr(actorTypeOff), sb.ptr(actorIDOff), sb.ptr(methodOff), bytesPtr(args), C.size_t(len(args)), sb.ptr(dedupIDOff), C.int64_t(timeout.Milliseconds()), w)
 	runtime.KeepAlive(sb)
 	if err := errorOf(&r.e); err != nil {
-		x.pending.remove(p.token)
+		C.nv_waiter_free(w)
 		return err
 	}
-	_, err := x.awaitReply(ctx, p)
+	_, err := x.await(ctx, w)
 	return err
 }
 
@@ -928,15 +926,14 @@ func (x *Conn) opRequest(ctx context.Context, subject string, data []byte, timeo
 	if headersH != nil {
 		defer C.nervure_headers_destroy(&headersH)
 	}
-	p := x.pending.add()
-	cargs := C.uint64_t(p.token)
-	r := C.nv_connection_request(x.h, sb.ptr(subjectOff), bytesPtr(data), C.size_t(len(data)), C.int64_t(timeout.Milliseconds()), headersH, cargs)
+	w := C.nv_waiter_new()
+	r := C.nv_connection_request(x.h, sb.ptr(subjectOff), bytesPtr(data), C.size_t(len(data)), C.int64_t(timeout.Milliseconds()), headersH, w)
 	runtime.KeepAlive(sb)
 	if err := errorOf(&r.e); err != nil {
-		x.pending.remove(p.token)
+		C.nv_waiter_free(w)
 		return nil, err
 	}
-	return x.awaitReply(ctx, p)
+	return x.await(ctx, w)
 }
 
 // opFlush calls nervure_connection_flush: Round trip to the server: everything published before has been processed.
@@ -944,14 +941,13 @@ func (x *Conn) opFlush(ctx context.Context, timeout time.Duration) error {
 	if x == nil || x.h == nil {
 		return &Error{Status: StatusConnectionClosed, Message: "the handle was released"}
 	}
-	p := x.pending.add()
-	cargs := C.uint64_t(p.token)
-	r := C.nv_connection_flush(x.h, C.int64_t(timeout.Milliseconds()), cargs)
+	w := C.nv_waiter_new()
+	r := C.nv_connection_flush(x.h, C.int64_t(timeout.Milliseconds()), w)
 	if err := errorOf(&r.e); err != nil {
-		x.pending.remove(p.token)
+		C.nv_waiter_free(w)
 		return err
 	}
-	_, err := x.awaitReply(ctx, p)
+	_, err := x.await(ctx, w)
 	return err
 }
 
@@ -1428,15 +1424,14 @@ func (x *ActorHost) opInvoke(ctx context.Context, turn uint64, actorType string,
 	actorTypeOff := sb.add(actorType)
 	actorIDOff := sb.add(actorID)
 	methodOff := sb.add(method)
-	p := x.conn.pending.add()
-	cargs := C.uint64_t(p.token)
-	r := C.nv_actor_host_invoke(x.h, C.uint64_t(turn), sb.ptr(actorTypeOff), sb.ptr(actorIDOff), sb.ptr(methodOff), bytesPtr(args), C.size_t(len(args)), C.int64_t(timeout.Milliseconds()), cargs)
+	w := C.nv_waiter_new()
+	r := C.nv_actor_host_invoke(x.h, C.uint64_t(turn), sb.ptr(actorTypeOff), sb.ptr(actorIDOff), sb.ptr(methodOff), bytesPtr(args), C.size_t(len(args)), C.int64_t(timeout.Milliseconds()), w)
 	runtime.KeepAlive(sb)
 	if err := errorOf(&r.e); err != nil {
-		x.conn.pending.remove(p.token)
+		C.nv_waiter_free(w)
 		return nil, err
 	}
-	return x.conn.awaitReply(ctx, p)
+	return x.conn.await(ctx, w)
 }
 
 // Invoke - Calls an actor from inside a turn, within the turn's call chain (so reentrancy can

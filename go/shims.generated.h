@@ -1,10 +1,15 @@
 /* generated from the definition in bindings/api/ by bindings/generator; do not edit */
 #ifndef NERVURE_GO_SHIMS_H
 #define NERVURE_GO_SHIMS_H
+#ifndef _GNU_SOURCE
+#define _GNU_SOURCE
+#endif
 
+#include <pthread.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include "nervure.h"
 
 // The outcome of a call: status, message and the structured fields of the error,
@@ -96,6 +101,62 @@ static inline nv_poll_r nv_poll(nervure_subscription* s, size_t max, int64_t wai
   return r;
 }
 
+// A waiter: an asynchronous operation completes into it on a library thread
+// (done callback) and the calling goroutine waits for it inside C, so the
+// answer reaches the caller without passing through the poller.
+typedef struct nv_waiter {
+  pthread_mutex_t mu;
+  pthread_cond_t cv;
+  int done, abandoned;
+  nv_err e;
+  nervure_message_batch* reply;
+} nv_waiter;
+static inline nv_waiter* nv_waiter_new(void) {
+  nv_waiter* w = (nv_waiter*)calloc(1, sizeof *w);
+  if (!w) return NULL;
+  pthread_condattr_t a; pthread_condattr_init(&a); pthread_condattr_setclock(&a, CLOCK_MONOTONIC);
+  pthread_mutex_init(&w->mu, NULL); pthread_cond_init(&w->cv, &a); pthread_condattr_destroy(&a);
+  return w;
+}
+static inline void nv_waiter_free(nv_waiter* w) {
+  if (!w) return;
+  nervure_message_batch_destroy(&w->reply);
+  pthread_mutex_destroy(&w->mu); pthread_cond_destroy(&w->cv); free(w);
+}
+static void nv_waiter_done(void* user_data, nervure_completion* c) {
+  nv_waiter* w = (nv_waiter*)user_data;
+  pthread_mutex_lock(&w->mu);
+  if (w->abandoned) { pthread_mutex_unlock(&w->mu); nv_waiter_free(w); return; }
+  nv_completion_err(c, &w->e);
+  w->reply = nervure_completion_take_reply(c);
+  w->done = 1;
+  pthread_cond_signal(&w->cv);
+  pthread_mutex_unlock(&w->mu);
+}
+// 1 once done; waits up to wait_ms (-1: until done).
+static inline int nv_waiter_wait(nv_waiter* w, int64_t wait_ms) {
+  struct timespec t; clock_gettime(CLOCK_MONOTONIC, &t);
+  t.tv_sec += wait_ms / 1000; t.tv_nsec += (wait_ms % 1000) * 1000000;
+  if (t.tv_nsec >= 1000000000) { t.tv_sec++; t.tv_nsec -= 1000000000; }
+  pthread_mutex_lock(&w->mu);
+  while (!w->done) {
+    if (wait_ms < 0) pthread_cond_wait(&w->cv, &w->mu);
+    else if (pthread_cond_timedwait(&w->cv, &w->mu, &t) != 0) break;
+  }
+  int done = w->done;
+  pthread_mutex_unlock(&w->mu);
+  return done;
+}
+// Gives the waiter up: 0 when the completion is still to come (it frees the
+// waiter then), 1 when it is already done (the caller frees it).
+static inline int nv_waiter_abandon(nv_waiter* w) {
+  pthread_mutex_lock(&w->mu);
+  int done = w->done;
+  if (!done) w->abandoned = 1;
+  pthread_mutex_unlock(&w->mu);
+  return done;
+}
+
 static inline void nv_cancel(nervure_connection* c, uint64_t token) {
   nervure_connection_cancel(c, (void*)(uintptr_t)token);
 }
@@ -152,9 +213,9 @@ static inline nv_connection_actor_host_r nv_connection_actor_host(nervure_connec
 typedef struct nv_connection_actor_invoke_r {
   nv_err e;
 } nv_connection_actor_invoke_r;
-static inline nv_connection_actor_invoke_r nv_connection_actor_invoke(nervure_connection* self, const char* actor_type, const char* actor_id, const char* method, const void* args, size_t args_len, int64_t timeout_ms, int64_t partitions, uint64_t token) {
+static inline nv_connection_actor_invoke_r nv_connection_actor_invoke(nervure_connection* self, const char* actor_type, const char* actor_id, const char* method, const void* args, size_t args_len, int64_t timeout_ms, int64_t partitions, nv_waiter* w) {
   nv_connection_actor_invoke_r r; memset(&r, 0, sizeof r);
-  r.e.status = nervure_connection_actor_invoke(self, actor_type, actor_id, method, args, args_len, timeout_ms, partitions, NULL, (void*)(uintptr_t)token, &r.e.error);
+  r.e.status = nervure_connection_actor_invoke(self, actor_type, actor_id, method, args, args_len, timeout_ms, partitions, nv_waiter_done, w, &r.e.error);
   if (r.e.status != NERVURE_OK) nv_err_fields(&r.e);
   return r;
 }
@@ -162,9 +223,9 @@ static inline nv_connection_actor_invoke_r nv_connection_actor_invoke(nervure_co
 typedef struct nv_connection_actor_tell_r {
   nv_err e;
 } nv_connection_actor_tell_r;
-static inline nv_connection_actor_tell_r nv_connection_actor_tell(nervure_connection* self, const char* actor_type, const char* actor_id, const char* method, const void* args, size_t args_len, const char* dedup_id, int64_t timeout_ms, uint64_t token) {
+static inline nv_connection_actor_tell_r nv_connection_actor_tell(nervure_connection* self, const char* actor_type, const char* actor_id, const char* method, const void* args, size_t args_len, const char* dedup_id, int64_t timeout_ms, nv_waiter* w) {
   nv_connection_actor_tell_r r; memset(&r, 0, sizeof r);
-  r.e.status = nervure_connection_actor_tell(self, actor_type, actor_id, method, args, args_len, dedup_id, timeout_ms, NULL, (void*)(uintptr_t)token, &r.e.error);
+  r.e.status = nervure_connection_actor_tell(self, actor_type, actor_id, method, args, args_len, dedup_id, timeout_ms, nv_waiter_done, w, &r.e.error);
   if (r.e.status != NERVURE_OK) nv_err_fields(&r.e);
   return r;
 }
@@ -193,9 +254,9 @@ static inline nv_connection_subscribe_r nv_connection_subscribe(nervure_connecti
 typedef struct nv_connection_request_r {
   nv_err e;
 } nv_connection_request_r;
-static inline nv_connection_request_r nv_connection_request(nervure_connection* self, const char* subject, const void* data, size_t data_len, int64_t timeout_ms, const nervure_headers* headers, uint64_t token) {
+static inline nv_connection_request_r nv_connection_request(nervure_connection* self, const char* subject, const void* data, size_t data_len, int64_t timeout_ms, const nervure_headers* headers, nv_waiter* w) {
   nv_connection_request_r r; memset(&r, 0, sizeof r);
-  r.e.status = nervure_connection_request(self, subject, data, data_len, timeout_ms, headers, NULL, (void*)(uintptr_t)token, &r.e.error);
+  r.e.status = nervure_connection_request(self, subject, data, data_len, timeout_ms, headers, nv_waiter_done, w, &r.e.error);
   if (r.e.status != NERVURE_OK) nv_err_fields(&r.e);
   return r;
 }
@@ -203,9 +264,9 @@ static inline nv_connection_request_r nv_connection_request(nervure_connection* 
 typedef struct nv_connection_flush_r {
   nv_err e;
 } nv_connection_flush_r;
-static inline nv_connection_flush_r nv_connection_flush(nervure_connection* self, int64_t timeout_ms, uint64_t token) {
+static inline nv_connection_flush_r nv_connection_flush(nervure_connection* self, int64_t timeout_ms, nv_waiter* w) {
   nv_connection_flush_r r; memset(&r, 0, sizeof r);
-  r.e.status = nervure_connection_flush(self, timeout_ms, NULL, (void*)(uintptr_t)token, &r.e.error);
+  r.e.status = nervure_connection_flush(self, timeout_ms, nv_waiter_done, w, &r.e.error);
   if (r.e.status != NERVURE_OK) nv_err_fields(&r.e);
   return r;
 }
@@ -466,9 +527,9 @@ static inline nv_actor_host_unregister_reminder_r nv_actor_host_unregister_remin
 typedef struct nv_actor_host_invoke_r {
   nv_err e;
 } nv_actor_host_invoke_r;
-static inline nv_actor_host_invoke_r nv_actor_host_invoke(nervure_actor_host* self, uint64_t turn, const char* actor_type, const char* actor_id, const char* method, const void* args, size_t args_len, int64_t timeout_ms, uint64_t token) {
+static inline nv_actor_host_invoke_r nv_actor_host_invoke(nervure_actor_host* self, uint64_t turn, const char* actor_type, const char* actor_id, const char* method, const void* args, size_t args_len, int64_t timeout_ms, nv_waiter* w) {
   nv_actor_host_invoke_r r; memset(&r, 0, sizeof r);
-  r.e.status = nervure_actor_host_invoke(self, turn, actor_type, actor_id, method, args, args_len, timeout_ms, NULL, (void*)(uintptr_t)token, &r.e.error);
+  r.e.status = nervure_actor_host_invoke(self, turn, actor_type, actor_id, method, args, args_len, timeout_ms, nv_waiter_done, w, &r.e.error);
   if (r.e.status != NERVURE_OK) nv_err_fields(&r.e);
   return r;
 }

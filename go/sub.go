@@ -79,6 +79,9 @@ func (s *Subscription) next(wait time.Duration) ([]Msg, bool, error) {
 	return msgs, false, nil
 }
 
+// activeWait is how long a busy subscription's goroutine waits in C for more.
+const activeWait = 20 * time.Millisecond
+
 // deliver is the goroutine of an asynchronous subscription: woken by the
 // connection's poller, it pulls batches and runs the handler.
 func (s *Subscription) deliver() {
@@ -86,7 +89,10 @@ func (s *Subscription) deliver() {
 	defer s.forget()
 	for range s.ready {
 		for {
-			msgs, ended, err := s.next(0)
+			// While messages flow, wait for the next ones inside C (no hand-over
+			// through the poller); after activeWait without any, go back to
+			// waiting for the poller's signal without holding a thread.
+			msgs, ended, err := s.next(activeWait)
 			if err != nil || ended {
 				return
 			}

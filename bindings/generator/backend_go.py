@@ -18,7 +18,7 @@ One file, go/nervure.generated.go:
   hand-written layer gives the method its own Go idiom (HANDWRITTEN), the
   exported method with the default idiom of its kind: `call` and `blocking`
   return at once / block, `async` take a context.Context and block until the
-  completion arrives through the connection's poller (or ctx ends: the
+  completion arrives in a waiter the calling goroutine waits on in C (or ctx ends: the
   operation is cancelled). Operations that declare no errors and return a
   value return it without an error.
 """
@@ -112,7 +112,8 @@ def err_fields(api: Api) -> list[tuple[str, str, str, str]]:
 
 def preamble(api: Api) -> list[str]:
     ef = err_fields(api)
-    out = ["#include <stdint.h>", "#include <stdlib.h>", "#include <string.h>", '#include "nervure.h"', "",
+    out = ["#include <pthread.h>", "#include <stdint.h>", "#include <stdlib.h>", "#include <string.h>",
+           "#include <time.h>", "#include \"nervure.h\"", "",
            "// The outcome of a call: status, message and the structured fields of the error,",
            "// read on the thread that failed (the ABI keeps them per thread).",
            "typedef struct nv_err {", "  nervure_status status;", "  char* error;"]
@@ -181,6 +182,39 @@ def preamble(api: Api) -> list[str]:
             "  nv_poll_r r; memset(&r, 0, sizeof r);",
             "  r.e.status = nervure_subscription_poll(s, max, wait_ms, &r.out, &r.e.error);",
             "  if (r.e.status != NERVURE_OK) nv_err_fields(&r.e);", "  return r;", "}", "",
+            "// A waiter: an asynchronous operation completes into it on a library thread",
+            "// (done callback) and the calling goroutine waits for it inside C, so the",
+            "// answer reaches the caller without passing through the poller.",
+            "typedef struct nv_waiter {", "  pthread_mutex_t mu;", "  pthread_cond_t cv;", "  int done, abandoned;",
+            "  nv_err e;", "  nervure_message_batch* reply;", "} nv_waiter;",
+            "static inline nv_waiter* nv_waiter_new(void) {",
+            "  nv_waiter* w = (nv_waiter*)calloc(1, sizeof *w);", "  if (!w) return NULL;",
+            "  pthread_condattr_t a; pthread_condattr_init(&a); pthread_condattr_setclock(&a, CLOCK_MONOTONIC);",
+            "  pthread_mutex_init(&w->mu, NULL); pthread_cond_init(&w->cv, &a); pthread_condattr_destroy(&a);",
+            "  return w;", "}",
+            "static inline void nv_waiter_free(nv_waiter* w) {",
+            "  if (!w) return;", "  nervure_message_batch_destroy(&w->reply);",
+            "  pthread_mutex_destroy(&w->mu); pthread_cond_destroy(&w->cv); free(w);", "}",
+            "static void nv_waiter_done(void* user_data, nervure_completion* c) {",
+            "  nv_waiter* w = (nv_waiter*)user_data;", "  pthread_mutex_lock(&w->mu);",
+            "  if (w->abandoned) { pthread_mutex_unlock(&w->mu); nv_waiter_free(w); return; }",
+            "  nv_completion_err(c, &w->e);", "  w->reply = nervure_completion_take_reply(c);", "  w->done = 1;",
+            "  pthread_cond_signal(&w->cv);", "  pthread_mutex_unlock(&w->mu);", "}",
+            "// 1 once done; waits up to wait_ms (-1: until done).",
+            "static inline int nv_waiter_wait(nv_waiter* w, int64_t wait_ms) {",
+            "  struct timespec t; clock_gettime(CLOCK_MONOTONIC, &t);",
+            "  t.tv_sec += wait_ms / 1000; t.tv_nsec += (wait_ms % 1000) * 1000000;",
+            "  if (t.tv_nsec >= 1000000000) { t.tv_sec++; t.tv_nsec -= 1000000000; }",
+            "  pthread_mutex_lock(&w->mu);",
+            "  while (!w->done) {",
+            "    if (wait_ms < 0) pthread_cond_wait(&w->cv, &w->mu);",
+            "    else if (pthread_cond_timedwait(&w->cv, &w->mu, &t) != 0) break;", "  }",
+            "  int done = w->done;", "  pthread_mutex_unlock(&w->mu);", "  return done;", "}",
+            "// Gives the waiter up: 0 when the completion is still to come (it frees the",
+            "// waiter then), 1 when it is already done (the caller frees it).",
+            "static inline int nv_waiter_abandon(nv_waiter* w) {",
+            "  pthread_mutex_lock(&w->mu);", "  int done = w->done;", "  if (!done) w->abandoned = 1;",
+            "  pthread_mutex_unlock(&w->mu);", "  return done;", "}", "",
             "static inline void nv_cancel(nervure_connection* c, uint64_t token) {",
             "  nervure_connection_cancel(c, (void*)(uintptr_t)token);", "}", "",
             "// Event i of a wakeup with its detail.",
@@ -256,8 +290,8 @@ def shim(api: Api, op: Operation) -> list[str]:
     params = [f"nervure_{op.object}* self"] + [C_PARAM[a.type].format(n=a.name) for a in op.args]
     args = ["self"] + [C_ARGS[a.type].format(n=a.name) for a in op.args]
     if op.kind == "async":
-        params.append("uint64_t token")
-        args += ["NULL", "(void*)(uintptr_t)token"]
+        params.append("nv_waiter* w")
+        args += ["nv_waiter_done", "w"]
     outs = c_outs(api, op)
     out = [f"typedef struct {name}_r {{", "  nv_err e;"] + [f"  {o};" for o in outs] + [f"}} {name}_r;",
                                                                                         f"static inline {name}_r {name}({', '.join(params)}) {{",
@@ -556,20 +590,19 @@ def raw_wrapper(api: Api, op: Operation) -> list[str]:
         elif a.type == "headers":
             cargs.append(f"{n}H")
     if op.kind == "async":
-        c = conn_of(op)
-        out += [f"\tp := {c}.pending.add()", "\tcargs := C.uint64_t(p.token)"]
-        cargs.append("cargs")
+        out += ["\tw := C.nv_waiter_new()"]
+        cargs.append("w")
     out.append(f"\tr := C.nv_{op.object}_{op.name}({', '.join(cargs)})")
     if strs:
         out.append("\truntime.KeepAlive(sb)")
     if op.kind == "async":
         c = conn_of(op)
-        out += ["\tif err := errorOf(&r.e); err != nil {", f"\t\t{c}.pending.remove(p.token)", f"\t\t{fail}err",
+        out += ["\tif err := errorOf(&r.e); err != nil {", "\t\tC.nv_waiter_free(w)", f"\t\t{fail}err",
                 "\t}"]
         if res:
-            out += [f"\treturn {c}.await{'Reply' if res else ''}(ctx, p)"]
+            out += [f"\treturn {c}.await(ctx, w)"]
         else:
-            out += [f"\t_, err := {c}.awaitReply(ctx, p)", "\treturn err"]
+            out += [f"\t_, err := {c}.await(ctx, w)", "\treturn err"]
         out += ["}", ""]
         return out
     out += ["\tif err := errorOf(&r.e); err != nil {", f"\t\t{fail}err", "\t}"]
@@ -639,7 +672,8 @@ def defaults_go(api: Api) -> list[str]:
 
 
 def generate(api: Api) -> dict[str, str]:
-    h = [f"/* {banner('').strip()} */", "#ifndef NERVURE_GO_SHIMS_H", "#define NERVURE_GO_SHIMS_H", ""]
+    h = [f"/* {banner('').strip()} */", "#ifndef NERVURE_GO_SHIMS_H", "#define NERVURE_GO_SHIMS_H",
+         "#ifndef _GNU_SOURCE", "#define _GNU_SOURCE", "#endif", ""]
     h += preamble(api) + ["#endif", ""]
     go = [banner("//"), "", "package nervure", "", '// #include "shims.generated.h"', 'import "C"', "", "import (",
                                                                              '\t"context"', '\t"encoding/json"',
