@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"os"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -440,5 +441,64 @@ func TestInteropNatsGo(t *testing.T) {
 	pr, err := peer.Request("interop.mine", []byte("p"), 5*time.Second)
 	if err != nil || string(pr.Data) != "nervure:p" || pr.Header.Get("Answered-By") != "nervure" {
 		t.Fatalf("request from peer: %v %v", pr, err)
+	}
+}
+
+func TestTLSNkeyCreds(t *testing.T) {
+	tl := startServer(t, "tls")
+	nc, err := nervure.Connect(tl.URL, nervure.WithTLSCAFile(tl.CAFile))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := nc.Flush(); err != nil {
+		t.Fatal(err)
+	}
+	nc.Close()
+	if _, err := nervure.Connect(tl.URL, nervure.WithMaxReconnectAttempts(0)); err == nil {
+		t.Fatal("TLS without the CA should fail")
+	}
+	nk := startServer(t, "nkey")
+	nc, err = nervure.Connect(nk.URL, nervure.WithNkeySeed(nk.NkeySeed))
+	if err != nil {
+		t.Fatal(err)
+	}
+	nc.Close()
+	jw := startServer(t, "jwt")
+	nc, err = nervure.Connect(jw.URL, nervure.WithCredsFile(jw.Creds))
+	if err != nil {
+		t.Fatal(err)
+	}
+	sub, _ := nc.SubscribeSync("jwt.x")
+	nc.Publish("jwt.x", []byte("ok"))
+	if m, err := sub.NextMsg(5 * time.Second); err != nil || string(m.Data) != "ok" {
+		t.Fatalf("jwt pub/sub: %v %v", m, err)
+	}
+	nc.Close()
+	if _, err := nervure.Connect(jw.URL, nervure.WithCredsFile("/nonexistent.creds")); !errors.Is(err, nervure.ErrInvalidArgument) {
+		t.Fatalf("missing creds file: %v", err)
+	}
+}
+
+// The older server Debian ships (2.9): the basics work there too.
+func TestCompatServer(t *testing.T) {
+	if _, err := os.Stat("/usr/sbin/nats-server"); err != nil && os.Getenv("NERVURE_NATS_SERVER_COMPAT") == "" {
+		t.Skip("no compat nats-server")
+	}
+	s := startServer(t, "single", "--compat")
+	nc, err := nervure.Connect(s.URL)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer nc.Close()
+	nc.Subscribe("compat.svc", func(m *nervure.Msg) { m.Respond(m.Data) })
+	nc.Flush()
+	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+	defer cancel()
+	r, err := nc.Request(ctx, "compat.svc", []byte("v"))
+	if err != nil || string(r.Data) != "v" {
+		t.Fatalf("%v %v", r, err)
+	}
+	if _, err := nc.Request(ctx, "compat.none", nil); !errors.Is(err, nervure.ErrNoResponders) {
+		t.Fatalf("no responders: %v", err)
 	}
 }

@@ -769,7 +769,7 @@ const (
 	defaultConnectionActorHostIdleTimeout = 3600000 * time.Millisecond
 	defaultConnectionActorHostCallTimeout = 60000 * time.Millisecond
 	defaultConnectionActorHostMaxReentrancyDepth = 32
-	defaultConnectionActorHostLeaseTtl = 10000 * time.Millisecond
+	defaultConnectionActorHostLeaseTTL = 10000 * time.Millisecond
 	defaultConnectionActorHostPartitions = 32
 	defaultConnectionActorHostWorkers = 4
 	defaultConnectionActorInvokeTimeout = 5000 * time.Millisecond
@@ -789,7 +789,7 @@ const (
 // ---- operations ----
 
 // opActorHost calls nervure_connection_actor_host: A host for actor types in this process. Register types, then start; turns arrive on turns().
-func (x *Conn) opActorHost(idleTimeout time.Duration, callTimeout time.Duration, reentrancy bool, maxReentrancyDepth int, leaseTtl time.Duration, partitions int, workers int, hostID string, leaseBucket string, stateBucket string) (*ActorHost, error) {
+func (x *Conn) opActorHost(idleTimeout time.Duration, callTimeout time.Duration, reentrancy bool, maxReentrancyDepth int, leaseTTL time.Duration, partitions int, workers int, hostID string, leaseBucket string, stateBucket string) (*ActorHost, error) {
 	if x == nil || x.h == nil {
 		return nil, &Error{Status: StatusConnectionClosed, Message: "the handle was released"}
 	}
@@ -798,7 +798,7 @@ func (x *Conn) opActorHost(idleTimeout time.Duration, callTimeout time.Duration,
 	hostIDOff := sb.add(hostID)
 	leaseBucketOff := sb.add(leaseBucket)
 	stateBucketOff := sb.add(stateBucket)
-	r := C.nv_connection_actor_host(x.h, C.int64_t(idleTimeout.Milliseconds()), C.int64_t(callTimeout.Milliseconds()), cbool(reentrancy), C.int64_t(maxReentrancyDepth), C.int64_t(leaseTtl.Milliseconds()), C.int64_t(partitions), C.int64_t(workers), sb.ptr(hostIDOff), sb.ptr(leaseBucketOff), sb.ptr(stateBucketOff))
+	r := C.nv_connection_actor_host(x.h, C.int64_t(idleTimeout.Milliseconds()), C.int64_t(callTimeout.Milliseconds()), cbool(reentrancy), C.int64_t(maxReentrancyDepth), C.int64_t(leaseTTL.Milliseconds()), C.int64_t(partitions), C.int64_t(workers), sb.ptr(hostIDOff), sb.ptr(leaseBucketOff), sb.ptr(stateBucketOff))
 	runtime.KeepAlive(sb)
 	if err := errorOf(&r.e); err != nil {
 		return nil, err
@@ -808,8 +808,8 @@ func (x *Conn) opActorHost(idleTimeout time.Duration, callTimeout time.Duration,
 
 // ActorHost - A host for actor types in this process. Register types, then start; turns arrive on
 // turns(). Fails with ErrNervure.
-func (x *Conn) ActorHost(idleTimeout time.Duration, callTimeout time.Duration, reentrancy bool, maxReentrancyDepth int, leaseTtl time.Duration, partitions int, workers int, hostID string, leaseBucket string, stateBucket string) (*ActorHost, error) {
-	return x.opActorHost(idleTimeout, callTimeout, reentrancy, maxReentrancyDepth, leaseTtl, partitions, workers, hostID, leaseBucket, stateBucket)
+func (x *Conn) ActorHost(idleTimeout time.Duration, callTimeout time.Duration, reentrancy bool, maxReentrancyDepth int, leaseTTL time.Duration, partitions int, workers int, hostID string, leaseBucket string, stateBucket string) (*ActorHost, error) {
+	return x.opActorHost(idleTimeout, callTimeout, reentrancy, maxReentrancyDepth, leaseTTL, partitions, workers, hostID, leaseBucket, stateBucket)
 }
 
 // opActorInvoke calls nervure_connection_actor_invoke: Calls a method of an actor (one turn) and completes with its result in the message data. Arguments and result are MessagePack.
@@ -1191,9 +1191,8 @@ func (x *ActorHost) opTurns() (*Subscription, error) {
 // Turns - The source of turns: messages whose subject is the method (or reminder name), reply the
 // turn id, data the arguments, headers Nervure-Actor-Type, Nervure-Actor-Id and Nervure-Turn
 // (activate, call, timer, reminder, deactivate).
-func (x *ActorHost) Turns() *Subscription {
-	v, _ := x.opTurns()
-	return v
+func (x *ActorHost) Turns() (*Subscription, error) {
+	return x.opTurns()
 }
 
 // opComplete calls nervure_actor_host_complete: Ends a turn with its result, or with an error the caller receives as ActorError.

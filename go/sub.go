@@ -180,6 +180,9 @@ func (s *Subscription) NextMsg(timeout time.Duration) (*Msg, error) {
 func (s *Subscription) Unsubscribe() error {
 	err := s.opUnsubscribe()
 	s.notify()
+	if s.handler == nil {
+		s.forget()
+	}
 	return err
 }
 

@@ -44,6 +44,14 @@ if [ "$rc" != 0 ] && [ "$failed" = 0 ]; then
   tail -20 "$out.stderr"
   grep -h '"Output"' "$out" | tail -20
 fi
+echo "go: the nervure_shared build tag (libnervure.so)"
+if LD_LIBRARY_PATH="$NERVURE_BUILD_DIR/lib${LD_LIBRARY_PATH:+:$LD_LIBRARY_PATH}" \
+   go test -tags nervure_shared -count=1 -run 'TestPublishSubscribe|TestRequestReply' ./... >"$out.shared" 2>&1; then
+  passed=$((passed + 1))
+else
+  failed=$((failed + 1))
+  tail -20 "$out.shared"
+fi
 cd ..
 if [ -f examples/go/go.mod ]; then
   echo "go: building the consumer module examples/go"

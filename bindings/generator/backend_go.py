@@ -20,7 +20,7 @@ One file, go/nervure.generated.go:
   return at once / block, `async` take a context.Context and block until the
   completion arrives in a waiter the calling goroutine waits on in C (or ctx ends: the
   operation is cancelled). Operations that declare no errors and return a
-  value return it without an error.
+  value (not a handle) return it without an error.
 """
 from __future__ import annotations
 
@@ -44,7 +44,7 @@ HANDWRITTEN = {
 # Record fields named as the official Go client names them.
 FIELD_NAME = {("message", "headers"): "Header"}
 INITIALISMS = {"Id": "ID", "Url": "URL", "Api": "API", "Json": "JSON", "Tls": "TLS", "Ca": "CA", "Http": "HTTP",
-               "Ip": "IP", "Tcp": "TCP", "Uri": "URI"}
+               "Ip": "IP", "Tcp": "TCP", "Uri": "URI", "Ttl": "TTL"}
 
 GO_ARG = {"string": "string", "bytes": "[]byte", "int": "int", "uint": "uint64", "bool": "bool",
           "duration": "time.Duration", "headers": "Header"}
@@ -647,7 +647,7 @@ def public_method(api: Api, op: Operation) -> list[str]:
     params = go_params(op)
     call_args = ", ".join(["ctx"] * (op.kind == "async") + [go_local(a.name) for a in op.args])
     out = doc(text, name)
-    if res and not op.errors:
+    if res and not op.errors and api.returns_kind(op.returns) != "object":
         out += [f"func (x *{tn}) {name}({', '.join(params)}) {res} {{", f"\tv, _ := x.op{name}({call_args})",
                 "\treturn v", "}", ""]
     else:
