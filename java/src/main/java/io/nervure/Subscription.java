@@ -5,14 +5,16 @@ import io.nervure.internal.Records;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
+import java.util.NoSuchElementException;
 
 /**
  * Interest in a subject. Without a handler, read with {@link #nextMessage(Duration)};
  * with one, messages are handed to it on the subscription's own thread, in
  * batches pulled from the core in one crossing each.
  */
-public final class Subscription implements AutoCloseable {
+public final class Subscription implements AutoCloseable, Iterable<Message> {
   private static final int BATCH = 1024;
   private final Connection connection;
   private final long handle;
@@ -109,6 +111,42 @@ public final class Subscription implements AutoCloseable {
       buffered.addAll(scratch);
       return buffered.poll();
     }
+  }
+
+  /**
+   * The messages, blocking for each, until the subscription ends (unsubscribed,
+   * drained, its max reached, or the connection closed):
+   * {@code for (Message m : sub) ...}.
+   *
+   * @return a blocking iterator (one per subscription at a time)
+   */
+  @Override
+  public Iterator<Message> iterator() {
+    return new Iterator<>() {
+      private Message next;
+
+      @Override
+      public boolean hasNext() {
+        while (next == null) {
+          try {
+            next = nextMessage(Duration.ofMillis(500));
+          } catch (TimeoutException e) {
+            // keep waiting
+          } catch (IllegalStateException e) {
+            return false;
+          }
+        }
+        return true;
+      }
+
+      @Override
+      public Message next() {
+        if (!hasNext()) throw new NoSuchElementException();
+        Message m = next;
+        next = null;
+        return m;
+      }
+    };
   }
 
   /** Stops now; queued messages are dropped. */

@@ -209,4 +209,17 @@ class PubSubTest {
       assertTrue(second.await(5, TimeUnit.SECONDS));
     }
   }
+
+  @Test
+  void iterationEndsWithTheSubscription(NatsServer server) {
+    try (Connection c = Nervure.connect(server.url())) {
+      Subscription s = c.subscribe("ps.iter");
+      s.autoUnsubscribe(3);
+      c.flush(T);
+      for (int i = 0; i < 5; i++) c.publish("ps.iter", new byte[] {(byte) i});
+      int n = 0;
+      for (Message m : s) assertEquals(n++, m.data()[0]);
+      assertEquals(3, n);
+    }
+  }
 }
