@@ -884,7 +884,7 @@ func (x *Conn) opPublish(subject string, data []byte, reply string, headers Head
 		return err
 	}
 	if headersH != nil {
-		defer C.nervure_headers_destroy(&headersH)
+		defer C.nv_headers_free(headersH)
 	}
 	r := C.nv_connection_publish(x.h, sb.ptr(subjectOff), bytesPtr(data), C.size_t(len(data)), sb.ptr(replyOff), headersH)
 	runtime.KeepAlive(sb)
@@ -924,7 +924,7 @@ func (x *Conn) opRequest(ctx context.Context, subject string, data []byte, timeo
 		return nil, err
 	}
 	if headersH != nil {
-		defer C.nervure_headers_destroy(&headersH)
+		defer C.nv_headers_free(headersH)
 	}
 	w := C.nv_waiter_new()
 	r := C.nv_connection_request(x.h, sb.ptr(subjectOff), bytesPtr(data), C.size_t(len(data)), C.int64_t(timeout.Milliseconds()), headersH, w)

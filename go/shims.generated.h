@@ -69,6 +69,8 @@ static inline nv_err nv_headers_from(const char* kv, size_t pairs, nervure_heade
   return e;
 }
 
+static inline void nv_headers_free(nervure_headers* h) { nervure_headers_destroy(&h); }
+
 // Waits for the connection's next wakeup and says what it holds: one crossing.
 typedef struct nv_take_r {
   nv_err e;

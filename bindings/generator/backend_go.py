@@ -161,6 +161,7 @@ def preamble(api: Api) -> list[str]:
             "  }",
             "  if (e.status != NERVURE_OK) { nervure_headers_destroy(out); nv_err_fields(&e); }",
             "  return e;", "}", "",
+            "static inline void nv_headers_free(nervure_headers* h) { nervure_headers_destroy(&h); }", "",
             "// Waits for the connection's next wakeup and says what it holds: one crossing.",
             "typedef struct nv_take_r {", "  nv_err e;", "  nervure_wakeup* w;",
             "  size_t completions, ready, events;", "} nv_take_r;",
@@ -572,7 +573,7 @@ def raw_wrapper(api: Api, op: Operation) -> list[str]:
         n = go_local(a.name)
         if a.type == "headers":
             out += [f"\t{n}H, err := cHeaders({n})", "\tif err != nil {", f"\t\t{fail}err", "\t}",
-                    f"\tif {n}H != nil {{", f"\t\tdefer C.nervure_headers_destroy(&{n}H)", "\t}"]
+                    f"\tif {n}H != nil {{", f"\t\tdefer C.nv_headers_free({n}H)", "\t}"]
     for a in op.args:
         n = go_local(a.name)
         if a.type == "string":
