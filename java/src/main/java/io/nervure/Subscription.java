@@ -23,6 +23,9 @@ public final class Subscription implements AutoCloseable, Iterable<Message> {
   private final MessageHandler handler;
   private final ArrayDeque<Message> buffered = new ArrayDeque<>();
   private final List<Message> scratch = new ArrayList<>(BATCH);
+  // Held while a reader waits in the core; the buffer has its own lock so that
+  // pending(), isActive() and unsubscribe() never wait for a reader.
+  private final Object pollLock = new Object();
   private Thread thread;
 
   Subscription(Connection connection, long handle, String subject, String queue, MessageHandler handler) {
@@ -98,9 +101,11 @@ public final class Subscription implements AutoCloseable, Iterable<Message> {
    */
   public Message nextMessage(Duration timeout) {
     if (handler != null) throw new IllegalStateException("this subscription delivers to its handler");
-    synchronized (buffered) {
-      Message m = buffered.poll();
-      if (m != null) return m;
+    synchronized (pollLock) {
+      synchronized (buffered) {
+        Message m = buffered.poll();
+        if (m != null) return m;
+      }
       byte[] encoded = NativeOps.subscriptionPoll(handle, BATCH, Math.max(0, timeout.toMillis()));
       if (encoded == null) {
         if (NativeOps.subscriptionEnded(handle)) throw new IllegalStateException("the subscription has ended");
@@ -108,8 +113,10 @@ public final class Subscription implements AutoCloseable, Iterable<Message> {
       }
       scratch.clear();
       Records.decodeMessage(encoded, connection.factory, scratch);
-      buffered.addAll(scratch);
-      return buffered.poll();
+      synchronized (buffered) {
+        buffered.addAll(scratch);
+        return buffered.poll();
+      }
     }
   }
 

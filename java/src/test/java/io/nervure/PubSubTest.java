@@ -222,4 +222,27 @@ class PubSubTest {
       assertEquals(3, n);
     }
   }
+
+  @Test
+  void introspectionDoesNotWaitForAReader(NatsServer server) throws Exception {
+    try (Connection c = Nervure.connect(server.url())) {
+      Subscription s = c.subscribe("ps.reader");
+      Thread reader = new Thread(() -> {
+        try {
+          s.nextMessage(Duration.ofSeconds(3));
+        } catch (NervureException | IllegalStateException ignored) {
+          // ended or timed out
+        }
+      });
+      reader.start();
+      Thread.sleep(100);
+      long t = System.nanoTime();
+      assertEquals(0, s.pending());
+      assertTrue(s.isActive());
+      s.unsubscribe();
+      assertTrue(System.nanoTime() - t < 2_000_000_000L);
+      reader.join(5000);
+      assertFalse(reader.isAlive());
+    }
+  }
 }
