@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# The shop story in Go: audit and payments in the background, then orders.
+# The shop story in Go: audit, payments and inventory in the background, then orders.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 source scripts/versions.sh
@@ -11,7 +11,9 @@ bin="$NERVURE_BUILD_DIR/go-shop"
 audit=$!
 "$bin" payments &
 payments=$!
-trap 'kill $payments 2>/dev/null || true; wait $payments 2>/dev/null || true' EXIT
+"$bin" inventory &
+inventory=$!
+trap 'kill $payments $inventory 2>/dev/null || true; wait $payments $inventory 2>/dev/null || true' EXIT
 sleep 1  # all are subscribed before the first order
 "$bin" orders
 wait $audit
