@@ -106,6 +106,8 @@ def err_fields(api: Api) -> list[tuple[str, str, str, str]]:
     out = []
     for e in api.errors:
         for f in e.fields:
+            if f.type not in ("string", "int", "uint", "bool", "duration"):
+                raise SystemExit(f"backend_go: error {e.name}.{f.name}: the C ABI reads error fields as int or text")
             out.append((e.name, f.name, f.type, f"f_{upper(e.name).lower()}_{f.name}"))
     return out
 
@@ -379,7 +381,9 @@ def errors_go(api: Api) -> list[str]:
         vals = []
         for f in e.fields:
             m = f"f_{upper(e.name).lower()}_{f.name}"
-            vals.append(f"{go_name(f.name)}: " + (m if f.type == "string" else f"{GO_FIELD[f.type]}(e.{m})"))
+            conv = {"string": m, "bool": f"e.{m} != 0",
+                    "duration": f"time.Duration(e.{m}) * time.Millisecond"}.get(f.type, f"{GO_FIELD[f.type]}(e.{m})")
+            vals.append(f"{go_name(f.name)}: {conv}")
         out += [f"\tcase Status{status_suffix(e)}:",
                 f"\t\treturn &{go_name(e.name)}{{{', '.join(vals)}, Message: msg}}"]
     out += ["\t}", "\treturn &Error{Status: Status(e.status), Message: msg}", "}", ""]
