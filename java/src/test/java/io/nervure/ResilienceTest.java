@@ -133,4 +133,29 @@ class ResilienceTest {
       }
     }
   }
+
+  @Test
+  void publishesWhileDisconnectedAreBufferedAndSent() throws Exception {
+    try (NatsServer server = NatsServer.single()) {
+      CountDownLatch disconnected = new CountDownLatch(1);
+      CountDownLatch reconnected = new CountDownLatch(1);
+      Options o = Options.builder().server(server.url()).reconnectWait(Duration.ofMillis(100))
+          .reconnectJitter(Duration.ofMillis(10)).maxReconnectAttempts(-1).eventListener((c, e, d) -> {
+            if (e == Event.DISCONNECTED) disconnected.countDown();
+            if (e == Event.RECONNECTED) reconnected.countDown();
+          }).build();
+      try (Connection c = Nervure.connect(o)) {
+        Subscription s = c.subscribe("rs.buffered");
+        c.flush(T);
+        server.command("stop 0");
+        assertTrue(disconnected.await(10, TimeUnit.SECONDS));
+        assertFalse(c.isConnected());
+        for (int i = 0; i < 10; i++) c.publish("rs.buffered", new byte[] {(byte) i});
+        server.command("start 0");
+        assertTrue(reconnected.await(20, TimeUnit.SECONDS));
+        c.flush(T);
+        for (int i = 0; i < 10; i++) assertEquals(i, s.nextMessage(T).data()[0]);
+      }
+    }
+  }
 }
