@@ -42,6 +42,7 @@ func WithEventHandler(f func(ev Event, detail string)) Option {
 type Conn struct {
 	h       *C.nervure_connection
 	pending pendingMap
+	slots   chan struct{} // waiters inside C
 
 	mu   sync.Mutex
 	subs map[uint64]*Subscription
@@ -93,7 +94,8 @@ func Connect(servers string, opts ...Option) (*Conn, error) {
 			return nil, plainError(st, cerr)
 		}
 	}
-	c := &Conn{subs: map[uint64]*Subscription{}, onEvent: cfg.onEvent, pollerDone: make(chan struct{})}
+	c := &Conn{subs: map[uint64]*Subscription{}, onEvent: cfg.onEvent, pollerDone: make(chan struct{}),
+		slots: make(chan struct{}, waiterSlots)}
 	c.pending.m = map[uint64]*pendingOp{}
 	r := C.nv_connect(o)
 	if err := errorOf(&r.e); err != nil {
@@ -314,6 +316,60 @@ func (p *pendingMap) failAll(err error) {
 	p.mu.Unlock()
 	for _, op := range ops {
 		op.ch <- opResult{nil, err}
+	}
+}
+
+// waiterSlots is how many goroutines of a connection may wait inside C at
+// once (each holds an OS thread meanwhile); the others wait on a channel fed
+// by the poller.
+const waiterSlots = 32
+
+// startAsync prepares the completion of an asynchronous operation: a waiter
+// when a slot is free, otherwise a token the poller completes.
+func (c *Conn) startAsync() (*C.nv_waiter, *pendingOp) {
+	select {
+	case c.slots <- struct{}{}:
+		if w := C.nv_waiter_new(); w != nil {
+			return w, &noToken
+		}
+		<-c.slots
+	default:
+	}
+	return nil, c.pending.add()
+}
+
+var noToken pendingOp
+
+func (c *Conn) abortAsync(w *C.nv_waiter, op *pendingOp) {
+	if w != nil {
+		C.nv_waiter_free(w)
+		<-c.slots
+		return
+	}
+	c.pending.remove(op.token)
+}
+
+func (c *Conn) finishAsync(ctx context.Context, w *C.nv_waiter, op *pendingOp) (*Msg, error) {
+	if w != nil {
+		defer func() { <-c.slots }()
+		return c.await(ctx, w)
+	}
+	return c.awaitReply(ctx, op)
+}
+
+// awaitReply waits for the completion of op (delivered by the poller), or for
+// ctx to end (the operation is then cancelled and its completion never arrives).
+func (c *Conn) awaitReply(ctx context.Context, op *pendingOp) (*Msg, error) {
+	select {
+	case r := <-op.ch:
+		pendingPool.Put(op)
+		return r.msg, r.err
+	case <-ctx.Done():
+		if c.pending.remove(op.token) {
+			C.nv_cancel(c.h, C.uint64_t(op.token))
+			pendingPool.Put(op)
+		} // else the completion is being delivered into op.ch: drop op.
+		return nil, &contextError{ctx.Err()}
 	}
 }
 

@@ -502,3 +502,51 @@ func TestCompatServer(t *testing.T) {
 		t.Fatalf("no responders: %v", err)
 	}
 }
+
+// More requests in flight than goroutines may wait inside C: the rest complete
+// through the poller; cancellation works on both paths.
+func TestManyConcurrentRequests(t *testing.T) {
+	nc, _ := connect(t)
+	sub, _ := nc.Subscribe("many.svc", func(m *nervure.Msg) {
+		time.Sleep(time.Millisecond)
+		m.Respond(m.Data)
+	})
+	defer sub.Unsubscribe()
+	nc.Flush()
+	var wg sync.WaitGroup
+	var bad atomic.Int64
+	for g := 0; g < 200; g++ {
+		wg.Add(1)
+		go func(g int) {
+			defer wg.Done()
+			for i := 0; i < 5; i++ {
+				ctx, cancel := context.WithTimeout(context.Background(), 20*time.Second)
+				want := fmt.Sprintf("%d/%d", g, i)
+				r, err := nc.Request(ctx, "many.svc", []byte(want))
+				cancel()
+				if err != nil || string(r.Data) != want {
+					bad.Add(1)
+				}
+			}
+		}(g)
+	}
+	// Cancelled while waiting, on either path.
+	silent, _ := nc.SubscribeSync("many.silent")
+	defer silent.Unsubscribe()
+	nc.Flush()
+	for g := 0; g < 50; g++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			ctx, cancel := context.WithTimeout(context.Background(), 50*time.Millisecond)
+			defer cancel()
+			if _, err := nc.Request(ctx, "many.silent", nil); !errors.Is(err, nervure.ErrTimeout) {
+				bad.Add(1)
+			}
+		}()
+	}
+	wg.Wait()
+	if bad.Load() != 0 {
+		t.Fatalf("%d requests failed", bad.Load())
+	}
+}

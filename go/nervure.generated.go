@@ -822,14 +822,14 @@ func (x *Conn) opActorInvoke(ctx context.Context, actorType string, actorID stri
 	actorTypeOff := sb.add(actorType)
 	actorIDOff := sb.add(actorID)
 	methodOff := sb.add(method)
-	w := C.nv_waiter_new()
-	r := C.nv_connection_actor_invoke(x.h, sb.ptr(actorTypeOff), sb.ptr(actorIDOff), sb.ptr(methodOff), bytesPtr(args), C.size_t(len(args)), C.int64_t(timeout.Milliseconds()), C.int64_t(partitions), w)
+	w, op := x.startAsync()
+	r := C.nv_connection_actor_invoke(x.h, sb.ptr(actorTypeOff), sb.ptr(actorIDOff), sb.ptr(methodOff), bytesPtr(args), C.size_t(len(args)), C.int64_t(timeout.Milliseconds()), C.int64_t(partitions), w, C.uint64_t(op.token))
 	runtime.KeepAlive(sb)
 	if err := errorOf(&r.e); err != nil {
-		C.nv_waiter_free(w)
+		x.abortAsync(w, op)
 		return nil, err
 	}
-	return x.await(ctx, w)
+	return x.finishAsync(ctx, w, op)
 }
 
 // ActorInvoke - Calls a method of an actor (one turn) and completes with its result in the message
@@ -851,14 +851,14 @@ func (x *Conn) opActorTell(ctx context.Context, actorType string, actorID string
 	actorIDOff := sb.add(actorID)
 	methodOff := sb.add(method)
 	dedupIDOff := sb.add(dedupID)
-	w := C.nv_waiter_new()
-	r := C.nv_connection_actor_tell(x.h, sb.ptr(actorTypeOff), sb.ptr(actorIDOff), sb.ptr(methodOff), bytesPtr(args), C.size_t(len(args)), sb.ptr(dedupIDOff), C.int64_t(timeout.Milliseconds()), w)
+	w, op := x.startAsync()
+	r := C.nv_connection_actor_tell(x.h, sb.ptr(actorTypeOff), sb.ptr(actorIDOff), sb.ptr(methodOff), bytesPtr(args), C.size_t(len(args)), sb.ptr(dedupIDOff), C.int64_t(timeout.Milliseconds()), w, C.uint64_t(op.token))
 	runtime.KeepAlive(sb)
 	if err := errorOf(&r.e); err != nil {
-		C.nv_waiter_free(w)
+		x.abortAsync(w, op)
 		return err
 	}
-	_, err := x.await(ctx, w)
+	_, err := x.finishAsync(ctx, w, op)
 	return err
 }
 
@@ -926,14 +926,14 @@ func (x *Conn) opRequest(ctx context.Context, subject string, data []byte, timeo
 	if headersH != nil {
 		defer C.nv_headers_free(headersH)
 	}
-	w := C.nv_waiter_new()
-	r := C.nv_connection_request(x.h, sb.ptr(subjectOff), bytesPtr(data), C.size_t(len(data)), C.int64_t(timeout.Milliseconds()), headersH, w)
+	w, op := x.startAsync()
+	r := C.nv_connection_request(x.h, sb.ptr(subjectOff), bytesPtr(data), C.size_t(len(data)), C.int64_t(timeout.Milliseconds()), headersH, w, C.uint64_t(op.token))
 	runtime.KeepAlive(sb)
 	if err := errorOf(&r.e); err != nil {
-		C.nv_waiter_free(w)
+		x.abortAsync(w, op)
 		return nil, err
 	}
-	return x.await(ctx, w)
+	return x.finishAsync(ctx, w, op)
 }
 
 // opFlush calls nervure_connection_flush: Round trip to the server: everything published before has been processed.
@@ -941,13 +941,13 @@ func (x *Conn) opFlush(ctx context.Context, timeout time.Duration) error {
 	if x == nil || x.h == nil {
 		return &Error{Status: StatusConnectionClosed, Message: "the handle was released"}
 	}
-	w := C.nv_waiter_new()
-	r := C.nv_connection_flush(x.h, C.int64_t(timeout.Milliseconds()), w)
+	w, op := x.startAsync()
+	r := C.nv_connection_flush(x.h, C.int64_t(timeout.Milliseconds()), w, C.uint64_t(op.token))
 	if err := errorOf(&r.e); err != nil {
-		C.nv_waiter_free(w)
+		x.abortAsync(w, op)
 		return err
 	}
-	_, err := x.await(ctx, w)
+	_, err := x.finishAsync(ctx, w, op)
 	return err
 }
 
@@ -1423,14 +1423,14 @@ func (x *ActorHost) opInvoke(ctx context.Context, turn uint64, actorType string,
 	actorTypeOff := sb.add(actorType)
 	actorIDOff := sb.add(actorID)
 	methodOff := sb.add(method)
-	w := C.nv_waiter_new()
-	r := C.nv_actor_host_invoke(x.h, C.uint64_t(turn), sb.ptr(actorTypeOff), sb.ptr(actorIDOff), sb.ptr(methodOff), bytesPtr(args), C.size_t(len(args)), C.int64_t(timeout.Milliseconds()), w)
+	w, op := x.conn.startAsync()
+	r := C.nv_actor_host_invoke(x.h, C.uint64_t(turn), sb.ptr(actorTypeOff), sb.ptr(actorIDOff), sb.ptr(methodOff), bytesPtr(args), C.size_t(len(args)), C.int64_t(timeout.Milliseconds()), w, C.uint64_t(op.token))
 	runtime.KeepAlive(sb)
 	if err := errorOf(&r.e); err != nil {
-		C.nv_waiter_free(w)
+		x.conn.abortAsync(w, op)
 		return nil, err
 	}
-	return x.conn.await(ctx, w)
+	return x.conn.finishAsync(ctx, w, op)
 }
 
 // Invoke - Calls an actor from inside a turn, within the turn's call chain (so reentrancy can

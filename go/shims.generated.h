@@ -215,9 +215,9 @@ static inline nv_connection_actor_host_r nv_connection_actor_host(nervure_connec
 typedef struct nv_connection_actor_invoke_r {
   nv_err e;
 } nv_connection_actor_invoke_r;
-static inline nv_connection_actor_invoke_r nv_connection_actor_invoke(nervure_connection* self, const char* actor_type, const char* actor_id, const char* method, const void* args, size_t args_len, int64_t timeout_ms, int64_t partitions, nv_waiter* w) {
+static inline nv_connection_actor_invoke_r nv_connection_actor_invoke(nervure_connection* self, const char* actor_type, const char* actor_id, const char* method, const void* args, size_t args_len, int64_t timeout_ms, int64_t partitions, nv_waiter* w, uint64_t token) {
   nv_connection_actor_invoke_r r; memset(&r, 0, sizeof r);
-  r.e.status = nervure_connection_actor_invoke(self, actor_type, actor_id, method, args, args_len, timeout_ms, partitions, nv_waiter_done, w, &r.e.error);
+  r.e.status = nervure_connection_actor_invoke(self, actor_type, actor_id, method, args, args_len, timeout_ms, partitions, w ? nv_waiter_done : NULL, w ? (void*)w : (void*)(uintptr_t)token, &r.e.error);
   if (r.e.status != NERVURE_OK) nv_err_fields(&r.e);
   return r;
 }
@@ -225,9 +225,9 @@ static inline nv_connection_actor_invoke_r nv_connection_actor_invoke(nervure_co
 typedef struct nv_connection_actor_tell_r {
   nv_err e;
 } nv_connection_actor_tell_r;
-static inline nv_connection_actor_tell_r nv_connection_actor_tell(nervure_connection* self, const char* actor_type, const char* actor_id, const char* method, const void* args, size_t args_len, const char* dedup_id, int64_t timeout_ms, nv_waiter* w) {
+static inline nv_connection_actor_tell_r nv_connection_actor_tell(nervure_connection* self, const char* actor_type, const char* actor_id, const char* method, const void* args, size_t args_len, const char* dedup_id, int64_t timeout_ms, nv_waiter* w, uint64_t token) {
   nv_connection_actor_tell_r r; memset(&r, 0, sizeof r);
-  r.e.status = nervure_connection_actor_tell(self, actor_type, actor_id, method, args, args_len, dedup_id, timeout_ms, nv_waiter_done, w, &r.e.error);
+  r.e.status = nervure_connection_actor_tell(self, actor_type, actor_id, method, args, args_len, dedup_id, timeout_ms, w ? nv_waiter_done : NULL, w ? (void*)w : (void*)(uintptr_t)token, &r.e.error);
   if (r.e.status != NERVURE_OK) nv_err_fields(&r.e);
   return r;
 }
@@ -256,9 +256,9 @@ static inline nv_connection_subscribe_r nv_connection_subscribe(nervure_connecti
 typedef struct nv_connection_request_r {
   nv_err e;
 } nv_connection_request_r;
-static inline nv_connection_request_r nv_connection_request(nervure_connection* self, const char* subject, const void* data, size_t data_len, int64_t timeout_ms, const nervure_headers* headers, nv_waiter* w) {
+static inline nv_connection_request_r nv_connection_request(nervure_connection* self, const char* subject, const void* data, size_t data_len, int64_t timeout_ms, const nervure_headers* headers, nv_waiter* w, uint64_t token) {
   nv_connection_request_r r; memset(&r, 0, sizeof r);
-  r.e.status = nervure_connection_request(self, subject, data, data_len, timeout_ms, headers, nv_waiter_done, w, &r.e.error);
+  r.e.status = nervure_connection_request(self, subject, data, data_len, timeout_ms, headers, w ? nv_waiter_done : NULL, w ? (void*)w : (void*)(uintptr_t)token, &r.e.error);
   if (r.e.status != NERVURE_OK) nv_err_fields(&r.e);
   return r;
 }
@@ -266,9 +266,9 @@ static inline nv_connection_request_r nv_connection_request(nervure_connection* 
 typedef struct nv_connection_flush_r {
   nv_err e;
 } nv_connection_flush_r;
-static inline nv_connection_flush_r nv_connection_flush(nervure_connection* self, int64_t timeout_ms, nv_waiter* w) {
+static inline nv_connection_flush_r nv_connection_flush(nervure_connection* self, int64_t timeout_ms, nv_waiter* w, uint64_t token) {
   nv_connection_flush_r r; memset(&r, 0, sizeof r);
-  r.e.status = nervure_connection_flush(self, timeout_ms, nv_waiter_done, w, &r.e.error);
+  r.e.status = nervure_connection_flush(self, timeout_ms, w ? nv_waiter_done : NULL, w ? (void*)w : (void*)(uintptr_t)token, &r.e.error);
   if (r.e.status != NERVURE_OK) nv_err_fields(&r.e);
   return r;
 }
@@ -529,9 +529,9 @@ static inline nv_actor_host_unregister_reminder_r nv_actor_host_unregister_remin
 typedef struct nv_actor_host_invoke_r {
   nv_err e;
 } nv_actor_host_invoke_r;
-static inline nv_actor_host_invoke_r nv_actor_host_invoke(nervure_actor_host* self, uint64_t turn, const char* actor_type, const char* actor_id, const char* method, const void* args, size_t args_len, int64_t timeout_ms, nv_waiter* w) {
+static inline nv_actor_host_invoke_r nv_actor_host_invoke(nervure_actor_host* self, uint64_t turn, const char* actor_type, const char* actor_id, const char* method, const void* args, size_t args_len, int64_t timeout_ms, nv_waiter* w, uint64_t token) {
   nv_actor_host_invoke_r r; memset(&r, 0, sizeof r);
-  r.e.status = nervure_actor_host_invoke(self, turn, actor_type, actor_id, method, args, args_len, timeout_ms, nv_waiter_done, w, &r.e.error);
+  r.e.status = nervure_actor_host_invoke(self, turn, actor_type, actor_id, method, args, args_len, timeout_ms, w ? nv_waiter_done : NULL, w ? (void*)w : (void*)(uintptr_t)token, &r.e.error);
   if (r.e.status != NERVURE_OK) nv_err_fields(&r.e);
   return r;
 }

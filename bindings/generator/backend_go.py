@@ -18,7 +18,8 @@ One file, go/nervure.generated.go:
   hand-written layer gives the method its own Go idiom (HANDWRITTEN), the
   exported method with the default idiom of its kind: `call` and `blocking`
   return at once / block, `async` take a context.Context and block until the
-  completion arrives in a waiter the calling goroutine waits on in C (or ctx ends: the
+  completion arrives (in a waiter the calling goroutine waits on in C, or,
+  when many wait at once, through the connection's poller) or ctx ends (the
   operation is cancelled). Operations that declare no errors and return a
   value (not a handle) return it without an error.
 """
@@ -293,8 +294,8 @@ def shim(api: Api, op: Operation) -> list[str]:
     params = [f"nervure_{op.object}* self"] + [C_PARAM[a.type].format(n=a.name) for a in op.args]
     args = ["self"] + [C_ARGS[a.type].format(n=a.name) for a in op.args]
     if op.kind == "async":
-        params.append("nv_waiter* w")
-        args += ["nv_waiter_done", "w"]
+        params += ["nv_waiter* w", "uint64_t token"]
+        args += ["w ? nv_waiter_done : NULL", "w ? (void*)w : (void*)(uintptr_t)token"]
     outs = c_outs(api, op)
     out = [f"typedef struct {name}_r {{", "  nv_err e;"] + [f"  {o};" for o in outs] + [f"}} {name}_r;",
                                                                                         f"static inline {name}_r {name}({', '.join(params)}) {{",
@@ -595,19 +596,19 @@ def raw_wrapper(api: Api, op: Operation) -> list[str]:
         elif a.type == "headers":
             cargs.append(f"{n}H")
     if op.kind == "async":
-        out += ["\tw := C.nv_waiter_new()"]
-        cargs.append("w")
+        out += [f"\tw, op := {conn_of(op)}.startAsync()"]
+        cargs += ["w", "C.uint64_t(op.token)"]
     out.append(f"\tr := C.nv_{op.object}_{op.name}({', '.join(cargs)})")
     if strs:
         out.append("\truntime.KeepAlive(sb)")
     if op.kind == "async":
         c = conn_of(op)
-        out += ["\tif err := errorOf(&r.e); err != nil {", "\t\tC.nv_waiter_free(w)", f"\t\t{fail}err",
+        out += ["\tif err := errorOf(&r.e); err != nil {", f"\t\t{c}.abortAsync(w, op)", f"\t\t{fail}err",
                 "\t}"]
         if res:
-            out += [f"\treturn {c}.await(ctx, w)"]
+            out += [f"\treturn {c}.finishAsync(ctx, w, op)"]
         else:
-            out += [f"\t_, err := {c}.await(ctx, w)", "\treturn err"]
+            out += [f"\t_, err := {c}.finishAsync(ctx, w, op)", "\treturn err"]
         out += ["}", ""]
         return out
     out += ["\tif err := errorOf(&r.e); err != nil {", f"\t\t{fail}err", "\t}"]
