@@ -309,7 +309,9 @@ func (c *ActorContext) RegisterTimer(name, method, due, period string, arg ...an
 }
 
 // UnregisterTimer cancels a timer.
-func (c *ActorContext) UnregisterTimer(name string) error { return c.rt.host.UnregisterTimer(c.turn, name) }
+func (c *ActorContext) UnregisterTimer(name string) error {
+	return c.rt.host.UnregisterTimer(c.turn, name)
+}
 
 // RegisterReminder registers a durable reminder (survives deactivation and restarts).
 func (c *ActorContext) RegisterReminder(name, due, period string, data ...any) error {

@@ -40,9 +40,10 @@ func WithEventHandler(f func(ev Event, detail string)) Option {
 // Conn is a connection to a NATS system; it reconnects by itself. It is safe
 // for concurrent use by many goroutines.
 type Conn struct {
-	h       *C.nervure_connection
-	pending pendingMap
-	slots   chan struct{} // waiters inside C
+	h        *C.nervure_connection
+	pending  pendingMap
+	slots    chan struct{} // requests waiting inside C
+	subSlots chan struct{} // subscriptions waiting inside C
 
 	mu   sync.Mutex
 	subs map[uint64]*Subscription
@@ -95,7 +96,7 @@ func Connect(servers string, opts ...Option) (*Conn, error) {
 		}
 	}
 	c := &Conn{subs: map[uint64]*Subscription{}, onEvent: cfg.onEvent, pollerDone: make(chan struct{}),
-		slots: make(chan struct{}, waiterSlots)}
+		slots: make(chan struct{}, waiterSlots), subSlots: make(chan struct{}, waiterSlots)}
 	c.pending.m = map[uint64]*pendingOp{}
 	r := C.nv_connect(o)
 	if err := errorOf(&r.e); err != nil {

@@ -51,41 +51,64 @@ const (
 	StatusInvalidArgument Status = 12
 )
 
-var statusNames = map[Status]string{
-	StatusNervure: "NervureError",
-	StatusConnectionClosed: "ConnectionClosedError",
-	StatusTimeout: "TimeoutError",
-	StatusNoResponders: "NoRespondersError",
-	StatusInvalidSubject: "InvalidSubjectError",
-	StatusMaxPayload: "MaxPayloadError",
-	StatusAuthorization: "AuthorizationError",
-	StatusSlowConsumer: "SlowConsumerError",
-	StatusJetStreamAPI: "JetStreamApiError",
-	StatusNotSupportedByServer: "NotSupportedByServerError",
-	StatusActor: "ActorError",
-	StatusInvalidArgument: "InvalidArgumentError",
-}
-
-var statusParent = map[Status]Status{
-	StatusConnectionClosed: StatusNervure,
-	StatusTimeout: StatusNervure,
-	StatusNoResponders: StatusNervure,
-	StatusInvalidSubject: StatusNervure,
-	StatusMaxPayload: StatusNervure,
-	StatusAuthorization: StatusNervure,
-	StatusSlowConsumer: StatusNervure,
-	StatusJetStreamAPI: StatusNervure,
-	StatusNotSupportedByServer: StatusNervure,
-	StatusActor: StatusNervure,
-	StatusInvalidArgument: StatusNervure,
-}
-
 // String is the error's name in the hierarchy, e.g. "NoRespondersError".
 func (s Status) String() string {
-	if n, ok := statusNames[s]; ok {
-		return n
+	switch s {
+	case StatusNervure:
+		return "NervureError"
+	case StatusConnectionClosed:
+		return "ConnectionClosedError"
+	case StatusTimeout:
+		return "TimeoutError"
+	case StatusNoResponders:
+		return "NoRespondersError"
+	case StatusInvalidSubject:
+		return "InvalidSubjectError"
+	case StatusMaxPayload:
+		return "MaxPayloadError"
+	case StatusAuthorization:
+		return "AuthorizationError"
+	case StatusSlowConsumer:
+		return "SlowConsumerError"
+	case StatusJetStreamAPI:
+		return "JetStreamApiError"
+	case StatusNotSupportedByServer:
+		return "NotSupportedByServerError"
+	case StatusActor:
+		return "ActorError"
+	case StatusInvalidArgument:
+		return "InvalidArgumentError"
 	}
 	return "NervureError"
+}
+
+// parent is the code's parent in the hierarchy (false at the root).
+func (s Status) parent() (Status, bool) {
+	switch s {
+	case StatusConnectionClosed:
+		return StatusNervure, true
+	case StatusTimeout:
+		return StatusNervure, true
+	case StatusNoResponders:
+		return StatusNervure, true
+	case StatusInvalidSubject:
+		return StatusNervure, true
+	case StatusMaxPayload:
+		return StatusNervure, true
+	case StatusAuthorization:
+		return StatusNervure, true
+	case StatusSlowConsumer:
+		return StatusNervure, true
+	case StatusJetStreamAPI:
+		return StatusNervure, true
+	case StatusNotSupportedByServer:
+		return StatusNervure, true
+	case StatusActor:
+		return StatusNervure, true
+	case StatusInvalidArgument:
+		return StatusNervure, true
+	}
+	return 0, false
 }
 
 // isA tells whether an error of code s is a target (itself or a descendant).
@@ -94,7 +117,7 @@ func (s Status) isA(target Status) bool {
 		if s == target {
 			return true
 		}
-		p, ok := statusParent[s]
+		p, ok := s.parent()
 		if !ok {
 			return false
 		}
@@ -144,21 +167,6 @@ var (
 	// ErrInvalidArgument - An option or argument is not valid (bad URL, bad creds file, bad number).
 	ErrInvalidArgument error = &sentinel{StatusInvalidArgument, "An option or argument is not valid (bad URL, bad creds file, bad number)."}
 )
-
-var sentinels = map[Status]error{
-	StatusNervure: ErrNervure,
-	StatusConnectionClosed: ErrConnectionClosed,
-	StatusTimeout: ErrTimeout,
-	StatusNoResponders: ErrNoResponders,
-	StatusInvalidSubject: ErrInvalidSubject,
-	StatusMaxPayload: ErrMaxPayload,
-	StatusAuthorization: ErrAuthorization,
-	StatusSlowConsumer: ErrSlowConsumer,
-	StatusJetStreamAPI: ErrJetStreamAPI,
-	StatusNotSupportedByServer: ErrNotSupportedByServer,
-	StatusActor: ErrActor,
-	StatusInvalidArgument: ErrInvalidArgument,
-}
 
 // Error is what a failing call returns (errors with fields have their own types).
 type Error struct {
@@ -599,14 +607,14 @@ type ActorStats struct {
 }
 
 func actorStatsFrom(s *C.nervure_actor_stats) ActorStats {
-	return ActorStats{
-		Calls: uint64(s.calls),
-		FailedCalls: uint64(s.failed_calls),
-		Activations: uint64(s.activations),
-		Deactivations: uint64(s.deactivations),
-		ActiveActors: int64(s.active_actors),
-		OwnedPartitions: int64(s.owned_partitions),
-	}
+	var v ActorStats
+	v.Calls = uint64(s.calls)
+	v.FailedCalls = uint64(s.failed_calls)
+	v.Activations = uint64(s.activations)
+	v.Deactivations = uint64(s.deactivations)
+	v.ActiveActors = int64(s.active_actors)
+	v.OwnedPartitions = int64(s.owned_partitions)
+	return v
 }
 
 // Stats - Traffic counters of a connection since it was made.
@@ -624,13 +632,13 @@ type Stats struct {
 }
 
 func statsFrom(s *C.nervure_stats) Stats {
-	return Stats{
-		InMsgs: uint64(s.in_msgs),
-		InBytes: uint64(s.in_bytes),
-		OutMsgs: uint64(s.out_msgs),
-		OutBytes: uint64(s.out_bytes),
-		Reconnects: uint64(s.reconnects),
-	}
+	var v Stats
+	v.InMsgs = uint64(s.in_msgs)
+	v.InBytes = uint64(s.in_bytes)
+	v.OutMsgs = uint64(s.out_msgs)
+	v.OutBytes = uint64(s.out_bytes)
+	v.Reconnects = uint64(s.reconnects)
+	return v
 }
 
 // ServerInfo - The INFO of the server in use, as it sent it (JSON). The fields every language can
@@ -765,26 +773,24 @@ func wrapActorHost(conn *Conn, h *C.nervure_actor_host) *ActorHost {
 
 // ---- defaults of the definition's arguments ----
 
-const (
-	defaultConnectionActorHostIdleTimeout = 3600000 * time.Millisecond
-	defaultConnectionActorHostCallTimeout = 60000 * time.Millisecond
-	defaultConnectionActorHostMaxReentrancyDepth = 32
-	defaultConnectionActorHostLeaseTTL = 10000 * time.Millisecond
-	defaultConnectionActorHostPartitions = 32
-	defaultConnectionActorHostWorkers = 4
-	defaultConnectionActorInvokeTimeout = 5000 * time.Millisecond
-	defaultConnectionActorInvokePartitions = 32
-	defaultConnectionActorTellTimeout = 5000 * time.Millisecond
-	defaultConnectionSubscribeMaxMsgs = 0
-	defaultConnectionSubscribePendingMsgsLimit = 0
-	defaultConnectionSubscribePendingBytesLimit = 0
-	defaultConnectionRequestTimeout = 2000 * time.Millisecond
-	defaultConnectionFlushTimeout = 10000 * time.Millisecond
-	defaultConnectionDrainTimeout = 30000 * time.Millisecond
-	defaultActorHostStopTimeout = 10000 * time.Millisecond
-	defaultActorHostInvokeTimeout = 5000 * time.Millisecond
-	defaultSubscriptionDrainTimeout = 30000 * time.Millisecond
-)
+const defaultConnectionActorHostIdleTimeout = 3600000 * time.Millisecond
+const defaultConnectionActorHostCallTimeout = 60000 * time.Millisecond
+const defaultConnectionActorHostMaxReentrancyDepth = 32
+const defaultConnectionActorHostLeaseTTL = 10000 * time.Millisecond
+const defaultConnectionActorHostPartitions = 32
+const defaultConnectionActorHostWorkers = 4
+const defaultConnectionActorInvokeTimeout = 5000 * time.Millisecond
+const defaultConnectionActorInvokePartitions = 32
+const defaultConnectionActorTellTimeout = 5000 * time.Millisecond
+const defaultConnectionSubscribeMaxMsgs = 0
+const defaultConnectionSubscribePendingMsgsLimit = 0
+const defaultConnectionSubscribePendingBytesLimit = 0
+const defaultConnectionRequestTimeout = 2000 * time.Millisecond
+const defaultConnectionFlushTimeout = 10000 * time.Millisecond
+const defaultConnectionDrainTimeout = 30000 * time.Millisecond
+const defaultActorHostStopTimeout = 10000 * time.Millisecond
+const defaultActorHostInvokeTimeout = 5000 * time.Millisecond
+const defaultSubscriptionDrainTimeout = 30000 * time.Millisecond
 
 // ---- operations ----
 

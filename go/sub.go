@@ -87,16 +87,37 @@ const activeWait = 20 * time.Millisecond
 func (s *Subscription) deliver() {
 	defer close(s.done)
 	defer s.forget()
+	held := false // a slot to wait inside C
+	defer func() {
+		if held {
+			<-s.conn.subSlots
+		}
+	}()
 	for range s.ready {
 		for {
 			// While messages flow, wait for the next ones inside C (no hand-over
-			// through the poller); after activeWait without any, go back to
-			// waiting for the poller's signal without holding a thread.
-			msgs, ended, err := s.next(activeWait)
+			// through the poller), if a slot is free; after activeWait without
+			// any, go back to waiting for the poller's signal without a thread.
+			wait := time.Duration(0)
+			if !held {
+				select {
+				case s.conn.subSlots <- struct{}{}:
+					held = true
+				default:
+				}
+			}
+			if held {
+				wait = activeWait
+			}
+			msgs, ended, err := s.next(wait)
 			if err != nil || ended {
 				return
 			}
 			if len(msgs) == 0 {
+				if held {
+					<-s.conn.subSlots
+					held = false
+				}
 				if s.conn.closed.Load() && C.nervure_subscription_ended(s.h) == 0 {
 					return
 				}

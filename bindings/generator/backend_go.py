@@ -317,18 +317,20 @@ def errors_go(api: Api) -> list[str]:
     for e in api.errors:
         out.append(f"\t// Status{go_name(e.name).removesuffix('Error') or 'Nervure'} - {e.doc}")
         out.append(f"\tStatus{status_suffix(e)} Status = {e.code}")
-    out += [")", "", "var statusNames = map[Status]string{"]
-    out += [f"\tStatus{status_suffix(e)}: {go_string(e.name)}," for e in api.errors]
-    out += ["}", "", "var statusParent = map[Status]Status{"]
+    out += [")", "", "// String is the error's name in the hierarchy, e.g. \"NoRespondersError\".",
+            "func (s Status) String() string {", "\tswitch s {"]
+    for e in api.errors:
+        out += [f"\tcase Status{status_suffix(e)}:", f"\t\treturn {go_string(e.name)}"]
+    out += ["\t}", "\treturn \"NervureError\"", "}", "",
+            "// parent is the code's parent in the hierarchy (false at the root).",
+            "func (s Status) parent() (Status, bool) {", "\tswitch s {"]
     for e in api.errors:
         if e.parent:
-            out.append(f"\tStatus{status_suffix(e)}: Status{status_suffix(api.error(e.parent))},")
-    out += ["}", "", "// String is the error's name in the hierarchy, e.g. \"NoRespondersError\".",
-            "func (s Status) String() string {", "\tif n, ok := statusNames[s]; ok {", "\t\treturn n", "\t}",
-            "\treturn \"NervureError\"", "}", "",
+            out += [f"\tcase Status{status_suffix(e)}:", f"\t\treturn Status{status_suffix(api.error(e.parent))}, true"]
+    out += ["\t}", "\treturn 0, false", "}", "",
             "// isA tells whether an error of code s is a target (itself or a descendant).",
             "func (s Status) isA(target Status) bool {", "\tfor {", "\t\tif s == target {", "\t\t\treturn true",
-            "\t\t}", "\t\tp, ok := statusParent[s]", "\t\tif !ok {", "\t\t\treturn false", "\t\t}", "\t\ts = p",
+            "\t\t}", "\t\tp, ok := s.parent()", "\t\tif !ok {", "\t\t\treturn false", "\t\t}", "\t\ts = p",
             "\t}", "}", "",
             "// sentinel is the value of the Err* variables: compare with errors.Is.",
             "type sentinel struct {", "\tstatus Status", "\tdoc    string", "}", "",
@@ -341,9 +343,7 @@ def errors_go(api: Api) -> list[str]:
     for e in api.errors:
         out += doc(e.doc, sentinel_name(e), "\t")
         out.append(f"\t{sentinel_name(e)} error = &sentinel{{Status{status_suffix(e)}, {go_string(e.doc)}}}")
-    out += [")", "", "var sentinels = map[Status]error{"]
-    out += [f"\tStatus{status_suffix(e)}: {sentinel_name(e)}," for e in api.errors]
-    out += ["}", "",
+    out += [")", "",
             "// Error is what a failing call returns (errors with fields have their own types).",
             "type Error struct {", "\t// Status is the error's code in the hierarchy.", "\tStatus Status",
             "\t// Message is the library's text.", "\tMessage string", "}", "",
@@ -461,13 +461,13 @@ def records_go(api: Api) -> list[str]:
             out += ["", "\tconn *Conn"]
         out += ["}", ""]
         if t.encoding == "struct":
-            out += [f"func {lower_first(tn)}From(s *C.nervure_{t.name}) {tn} {{", f"\treturn {tn}{{"]
+            out += [f"func {lower_first(tn)}From(s *C.nervure_{t.name}) {tn} {{", f"\tvar v {tn}"]
             for f in t.fields:
                 cf = STRUCT_C_FIELD[f.type].format(n=f.name)
                 conv = {"bool": f"s.{cf} != 0", "duration": f"time.Duration(s.{cf}) * time.Millisecond"}.get(
                     f.type, f"{GO_FIELD[f.type]}(s.{cf})")
-                out.append(f"\t\t{go_name(f.name)}: {conv},")
-            out += ["\t}", "}", ""]
+                out.append(f"\tv.{go_name(f.name)} = {conv}")
+            out += ["\treturn v", "}", ""]
         if t.encoding == "json":
             out += [f"func {lower_first(tn)}From(s *C.char) {tn} {{", f"\tvar v {tn}", "\tif s == nil {",
                     "\t\treturn v", "\t}", "\traw := C.GoString(s)", "\tC.nervure_free_string(s)",
@@ -664,7 +664,7 @@ def public_method(api: Api, op: Operation) -> list[str]:
 
 
 def defaults_go(api: Api) -> list[str]:
-    out = ["// ---- defaults of the definition's arguments ----", "", "const ("]
+    out = ["// ---- defaults of the definition's arguments ----", ""]
     for obj in api.objects:
         for op in obj.operations:
             for a in op.args:
@@ -672,8 +672,8 @@ def defaults_go(api: Api) -> list[str]:
                     continue
                 n = f"default{go_name(obj.name)}{go_name(op.name)}{go_name(a.name)}"
                 v = f"{a.default} * time.Millisecond" if a.type == "duration" else str(a.default)
-                out.append(f"\t{n} = {v}")
-    out += [")", ""]
+                out.append(f"const {n} = {v}")
+    out.append("")
     return out
 
 
