@@ -319,9 +319,14 @@ def options_class(api: Api) -> str:
 
 # ---- the JNI glue ----------------------------------------------------------------
 
+def cpp_name(a) -> str:
+    """The C++ parameter of an argument: prefixed, so no argument name meets a local (status, error, out...)."""
+    return "a_" + camel(a.name)
+
+
 def cpp_arg(a) -> tuple[list[str], str]:
     """(lines that convert the Java argument, the C ABI argument expression)."""
-    n = camel(a.name)
+    n = cpp_name(a)
     if a.type == "string":
         return [f"nervure::jni::Utf {n}_c(env, {n});"], f"{n}_c.get()"
     if a.type == "bytes":
@@ -337,7 +342,7 @@ def cpp_arg(a) -> tuple[list[str], str]:
 
 def jni_function(api: Api, op: Operation) -> list[str]:
     jret_java, jret = java_return(api, op)
-    params = ["JNIEnv* env", "jclass", "jlong self"] + [f"{JNI_ARG[a.type]} {camel(a.name)}" for a in op.args]
+    params = ["JNIEnv* env", "jclass", "jlong self"] + [f"{JNI_ARG[a.type]} {cpp_name(a)}" for a in op.args]
     if op.kind == "async":
         params.append("jlong token")
     body = []
@@ -408,7 +413,7 @@ def jni_function(api: Api, op: Operation) -> list[str]:
 
 
 def jni_sync_function(api: Api, op: Operation) -> list[str]:
-    params = ["JNIEnv* env", "jclass", "jlong self"] + [f"{JNI_ARG[a.type]} {camel(a.name)}" for a in op.args]
+    params = ["JNIEnv* env", "jclass", "jlong self"] + [f"{JNI_ARG[a.type]} {cpp_name(a)}" for a in op.args]
     body = []
     args = [f"reinterpret_cast<nervure_{op.object}*>(self)"]
     for a in op.args:

@@ -460,14 +460,14 @@ JNIEXPORT void JNICALL Java_io_nervure_internal_NativeOps_optionsSetPendingBytes
 }
 
 // connection.actor_host (call)
-JNIEXPORT jlong JNICALL Java_io_nervure_internal_NativeOps_connectionActorHost(JNIEnv* env, jclass, jlong self, jlong idleTimeout, jlong callTimeout, jboolean reentrancy, jlong maxReentrancyDepth, jlong leaseTtl, jlong partitions, jlong workers, jstring hostId, jstring leaseBucket, jstring stateBucket) {
+JNIEXPORT jlong JNICALL Java_io_nervure_internal_NativeOps_connectionActorHost(JNIEnv* env, jclass, jlong self, jlong a_idleTimeout, jlong a_callTimeout, jboolean a_reentrancy, jlong a_maxReentrancyDepth, jlong a_leaseTtl, jlong a_partitions, jlong a_workers, jstring a_hostId, jstring a_leaseBucket, jstring a_stateBucket) {
   try {
     char* error = nullptr;
-    nervure::jni::Utf hostId_c(env, hostId);
-    nervure::jni::Utf leaseBucket_c(env, leaseBucket);
-    nervure::jni::Utf stateBucket_c(env, stateBucket);
+    nervure::jni::Utf a_hostId_c(env, a_hostId);
+    nervure::jni::Utf a_leaseBucket_c(env, a_leaseBucket);
+    nervure::jni::Utf a_stateBucket_c(env, a_stateBucket);
     nervure_actor_host* out = nullptr;
-    nervure_status status = nervure_connection_actor_host(reinterpret_cast<nervure_connection*>(self), static_cast<int64_t>(idleTimeout), static_cast<int64_t>(callTimeout), reentrancy ? 1 : 0, static_cast<int64_t>(maxReentrancyDepth), static_cast<int64_t>(leaseTtl), static_cast<int64_t>(partitions), static_cast<int64_t>(workers), hostId_c.get(), leaseBucket_c.get(), stateBucket_c.get(), &out, &error);
+    nervure_status status = nervure_connection_actor_host(reinterpret_cast<nervure_connection*>(self), static_cast<int64_t>(a_idleTimeout), static_cast<int64_t>(a_callTimeout), a_reentrancy ? 1 : 0, static_cast<int64_t>(a_maxReentrancyDepth), static_cast<int64_t>(a_leaseTtl), static_cast<int64_t>(a_partitions), static_cast<int64_t>(a_workers), a_hostId_c.get(), a_leaseBucket_c.get(), a_stateBucket_c.get(), &out, &error);
     if (status != NERVURE_OK) { nervure::jni::throw_status(env, status, error); return 0; }
     return reinterpret_cast<jlong>(out);
   } catch (...) {
@@ -477,14 +477,14 @@ JNIEXPORT jlong JNICALL Java_io_nervure_internal_NativeOps_connectionActorHost(J
 }
 
 // connection.actor_invoke (async)
-JNIEXPORT void JNICALL Java_io_nervure_internal_NativeOps_connectionActorInvoke(JNIEnv* env, jclass, jlong self, jstring actorType, jstring actorId, jstring method, jbyteArray args, jlong timeout, jlong partitions, jlong token) {
+JNIEXPORT void JNICALL Java_io_nervure_internal_NativeOps_connectionActorInvoke(JNIEnv* env, jclass, jlong self, jstring a_actorType, jstring a_actorId, jstring a_method, jbyteArray a_args, jlong a_timeout, jlong a_partitions, jlong token) {
   try {
     char* error = nullptr;
-    nervure::jni::Utf actorType_c(env, actorType);
-    nervure::jni::Utf actorId_c(env, actorId);
-    nervure::jni::Utf method_c(env, method);
-    nervure::jni::Bytes args_c(env, args);
-    nervure_status status = nervure_connection_actor_invoke(reinterpret_cast<nervure_connection*>(self), actorType_c.get(), actorId_c.get(), method_c.get(), args_c.data(), args_c.size(), static_cast<int64_t>(timeout), static_cast<int64_t>(partitions), nullptr, reinterpret_cast<void*>(static_cast<intptr_t>(token)), &error);
+    nervure::jni::Utf a_actorType_c(env, a_actorType);
+    nervure::jni::Utf a_actorId_c(env, a_actorId);
+    nervure::jni::Utf a_method_c(env, a_method);
+    nervure::jni::Bytes a_args_c(env, a_args);
+    nervure_status status = nervure_connection_actor_invoke(reinterpret_cast<nervure_connection*>(self), a_actorType_c.get(), a_actorId_c.get(), a_method_c.get(), a_args_c.data(), a_args_c.size(), static_cast<int64_t>(a_timeout), static_cast<int64_t>(a_partitions), nullptr, reinterpret_cast<void*>(static_cast<intptr_t>(token)), &error);
     if (status != NERVURE_OK) { nervure::jni::throw_status(env, status, error); return; }
   } catch (...) {
     nervure::jni::throw_current(env);
@@ -492,15 +492,15 @@ JNIEXPORT void JNICALL Java_io_nervure_internal_NativeOps_connectionActorInvoke(
 }
 
 // connection.actor_tell (async)
-JNIEXPORT void JNICALL Java_io_nervure_internal_NativeOps_connectionActorTell(JNIEnv* env, jclass, jlong self, jstring actorType, jstring actorId, jstring method, jbyteArray args, jstring dedupId, jlong timeout, jlong token) {
+JNIEXPORT void JNICALL Java_io_nervure_internal_NativeOps_connectionActorTell(JNIEnv* env, jclass, jlong self, jstring a_actorType, jstring a_actorId, jstring a_method, jbyteArray a_args, jstring a_dedupId, jlong a_timeout, jlong token) {
   try {
     char* error = nullptr;
-    nervure::jni::Utf actorType_c(env, actorType);
-    nervure::jni::Utf actorId_c(env, actorId);
-    nervure::jni::Utf method_c(env, method);
-    nervure::jni::Bytes args_c(env, args);
-    nervure::jni::Utf dedupId_c(env, dedupId);
-    nervure_status status = nervure_connection_actor_tell(reinterpret_cast<nervure_connection*>(self), actorType_c.get(), actorId_c.get(), method_c.get(), args_c.data(), args_c.size(), dedupId_c.get(), static_cast<int64_t>(timeout), nullptr, reinterpret_cast<void*>(static_cast<intptr_t>(token)), &error);
+    nervure::jni::Utf a_actorType_c(env, a_actorType);
+    nervure::jni::Utf a_actorId_c(env, a_actorId);
+    nervure::jni::Utf a_method_c(env, a_method);
+    nervure::jni::Bytes a_args_c(env, a_args);
+    nervure::jni::Utf a_dedupId_c(env, a_dedupId);
+    nervure_status status = nervure_connection_actor_tell(reinterpret_cast<nervure_connection*>(self), a_actorType_c.get(), a_actorId_c.get(), a_method_c.get(), a_args_c.data(), a_args_c.size(), a_dedupId_c.get(), static_cast<int64_t>(a_timeout), nullptr, reinterpret_cast<void*>(static_cast<intptr_t>(token)), &error);
     if (status != NERVURE_OK) { nervure::jni::throw_status(env, status, error); return; }
   } catch (...) {
     nervure::jni::throw_current(env);
@@ -508,14 +508,14 @@ JNIEXPORT void JNICALL Java_io_nervure_internal_NativeOps_connectionActorTell(JN
 }
 
 // connection.publish (call)
-JNIEXPORT void JNICALL Java_io_nervure_internal_NativeOps_connectionPublish(JNIEnv* env, jclass, jlong self, jstring subject, jbyteArray data, jstring reply, jobjectArray headers) {
+JNIEXPORT void JNICALL Java_io_nervure_internal_NativeOps_connectionPublish(JNIEnv* env, jclass, jlong self, jstring a_subject, jbyteArray a_data, jstring a_reply, jobjectArray a_headers) {
   try {
     char* error = nullptr;
-    nervure::jni::Utf subject_c(env, subject);
-    nervure::jni::Bytes data_c(env, data);
-    nervure::jni::Utf reply_c(env, reply);
-    nervure::jni::Headers headers_c(env, headers);
-    nervure_status status = nervure_connection_publish(reinterpret_cast<nervure_connection*>(self), subject_c.get(), data_c.data(), data_c.size(), reply_c.get(), headers_c.get(), &error);
+    nervure::jni::Utf a_subject_c(env, a_subject);
+    nervure::jni::Bytes a_data_c(env, a_data);
+    nervure::jni::Utf a_reply_c(env, a_reply);
+    nervure::jni::Headers a_headers_c(env, a_headers);
+    nervure_status status = nervure_connection_publish(reinterpret_cast<nervure_connection*>(self), a_subject_c.get(), a_data_c.data(), a_data_c.size(), a_reply_c.get(), a_headers_c.get(), &error);
     if (status != NERVURE_OK) { nervure::jni::throw_status(env, status, error); return; }
   } catch (...) {
     nervure::jni::throw_current(env);
@@ -523,13 +523,13 @@ JNIEXPORT void JNICALL Java_io_nervure_internal_NativeOps_connectionPublish(JNIE
 }
 
 // connection.subscribe (call)
-JNIEXPORT jlong JNICALL Java_io_nervure_internal_NativeOps_connectionSubscribe(JNIEnv* env, jclass, jlong self, jstring subject, jstring queue, jlong maxMsgs, jlong pendingMsgsLimit, jlong pendingBytesLimit) {
+JNIEXPORT jlong JNICALL Java_io_nervure_internal_NativeOps_connectionSubscribe(JNIEnv* env, jclass, jlong self, jstring a_subject, jstring a_queue, jlong a_maxMsgs, jlong a_pendingMsgsLimit, jlong a_pendingBytesLimit) {
   try {
     char* error = nullptr;
-    nervure::jni::Utf subject_c(env, subject);
-    nervure::jni::Utf queue_c(env, queue);
+    nervure::jni::Utf a_subject_c(env, a_subject);
+    nervure::jni::Utf a_queue_c(env, a_queue);
     nervure_subscription* out = nullptr;
-    nervure_status status = nervure_connection_subscribe(reinterpret_cast<nervure_connection*>(self), subject_c.get(), queue_c.get(), static_cast<int64_t>(maxMsgs), static_cast<int64_t>(pendingMsgsLimit), static_cast<int64_t>(pendingBytesLimit), &out, &error);
+    nervure_status status = nervure_connection_subscribe(reinterpret_cast<nervure_connection*>(self), a_subject_c.get(), a_queue_c.get(), static_cast<int64_t>(a_maxMsgs), static_cast<int64_t>(a_pendingMsgsLimit), static_cast<int64_t>(a_pendingBytesLimit), &out, &error);
     if (status != NERVURE_OK) { nervure::jni::throw_status(env, status, error); return 0; }
     return reinterpret_cast<jlong>(out);
   } catch (...) {
@@ -539,13 +539,13 @@ JNIEXPORT jlong JNICALL Java_io_nervure_internal_NativeOps_connectionSubscribe(J
 }
 
 // connection.request (async)
-JNIEXPORT void JNICALL Java_io_nervure_internal_NativeOps_connectionRequest(JNIEnv* env, jclass, jlong self, jstring subject, jbyteArray data, jlong timeout, jobjectArray headers, jlong token) {
+JNIEXPORT void JNICALL Java_io_nervure_internal_NativeOps_connectionRequest(JNIEnv* env, jclass, jlong self, jstring a_subject, jbyteArray a_data, jlong a_timeout, jobjectArray a_headers, jlong token) {
   try {
     char* error = nullptr;
-    nervure::jni::Utf subject_c(env, subject);
-    nervure::jni::Bytes data_c(env, data);
-    nervure::jni::Headers headers_c(env, headers);
-    nervure_status status = nervure_connection_request(reinterpret_cast<nervure_connection*>(self), subject_c.get(), data_c.data(), data_c.size(), static_cast<int64_t>(timeout), headers_c.get(), nullptr, reinterpret_cast<void*>(static_cast<intptr_t>(token)), &error);
+    nervure::jni::Utf a_subject_c(env, a_subject);
+    nervure::jni::Bytes a_data_c(env, a_data);
+    nervure::jni::Headers a_headers_c(env, a_headers);
+    nervure_status status = nervure_connection_request(reinterpret_cast<nervure_connection*>(self), a_subject_c.get(), a_data_c.data(), a_data_c.size(), static_cast<int64_t>(a_timeout), a_headers_c.get(), nullptr, reinterpret_cast<void*>(static_cast<intptr_t>(token)), &error);
     if (status != NERVURE_OK) { nervure::jni::throw_status(env, status, error); return; }
   } catch (...) {
     nervure::jni::throw_current(env);
@@ -553,14 +553,14 @@ JNIEXPORT void JNICALL Java_io_nervure_internal_NativeOps_connectionRequest(JNIE
 }
 
 // connection.request, blocking: waits in native code for the completion
-JNIEXPORT jbyteArray JNICALL Java_io_nervure_internal_NativeOps_connectionRequestSync(JNIEnv* env, jclass, jlong self, jstring subject, jbyteArray data, jlong timeout, jobjectArray headers) {
+JNIEXPORT jbyteArray JNICALL Java_io_nervure_internal_NativeOps_connectionRequestSync(JNIEnv* env, jclass, jlong self, jstring a_subject, jbyteArray a_data, jlong a_timeout, jobjectArray a_headers) {
   try {
     char* error = nullptr;
-    nervure::jni::Utf subject_c(env, subject);
-    nervure::jni::Bytes data_c(env, data);
-    nervure::jni::Headers headers_c(env, headers);
+    nervure::jni::Utf a_subject_c(env, a_subject);
+    nervure::jni::Bytes a_data_c(env, a_data);
+    nervure::jni::Headers a_headers_c(env, a_headers);
     nervure::jni::Waiter waiter;
-    nervure_status status = nervure_connection_request(reinterpret_cast<nervure_connection*>(self), subject_c.get(), data_c.data(), data_c.size(), static_cast<int64_t>(timeout), headers_c.get(), &nervure::jni::Waiter::done, &waiter, &error);
+    nervure_status status = nervure_connection_request(reinterpret_cast<nervure_connection*>(self), a_subject_c.get(), a_data_c.data(), a_data_c.size(), static_cast<int64_t>(a_timeout), a_headers_c.get(), &nervure::jni::Waiter::done, &waiter, &error);
     if (status != NERVURE_OK) { nervure::jni::throw_status(env, status, error); return nullptr; }
     waiter.started();
     return waiter.finish(env);
@@ -571,10 +571,10 @@ JNIEXPORT jbyteArray JNICALL Java_io_nervure_internal_NativeOps_connectionReques
 }
 
 // connection.flush (async)
-JNIEXPORT void JNICALL Java_io_nervure_internal_NativeOps_connectionFlush(JNIEnv* env, jclass, jlong self, jlong timeout, jlong token) {
+JNIEXPORT void JNICALL Java_io_nervure_internal_NativeOps_connectionFlush(JNIEnv* env, jclass, jlong self, jlong a_timeout, jlong token) {
   try {
     char* error = nullptr;
-    nervure_status status = nervure_connection_flush(reinterpret_cast<nervure_connection*>(self), static_cast<int64_t>(timeout), nullptr, reinterpret_cast<void*>(static_cast<intptr_t>(token)), &error);
+    nervure_status status = nervure_connection_flush(reinterpret_cast<nervure_connection*>(self), static_cast<int64_t>(a_timeout), nullptr, reinterpret_cast<void*>(static_cast<intptr_t>(token)), &error);
     if (status != NERVURE_OK) { nervure::jni::throw_status(env, status, error); return; }
   } catch (...) {
     nervure::jni::throw_current(env);
@@ -582,10 +582,10 @@ JNIEXPORT void JNICALL Java_io_nervure_internal_NativeOps_connectionFlush(JNIEnv
 }
 
 // connection.drain (blocking)
-JNIEXPORT void JNICALL Java_io_nervure_internal_NativeOps_connectionDrain(JNIEnv* env, jclass, jlong self, jlong timeout) {
+JNIEXPORT void JNICALL Java_io_nervure_internal_NativeOps_connectionDrain(JNIEnv* env, jclass, jlong self, jlong a_timeout) {
   try {
     char* error = nullptr;
-    nervure_status status = nervure_connection_drain(reinterpret_cast<nervure_connection*>(self), static_cast<int64_t>(timeout), &error);
+    nervure_status status = nervure_connection_drain(reinterpret_cast<nervure_connection*>(self), static_cast<int64_t>(a_timeout), &error);
     if (status != NERVURE_OK) { nervure::jni::throw_status(env, status, error); return; }
   } catch (...) {
     nervure::jni::throw_current(env);
@@ -717,11 +717,11 @@ JNIEXPORT jlong JNICALL Java_io_nervure_internal_NativeOps_connectionMaxPayload(
 }
 
 // actor_host.register_type (call)
-JNIEXPORT void JNICALL Java_io_nervure_internal_NativeOps_actorHostRegisterType(JNIEnv* env, jclass, jlong self, jstring actorType) {
+JNIEXPORT void JNICALL Java_io_nervure_internal_NativeOps_actorHostRegisterType(JNIEnv* env, jclass, jlong self, jstring a_actorType) {
   try {
     char* error = nullptr;
-    nervure::jni::Utf actorType_c(env, actorType);
-    nervure_status status = nervure_actor_host_register_type(reinterpret_cast<nervure_actor_host*>(self), actorType_c.get(), &error);
+    nervure::jni::Utf a_actorType_c(env, a_actorType);
+    nervure_status status = nervure_actor_host_register_type(reinterpret_cast<nervure_actor_host*>(self), a_actorType_c.get(), &error);
     if (status != NERVURE_OK) { nervure::jni::throw_status(env, status, error); return; }
   } catch (...) {
     nervure::jni::throw_current(env);
@@ -740,10 +740,10 @@ JNIEXPORT void JNICALL Java_io_nervure_internal_NativeOps_actorHostStart(JNIEnv*
 }
 
 // actor_host.stop (blocking)
-JNIEXPORT void JNICALL Java_io_nervure_internal_NativeOps_actorHostStop(JNIEnv* env, jclass, jlong self, jlong timeout) {
+JNIEXPORT void JNICALL Java_io_nervure_internal_NativeOps_actorHostStop(JNIEnv* env, jclass, jlong self, jlong a_timeout) {
   try {
     char* error = nullptr;
-    nervure_status status = nervure_actor_host_stop(reinterpret_cast<nervure_actor_host*>(self), static_cast<int64_t>(timeout), &error);
+    nervure_status status = nervure_actor_host_stop(reinterpret_cast<nervure_actor_host*>(self), static_cast<int64_t>(a_timeout), &error);
     if (status != NERVURE_OK) { nervure::jni::throw_status(env, status, error); return; }
   } catch (...) {
     nervure::jni::throw_current(env);
@@ -765,13 +765,13 @@ JNIEXPORT jlong JNICALL Java_io_nervure_internal_NativeOps_actorHostTurns(JNIEnv
 }
 
 // actor_host.complete (call)
-JNIEXPORT void JNICALL Java_io_nervure_internal_NativeOps_actorHostComplete(JNIEnv* env, jclass, jlong self, jlong turn, jbyteArray result, jstring errorType, jstring errorMessage) {
+JNIEXPORT void JNICALL Java_io_nervure_internal_NativeOps_actorHostComplete(JNIEnv* env, jclass, jlong self, jlong a_turn, jbyteArray a_result, jstring a_errorType, jstring a_errorMessage) {
   try {
     char* error = nullptr;
-    nervure::jni::Bytes result_c(env, result);
-    nervure::jni::Utf errorType_c(env, errorType);
-    nervure::jni::Utf errorMessage_c(env, errorMessage);
-    nervure_status status = nervure_actor_host_complete(reinterpret_cast<nervure_actor_host*>(self), static_cast<uint64_t>(turn), result_c.data(), result_c.size(), errorType_c.get(), errorMessage_c.get(), &error);
+    nervure::jni::Bytes a_result_c(env, a_result);
+    nervure::jni::Utf a_errorType_c(env, a_errorType);
+    nervure::jni::Utf a_errorMessage_c(env, a_errorMessage);
+    nervure_status status = nervure_actor_host_complete(reinterpret_cast<nervure_actor_host*>(self), static_cast<uint64_t>(a_turn), a_result_c.data(), a_result_c.size(), a_errorType_c.get(), a_errorMessage_c.get(), &error);
     if (status != NERVURE_OK) { nervure::jni::throw_status(env, status, error); return; }
   } catch (...) {
     nervure::jni::throw_current(env);
@@ -779,12 +779,12 @@ JNIEXPORT void JNICALL Java_io_nervure_internal_NativeOps_actorHostComplete(JNIE
 }
 
 // actor_host.state_get (call)
-JNIEXPORT jbyteArray JNICALL Java_io_nervure_internal_NativeOps_actorHostStateGet(JNIEnv* env, jclass, jlong self, jlong turn, jstring key) {
+JNIEXPORT jbyteArray JNICALL Java_io_nervure_internal_NativeOps_actorHostStateGet(JNIEnv* env, jclass, jlong self, jlong a_turn, jstring a_key) {
   try {
     char* error = nullptr;
-    nervure::jni::Utf key_c(env, key);
+    nervure::jni::Utf a_key_c(env, a_key);
     nervure::jni::OwnedText out;
-    nervure_status status = nervure_actor_host_state_get(reinterpret_cast<nervure_actor_host*>(self), static_cast<uint64_t>(turn), key_c.get(), &out.ptr, &out.len, &error);
+    nervure_status status = nervure_actor_host_state_get(reinterpret_cast<nervure_actor_host*>(self), static_cast<uint64_t>(a_turn), a_key_c.get(), &out.ptr, &out.len, &error);
     if (status != NERVURE_OK) { nervure::jni::throw_status(env, status, error); return nullptr; }
     return out.to_bytes(env);
   } catch (...) {
@@ -794,12 +794,12 @@ JNIEXPORT jbyteArray JNICALL Java_io_nervure_internal_NativeOps_actorHostStateGe
 }
 
 // actor_host.state_contains (call)
-JNIEXPORT jboolean JNICALL Java_io_nervure_internal_NativeOps_actorHostStateContains(JNIEnv* env, jclass, jlong self, jlong turn, jstring key) {
+JNIEXPORT jboolean JNICALL Java_io_nervure_internal_NativeOps_actorHostStateContains(JNIEnv* env, jclass, jlong self, jlong a_turn, jstring a_key) {
   try {
     char* error = nullptr;
-    nervure::jni::Utf key_c(env, key);
+    nervure::jni::Utf a_key_c(env, a_key);
     int out = 0;
-    nervure_status status = nervure_actor_host_state_contains(reinterpret_cast<nervure_actor_host*>(self), static_cast<uint64_t>(turn), key_c.get(), &out, &error);
+    nervure_status status = nervure_actor_host_state_contains(reinterpret_cast<nervure_actor_host*>(self), static_cast<uint64_t>(a_turn), a_key_c.get(), &out, &error);
     if (status != NERVURE_OK) { nervure::jni::throw_status(env, status, error); return JNI_FALSE; }
     return out ? JNI_TRUE : JNI_FALSE;
   } catch (...) {
@@ -809,12 +809,12 @@ JNIEXPORT jboolean JNICALL Java_io_nervure_internal_NativeOps_actorHostStateCont
 }
 
 // actor_host.state_set (call)
-JNIEXPORT void JNICALL Java_io_nervure_internal_NativeOps_actorHostStateSet(JNIEnv* env, jclass, jlong self, jlong turn, jstring key, jbyteArray value) {
+JNIEXPORT void JNICALL Java_io_nervure_internal_NativeOps_actorHostStateSet(JNIEnv* env, jclass, jlong self, jlong a_turn, jstring a_key, jbyteArray a_value) {
   try {
     char* error = nullptr;
-    nervure::jni::Utf key_c(env, key);
-    nervure::jni::Bytes value_c(env, value);
-    nervure_status status = nervure_actor_host_state_set(reinterpret_cast<nervure_actor_host*>(self), static_cast<uint64_t>(turn), key_c.get(), value_c.data(), value_c.size(), &error);
+    nervure::jni::Utf a_key_c(env, a_key);
+    nervure::jni::Bytes a_value_c(env, a_value);
+    nervure_status status = nervure_actor_host_state_set(reinterpret_cast<nervure_actor_host*>(self), static_cast<uint64_t>(a_turn), a_key_c.get(), a_value_c.data(), a_value_c.size(), &error);
     if (status != NERVURE_OK) { nervure::jni::throw_status(env, status, error); return; }
   } catch (...) {
     nervure::jni::throw_current(env);
@@ -822,12 +822,12 @@ JNIEXPORT void JNICALL Java_io_nervure_internal_NativeOps_actorHostStateSet(JNIE
 }
 
 // actor_host.state_remove (call)
-JNIEXPORT jboolean JNICALL Java_io_nervure_internal_NativeOps_actorHostStateRemove(JNIEnv* env, jclass, jlong self, jlong turn, jstring key) {
+JNIEXPORT jboolean JNICALL Java_io_nervure_internal_NativeOps_actorHostStateRemove(JNIEnv* env, jclass, jlong self, jlong a_turn, jstring a_key) {
   try {
     char* error = nullptr;
-    nervure::jni::Utf key_c(env, key);
+    nervure::jni::Utf a_key_c(env, a_key);
     int out = 0;
-    nervure_status status = nervure_actor_host_state_remove(reinterpret_cast<nervure_actor_host*>(self), static_cast<uint64_t>(turn), key_c.get(), &out, &error);
+    nervure_status status = nervure_actor_host_state_remove(reinterpret_cast<nervure_actor_host*>(self), static_cast<uint64_t>(a_turn), a_key_c.get(), &out, &error);
     if (status != NERVURE_OK) { nervure::jni::throw_status(env, status, error); return JNI_FALSE; }
     return out ? JNI_TRUE : JNI_FALSE;
   } catch (...) {
@@ -837,10 +837,10 @@ JNIEXPORT jboolean JNICALL Java_io_nervure_internal_NativeOps_actorHostStateRemo
 }
 
 // actor_host.state_save (blocking)
-JNIEXPORT void JNICALL Java_io_nervure_internal_NativeOps_actorHostStateSave(JNIEnv* env, jclass, jlong self, jlong turn) {
+JNIEXPORT void JNICALL Java_io_nervure_internal_NativeOps_actorHostStateSave(JNIEnv* env, jclass, jlong self, jlong a_turn) {
   try {
     char* error = nullptr;
-    nervure_status status = nervure_actor_host_state_save(reinterpret_cast<nervure_actor_host*>(self), static_cast<uint64_t>(turn), &error);
+    nervure_status status = nervure_actor_host_state_save(reinterpret_cast<nervure_actor_host*>(self), static_cast<uint64_t>(a_turn), &error);
     if (status != NERVURE_OK) { nervure::jni::throw_status(env, status, error); return; }
   } catch (...) {
     nervure::jni::throw_current(env);
@@ -848,15 +848,15 @@ JNIEXPORT void JNICALL Java_io_nervure_internal_NativeOps_actorHostStateSave(JNI
 }
 
 // actor_host.register_timer (call)
-JNIEXPORT void JNICALL Java_io_nervure_internal_NativeOps_actorHostRegisterTimer(JNIEnv* env, jclass, jlong self, jlong turn, jstring name, jstring method, jstring due, jstring period, jbyteArray args) {
+JNIEXPORT void JNICALL Java_io_nervure_internal_NativeOps_actorHostRegisterTimer(JNIEnv* env, jclass, jlong self, jlong a_turn, jstring a_name, jstring a_method, jstring a_due, jstring a_period, jbyteArray a_args) {
   try {
     char* error = nullptr;
-    nervure::jni::Utf name_c(env, name);
-    nervure::jni::Utf method_c(env, method);
-    nervure::jni::Utf due_c(env, due);
-    nervure::jni::Utf period_c(env, period);
-    nervure::jni::Bytes args_c(env, args);
-    nervure_status status = nervure_actor_host_register_timer(reinterpret_cast<nervure_actor_host*>(self), static_cast<uint64_t>(turn), name_c.get(), method_c.get(), due_c.get(), period_c.get(), args_c.data(), args_c.size(), &error);
+    nervure::jni::Utf a_name_c(env, a_name);
+    nervure::jni::Utf a_method_c(env, a_method);
+    nervure::jni::Utf a_due_c(env, a_due);
+    nervure::jni::Utf a_period_c(env, a_period);
+    nervure::jni::Bytes a_args_c(env, a_args);
+    nervure_status status = nervure_actor_host_register_timer(reinterpret_cast<nervure_actor_host*>(self), static_cast<uint64_t>(a_turn), a_name_c.get(), a_method_c.get(), a_due_c.get(), a_period_c.get(), a_args_c.data(), a_args_c.size(), &error);
     if (status != NERVURE_OK) { nervure::jni::throw_status(env, status, error); return; }
   } catch (...) {
     nervure::jni::throw_current(env);
@@ -864,11 +864,11 @@ JNIEXPORT void JNICALL Java_io_nervure_internal_NativeOps_actorHostRegisterTimer
 }
 
 // actor_host.unregister_timer (call)
-JNIEXPORT void JNICALL Java_io_nervure_internal_NativeOps_actorHostUnregisterTimer(JNIEnv* env, jclass, jlong self, jlong turn, jstring name) {
+JNIEXPORT void JNICALL Java_io_nervure_internal_NativeOps_actorHostUnregisterTimer(JNIEnv* env, jclass, jlong self, jlong a_turn, jstring a_name) {
   try {
     char* error = nullptr;
-    nervure::jni::Utf name_c(env, name);
-    nervure_status status = nervure_actor_host_unregister_timer(reinterpret_cast<nervure_actor_host*>(self), static_cast<uint64_t>(turn), name_c.get(), &error);
+    nervure::jni::Utf a_name_c(env, a_name);
+    nervure_status status = nervure_actor_host_unregister_timer(reinterpret_cast<nervure_actor_host*>(self), static_cast<uint64_t>(a_turn), a_name_c.get(), &error);
     if (status != NERVURE_OK) { nervure::jni::throw_status(env, status, error); return; }
   } catch (...) {
     nervure::jni::throw_current(env);
@@ -876,14 +876,14 @@ JNIEXPORT void JNICALL Java_io_nervure_internal_NativeOps_actorHostUnregisterTim
 }
 
 // actor_host.register_reminder (blocking)
-JNIEXPORT void JNICALL Java_io_nervure_internal_NativeOps_actorHostRegisterReminder(JNIEnv* env, jclass, jlong self, jlong turn, jstring name, jstring due, jstring period, jbyteArray data) {
+JNIEXPORT void JNICALL Java_io_nervure_internal_NativeOps_actorHostRegisterReminder(JNIEnv* env, jclass, jlong self, jlong a_turn, jstring a_name, jstring a_due, jstring a_period, jbyteArray a_data) {
   try {
     char* error = nullptr;
-    nervure::jni::Utf name_c(env, name);
-    nervure::jni::Utf due_c(env, due);
-    nervure::jni::Utf period_c(env, period);
-    nervure::jni::Bytes data_c(env, data);
-    nervure_status status = nervure_actor_host_register_reminder(reinterpret_cast<nervure_actor_host*>(self), static_cast<uint64_t>(turn), name_c.get(), due_c.get(), period_c.get(), data_c.data(), data_c.size(), &error);
+    nervure::jni::Utf a_name_c(env, a_name);
+    nervure::jni::Utf a_due_c(env, a_due);
+    nervure::jni::Utf a_period_c(env, a_period);
+    nervure::jni::Bytes a_data_c(env, a_data);
+    nervure_status status = nervure_actor_host_register_reminder(reinterpret_cast<nervure_actor_host*>(self), static_cast<uint64_t>(a_turn), a_name_c.get(), a_due_c.get(), a_period_c.get(), a_data_c.data(), a_data_c.size(), &error);
     if (status != NERVURE_OK) { nervure::jni::throw_status(env, status, error); return; }
   } catch (...) {
     nervure::jni::throw_current(env);
@@ -891,11 +891,11 @@ JNIEXPORT void JNICALL Java_io_nervure_internal_NativeOps_actorHostRegisterRemin
 }
 
 // actor_host.unregister_reminder (blocking)
-JNIEXPORT void JNICALL Java_io_nervure_internal_NativeOps_actorHostUnregisterReminder(JNIEnv* env, jclass, jlong self, jlong turn, jstring name) {
+JNIEXPORT void JNICALL Java_io_nervure_internal_NativeOps_actorHostUnregisterReminder(JNIEnv* env, jclass, jlong self, jlong a_turn, jstring a_name) {
   try {
     char* error = nullptr;
-    nervure::jni::Utf name_c(env, name);
-    nervure_status status = nervure_actor_host_unregister_reminder(reinterpret_cast<nervure_actor_host*>(self), static_cast<uint64_t>(turn), name_c.get(), &error);
+    nervure::jni::Utf a_name_c(env, a_name);
+    nervure_status status = nervure_actor_host_unregister_reminder(reinterpret_cast<nervure_actor_host*>(self), static_cast<uint64_t>(a_turn), a_name_c.get(), &error);
     if (status != NERVURE_OK) { nervure::jni::throw_status(env, status, error); return; }
   } catch (...) {
     nervure::jni::throw_current(env);
@@ -903,14 +903,14 @@ JNIEXPORT void JNICALL Java_io_nervure_internal_NativeOps_actorHostUnregisterRem
 }
 
 // actor_host.invoke (async)
-JNIEXPORT void JNICALL Java_io_nervure_internal_NativeOps_actorHostInvoke(JNIEnv* env, jclass, jlong self, jlong turn, jstring actorType, jstring actorId, jstring method, jbyteArray args, jlong timeout, jlong token) {
+JNIEXPORT void JNICALL Java_io_nervure_internal_NativeOps_actorHostInvoke(JNIEnv* env, jclass, jlong self, jlong a_turn, jstring a_actorType, jstring a_actorId, jstring a_method, jbyteArray a_args, jlong a_timeout, jlong token) {
   try {
     char* error = nullptr;
-    nervure::jni::Utf actorType_c(env, actorType);
-    nervure::jni::Utf actorId_c(env, actorId);
-    nervure::jni::Utf method_c(env, method);
-    nervure::jni::Bytes args_c(env, args);
-    nervure_status status = nervure_actor_host_invoke(reinterpret_cast<nervure_actor_host*>(self), static_cast<uint64_t>(turn), actorType_c.get(), actorId_c.get(), method_c.get(), args_c.data(), args_c.size(), static_cast<int64_t>(timeout), nullptr, reinterpret_cast<void*>(static_cast<intptr_t>(token)), &error);
+    nervure::jni::Utf a_actorType_c(env, a_actorType);
+    nervure::jni::Utf a_actorId_c(env, a_actorId);
+    nervure::jni::Utf a_method_c(env, a_method);
+    nervure::jni::Bytes a_args_c(env, a_args);
+    nervure_status status = nervure_actor_host_invoke(reinterpret_cast<nervure_actor_host*>(self), static_cast<uint64_t>(a_turn), a_actorType_c.get(), a_actorId_c.get(), a_method_c.get(), a_args_c.data(), a_args_c.size(), static_cast<int64_t>(a_timeout), nullptr, reinterpret_cast<void*>(static_cast<intptr_t>(token)), &error);
     if (status != NERVURE_OK) { nervure::jni::throw_status(env, status, error); return; }
   } catch (...) {
     nervure::jni::throw_current(env);
@@ -958,10 +958,10 @@ JNIEXPORT void JNICALL Java_io_nervure_internal_NativeOps_subscriptionUnsubscrib
 }
 
 // subscription.drain (blocking)
-JNIEXPORT void JNICALL Java_io_nervure_internal_NativeOps_subscriptionDrain(JNIEnv* env, jclass, jlong self, jlong timeout) {
+JNIEXPORT void JNICALL Java_io_nervure_internal_NativeOps_subscriptionDrain(JNIEnv* env, jclass, jlong self, jlong a_timeout) {
   try {
     char* error = nullptr;
-    nervure_status status = nervure_subscription_drain(reinterpret_cast<nervure_subscription*>(self), static_cast<int64_t>(timeout), &error);
+    nervure_status status = nervure_subscription_drain(reinterpret_cast<nervure_subscription*>(self), static_cast<int64_t>(a_timeout), &error);
     if (status != NERVURE_OK) { nervure::jni::throw_status(env, status, error); return; }
   } catch (...) {
     nervure::jni::throw_current(env);
@@ -969,10 +969,10 @@ JNIEXPORT void JNICALL Java_io_nervure_internal_NativeOps_subscriptionDrain(JNIE
 }
 
 // subscription.auto_unsubscribe (call)
-JNIEXPORT void JNICALL Java_io_nervure_internal_NativeOps_subscriptionAutoUnsubscribe(JNIEnv* env, jclass, jlong self, jlong maxMsgs) {
+JNIEXPORT void JNICALL Java_io_nervure_internal_NativeOps_subscriptionAutoUnsubscribe(JNIEnv* env, jclass, jlong self, jlong a_maxMsgs) {
   try {
     char* error = nullptr;
-    nervure_status status = nervure_subscription_auto_unsubscribe(reinterpret_cast<nervure_subscription*>(self), static_cast<int64_t>(maxMsgs), &error);
+    nervure_status status = nervure_subscription_auto_unsubscribe(reinterpret_cast<nervure_subscription*>(self), static_cast<int64_t>(a_maxMsgs), &error);
     if (status != NERVURE_OK) { nervure::jni::throw_status(env, status, error); return; }
   } catch (...) {
     nervure::jni::throw_current(env);
@@ -980,10 +980,10 @@ JNIEXPORT void JNICALL Java_io_nervure_internal_NativeOps_subscriptionAutoUnsubs
 }
 
 // subscription.set_pending_limits (call)
-JNIEXPORT void JNICALL Java_io_nervure_internal_NativeOps_subscriptionSetPendingLimits(JNIEnv* env, jclass, jlong self, jlong msgsLimit, jlong bytesLimit) {
+JNIEXPORT void JNICALL Java_io_nervure_internal_NativeOps_subscriptionSetPendingLimits(JNIEnv* env, jclass, jlong self, jlong a_msgsLimit, jlong a_bytesLimit) {
   try {
     char* error = nullptr;
-    nervure_status status = nervure_subscription_set_pending_limits(reinterpret_cast<nervure_subscription*>(self), static_cast<int64_t>(msgsLimit), static_cast<int64_t>(bytesLimit), &error);
+    nervure_status status = nervure_subscription_set_pending_limits(reinterpret_cast<nervure_subscription*>(self), static_cast<int64_t>(a_msgsLimit), static_cast<int64_t>(a_bytesLimit), &error);
     if (status != NERVURE_OK) { nervure::jni::throw_status(env, status, error); return; }
   } catch (...) {
     nervure::jni::throw_current(env);
