@@ -756,6 +756,252 @@ func (r *msgReader) str(field string, p *C.char, n C.size_t) string {
 	return s
 }
 
+// AccountInfo - The account's JetStream usage and limits (the server's JSON).
+type AccountInfo struct {
+	// Memory - Memory used, bytes.
+	Memory uint64 `json:"memory"`
+	// Storage - Storage used, bytes.
+	Storage uint64 `json:"storage"`
+	// Streams - Streams.
+	Streams int64 `json:"streams"`
+	// Consumers - Consumers.
+	Consumers int64 `json:"consumers"`
+	// Raw is the JSON as the library handed it over (every field the server sent).
+	Raw json.RawMessage `json:"-"`
+}
+
+func accountInfoFrom(s *C.char) AccountInfo {
+	var v AccountInfo
+	if s == nil {
+		return v
+	}
+	raw := C.GoString(s)
+	C.nervure_free_string(s)
+	_ = json.Unmarshal([]byte(raw), &v)
+	v.Raw = json.RawMessage(raw)
+	return v
+}
+
+// StreamInfo - A stream: its config, state and cluster (the server's JSON).
+type StreamInfo struct {
+	// Config - The configuration (an object).
+	Config string `json:"config"`
+	// State - messages, bytes, first_seq, last_seq, consumer_count (an object).
+	State string `json:"state"`
+	// Raw is the JSON as the library handed it over (every field the server sent).
+	Raw json.RawMessage `json:"-"`
+}
+
+func streamInfoFrom(s *C.char) StreamInfo {
+	var v StreamInfo
+	if s == nil {
+		return v
+	}
+	raw := C.GoString(s)
+	C.nervure_free_string(s)
+	_ = json.Unmarshal([]byte(raw), &v)
+	v.Raw = json.RawMessage(raw)
+	return v
+}
+
+// ConsumerInfo - A consumer: its config and delivery state (the server's JSON).
+type ConsumerInfo struct {
+	// StreamName - Its stream.
+	StreamName string `json:"stream_name"`
+	// Name - Its name.
+	Name string `json:"name"`
+	// NumPending - Messages not yet delivered.
+	NumPending uint64 `json:"num_pending"`
+	// NumAckPending - Delivered, not yet acknowledged.
+	NumAckPending uint64 `json:"num_ack_pending"`
+	// Raw is the JSON as the library handed it over (every field the server sent).
+	Raw json.RawMessage `json:"-"`
+}
+
+func consumerInfoFrom(s *C.char) ConsumerInfo {
+	var v ConsumerInfo
+	if s == nil {
+		return v
+	}
+	raw := C.GoString(s)
+	C.nervure_free_string(s)
+	_ = json.Unmarshal([]byte(raw), &v)
+	v.Raw = json.RawMessage(raw)
+	return v
+}
+
+// StoredMessage - A message as the stream stored it; data is base64.
+type StoredMessage struct {
+	// Subject - Subject.
+	Subject string `json:"subject"`
+	// Seq - Stream sequence.
+	Seq uint64 `json:"seq"`
+	// Data - Payload, base64.
+	Data string `json:"data"`
+	// Time - When stored, RFC 3339.
+	Time string `json:"time"`
+	// Raw is the JSON as the library handed it over (every field the server sent).
+	Raw json.RawMessage `json:"-"`
+}
+
+func storedMessageFrom(s *C.char) StoredMessage {
+	var v StoredMessage
+	if s == nil {
+		return v
+	}
+	raw := C.GoString(s)
+	C.nervure_free_string(s)
+	_ = json.Unmarshal([]byte(raw), &v)
+	v.Raw = json.RawMessage(raw)
+	return v
+}
+
+// NameList - Names (of streams, consumers, buckets, keys).
+type NameList struct {
+	// Names - The names.
+	Names []string `json:"names"`
+	// Raw is the JSON as the library handed it over (every field the server sent).
+	Raw json.RawMessage `json:"-"`
+}
+
+func nameListFrom(s *C.char) NameList {
+	var v NameList
+	if s == nil {
+		return v
+	}
+	raw := C.GoString(s)
+	C.nervure_free_string(s)
+	_ = json.Unmarshal([]byte(raw), &v)
+	v.Raw = json.RawMessage(raw)
+	return v
+}
+
+// StreamList - Streams, each as stream_info.
+type StreamList struct {
+	// Streams - The stream_info records (a list).
+	Streams string `json:"streams"`
+	// Raw is the JSON as the library handed it over (every field the server sent).
+	Raw json.RawMessage `json:"-"`
+}
+
+func streamListFrom(s *C.char) StreamList {
+	var v StreamList
+	if s == nil {
+		return v
+	}
+	raw := C.GoString(s)
+	C.nervure_free_string(s)
+	_ = json.Unmarshal([]byte(raw), &v)
+	v.Raw = json.RawMessage(raw)
+	return v
+}
+
+// MsgMetadata - Delivery metadata of a JetStream message, from its reply subject.
+type MsgMetadata struct {
+	// Stream - Stream.
+	Stream string `json:"stream"`
+	// Consumer - Consumer.
+	Consumer string `json:"consumer"`
+	// StreamSeq - Stream sequence.
+	StreamSeq uint64 `json:"stream_seq"`
+	// ConsumerSeq - Consumer sequence.
+	ConsumerSeq uint64 `json:"consumer_seq"`
+	// NumDelivered - Deliveries so far, this one included.
+	NumDelivered uint64 `json:"num_delivered"`
+	// NumPending - Messages left for the consumer.
+	NumPending uint64 `json:"num_pending"`
+	// TimestampNs - When stored, nanoseconds since the epoch.
+	TimestampNs int64 `json:"timestamp_ns"`
+	// Raw is the JSON as the library handed it over (every field the server sent).
+	Raw json.RawMessage `json:"-"`
+}
+
+func msgMetadataFrom(s *C.char) MsgMetadata {
+	var v MsgMetadata
+	if s == nil {
+		return v
+	}
+	raw := C.GoString(s)
+	C.nervure_free_string(s)
+	_ = json.Unmarshal([]byte(raw), &v)
+	v.Raw = json.RawMessage(raw)
+	return v
+}
+
+// KvEntry - A stored value (empty object when there is none); value is base64.
+type KvEntry struct {
+	// Key - Key.
+	Key string `json:"key"`
+	// Value - Value, base64.
+	Value string `json:"value"`
+	// Revision - Revision.
+	Revision uint64 `json:"revision"`
+	// Operation - PUT, DEL or PURGE.
+	Operation string `json:"operation"`
+	// Created - RFC 3339.
+	Created string `json:"created"`
+	// Raw is the JSON as the library handed it over (every field the server sent).
+	Raw json.RawMessage `json:"-"`
+}
+
+func kvEntryFrom(s *C.char) KvEntry {
+	var v KvEntry
+	if s == nil {
+		return v
+	}
+	raw := C.GoString(s)
+	C.nervure_free_string(s)
+	_ = json.Unmarshal([]byte(raw), &v)
+	v.Raw = json.RawMessage(raw)
+	return v
+}
+
+// KvEntryList - Entries, oldest first.
+type KvEntryList struct {
+	// Entries - The kv_entry records (a list).
+	Entries string `json:"entries"`
+	// Raw is the JSON as the library handed it over (every field the server sent).
+	Raw json.RawMessage `json:"-"`
+}
+
+func kvEntryListFrom(s *C.char) KvEntryList {
+	var v KvEntryList
+	if s == nil {
+		return v
+	}
+	raw := C.GoString(s)
+	C.nervure_free_string(s)
+	_ = json.Unmarshal([]byte(raw), &v)
+	v.Raw = json.RawMessage(raw)
+	return v
+}
+
+// KvStatus - A bucket's state.
+type KvStatus struct {
+	// Bucket - Bucket.
+	Bucket string `json:"bucket"`
+	// Values - Stored values, history included.
+	Values uint64 `json:"values"`
+	// History - Values kept per key.
+	History int64 `json:"history"`
+	// TTL - Value lifetime, nanoseconds; 0: forever.
+	TTL int64 `json:"ttl"`
+	// Raw is the JSON as the library handed it over (every field the server sent).
+	Raw json.RawMessage `json:"-"`
+}
+
+func kvStatusFrom(s *C.char) KvStatus {
+	var v KvStatus
+	if s == nil {
+		return v
+	}
+	raw := C.GoString(s)
+	C.nervure_free_string(s)
+	_ = json.Unmarshal([]byte(raw), &v)
+	v.Raw = json.RawMessage(raw)
+	return v
+}
+
 // ---- objects ----
 
 // ActorHost - Hosts actor types whose turns run in this language: turns() delivers them in batches;
@@ -767,6 +1013,30 @@ type ActorHost struct {
 
 func wrapActorHost(conn *Conn, h *C.nervure_actor_host) *ActorHost {
 	x := &ActorHost{h: h, conn: conn}
+	// The C ABI has no destroy call for this handle yet: it lives as long as the process.
+	return x
+}
+
+// Jetstream - A JetStream context.
+type Jetstream struct {
+	h    *C.nervure_jetstream
+	conn *Conn
+}
+
+func wrapJetstream(conn *Conn, h *C.nervure_jetstream) *Jetstream {
+	x := &Jetstream{h: h, conn: conn}
+	// The C ABI has no destroy call for this handle yet: it lives as long as the process.
+	return x
+}
+
+// KeyValue - A key-value bucket.
+type KeyValue struct {
+	h    *C.nervure_key_value
+	conn *Conn
+}
+
+func wrapKeyValue(conn *Conn, h *C.nervure_key_value) *KeyValue {
+	x := &KeyValue{h: h, conn: conn}
 	// The C ABI has no destroy call for this handle yet: it lives as long as the process.
 	return x
 }
@@ -788,9 +1058,30 @@ const defaultConnectionSubscribePendingBytesLimit = 0
 const defaultConnectionRequestTimeout = 2000 * time.Millisecond
 const defaultConnectionFlushTimeout = 10000 * time.Millisecond
 const defaultConnectionDrainTimeout = 30000 * time.Millisecond
+const defaultConnectionJetstreamTimeout = 5000 * time.Millisecond
 const defaultActorHostStopTimeout = 10000 * time.Millisecond
 const defaultActorHostInvokeTimeout = 5000 * time.Millisecond
 const defaultSubscriptionDrainTimeout = 30000 * time.Millisecond
+const defaultJetstreamPurgeStreamKeep = 0
+const defaultJetstreamPurgeStreamUpToSeq = 0
+const defaultJetstreamGetMsgSeq = 0
+const defaultJetstreamPublishExpectedLastSeq = -1
+const defaultJetstreamPublishExpectedLastSubjectSeq = -1
+const defaultJetstreamPublishTTL = 0 * time.Millisecond
+const defaultJetstreamPublishTimeout = 0 * time.Millisecond
+const defaultJetstreamPublishAsyncCompleteTimeout = 5000 * time.Millisecond
+const defaultJetstreamFetchBatch = 1
+const defaultJetstreamFetchExpires = 5000 * time.Millisecond
+const defaultJetstreamConsumeMaxMessages = 0
+const defaultJetstreamConsumeExpires = 30000 * time.Millisecond
+const defaultJetstreamConsumeIdleHeartbeat = 0 * time.Millisecond
+const defaultJetstreamOrderedConsumerOptStartSeq = 0
+const defaultJetstreamAckDelay = 0 * time.Millisecond
+const defaultJetstreamAckSyncTimeout = 5000 * time.Millisecond
+const defaultKeyValueGetRevision = 0
+const defaultKeyValueCreateTTL = 0 * time.Millisecond
+const defaultKeyValueDeleteLastRevision = 0
+const defaultKeyValuePurgeTTL = 0 * time.Millisecond
 
 // ---- operations ----
 
@@ -1123,6 +1414,29 @@ func (x *Conn) opMaxPayload() (int, error) {
 func (x *Conn) MaxPayload() int {
 	v, _ := x.opMaxPayload()
 	return v
+}
+
+// opJetstream calls nervure_connection_jetstream: A JetStream context (domain or API prefix for other domains and accounts).
+func (x *Conn) opJetstream(domain string, aPIPrefix string, timeout time.Duration) (*Jetstream, error) {
+	if x == nil || x.h == nil {
+		return nil, &Error{Status: StatusConnectionClosed, Message: "the handle was released"}
+	}
+	sb := getStrBuf()
+	defer putStrBuf(sb)
+	domainOff := sb.add(domain)
+	aPIPrefixOff := sb.add(aPIPrefix)
+	r := C.nv_connection_jetstream(x.h, sb.ptr(domainOff), sb.ptr(aPIPrefixOff), C.int64_t(timeout.Milliseconds()))
+	runtime.KeepAlive(sb)
+	if err := errorOf(&r.e); err != nil {
+		return nil, err
+	}
+	return wrapJetstream(x, r.out), nil
+}
+
+// Jetstream - A JetStream context (domain or API prefix for other domains and accounts). Fails with
+// ErrInvalidArgument.
+func (x *Conn) Jetstream(domain string, aPIPrefix string, timeout time.Duration) (*Jetstream, error) {
+	return x.opJetstream(domain, aPIPrefix, timeout)
 }
 
 // opRegisterType calls nervure_actor_host_register_type: Hosts an actor type (before start).
@@ -1600,4 +1914,863 @@ func (x *Subscription) opDelivered() (int, error) {
 func (x *Subscription) Delivered() int {
 	v, _ := x.opDelivered()
 	return v
+}
+
+// opAccountInfo calls nervure_jetstream_account_info: The account's JetStream usage and limits.
+func (x *Jetstream) opAccountInfo() (AccountInfo, error) {
+	if x == nil || x.h == nil {
+		return AccountInfo{}, &Error{Status: StatusConnectionClosed, Message: "the handle was released"}
+	}
+	r := C.nv_jetstream_account_info(x.h)
+	if err := errorOf(&r.e); err != nil {
+		return AccountInfo{}, err
+	}
+	return accountInfoFrom(r.out), nil
+}
+
+// AccountInfo - The account's JetStream usage and limits. It blocks the calling goroutine. Fails
+// with ErrJetStreamAPI, ErrTimeout, ErrNoResponders, ErrInvalidArgument.
+func (x *Jetstream) AccountInfo() (AccountInfo, error) {
+	return x.opAccountInfo()
+}
+
+// opAddStream calls nervure_jetstream_add_stream: Creates a stream from its configuration (the server's JSON).
+func (x *Jetstream) opAddStream(config string) (StreamInfo, error) {
+	if x == nil || x.h == nil {
+		return StreamInfo{}, &Error{Status: StatusConnectionClosed, Message: "the handle was released"}
+	}
+	sb := getStrBuf()
+	defer putStrBuf(sb)
+	configOff := sb.add(config)
+	r := C.nv_jetstream_add_stream(x.h, sb.ptr(configOff))
+	runtime.KeepAlive(sb)
+	if err := errorOf(&r.e); err != nil {
+		return StreamInfo{}, err
+	}
+	return streamInfoFrom(r.out), nil
+}
+
+// AddStream - Creates a stream from its configuration (the server's JSON). It blocks the calling
+// goroutine. Fails with ErrJetStreamAPI, ErrTimeout, ErrNoResponders, ErrInvalidArgument,
+// ErrNotSupportedByServer.
+func (x *Jetstream) AddStream(config string) (StreamInfo, error) {
+	return x.opAddStream(config)
+}
+
+// opUpdateStream calls nervure_jetstream_update_stream: Changes a stream's configuration.
+func (x *Jetstream) opUpdateStream(config string) (StreamInfo, error) {
+	if x == nil || x.h == nil {
+		return StreamInfo{}, &Error{Status: StatusConnectionClosed, Message: "the handle was released"}
+	}
+	sb := getStrBuf()
+	defer putStrBuf(sb)
+	configOff := sb.add(config)
+	r := C.nv_jetstream_update_stream(x.h, sb.ptr(configOff))
+	runtime.KeepAlive(sb)
+	if err := errorOf(&r.e); err != nil {
+		return StreamInfo{}, err
+	}
+	return streamInfoFrom(r.out), nil
+}
+
+// UpdateStream - Changes a stream's configuration. It blocks the calling goroutine. Fails with
+// ErrJetStreamAPI, ErrTimeout, ErrNoResponders, ErrInvalidArgument, ErrNotSupportedByServer.
+func (x *Jetstream) UpdateStream(config string) (StreamInfo, error) {
+	return x.opUpdateStream(config)
+}
+
+// opStreamInfo calls nervure_jetstream_stream_info: A stream's configuration and state.
+func (x *Jetstream) opStreamInfo(name string) (StreamInfo, error) {
+	if x == nil || x.h == nil {
+		return StreamInfo{}, &Error{Status: StatusConnectionClosed, Message: "the handle was released"}
+	}
+	sb := getStrBuf()
+	defer putStrBuf(sb)
+	nameOff := sb.add(name)
+	r := C.nv_jetstream_stream_info(x.h, sb.ptr(nameOff))
+	runtime.KeepAlive(sb)
+	if err := errorOf(&r.e); err != nil {
+		return StreamInfo{}, err
+	}
+	return streamInfoFrom(r.out), nil
+}
+
+// StreamInfo - A stream's configuration and state. It blocks the calling goroutine. Fails with
+// ErrJetStreamAPI, ErrTimeout, ErrNoResponders, ErrInvalidArgument.
+func (x *Jetstream) StreamInfo(name string) (StreamInfo, error) {
+	return x.opStreamInfo(name)
+}
+
+// opDeleteStream calls nervure_jetstream_delete_stream: Deletes a stream and its messages.
+func (x *Jetstream) opDeleteStream(name string) error {
+	if x == nil || x.h == nil {
+		return &Error{Status: StatusConnectionClosed, Message: "the handle was released"}
+	}
+	sb := getStrBuf()
+	defer putStrBuf(sb)
+	nameOff := sb.add(name)
+	r := C.nv_jetstream_delete_stream(x.h, sb.ptr(nameOff))
+	runtime.KeepAlive(sb)
+	if err := errorOf(&r.e); err != nil {
+		return err
+	}
+	return nil
+}
+
+// DeleteStream - Deletes a stream and its messages. It blocks the calling goroutine. Fails with
+// ErrJetStreamAPI, ErrTimeout, ErrNoResponders, ErrInvalidArgument.
+func (x *Jetstream) DeleteStream(name string) error {
+	return x.opDeleteStream(name)
+}
+
+// opPurgeStream calls nervure_jetstream_purge_stream: Removes messages (all, one subject's, all but the last keep, or below a sequence); returns how many.
+func (x *Jetstream) opPurgeStream(name string, subject string, keep int, upToSeq int) (int, error) {
+	if x == nil || x.h == nil {
+		return 0, &Error{Status: StatusConnectionClosed, Message: "the handle was released"}
+	}
+	sb := getStrBuf()
+	defer putStrBuf(sb)
+	nameOff := sb.add(name)
+	subjectOff := sb.add(subject)
+	r := C.nv_jetstream_purge_stream(x.h, sb.ptr(nameOff), sb.ptr(subjectOff), C.int64_t(keep), C.int64_t(upToSeq))
+	runtime.KeepAlive(sb)
+	if err := errorOf(&r.e); err != nil {
+		return 0, err
+	}
+	return int(r.out), nil
+}
+
+// PurgeStream - Removes messages (all, one subject's, all but the last keep, or below a sequence);
+// returns how many. It blocks the calling goroutine. Fails with ErrJetStreamAPI, ErrTimeout,
+// ErrNoResponders, ErrInvalidArgument, ErrNotSupportedByServer.
+func (x *Jetstream) PurgeStream(name string, subject string, keep int, upToSeq int) (int, error) {
+	return x.opPurgeStream(name, subject, keep, upToSeq)
+}
+
+// opStreamNames calls nervure_jetstream_stream_names: Every stream's name, optionally only those bound to subject.
+func (x *Jetstream) opStreamNames(subject string) (NameList, error) {
+	if x == nil || x.h == nil {
+		return NameList{}, &Error{Status: StatusConnectionClosed, Message: "the handle was released"}
+	}
+	sb := getStrBuf()
+	defer putStrBuf(sb)
+	subjectOff := sb.add(subject)
+	r := C.nv_jetstream_stream_names(x.h, sb.ptr(subjectOff))
+	runtime.KeepAlive(sb)
+	if err := errorOf(&r.e); err != nil {
+		return NameList{}, err
+	}
+	return nameListFrom(r.out), nil
+}
+
+// StreamNames - Every stream's name, optionally only those bound to subject. It blocks the calling
+// goroutine. Fails with ErrJetStreamAPI, ErrTimeout, ErrNoResponders, ErrInvalidArgument.
+func (x *Jetstream) StreamNames(subject string) (NameList, error) {
+	return x.opStreamNames(subject)
+}
+
+// opStreams calls nervure_jetstream_streams: Every stream's info, optionally only those bound to subject.
+func (x *Jetstream) opStreams(subject string) (StreamList, error) {
+	if x == nil || x.h == nil {
+		return StreamList{}, &Error{Status: StatusConnectionClosed, Message: "the handle was released"}
+	}
+	sb := getStrBuf()
+	defer putStrBuf(sb)
+	subjectOff := sb.add(subject)
+	r := C.nv_jetstream_streams(x.h, sb.ptr(subjectOff))
+	runtime.KeepAlive(sb)
+	if err := errorOf(&r.e); err != nil {
+		return StreamList{}, err
+	}
+	return streamListFrom(r.out), nil
+}
+
+// Streams - Every stream's info, optionally only those bound to subject. It blocks the calling
+// goroutine. Fails with ErrJetStreamAPI, ErrTimeout, ErrNoResponders, ErrInvalidArgument.
+func (x *Jetstream) Streams(subject string) (StreamList, error) {
+	return x.opStreams(subject)
+}
+
+// opGetMsg calls nervure_jetstream_get_msg: A stored message by sequence, or the last one on a subject.
+func (x *Jetstream) opGetMsg(stream string, seq int, lastBySubject string) (StoredMessage, error) {
+	if x == nil || x.h == nil {
+		return StoredMessage{}, &Error{Status: StatusConnectionClosed, Message: "the handle was released"}
+	}
+	sb := getStrBuf()
+	defer putStrBuf(sb)
+	streamOff := sb.add(stream)
+	lastBySubjectOff := sb.add(lastBySubject)
+	r := C.nv_jetstream_get_msg(x.h, sb.ptr(streamOff), C.int64_t(seq), sb.ptr(lastBySubjectOff))
+	runtime.KeepAlive(sb)
+	if err := errorOf(&r.e); err != nil {
+		return StoredMessage{}, err
+	}
+	return storedMessageFrom(r.out), nil
+}
+
+// GetMsg - A stored message by sequence, or the last one on a subject. It blocks the calling
+// goroutine. Fails with ErrJetStreamAPI, ErrTimeout, ErrNoResponders, ErrInvalidArgument.
+func (x *Jetstream) GetMsg(stream string, seq int, lastBySubject string) (StoredMessage, error) {
+	return x.opGetMsg(stream, seq, lastBySubject)
+}
+
+// opDeleteMsg calls nervure_jetstream_delete_msg: Removes one stored message (erase overwrites it on disk).
+func (x *Jetstream) opDeleteMsg(stream string, seq int, erase bool) error {
+	if x == nil || x.h == nil {
+		return &Error{Status: StatusConnectionClosed, Message: "the handle was released"}
+	}
+	sb := getStrBuf()
+	defer putStrBuf(sb)
+	streamOff := sb.add(stream)
+	r := C.nv_jetstream_delete_msg(x.h, sb.ptr(streamOff), C.int64_t(seq), cbool(erase))
+	runtime.KeepAlive(sb)
+	if err := errorOf(&r.e); err != nil {
+		return err
+	}
+	return nil
+}
+
+// DeleteMsg - Removes one stored message (erase overwrites it on disk). It blocks the calling
+// goroutine. Fails with ErrJetStreamAPI, ErrTimeout, ErrNoResponders, ErrInvalidArgument.
+func (x *Jetstream) DeleteMsg(stream string, seq int, erase bool) error {
+	return x.opDeleteMsg(stream, seq, erase)
+}
+
+// opPublish calls nervure_jetstream_publish: Publishes to a stream and completes with its acknowledgement (the message data is the PubAck JSON: stream, seq, duplicate).
+func (x *Jetstream) opPublish(ctx context.Context, subject string, data []byte, headers Header, msgID string, expectedStream string, expectedLastSeq int, expectedLastSubjectSeq int, expectedLastMsgID string, tTL time.Duration, timeout time.Duration) (*Msg, error) {
+	if x == nil || x.h == nil {
+		return nil, &Error{Status: StatusConnectionClosed, Message: "the handle was released"}
+	}
+	sb := getStrBuf()
+	defer putStrBuf(sb)
+	subjectOff := sb.add(subject)
+	msgIDOff := sb.add(msgID)
+	expectedStreamOff := sb.add(expectedStream)
+	expectedLastMsgIDOff := sb.add(expectedLastMsgID)
+	headersH, err := cHeaders(headers)
+	if err != nil {
+		return nil, err
+	}
+	if headersH != nil {
+		defer C.nv_headers_free(headersH)
+	}
+	w, op := x.conn.startAsync()
+	r := C.nv_jetstream_publish(x.h, sb.ptr(subjectOff), bytesPtr(data), C.size_t(len(data)), headersH, sb.ptr(msgIDOff), sb.ptr(expectedStreamOff), C.int64_t(expectedLastSeq), C.int64_t(expectedLastSubjectSeq), sb.ptr(expectedLastMsgIDOff), C.int64_t(tTL.Milliseconds()), C.int64_t(timeout.Milliseconds()), w, C.uint64_t(op.token))
+	runtime.KeepAlive(sb)
+	if err := errorOf(&r.e); err != nil {
+		x.conn.abortAsync(w, op)
+		return nil, err
+	}
+	return x.conn.finishAsync(ctx, w, op)
+}
+
+// Publish - Publishes to a stream and completes with its acknowledgement (the message data is the
+// PubAck JSON: stream, seq, duplicate). It blocks until the answer arrives or ctx ends (the
+// operation is then cancelled). Fails with ErrJetStreamAPI, ErrTimeout, ErrNoResponders,
+// ErrInvalidArgument, ErrNotSupportedByServer, ErrConnectionClosed.
+func (x *Jetstream) Publish(ctx context.Context, subject string, data []byte, headers Header, msgID string, expectedStream string, expectedLastSeq int, expectedLastSubjectSeq int, expectedLastMsgID string, tTL time.Duration, timeout time.Duration) (*Msg, error) {
+	return x.opPublish(ctx, subject, data, headers, msgID, expectedStream, expectedLastSeq, expectedLastSubjectSeq, expectedLastMsgID, tTL, timeout)
+}
+
+// opPublishAsyncComplete calls nervure_jetstream_publish_async_complete: Waits until every publish has its acknowledgement.
+func (x *Jetstream) opPublishAsyncComplete(timeout time.Duration) error {
+	if x == nil || x.h == nil {
+		return &Error{Status: StatusConnectionClosed, Message: "the handle was released"}
+	}
+	r := C.nv_jetstream_publish_async_complete(x.h, C.int64_t(timeout.Milliseconds()))
+	if err := errorOf(&r.e); err != nil {
+		return err
+	}
+	return nil
+}
+
+// PublishAsyncComplete - Waits until every publish has its acknowledgement. It blocks the calling
+// goroutine. Fails with ErrTimeout.
+func (x *Jetstream) PublishAsyncComplete(timeout time.Duration) error {
+	return x.opPublishAsyncComplete(timeout)
+}
+
+// opAddConsumer calls nervure_jetstream_add_consumer: Creates a consumer from its configuration (the server's JSON).
+func (x *Jetstream) opAddConsumer(stream string, config string) (ConsumerInfo, error) {
+	if x == nil || x.h == nil {
+		return ConsumerInfo{}, &Error{Status: StatusConnectionClosed, Message: "the handle was released"}
+	}
+	sb := getStrBuf()
+	defer putStrBuf(sb)
+	streamOff := sb.add(stream)
+	configOff := sb.add(config)
+	r := C.nv_jetstream_add_consumer(x.h, sb.ptr(streamOff), sb.ptr(configOff))
+	runtime.KeepAlive(sb)
+	if err := errorOf(&r.e); err != nil {
+		return ConsumerInfo{}, err
+	}
+	return consumerInfoFrom(r.out), nil
+}
+
+// AddConsumer - Creates a consumer from its configuration (the server's JSON). It blocks the
+// calling goroutine. Fails with ErrJetStreamAPI, ErrTimeout, ErrNoResponders, ErrInvalidArgument,
+// ErrNotSupportedByServer.
+func (x *Jetstream) AddConsumer(stream string, config string) (ConsumerInfo, error) {
+	return x.opAddConsumer(stream, config)
+}
+
+// opUpdateConsumer calls nervure_jetstream_update_consumer: Changes an existing consumer.
+func (x *Jetstream) opUpdateConsumer(stream string, config string) (ConsumerInfo, error) {
+	if x == nil || x.h == nil {
+		return ConsumerInfo{}, &Error{Status: StatusConnectionClosed, Message: "the handle was released"}
+	}
+	sb := getStrBuf()
+	defer putStrBuf(sb)
+	streamOff := sb.add(stream)
+	configOff := sb.add(config)
+	r := C.nv_jetstream_update_consumer(x.h, sb.ptr(streamOff), sb.ptr(configOff))
+	runtime.KeepAlive(sb)
+	if err := errorOf(&r.e); err != nil {
+		return ConsumerInfo{}, err
+	}
+	return consumerInfoFrom(r.out), nil
+}
+
+// UpdateConsumer - Changes an existing consumer. It blocks the calling goroutine. Fails with
+// ErrJetStreamAPI, ErrTimeout, ErrNoResponders, ErrInvalidArgument.
+func (x *Jetstream) UpdateConsumer(stream string, config string) (ConsumerInfo, error) {
+	return x.opUpdateConsumer(stream, config)
+}
+
+// opConsumerInfo calls nervure_jetstream_consumer_info: A consumer's configuration and state.
+func (x *Jetstream) opConsumerInfo(stream string, consumer string) (ConsumerInfo, error) {
+	if x == nil || x.h == nil {
+		return ConsumerInfo{}, &Error{Status: StatusConnectionClosed, Message: "the handle was released"}
+	}
+	sb := getStrBuf()
+	defer putStrBuf(sb)
+	streamOff := sb.add(stream)
+	consumerOff := sb.add(consumer)
+	r := C.nv_jetstream_consumer_info(x.h, sb.ptr(streamOff), sb.ptr(consumerOff))
+	runtime.KeepAlive(sb)
+	if err := errorOf(&r.e); err != nil {
+		return ConsumerInfo{}, err
+	}
+	return consumerInfoFrom(r.out), nil
+}
+
+// ConsumerInfo - A consumer's configuration and state. It blocks the calling goroutine. Fails with
+// ErrJetStreamAPI, ErrTimeout, ErrNoResponders, ErrInvalidArgument.
+func (x *Jetstream) ConsumerInfo(stream string, consumer string) (ConsumerInfo, error) {
+	return x.opConsumerInfo(stream, consumer)
+}
+
+// opDeleteConsumer calls nervure_jetstream_delete_consumer: Deletes a consumer.
+func (x *Jetstream) opDeleteConsumer(stream string, consumer string) error {
+	if x == nil || x.h == nil {
+		return &Error{Status: StatusConnectionClosed, Message: "the handle was released"}
+	}
+	sb := getStrBuf()
+	defer putStrBuf(sb)
+	streamOff := sb.add(stream)
+	consumerOff := sb.add(consumer)
+	r := C.nv_jetstream_delete_consumer(x.h, sb.ptr(streamOff), sb.ptr(consumerOff))
+	runtime.KeepAlive(sb)
+	if err := errorOf(&r.e); err != nil {
+		return err
+	}
+	return nil
+}
+
+// DeleteConsumer - Deletes a consumer. It blocks the calling goroutine. Fails with ErrJetStreamAPI,
+// ErrTimeout, ErrNoResponders, ErrInvalidArgument.
+func (x *Jetstream) DeleteConsumer(stream string, consumer string) error {
+	return x.opDeleteConsumer(stream, consumer)
+}
+
+// opConsumerNames calls nervure_jetstream_consumer_names: The names of a stream's consumers.
+func (x *Jetstream) opConsumerNames(stream string) (NameList, error) {
+	if x == nil || x.h == nil {
+		return NameList{}, &Error{Status: StatusConnectionClosed, Message: "the handle was released"}
+	}
+	sb := getStrBuf()
+	defer putStrBuf(sb)
+	streamOff := sb.add(stream)
+	r := C.nv_jetstream_consumer_names(x.h, sb.ptr(streamOff))
+	runtime.KeepAlive(sb)
+	if err := errorOf(&r.e); err != nil {
+		return NameList{}, err
+	}
+	return nameListFrom(r.out), nil
+}
+
+// ConsumerNames - The names of a stream's consumers. It blocks the calling goroutine. Fails with
+// ErrJetStreamAPI, ErrTimeout, ErrNoResponders, ErrInvalidArgument.
+func (x *Jetstream) ConsumerNames(stream string) (NameList, error) {
+	return x.opConsumerNames(stream)
+}
+
+// opFetch calls nervure_jetstream_fetch: Up to batch messages from a pull consumer, as a source that ends once they are taken.
+func (x *Jetstream) opFetch(stream string, consumer string, batch int, expires time.Duration, noWait bool) (*Subscription, error) {
+	if x == nil || x.h == nil {
+		return nil, &Error{Status: StatusConnectionClosed, Message: "the handle was released"}
+	}
+	sb := getStrBuf()
+	defer putStrBuf(sb)
+	streamOff := sb.add(stream)
+	consumerOff := sb.add(consumer)
+	r := C.nv_jetstream_fetch(x.h, sb.ptr(streamOff), sb.ptr(consumerOff), C.int64_t(batch), C.int64_t(expires.Milliseconds()), cbool(noWait))
+	runtime.KeepAlive(sb)
+	if err := errorOf(&r.e); err != nil {
+		return nil, err
+	}
+	return wrapSubscription(x.conn, r.out), nil
+}
+
+// Fetch - Up to batch messages from a pull consumer, as a source that ends once they are taken. It
+// blocks the calling goroutine. Fails with ErrJetStreamAPI, ErrTimeout, ErrNoResponders,
+// ErrInvalidArgument.
+func (x *Jetstream) Fetch(stream string, consumer string, batch int, expires time.Duration, noWait bool) (*Subscription, error) {
+	return x.opFetch(stream, consumer, batch, expires, noWait)
+}
+
+// opConsume calls nervure_jetstream_consume: Continuous pull consumption as a source (stop it with unsubscribe).
+func (x *Jetstream) opConsume(stream string, consumer string, maxMessages int, expires time.Duration, idleHeartbeat time.Duration) (*Subscription, error) {
+	if x == nil || x.h == nil {
+		return nil, &Error{Status: StatusConnectionClosed, Message: "the handle was released"}
+	}
+	sb := getStrBuf()
+	defer putStrBuf(sb)
+	streamOff := sb.add(stream)
+	consumerOff := sb.add(consumer)
+	r := C.nv_jetstream_consume(x.h, sb.ptr(streamOff), sb.ptr(consumerOff), C.int64_t(maxMessages), C.int64_t(expires.Milliseconds()), C.int64_t(idleHeartbeat.Milliseconds()))
+	runtime.KeepAlive(sb)
+	if err := errorOf(&r.e); err != nil {
+		return nil, err
+	}
+	return wrapSubscription(x.conn, r.out), nil
+}
+
+// Consume - Continuous pull consumption as a source (stop it with unsubscribe). It blocks the
+// calling goroutine. Fails with ErrJetStreamAPI, ErrTimeout, ErrNoResponders, ErrInvalidArgument.
+func (x *Jetstream) Consume(stream string, consumer string, maxMessages int, expires time.Duration, idleHeartbeat time.Duration) (*Subscription, error) {
+	return x.opConsume(stream, consumer, maxMessages, expires, idleHeartbeat)
+}
+
+// opOrderedConsumer calls nervure_jetstream_ordered_consumer: An ordered, self-healing consumer as a source: each message once, in order, no acknowledgements.
+func (x *Jetstream) opOrderedConsumer(stream string, filterSubject string, deliverPolicy string, optStartSeq int) (*Subscription, error) {
+	if x == nil || x.h == nil {
+		return nil, &Error{Status: StatusConnectionClosed, Message: "the handle was released"}
+	}
+	sb := getStrBuf()
+	defer putStrBuf(sb)
+	streamOff := sb.add(stream)
+	filterSubjectOff := sb.add(filterSubject)
+	deliverPolicyOff := sb.add(deliverPolicy)
+	r := C.nv_jetstream_ordered_consumer(x.h, sb.ptr(streamOff), sb.ptr(filterSubjectOff), sb.ptr(deliverPolicyOff), C.int64_t(optStartSeq))
+	runtime.KeepAlive(sb)
+	if err := errorOf(&r.e); err != nil {
+		return nil, err
+	}
+	return wrapSubscription(x.conn, r.out), nil
+}
+
+// OrderedConsumer - An ordered, self-healing consumer as a source: each message once, in order, no
+// acknowledgements. It blocks the calling goroutine. Fails with ErrJetStreamAPI, ErrTimeout,
+// ErrNoResponders, ErrInvalidArgument.
+func (x *Jetstream) OrderedConsumer(stream string, filterSubject string, deliverPolicy string, optStartSeq int) (*Subscription, error) {
+	return x.opOrderedConsumer(stream, filterSubject, deliverPolicy, optStartSeq)
+}
+
+// opAck calls nervure_jetstream_ack: Acknowledges a JetStream message by its reply subject: ack, nak (optionally after delay), term (optionally with a reason, nats-server 2.10+) or in_progress.
+func (x *Jetstream) opAck(reply string, kind string, delay time.Duration, reason string) error {
+	if x == nil || x.h == nil {
+		return &Error{Status: StatusConnectionClosed, Message: "the handle was released"}
+	}
+	sb := getStrBuf()
+	defer putStrBuf(sb)
+	replyOff := sb.add(reply)
+	kindOff := sb.add(kind)
+	reasonOff := sb.add(reason)
+	r := C.nv_jetstream_ack(x.h, sb.ptr(replyOff), sb.ptr(kindOff), C.int64_t(delay.Milliseconds()), sb.ptr(reasonOff))
+	runtime.KeepAlive(sb)
+	if err := errorOf(&r.e); err != nil {
+		return err
+	}
+	return nil
+}
+
+// Ack - Acknowledges a JetStream message by its reply subject: ack, nak (optionally after delay),
+// term (optionally with a reason, nats-server 2.10+) or in_progress. Fails with ErrInvalidArgument,
+// ErrNotSupportedByServer, ErrConnectionClosed.
+func (x *Jetstream) Ack(reply string, kind string, delay time.Duration, reason string) error {
+	return x.opAck(reply, kind, delay, reason)
+}
+
+// opAckSync calls nervure_jetstream_ack_sync: Acknowledges and waits for the server to confirm it.
+func (x *Jetstream) opAckSync(ctx context.Context, reply string, timeout time.Duration) (*Msg, error) {
+	if x == nil || x.h == nil {
+		return nil, &Error{Status: StatusConnectionClosed, Message: "the handle was released"}
+	}
+	sb := getStrBuf()
+	defer putStrBuf(sb)
+	replyOff := sb.add(reply)
+	w, op := x.conn.startAsync()
+	r := C.nv_jetstream_ack_sync(x.h, sb.ptr(replyOff), C.int64_t(timeout.Milliseconds()), w, C.uint64_t(op.token))
+	runtime.KeepAlive(sb)
+	if err := errorOf(&r.e); err != nil {
+		x.conn.abortAsync(w, op)
+		return nil, err
+	}
+	return x.conn.finishAsync(ctx, w, op)
+}
+
+// AckSync - Acknowledges and waits for the server to confirm it. It blocks until the answer arrives
+// or ctx ends (the operation is then cancelled). Fails with ErrTimeout, ErrInvalidArgument.
+func (x *Jetstream) AckSync(ctx context.Context, reply string, timeout time.Duration) (*Msg, error) {
+	return x.opAckSync(ctx, reply, timeout)
+}
+
+// opMetadata calls nervure_jetstream_metadata: Delivery metadata of a JetStream message, from its reply subject.
+func (x *Jetstream) opMetadata(reply string) (MsgMetadata, error) {
+	if x == nil || x.h == nil {
+		return MsgMetadata{}, &Error{Status: StatusConnectionClosed, Message: "the handle was released"}
+	}
+	sb := getStrBuf()
+	defer putStrBuf(sb)
+	replyOff := sb.add(reply)
+	r := C.nv_jetstream_metadata(x.h, sb.ptr(replyOff))
+	runtime.KeepAlive(sb)
+	if err := errorOf(&r.e); err != nil {
+		return MsgMetadata{}, err
+	}
+	return msgMetadataFrom(r.out), nil
+}
+
+// Metadata - Delivery metadata of a JetStream message, from its reply subject. Fails with
+// ErrInvalidArgument.
+func (x *Jetstream) Metadata(reply string) (MsgMetadata, error) {
+	return x.opMetadata(reply)
+}
+
+// opCreateKeyValue calls nervure_jetstream_create_key_value: Creates a bucket from its configuration (JSON: bucket, history, ttl in ns, storage, replicas, max_value_size, max_bytes, compression, limit_marker_ttl, metadata).
+func (x *Jetstream) opCreateKeyValue(config string) (*KeyValue, error) {
+	if x == nil || x.h == nil {
+		return nil, &Error{Status: StatusConnectionClosed, Message: "the handle was released"}
+	}
+	sb := getStrBuf()
+	defer putStrBuf(sb)
+	configOff := sb.add(config)
+	r := C.nv_jetstream_create_key_value(x.h, sb.ptr(configOff))
+	runtime.KeepAlive(sb)
+	if err := errorOf(&r.e); err != nil {
+		return nil, err
+	}
+	return wrapKeyValue(x.conn, r.out), nil
+}
+
+// CreateKeyValue - Creates a bucket from its configuration (JSON: bucket, history, ttl in ns,
+// storage, replicas, max_value_size, max_bytes, compression, limit_marker_ttl, metadata). It blocks
+// the calling goroutine. Fails with ErrJetStreamAPI, ErrTimeout, ErrNoResponders,
+// ErrInvalidArgument, ErrNotSupportedByServer.
+func (x *Jetstream) CreateKeyValue(config string) (*KeyValue, error) {
+	return x.opCreateKeyValue(config)
+}
+
+// opKeyValue calls nervure_jetstream_key_value: An existing bucket.
+func (x *Jetstream) opKeyValue(bucket string) (*KeyValue, error) {
+	if x == nil || x.h == nil {
+		return nil, &Error{Status: StatusConnectionClosed, Message: "the handle was released"}
+	}
+	sb := getStrBuf()
+	defer putStrBuf(sb)
+	bucketOff := sb.add(bucket)
+	r := C.nv_jetstream_key_value(x.h, sb.ptr(bucketOff))
+	runtime.KeepAlive(sb)
+	if err := errorOf(&r.e); err != nil {
+		return nil, err
+	}
+	return wrapKeyValue(x.conn, r.out), nil
+}
+
+// KeyValue - An existing bucket. It blocks the calling goroutine. Fails with ErrJetStreamAPI,
+// ErrTimeout, ErrNoResponders, ErrInvalidArgument.
+func (x *Jetstream) KeyValue(bucket string) (*KeyValue, error) {
+	return x.opKeyValue(bucket)
+}
+
+// opDeleteKeyValue calls nervure_jetstream_delete_key_value: Deletes a bucket and its values.
+func (x *Jetstream) opDeleteKeyValue(bucket string) error {
+	if x == nil || x.h == nil {
+		return &Error{Status: StatusConnectionClosed, Message: "the handle was released"}
+	}
+	sb := getStrBuf()
+	defer putStrBuf(sb)
+	bucketOff := sb.add(bucket)
+	r := C.nv_jetstream_delete_key_value(x.h, sb.ptr(bucketOff))
+	runtime.KeepAlive(sb)
+	if err := errorOf(&r.e); err != nil {
+		return err
+	}
+	return nil
+}
+
+// DeleteKeyValue - Deletes a bucket and its values. It blocks the calling goroutine. Fails with
+// ErrJetStreamAPI, ErrTimeout, ErrNoResponders, ErrInvalidArgument.
+func (x *Jetstream) DeleteKeyValue(bucket string) error {
+	return x.opDeleteKeyValue(bucket)
+}
+
+// opKeyValueNames calls nervure_jetstream_key_value_names: Every bucket's name.
+func (x *Jetstream) opKeyValueNames() (NameList, error) {
+	if x == nil || x.h == nil {
+		return NameList{}, &Error{Status: StatusConnectionClosed, Message: "the handle was released"}
+	}
+	r := C.nv_jetstream_key_value_names(x.h)
+	if err := errorOf(&r.e); err != nil {
+		return NameList{}, err
+	}
+	return nameListFrom(r.out), nil
+}
+
+// KeyValueNames - Every bucket's name. It blocks the calling goroutine. Fails with ErrJetStreamAPI,
+// ErrTimeout, ErrNoResponders, ErrInvalidArgument.
+func (x *Jetstream) KeyValueNames() (NameList, error) {
+	return x.opKeyValueNames()
+}
+
+// opBucket calls nervure_key_value_bucket: The bucket's name.
+func (x *KeyValue) opBucket() (string, error) {
+	if x == nil || x.h == nil {
+		return "", &Error{Status: StatusConnectionClosed, Message: "the handle was released"}
+	}
+	r := C.nv_key_value_bucket(x.h)
+	if err := errorOf(&r.e); err != nil {
+		return "", err
+	}
+	return takeString(r.out), nil
+}
+
+// Bucket - The bucket's name.
+func (x *KeyValue) Bucket() string {
+	v, _ := x.opBucket()
+	return v
+}
+
+// opPut calls nervure_key_value_put: Stores a value; returns its revision.
+func (x *KeyValue) opPut(key string, value []byte) (uint64, error) {
+	if x == nil || x.h == nil {
+		return 0, &Error{Status: StatusConnectionClosed, Message: "the handle was released"}
+	}
+	sb := getStrBuf()
+	defer putStrBuf(sb)
+	keyOff := sb.add(key)
+	r := C.nv_key_value_put(x.h, sb.ptr(keyOff), bytesPtr(value), C.size_t(len(value)))
+	runtime.KeepAlive(sb)
+	if err := errorOf(&r.e); err != nil {
+		return 0, err
+	}
+	return uint64(r.out), nil
+}
+
+// Put - Stores a value; returns its revision. It blocks the calling goroutine. Fails with
+// ErrJetStreamAPI, ErrTimeout, ErrNoResponders, ErrInvalidArgument.
+func (x *KeyValue) Put(key string, value []byte) (uint64, error) {
+	return x.opPut(key, value)
+}
+
+// opGet calls nervure_key_value_get: The current value (or a given revision); an empty record when absent or deleted.
+func (x *KeyValue) opGet(key string, revision int) (KvEntry, error) {
+	if x == nil || x.h == nil {
+		return KvEntry{}, &Error{Status: StatusConnectionClosed, Message: "the handle was released"}
+	}
+	sb := getStrBuf()
+	defer putStrBuf(sb)
+	keyOff := sb.add(key)
+	r := C.nv_key_value_get(x.h, sb.ptr(keyOff), C.int64_t(revision))
+	runtime.KeepAlive(sb)
+	if err := errorOf(&r.e); err != nil {
+		return KvEntry{}, err
+	}
+	return kvEntryFrom(r.out), nil
+}
+
+// Get - The current value (or a given revision); an empty record when absent or deleted. It blocks
+// the calling goroutine. Fails with ErrJetStreamAPI, ErrTimeout, ErrNoResponders,
+// ErrInvalidArgument.
+func (x *KeyValue) Get(key string, revision int) (KvEntry, error) {
+	return x.opGet(key, revision)
+}
+
+// opCreate calls nervure_key_value_create: Stores only when the key is absent or deleted (JetStreamApiError 10071 otherwise); ttl needs a bucket with limit_marker_ttl.
+func (x *KeyValue) opCreate(key string, value []byte, tTL time.Duration) (uint64, error) {
+	if x == nil || x.h == nil {
+		return 0, &Error{Status: StatusConnectionClosed, Message: "the handle was released"}
+	}
+	sb := getStrBuf()
+	defer putStrBuf(sb)
+	keyOff := sb.add(key)
+	r := C.nv_key_value_create(x.h, sb.ptr(keyOff), bytesPtr(value), C.size_t(len(value)), C.int64_t(tTL.Milliseconds()))
+	runtime.KeepAlive(sb)
+	if err := errorOf(&r.e); err != nil {
+		return 0, err
+	}
+	return uint64(r.out), nil
+}
+
+// Create - Stores only when the key is absent or deleted (JetStreamApiError 10071 otherwise); ttl
+// needs a bucket with limit_marker_ttl. It blocks the calling goroutine. Fails with
+// ErrJetStreamAPI, ErrTimeout, ErrNoResponders, ErrInvalidArgument, ErrNotSupportedByServer.
+func (x *KeyValue) Create(key string, value []byte, tTL time.Duration) (uint64, error) {
+	return x.opCreate(key, value, tTL)
+}
+
+// opUpdate calls nervure_key_value_update: Compare-and-set: stores only when the key's revision is still last_revision (JetStreamApiError 10071 otherwise).
+func (x *KeyValue) opUpdate(key string, value []byte, lastRevision uint64) (uint64, error) {
+	if x == nil || x.h == nil {
+		return 0, &Error{Status: StatusConnectionClosed, Message: "the handle was released"}
+	}
+	sb := getStrBuf()
+	defer putStrBuf(sb)
+	keyOff := sb.add(key)
+	r := C.nv_key_value_update(x.h, sb.ptr(keyOff), bytesPtr(value), C.size_t(len(value)), C.uint64_t(lastRevision))
+	runtime.KeepAlive(sb)
+	if err := errorOf(&r.e); err != nil {
+		return 0, err
+	}
+	return uint64(r.out), nil
+}
+
+// Update - Compare-and-set: stores only when the key's revision is still last_revision
+// (JetStreamApiError 10071 otherwise). It blocks the calling goroutine. Fails with ErrJetStreamAPI,
+// ErrTimeout, ErrNoResponders, ErrInvalidArgument.
+func (x *KeyValue) Update(key string, value []byte, lastRevision uint64) (uint64, error) {
+	return x.opUpdate(key, value, lastRevision)
+}
+
+// opDelete calls nervure_key_value_delete: Deletes the key, keeping its history; with last_revision, only if unchanged.
+func (x *KeyValue) opDelete(key string, lastRevision int) error {
+	if x == nil || x.h == nil {
+		return &Error{Status: StatusConnectionClosed, Message: "the handle was released"}
+	}
+	sb := getStrBuf()
+	defer putStrBuf(sb)
+	keyOff := sb.add(key)
+	r := C.nv_key_value_delete(x.h, sb.ptr(keyOff), C.int64_t(lastRevision))
+	runtime.KeepAlive(sb)
+	if err := errorOf(&r.e); err != nil {
+		return err
+	}
+	return nil
+}
+
+// Delete - Deletes the key, keeping its history; with last_revision, only if unchanged. It blocks
+// the calling goroutine. Fails with ErrJetStreamAPI, ErrTimeout, ErrNoResponders,
+// ErrInvalidArgument.
+func (x *KeyValue) Delete(key string, lastRevision int) error {
+	return x.opDelete(key, lastRevision)
+}
+
+// opPurge calls nervure_key_value_purge: Deletes the key and its history, leaving a purge marker.
+func (x *KeyValue) opPurge(key string, tTL time.Duration) error {
+	if x == nil || x.h == nil {
+		return &Error{Status: StatusConnectionClosed, Message: "the handle was released"}
+	}
+	sb := getStrBuf()
+	defer putStrBuf(sb)
+	keyOff := sb.add(key)
+	r := C.nv_key_value_purge(x.h, sb.ptr(keyOff), C.int64_t(tTL.Milliseconds()))
+	runtime.KeepAlive(sb)
+	if err := errorOf(&r.e); err != nil {
+		return err
+	}
+	return nil
+}
+
+// Purge - Deletes the key and its history, leaving a purge marker. It blocks the calling goroutine.
+// Fails with ErrJetStreamAPI, ErrTimeout, ErrNoResponders, ErrInvalidArgument,
+// ErrNotSupportedByServer.
+func (x *KeyValue) Purge(key string, tTL time.Duration) error {
+	return x.opPurge(key, tTL)
+}
+
+// opKeys calls nervure_key_value_keys: Keys with a current value, optionally matching a filter (wildcards allowed).
+func (x *KeyValue) opKeys(filter string) (NameList, error) {
+	if x == nil || x.h == nil {
+		return NameList{}, &Error{Status: StatusConnectionClosed, Message: "the handle was released"}
+	}
+	sb := getStrBuf()
+	defer putStrBuf(sb)
+	filterOff := sb.add(filter)
+	r := C.nv_key_value_keys(x.h, sb.ptr(filterOff))
+	runtime.KeepAlive(sb)
+	if err := errorOf(&r.e); err != nil {
+		return NameList{}, err
+	}
+	return nameListFrom(r.out), nil
+}
+
+// Keys - Keys with a current value, optionally matching a filter (wildcards allowed). It blocks the
+// calling goroutine. Fails with ErrJetStreamAPI, ErrTimeout, ErrNoResponders, ErrInvalidArgument.
+func (x *KeyValue) Keys(filter string) (NameList, error) {
+	return x.opKeys(filter)
+}
+
+// opHistory calls nervure_key_value_history: Every stored value of the key, oldest first.
+func (x *KeyValue) opHistory(key string) (KvEntryList, error) {
+	if x == nil || x.h == nil {
+		return KvEntryList{}, &Error{Status: StatusConnectionClosed, Message: "the handle was released"}
+	}
+	sb := getStrBuf()
+	defer putStrBuf(sb)
+	keyOff := sb.add(key)
+	r := C.nv_key_value_history(x.h, sb.ptr(keyOff))
+	runtime.KeepAlive(sb)
+	if err := errorOf(&r.e); err != nil {
+		return KvEntryList{}, err
+	}
+	return kvEntryListFrom(r.out), nil
+}
+
+// History - Every stored value of the key, oldest first. It blocks the calling goroutine. Fails
+// with ErrJetStreamAPI, ErrTimeout, ErrNoResponders, ErrInvalidArgument.
+func (x *KeyValue) History(key string) (KvEntryList, error) {
+	return x.opHistory(key)
+}
+
+// opWatch calls nervure_key_value_watch: Entries as they change, as a source (subject = key, data = value, headers KV-Operation, KV-Revision, KV-Delta, KV-Created; one message with header KV-Initial-Done once the initial values are delivered).
+func (x *KeyValue) opWatch(keys string, includeHistory bool, ignoreDeletes bool, metaOnly bool, updatesOnly bool) (*Subscription, error) {
+	if x == nil || x.h == nil {
+		return nil, &Error{Status: StatusConnectionClosed, Message: "the handle was released"}
+	}
+	sb := getStrBuf()
+	defer putStrBuf(sb)
+	keysOff := sb.add(keys)
+	r := C.nv_key_value_watch(x.h, sb.ptr(keysOff), cbool(includeHistory), cbool(ignoreDeletes), cbool(metaOnly), cbool(updatesOnly))
+	runtime.KeepAlive(sb)
+	if err := errorOf(&r.e); err != nil {
+		return nil, err
+	}
+	return wrapSubscription(x.conn, r.out), nil
+}
+
+// Watch - Entries as they change, as a source (subject = key, data = value, headers KV-Operation,
+// KV-Revision, KV-Delta, KV-Created; one message with header KV-Initial-Done once the initial
+// values are delivered). It blocks the calling goroutine. Fails with ErrJetStreamAPI, ErrTimeout,
+// ErrNoResponders, ErrInvalidArgument.
+func (x *KeyValue) Watch(keys string, includeHistory bool, ignoreDeletes bool, metaOnly bool, updatesOnly bool) (*Subscription, error) {
+	return x.opWatch(keys, includeHistory, ignoreDeletes, metaOnly, updatesOnly)
+}
+
+// opStatus calls nervure_key_value_status: The bucket's state.
+func (x *KeyValue) opStatus() (KvStatus, error) {
+	if x == nil || x.h == nil {
+		return KvStatus{}, &Error{Status: StatusConnectionClosed, Message: "the handle was released"}
+	}
+	r := C.nv_key_value_status(x.h)
+	if err := errorOf(&r.e); err != nil {
+		return KvStatus{}, err
+	}
+	return kvStatusFrom(r.out), nil
+}
+
+// Status - The bucket's state. It blocks the calling goroutine. Fails with ErrJetStreamAPI,
+// ErrTimeout, ErrNoResponders, ErrInvalidArgument.
+func (x *KeyValue) Status() (KvStatus, error) {
+	return x.opStatus()
 }

@@ -381,6 +381,17 @@ static inline nv_connection_max_payload_r nv_connection_max_payload(nervure_conn
   return r;
 }
 
+typedef struct nv_connection_jetstream_r {
+  nv_err e;
+  nervure_jetstream* out;
+} nv_connection_jetstream_r;
+static inline nv_connection_jetstream_r nv_connection_jetstream(nervure_connection* self, const char* domain, const char* api_prefix, int64_t timeout_ms) {
+  nv_connection_jetstream_r r; memset(&r, 0, sizeof r);
+  r.e.status = nervure_connection_jetstream(self, domain, api_prefix, timeout_ms, &r.out, &r.e.error);
+  if (r.e.status != NERVURE_OK) nv_err_fields(&r.e);
+  return r;
+}
+
 typedef struct nv_actor_host_register_type_r {
   nv_err e;
 } nv_actor_host_register_type_r;
@@ -638,6 +649,414 @@ typedef struct nv_subscription_delivered_r {
 static inline nv_subscription_delivered_r nv_subscription_delivered(nervure_subscription* self) {
   nv_subscription_delivered_r r; memset(&r, 0, sizeof r);
   r.e.status = nervure_subscription_delivered(self, &r.out, &r.e.error);
+  if (r.e.status != NERVURE_OK) nv_err_fields(&r.e);
+  return r;
+}
+
+typedef struct nv_jetstream_account_info_r {
+  nv_err e;
+  char* out;
+} nv_jetstream_account_info_r;
+static inline nv_jetstream_account_info_r nv_jetstream_account_info(nervure_jetstream* self) {
+  nv_jetstream_account_info_r r; memset(&r, 0, sizeof r);
+  r.e.status = nervure_jetstream_account_info(self, &r.out, &r.e.error);
+  if (r.e.status != NERVURE_OK) nv_err_fields(&r.e);
+  return r;
+}
+
+typedef struct nv_jetstream_add_stream_r {
+  nv_err e;
+  char* out;
+} nv_jetstream_add_stream_r;
+static inline nv_jetstream_add_stream_r nv_jetstream_add_stream(nervure_jetstream* self, const char* config) {
+  nv_jetstream_add_stream_r r; memset(&r, 0, sizeof r);
+  r.e.status = nervure_jetstream_add_stream(self, config, &r.out, &r.e.error);
+  if (r.e.status != NERVURE_OK) nv_err_fields(&r.e);
+  return r;
+}
+
+typedef struct nv_jetstream_update_stream_r {
+  nv_err e;
+  char* out;
+} nv_jetstream_update_stream_r;
+static inline nv_jetstream_update_stream_r nv_jetstream_update_stream(nervure_jetstream* self, const char* config) {
+  nv_jetstream_update_stream_r r; memset(&r, 0, sizeof r);
+  r.e.status = nervure_jetstream_update_stream(self, config, &r.out, &r.e.error);
+  if (r.e.status != NERVURE_OK) nv_err_fields(&r.e);
+  return r;
+}
+
+typedef struct nv_jetstream_stream_info_r {
+  nv_err e;
+  char* out;
+} nv_jetstream_stream_info_r;
+static inline nv_jetstream_stream_info_r nv_jetstream_stream_info(nervure_jetstream* self, const char* name) {
+  nv_jetstream_stream_info_r r; memset(&r, 0, sizeof r);
+  r.e.status = nervure_jetstream_stream_info(self, name, &r.out, &r.e.error);
+  if (r.e.status != NERVURE_OK) nv_err_fields(&r.e);
+  return r;
+}
+
+typedef struct nv_jetstream_delete_stream_r {
+  nv_err e;
+} nv_jetstream_delete_stream_r;
+static inline nv_jetstream_delete_stream_r nv_jetstream_delete_stream(nervure_jetstream* self, const char* name) {
+  nv_jetstream_delete_stream_r r; memset(&r, 0, sizeof r);
+  r.e.status = nervure_jetstream_delete_stream(self, name, &r.e.error);
+  if (r.e.status != NERVURE_OK) nv_err_fields(&r.e);
+  return r;
+}
+
+typedef struct nv_jetstream_purge_stream_r {
+  nv_err e;
+  int64_t out;
+} nv_jetstream_purge_stream_r;
+static inline nv_jetstream_purge_stream_r nv_jetstream_purge_stream(nervure_jetstream* self, const char* name, const char* subject, int64_t keep, int64_t up_to_seq) {
+  nv_jetstream_purge_stream_r r; memset(&r, 0, sizeof r);
+  r.e.status = nervure_jetstream_purge_stream(self, name, subject, keep, up_to_seq, &r.out, &r.e.error);
+  if (r.e.status != NERVURE_OK) nv_err_fields(&r.e);
+  return r;
+}
+
+typedef struct nv_jetstream_stream_names_r {
+  nv_err e;
+  char* out;
+} nv_jetstream_stream_names_r;
+static inline nv_jetstream_stream_names_r nv_jetstream_stream_names(nervure_jetstream* self, const char* subject) {
+  nv_jetstream_stream_names_r r; memset(&r, 0, sizeof r);
+  r.e.status = nervure_jetstream_stream_names(self, subject, &r.out, &r.e.error);
+  if (r.e.status != NERVURE_OK) nv_err_fields(&r.e);
+  return r;
+}
+
+typedef struct nv_jetstream_streams_r {
+  nv_err e;
+  char* out;
+} nv_jetstream_streams_r;
+static inline nv_jetstream_streams_r nv_jetstream_streams(nervure_jetstream* self, const char* subject) {
+  nv_jetstream_streams_r r; memset(&r, 0, sizeof r);
+  r.e.status = nervure_jetstream_streams(self, subject, &r.out, &r.e.error);
+  if (r.e.status != NERVURE_OK) nv_err_fields(&r.e);
+  return r;
+}
+
+typedef struct nv_jetstream_get_msg_r {
+  nv_err e;
+  char* out;
+} nv_jetstream_get_msg_r;
+static inline nv_jetstream_get_msg_r nv_jetstream_get_msg(nervure_jetstream* self, const char* stream, int64_t seq, const char* last_by_subject) {
+  nv_jetstream_get_msg_r r; memset(&r, 0, sizeof r);
+  r.e.status = nervure_jetstream_get_msg(self, stream, seq, last_by_subject, &r.out, &r.e.error);
+  if (r.e.status != NERVURE_OK) nv_err_fields(&r.e);
+  return r;
+}
+
+typedef struct nv_jetstream_delete_msg_r {
+  nv_err e;
+} nv_jetstream_delete_msg_r;
+static inline nv_jetstream_delete_msg_r nv_jetstream_delete_msg(nervure_jetstream* self, const char* stream, int64_t seq, int erase) {
+  nv_jetstream_delete_msg_r r; memset(&r, 0, sizeof r);
+  r.e.status = nervure_jetstream_delete_msg(self, stream, seq, erase, &r.e.error);
+  if (r.e.status != NERVURE_OK) nv_err_fields(&r.e);
+  return r;
+}
+
+typedef struct nv_jetstream_publish_r {
+  nv_err e;
+} nv_jetstream_publish_r;
+static inline nv_jetstream_publish_r nv_jetstream_publish(nervure_jetstream* self, const char* subject, const void* data, size_t data_len, const nervure_headers* headers, const char* msg_id, const char* expected_stream, int64_t expected_last_seq, int64_t expected_last_subject_seq, const char* expected_last_msg_id, int64_t ttl_ms, int64_t timeout_ms, nv_waiter* w, uint64_t token) {
+  nv_jetstream_publish_r r; memset(&r, 0, sizeof r);
+  r.e.status = nervure_jetstream_publish(self, subject, data, data_len, headers, msg_id, expected_stream, expected_last_seq, expected_last_subject_seq, expected_last_msg_id, ttl_ms, timeout_ms, w ? nv_waiter_done : NULL, w ? (void*)w : (void*)(uintptr_t)token, &r.e.error);
+  if (r.e.status != NERVURE_OK) nv_err_fields(&r.e);
+  return r;
+}
+
+typedef struct nv_jetstream_publish_async_complete_r {
+  nv_err e;
+} nv_jetstream_publish_async_complete_r;
+static inline nv_jetstream_publish_async_complete_r nv_jetstream_publish_async_complete(nervure_jetstream* self, int64_t timeout_ms) {
+  nv_jetstream_publish_async_complete_r r; memset(&r, 0, sizeof r);
+  r.e.status = nervure_jetstream_publish_async_complete(self, timeout_ms, &r.e.error);
+  if (r.e.status != NERVURE_OK) nv_err_fields(&r.e);
+  return r;
+}
+
+typedef struct nv_jetstream_add_consumer_r {
+  nv_err e;
+  char* out;
+} nv_jetstream_add_consumer_r;
+static inline nv_jetstream_add_consumer_r nv_jetstream_add_consumer(nervure_jetstream* self, const char* stream, const char* config) {
+  nv_jetstream_add_consumer_r r; memset(&r, 0, sizeof r);
+  r.e.status = nervure_jetstream_add_consumer(self, stream, config, &r.out, &r.e.error);
+  if (r.e.status != NERVURE_OK) nv_err_fields(&r.e);
+  return r;
+}
+
+typedef struct nv_jetstream_update_consumer_r {
+  nv_err e;
+  char* out;
+} nv_jetstream_update_consumer_r;
+static inline nv_jetstream_update_consumer_r nv_jetstream_update_consumer(nervure_jetstream* self, const char* stream, const char* config) {
+  nv_jetstream_update_consumer_r r; memset(&r, 0, sizeof r);
+  r.e.status = nervure_jetstream_update_consumer(self, stream, config, &r.out, &r.e.error);
+  if (r.e.status != NERVURE_OK) nv_err_fields(&r.e);
+  return r;
+}
+
+typedef struct nv_jetstream_consumer_info_r {
+  nv_err e;
+  char* out;
+} nv_jetstream_consumer_info_r;
+static inline nv_jetstream_consumer_info_r nv_jetstream_consumer_info(nervure_jetstream* self, const char* stream, const char* consumer) {
+  nv_jetstream_consumer_info_r r; memset(&r, 0, sizeof r);
+  r.e.status = nervure_jetstream_consumer_info(self, stream, consumer, &r.out, &r.e.error);
+  if (r.e.status != NERVURE_OK) nv_err_fields(&r.e);
+  return r;
+}
+
+typedef struct nv_jetstream_delete_consumer_r {
+  nv_err e;
+} nv_jetstream_delete_consumer_r;
+static inline nv_jetstream_delete_consumer_r nv_jetstream_delete_consumer(nervure_jetstream* self, const char* stream, const char* consumer) {
+  nv_jetstream_delete_consumer_r r; memset(&r, 0, sizeof r);
+  r.e.status = nervure_jetstream_delete_consumer(self, stream, consumer, &r.e.error);
+  if (r.e.status != NERVURE_OK) nv_err_fields(&r.e);
+  return r;
+}
+
+typedef struct nv_jetstream_consumer_names_r {
+  nv_err e;
+  char* out;
+} nv_jetstream_consumer_names_r;
+static inline nv_jetstream_consumer_names_r nv_jetstream_consumer_names(nervure_jetstream* self, const char* stream) {
+  nv_jetstream_consumer_names_r r; memset(&r, 0, sizeof r);
+  r.e.status = nervure_jetstream_consumer_names(self, stream, &r.out, &r.e.error);
+  if (r.e.status != NERVURE_OK) nv_err_fields(&r.e);
+  return r;
+}
+
+typedef struct nv_jetstream_fetch_r {
+  nv_err e;
+  nervure_subscription* out;
+} nv_jetstream_fetch_r;
+static inline nv_jetstream_fetch_r nv_jetstream_fetch(nervure_jetstream* self, const char* stream, const char* consumer, int64_t batch, int64_t expires_ms, int no_wait) {
+  nv_jetstream_fetch_r r; memset(&r, 0, sizeof r);
+  r.e.status = nervure_jetstream_fetch(self, stream, consumer, batch, expires_ms, no_wait, &r.out, &r.e.error);
+  if (r.e.status != NERVURE_OK) nv_err_fields(&r.e);
+  return r;
+}
+
+typedef struct nv_jetstream_consume_r {
+  nv_err e;
+  nervure_subscription* out;
+} nv_jetstream_consume_r;
+static inline nv_jetstream_consume_r nv_jetstream_consume(nervure_jetstream* self, const char* stream, const char* consumer, int64_t max_messages, int64_t expires_ms, int64_t idle_heartbeat_ms) {
+  nv_jetstream_consume_r r; memset(&r, 0, sizeof r);
+  r.e.status = nervure_jetstream_consume(self, stream, consumer, max_messages, expires_ms, idle_heartbeat_ms, &r.out, &r.e.error);
+  if (r.e.status != NERVURE_OK) nv_err_fields(&r.e);
+  return r;
+}
+
+typedef struct nv_jetstream_ordered_consumer_r {
+  nv_err e;
+  nervure_subscription* out;
+} nv_jetstream_ordered_consumer_r;
+static inline nv_jetstream_ordered_consumer_r nv_jetstream_ordered_consumer(nervure_jetstream* self, const char* stream, const char* filter_subject, const char* deliver_policy, int64_t opt_start_seq) {
+  nv_jetstream_ordered_consumer_r r; memset(&r, 0, sizeof r);
+  r.e.status = nervure_jetstream_ordered_consumer(self, stream, filter_subject, deliver_policy, opt_start_seq, &r.out, &r.e.error);
+  if (r.e.status != NERVURE_OK) nv_err_fields(&r.e);
+  return r;
+}
+
+typedef struct nv_jetstream_ack_r {
+  nv_err e;
+} nv_jetstream_ack_r;
+static inline nv_jetstream_ack_r nv_jetstream_ack(nervure_jetstream* self, const char* reply, const char* kind, int64_t delay_ms, const char* reason) {
+  nv_jetstream_ack_r r; memset(&r, 0, sizeof r);
+  r.e.status = nervure_jetstream_ack(self, reply, kind, delay_ms, reason, &r.e.error);
+  if (r.e.status != NERVURE_OK) nv_err_fields(&r.e);
+  return r;
+}
+
+typedef struct nv_jetstream_ack_sync_r {
+  nv_err e;
+} nv_jetstream_ack_sync_r;
+static inline nv_jetstream_ack_sync_r nv_jetstream_ack_sync(nervure_jetstream* self, const char* reply, int64_t timeout_ms, nv_waiter* w, uint64_t token) {
+  nv_jetstream_ack_sync_r r; memset(&r, 0, sizeof r);
+  r.e.status = nervure_jetstream_ack_sync(self, reply, timeout_ms, w ? nv_waiter_done : NULL, w ? (void*)w : (void*)(uintptr_t)token, &r.e.error);
+  if (r.e.status != NERVURE_OK) nv_err_fields(&r.e);
+  return r;
+}
+
+typedef struct nv_jetstream_metadata_r {
+  nv_err e;
+  char* out;
+} nv_jetstream_metadata_r;
+static inline nv_jetstream_metadata_r nv_jetstream_metadata(nervure_jetstream* self, const char* reply) {
+  nv_jetstream_metadata_r r; memset(&r, 0, sizeof r);
+  r.e.status = nervure_jetstream_metadata(self, reply, &r.out, &r.e.error);
+  if (r.e.status != NERVURE_OK) nv_err_fields(&r.e);
+  return r;
+}
+
+typedef struct nv_jetstream_create_key_value_r {
+  nv_err e;
+  nervure_key_value* out;
+} nv_jetstream_create_key_value_r;
+static inline nv_jetstream_create_key_value_r nv_jetstream_create_key_value(nervure_jetstream* self, const char* config) {
+  nv_jetstream_create_key_value_r r; memset(&r, 0, sizeof r);
+  r.e.status = nervure_jetstream_create_key_value(self, config, &r.out, &r.e.error);
+  if (r.e.status != NERVURE_OK) nv_err_fields(&r.e);
+  return r;
+}
+
+typedef struct nv_jetstream_key_value_r {
+  nv_err e;
+  nervure_key_value* out;
+} nv_jetstream_key_value_r;
+static inline nv_jetstream_key_value_r nv_jetstream_key_value(nervure_jetstream* self, const char* bucket) {
+  nv_jetstream_key_value_r r; memset(&r, 0, sizeof r);
+  r.e.status = nervure_jetstream_key_value(self, bucket, &r.out, &r.e.error);
+  if (r.e.status != NERVURE_OK) nv_err_fields(&r.e);
+  return r;
+}
+
+typedef struct nv_jetstream_delete_key_value_r {
+  nv_err e;
+} nv_jetstream_delete_key_value_r;
+static inline nv_jetstream_delete_key_value_r nv_jetstream_delete_key_value(nervure_jetstream* self, const char* bucket) {
+  nv_jetstream_delete_key_value_r r; memset(&r, 0, sizeof r);
+  r.e.status = nervure_jetstream_delete_key_value(self, bucket, &r.e.error);
+  if (r.e.status != NERVURE_OK) nv_err_fields(&r.e);
+  return r;
+}
+
+typedef struct nv_jetstream_key_value_names_r {
+  nv_err e;
+  char* out;
+} nv_jetstream_key_value_names_r;
+static inline nv_jetstream_key_value_names_r nv_jetstream_key_value_names(nervure_jetstream* self) {
+  nv_jetstream_key_value_names_r r; memset(&r, 0, sizeof r);
+  r.e.status = nervure_jetstream_key_value_names(self, &r.out, &r.e.error);
+  if (r.e.status != NERVURE_OK) nv_err_fields(&r.e);
+  return r;
+}
+
+typedef struct nv_key_value_bucket_r {
+  nv_err e;
+  char* out;
+} nv_key_value_bucket_r;
+static inline nv_key_value_bucket_r nv_key_value_bucket(nervure_key_value* self) {
+  nv_key_value_bucket_r r; memset(&r, 0, sizeof r);
+  r.e.status = nervure_key_value_bucket(self, &r.out, &r.e.error);
+  if (r.e.status != NERVURE_OK) nv_err_fields(&r.e);
+  return r;
+}
+
+typedef struct nv_key_value_put_r {
+  nv_err e;
+  uint64_t out;
+} nv_key_value_put_r;
+static inline nv_key_value_put_r nv_key_value_put(nervure_key_value* self, const char* key, const void* value, size_t value_len) {
+  nv_key_value_put_r r; memset(&r, 0, sizeof r);
+  r.e.status = nervure_key_value_put(self, key, value, value_len, &r.out, &r.e.error);
+  if (r.e.status != NERVURE_OK) nv_err_fields(&r.e);
+  return r;
+}
+
+typedef struct nv_key_value_get_r {
+  nv_err e;
+  char* out;
+} nv_key_value_get_r;
+static inline nv_key_value_get_r nv_key_value_get(nervure_key_value* self, const char* key, int64_t revision) {
+  nv_key_value_get_r r; memset(&r, 0, sizeof r);
+  r.e.status = nervure_key_value_get(self, key, revision, &r.out, &r.e.error);
+  if (r.e.status != NERVURE_OK) nv_err_fields(&r.e);
+  return r;
+}
+
+typedef struct nv_key_value_create_r {
+  nv_err e;
+  uint64_t out;
+} nv_key_value_create_r;
+static inline nv_key_value_create_r nv_key_value_create(nervure_key_value* self, const char* key, const void* value, size_t value_len, int64_t ttl_ms) {
+  nv_key_value_create_r r; memset(&r, 0, sizeof r);
+  r.e.status = nervure_key_value_create(self, key, value, value_len, ttl_ms, &r.out, &r.e.error);
+  if (r.e.status != NERVURE_OK) nv_err_fields(&r.e);
+  return r;
+}
+
+typedef struct nv_key_value_update_r {
+  nv_err e;
+  uint64_t out;
+} nv_key_value_update_r;
+static inline nv_key_value_update_r nv_key_value_update(nervure_key_value* self, const char* key, const void* value, size_t value_len, uint64_t last_revision) {
+  nv_key_value_update_r r; memset(&r, 0, sizeof r);
+  r.e.status = nervure_key_value_update(self, key, value, value_len, last_revision, &r.out, &r.e.error);
+  if (r.e.status != NERVURE_OK) nv_err_fields(&r.e);
+  return r;
+}
+
+typedef struct nv_key_value_delete_r {
+  nv_err e;
+} nv_key_value_delete_r;
+static inline nv_key_value_delete_r nv_key_value_delete(nervure_key_value* self, const char* key, int64_t last_revision) {
+  nv_key_value_delete_r r; memset(&r, 0, sizeof r);
+  r.e.status = nervure_key_value_delete(self, key, last_revision, &r.e.error);
+  if (r.e.status != NERVURE_OK) nv_err_fields(&r.e);
+  return r;
+}
+
+typedef struct nv_key_value_purge_r {
+  nv_err e;
+} nv_key_value_purge_r;
+static inline nv_key_value_purge_r nv_key_value_purge(nervure_key_value* self, const char* key, int64_t ttl_ms) {
+  nv_key_value_purge_r r; memset(&r, 0, sizeof r);
+  r.e.status = nervure_key_value_purge(self, key, ttl_ms, &r.e.error);
+  if (r.e.status != NERVURE_OK) nv_err_fields(&r.e);
+  return r;
+}
+
+typedef struct nv_key_value_keys_r {
+  nv_err e;
+  char* out;
+} nv_key_value_keys_r;
+static inline nv_key_value_keys_r nv_key_value_keys(nervure_key_value* self, const char* filter) {
+  nv_key_value_keys_r r; memset(&r, 0, sizeof r);
+  r.e.status = nervure_key_value_keys(self, filter, &r.out, &r.e.error);
+  if (r.e.status != NERVURE_OK) nv_err_fields(&r.e);
+  return r;
+}
+
+typedef struct nv_key_value_history_r {
+  nv_err e;
+  char* out;
+} nv_key_value_history_r;
+static inline nv_key_value_history_r nv_key_value_history(nervure_key_value* self, const char* key) {
+  nv_key_value_history_r r; memset(&r, 0, sizeof r);
+  r.e.status = nervure_key_value_history(self, key, &r.out, &r.e.error);
+  if (r.e.status != NERVURE_OK) nv_err_fields(&r.e);
+  return r;
+}
+
+typedef struct nv_key_value_watch_r {
+  nv_err e;
+  nervure_subscription* out;
+} nv_key_value_watch_r;
+static inline nv_key_value_watch_r nv_key_value_watch(nervure_key_value* self, const char* keys, int include_history, int ignore_deletes, int meta_only, int updates_only) {
+  nv_key_value_watch_r r; memset(&r, 0, sizeof r);
+  r.e.status = nervure_key_value_watch(self, keys, include_history, ignore_deletes, meta_only, updates_only, &r.out, &r.e.error);
+  if (r.e.status != NERVURE_OK) nv_err_fields(&r.e);
+  return r;
+}
+
+typedef struct nv_key_value_status_r {
+  nv_err e;
+  char* out;
+} nv_key_value_status_r;
+static inline nv_key_value_status_r nv_key_value_status(nervure_key_value* self) {
+  nv_key_value_status_r r; memset(&r, 0, sizeof r);
+  r.e.status = nervure_key_value_status(self, &r.out, &r.e.error);
   if (r.e.status != NERVURE_OK) nv_err_fields(&r.e);
   return r;
 }

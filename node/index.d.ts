@@ -182,6 +182,122 @@ export interface ServerInfo {
   [key: string]: unknown;
 }
 
+/** The account's JetStream usage and limits (the server's JSON). */
+export interface AccountInfo {
+  /** Memory used, bytes. */
+  memory: number;
+  /** Storage used, bytes. */
+  storage: number;
+  /** Streams. */
+  streams: number;
+  /** Consumers. */
+  consumers: number;
+  [key: string]: unknown;
+}
+
+/** A stream: its config, state and cluster (the server's JSON). */
+export interface StreamInfo {
+  /** The configuration (an object). */
+  config: string;
+  /** messages, bytes, first_seq, last_seq, consumer_count (an object). */
+  state: string;
+  [key: string]: unknown;
+}
+
+/** A consumer: its config and delivery state (the server's JSON). */
+export interface ConsumerInfo {
+  /** Its stream. */
+  stream_name: string;
+  /** Its name. */
+  name: string;
+  /** Messages not yet delivered. */
+  num_pending: number;
+  /** Delivered, not yet acknowledged. */
+  num_ack_pending: number;
+  [key: string]: unknown;
+}
+
+/** A message as the stream stored it; data is base64. */
+export interface StoredMessage {
+  /** Subject. */
+  subject: string;
+  /** Stream sequence. */
+  seq: number;
+  /** Payload, base64. */
+  data: string;
+  /** When stored, RFC 3339. */
+  time: string;
+  [key: string]: unknown;
+}
+
+/** Names (of streams, consumers, buckets, keys). */
+export interface NameList {
+  /** The names. */
+  names: string[];
+  [key: string]: unknown;
+}
+
+/** Streams, each as stream_info. */
+export interface StreamList {
+  /** The stream_info records (a list). */
+  streams: string;
+  [key: string]: unknown;
+}
+
+/** Delivery metadata of a JetStream message, from its reply subject. */
+export interface MsgMetadata {
+  /** Stream. */
+  stream: string;
+  /** Consumer. */
+  consumer: string;
+  /** Stream sequence. */
+  stream_seq: number;
+  /** Consumer sequence. */
+  consumer_seq: number;
+  /** Deliveries so far, this one included. */
+  num_delivered: number;
+  /** Messages left for the consumer. */
+  num_pending: number;
+  /** When stored, nanoseconds since the epoch. */
+  timestamp_ns: number;
+  [key: string]: unknown;
+}
+
+/** A stored value (empty object when there is none); value is base64. */
+export interface KvEntry {
+  /** Key. */
+  key: string;
+  /** Value, base64. */
+  value: string;
+  /** Revision. */
+  revision: number;
+  /** PUT, DEL or PURGE. */
+  operation: string;
+  /** RFC 3339. */
+  created: string;
+  [key: string]: unknown;
+}
+
+/** Entries, oldest first. */
+export interface KvEntryList {
+  /** The kv_entry records (a list). */
+  entries: string;
+  [key: string]: unknown;
+}
+
+/** A bucket's state. */
+export interface KvStatus {
+  /** Bucket. */
+  bucket: string;
+  /** Stored values, history included. */
+  values: number;
+  /** Values kept per key. */
+  history: number;
+  /** Value lifetime, nanoseconds; 0: forever. */
+  ttl: number;
+  [key: string]: unknown;
+}
+
 /** Options of connect(); durations are milliseconds. */
 export interface ConnectOptions {
   /** One URL or a list (nats://, tls://); default nats://127.0.0.1:4222. */
@@ -325,6 +441,15 @@ export interface ConnectionDrainOptions {
   timeout?: number;
 }
 
+export interface ConnectionJetstreamOptions {
+  /** JetStream domain. */
+  domain?: string;
+  /** API prefix (overrides domain). */
+  apiPrefix?: string;
+  /** Each API request, and the default publish acknowledgement wait. */
+  timeout?: number;
+}
+
 export interface ActorHostStopOptions {
   /** Longest wait for queued turns. */
   timeout?: number;
@@ -361,7 +486,141 @@ export interface SubscriptionDrainOptions {
   timeout?: number;
 }
 
-/**  */
+export interface JetstreamPurgeStreamOptions {
+  /** Only this subject. */
+  subject?: string;
+  /** Keep the newest this many. */
+  keep?: number;
+  /** Remove those below this sequence. */
+  upToSeq?: number;
+}
+
+export interface JetstreamStreamNamesOptions {
+  /** Subject filter. */
+  subject?: string;
+}
+
+export interface JetstreamStreamsOptions {
+  /** Subject filter. */
+  subject?: string;
+}
+
+export interface JetstreamGetMsgOptions {
+  /** Sequence. */
+  seq?: number;
+  /** Subject whose last message to get. */
+  lastBySubject?: string;
+}
+
+export interface JetstreamDeleteMsgOptions {
+  /** Overwrite its bytes. */
+  erase?: boolean;
+}
+
+export interface JetstreamPublishOptions {
+  /** Headers. */
+  headers?: HeadersInit;
+  /** De-duplication id (Nats-Msg-Id). */
+  msgId?: string;
+  /** Fail unless this stream takes it. */
+  expectedStream?: string;
+  /** Fail unless the stream's last sequence is this (-1: no check). */
+  expectedLastSeq?: number;
+  /** Fail unless the subject's last sequence is this (-1: no check). */
+  expectedLastSubjectSeq?: number;
+  /** Fail unless the last message id is this. */
+  expectedLastMsgId?: string;
+  /** Per-message TTL (API level 1 streams that allow it). */
+  ttl?: number;
+  /** Acknowledgement wait; 0: the context's. */
+  timeout?: number;
+}
+
+export interface JetstreamPublishAsyncCompleteOptions {
+  /** Longest wait. */
+  timeout?: number;
+}
+
+export interface JetstreamFetchOptions {
+  /** Most messages. */
+  batch?: number;
+  /** How long the server may wait for them. */
+  expires?: number;
+  /** Answer at once with what is there. */
+  noWait?: boolean;
+}
+
+export interface JetstreamConsumeOptions {
+  /** Buffered ahead; 0: 500. */
+  maxMessages?: number;
+  /** Each pull request. */
+  expires?: number;
+  /** 0: half of expires. */
+  idleHeartbeat?: number;
+}
+
+export interface JetstreamOrderedConsumerOptions {
+  /** Only this subject. */
+  filterSubject?: string;
+  /** all, last, new, last_per_subject or by_start_sequence. */
+  deliverPolicy?: string;
+  /** Start sequence (by_start_sequence). */
+  optStartSeq?: number;
+}
+
+export interface JetstreamAckOptions {
+  /** ack, nak, term or in_progress. */
+  kind?: string;
+  /** nak: redeliver after this. */
+  delay?: number;
+  /** term: why. */
+  reason?: string;
+}
+
+export interface JetstreamAckSyncOptions {
+  /** Longest wait. */
+  timeout?: number;
+}
+
+export interface KeyValueGetOptions {
+  /** A past revision; 0: the latest. */
+  revision?: number;
+}
+
+export interface KeyValueCreateOptions {
+  /** This value's lifetime. */
+  ttl?: number;
+}
+
+export interface KeyValueDeleteOptions {
+  /** 0: unconditional. */
+  lastRevision?: number;
+}
+
+export interface KeyValuePurgeOptions {
+  /** The marker's lifetime. */
+  ttl?: number;
+}
+
+export interface KeyValueKeysOptions {
+  /** Key filter. */
+  filter?: string;
+}
+
+export interface KeyValueWatchOptions {
+  /** Key filter; empty or > for all. */
+  keys?: string;
+  /** Every stored value, not only the latest. */
+  includeHistory?: boolean;
+  /** No delete or purge entries. */
+  ignoreDeletes?: boolean;
+  /** Entries without values. */
+  metaOnly?: boolean;
+  /** Only changes from now on. */
+  updatesOnly?: boolean;
+}
+
+/** A connection to a NATS system; reconnects by itself. Made by connect(servers, options). */
 export interface Connection extends EventEmitter {
   /** A host for actor types in this process. Register types, then start; turns arrive on turns(). Durations are milliseconds. Errors: NervureError. */
   actorHost(opts?: ConnectionActorHostOptions): ActorHost;
@@ -397,6 +656,8 @@ export interface Connection extends EventEmitter {
   newInbox(): string;
   /** Largest message the server accepts. */
   maxPayload(): number;
+  /** A JetStream context (domain or API prefix for other domains and accounts). Durations are milliseconds. Errors: InvalidArgumentError. */
+  jetstream(opts?: ConnectionJetstreamOptions): Jetstream;
   /** Resolves when the connection is closed for good (with the error that closed it, if any). */
   closed(): Promise<void | Error>;
   /** Whether an open connection keeps the process alive (default true, like a socket). */
@@ -470,6 +731,90 @@ export interface Subscription extends AsyncIterable<Msg> {
   nextMsg(timeout?: number): Promise<Msg | null>;
   /** Resolves when the subscription has ended (unsubscribed, drained, max messages, connection closed). */
   closed: Promise<void>;
+}
+
+/** A JetStream context. */
+export interface Jetstream {
+  /** The account's JetStream usage and limits. Errors: JetStreamApiError, TimeoutError, NoRespondersError, InvalidArgumentError. */
+  accountInfo(): Promise<AccountInfo>;
+  /** Creates a stream from its configuration (the server's JSON). Errors: JetStreamApiError, TimeoutError, NoRespondersError, InvalidArgumentError, NotSupportedByServerError. */
+  addStream(config: string): Promise<StreamInfo>;
+  /** Changes a stream's configuration. Errors: JetStreamApiError, TimeoutError, NoRespondersError, InvalidArgumentError, NotSupportedByServerError. */
+  updateStream(config: string): Promise<StreamInfo>;
+  /** A stream's configuration and state. Errors: JetStreamApiError, TimeoutError, NoRespondersError, InvalidArgumentError. */
+  streamInfo(name: string): Promise<StreamInfo>;
+  /** Deletes a stream and its messages. Errors: JetStreamApiError, TimeoutError, NoRespondersError, InvalidArgumentError. */
+  deleteStream(name: string): Promise<void>;
+  /** Removes messages (all, one subject's, all but the last keep, or below a sequence); returns how many. Errors: JetStreamApiError, TimeoutError, NoRespondersError, InvalidArgumentError, NotSupportedByServerError. */
+  purgeStream(name: string, opts?: JetstreamPurgeStreamOptions): Promise<number>;
+  /** Every stream's name, optionally only those bound to subject. Errors: JetStreamApiError, TimeoutError, NoRespondersError, InvalidArgumentError. */
+  streamNames(opts?: JetstreamStreamNamesOptions): Promise<NameList>;
+  /** Every stream's info, optionally only those bound to subject. Errors: JetStreamApiError, TimeoutError, NoRespondersError, InvalidArgumentError. */
+  streams(opts?: JetstreamStreamsOptions): Promise<StreamList>;
+  /** A stored message by sequence, or the last one on a subject. Errors: JetStreamApiError, TimeoutError, NoRespondersError, InvalidArgumentError. */
+  getMsg(stream: string, opts?: JetstreamGetMsgOptions): Promise<StoredMessage>;
+  /** Removes one stored message (erase overwrites it on disk). Errors: JetStreamApiError, TimeoutError, NoRespondersError, InvalidArgumentError. */
+  deleteMsg(stream: string, seq: number, opts?: JetstreamDeleteMsgOptions): Promise<void>;
+  /** Publishes to a stream and completes with its acknowledgement (the message data is the PubAck JSON: stream, seq, duplicate). Durations are milliseconds. Errors: JetStreamApiError, TimeoutError, NoRespondersError, InvalidArgumentError, NotSupportedByServerError, ConnectionClosedError. */
+  publish(subject: string, data?: Payload, opts?: JetstreamPublishOptions): Promise<Msg>;
+  /** Waits until every publish has its acknowledgement. Durations are milliseconds. Errors: TimeoutError. */
+  publishAsyncComplete(opts?: JetstreamPublishAsyncCompleteOptions): Promise<void>;
+  /** Creates a consumer from its configuration (the server's JSON). Errors: JetStreamApiError, TimeoutError, NoRespondersError, InvalidArgumentError, NotSupportedByServerError. */
+  addConsumer(stream: string, config: string): Promise<ConsumerInfo>;
+  /** Changes an existing consumer. Errors: JetStreamApiError, TimeoutError, NoRespondersError, InvalidArgumentError. */
+  updateConsumer(stream: string, config: string): Promise<ConsumerInfo>;
+  /** A consumer's configuration and state. Errors: JetStreamApiError, TimeoutError, NoRespondersError, InvalidArgumentError. */
+  consumerInfo(stream: string, consumer: string): Promise<ConsumerInfo>;
+  /** Deletes a consumer. Errors: JetStreamApiError, TimeoutError, NoRespondersError, InvalidArgumentError. */
+  deleteConsumer(stream: string, consumer: string): Promise<void>;
+  /** The names of a stream's consumers. Errors: JetStreamApiError, TimeoutError, NoRespondersError, InvalidArgumentError. */
+  consumerNames(stream: string): Promise<NameList>;
+  /** Up to batch messages from a pull consumer, as a source that ends once they are taken. Durations are milliseconds. Errors: JetStreamApiError, TimeoutError, NoRespondersError, InvalidArgumentError. */
+  fetch(stream: string, consumer: string, opts?: JetstreamFetchOptions): Promise<Subscription>;
+  /** Continuous pull consumption as a source (stop it with unsubscribe). Durations are milliseconds. Errors: JetStreamApiError, TimeoutError, NoRespondersError, InvalidArgumentError. */
+  consume(stream: string, consumer: string, opts?: JetstreamConsumeOptions): Promise<Subscription>;
+  /** An ordered, self-healing consumer as a source: each message once, in order, no acknowledgements. Errors: JetStreamApiError, TimeoutError, NoRespondersError, InvalidArgumentError. */
+  orderedConsumer(stream: string, opts?: JetstreamOrderedConsumerOptions): Promise<Subscription>;
+  /** Acknowledges a JetStream message by its reply subject: ack, nak (optionally after delay), term (optionally with a reason, nats-server 2.10+) or in_progress. Durations are milliseconds. Errors: InvalidArgumentError, NotSupportedByServerError, ConnectionClosedError. */
+  ack(reply: string, opts?: JetstreamAckOptions): void;
+  /** Acknowledges and waits for the server to confirm it. Durations are milliseconds. Errors: TimeoutError, InvalidArgumentError. */
+  ackSync(reply: string, opts?: JetstreamAckSyncOptions): Promise<Msg>;
+  /** Delivery metadata of a JetStream message, from its reply subject. Errors: InvalidArgumentError. */
+  metadata(reply: string): MsgMetadata;
+  /** Creates a bucket from its configuration (JSON: bucket, history, ttl in ns, storage, replicas, max_value_size, max_bytes, compression, limit_marker_ttl, metadata). Errors: JetStreamApiError, TimeoutError, NoRespondersError, InvalidArgumentError, NotSupportedByServerError. */
+  createKeyValue(config: string): Promise<KeyValue>;
+  /** An existing bucket. Errors: JetStreamApiError, TimeoutError, NoRespondersError, InvalidArgumentError. */
+  keyValue(bucket: string): Promise<KeyValue>;
+  /** Deletes a bucket and its values. Errors: JetStreamApiError, TimeoutError, NoRespondersError, InvalidArgumentError. */
+  deleteKeyValue(bucket: string): Promise<void>;
+  /** Every bucket's name. Errors: JetStreamApiError, TimeoutError, NoRespondersError, InvalidArgumentError. */
+  keyValueNames(): Promise<NameList>;
+}
+
+/** A key-value bucket. */
+export interface KeyValue {
+  /** The bucket's name. */
+  bucket(): string;
+  /** Stores a value; returns its revision. Errors: JetStreamApiError, TimeoutError, NoRespondersError, InvalidArgumentError. */
+  put(key: string, value: Payload): Promise<number>;
+  /** The current value (or a given revision); an empty record when absent or deleted. Errors: JetStreamApiError, TimeoutError, NoRespondersError, InvalidArgumentError. */
+  get(key: string, opts?: KeyValueGetOptions): Promise<KvEntry>;
+  /** Stores only when the key is absent or deleted (JetStreamApiError 10071 otherwise); ttl needs a bucket with limit_marker_ttl. Durations are milliseconds. Errors: JetStreamApiError, TimeoutError, NoRespondersError, InvalidArgumentError, NotSupportedByServerError. */
+  create(key: string, value: Payload, opts?: KeyValueCreateOptions): Promise<number>;
+  /** Compare-and-set: stores only when the key's revision is still last_revision (JetStreamApiError 10071 otherwise). Errors: JetStreamApiError, TimeoutError, NoRespondersError, InvalidArgumentError. */
+  update(key: string, value: Payload, lastRevision: number): Promise<number>;
+  /** Deletes the key, keeping its history; with last_revision, only if unchanged. Errors: JetStreamApiError, TimeoutError, NoRespondersError, InvalidArgumentError. */
+  delete(key: string, opts?: KeyValueDeleteOptions): Promise<void>;
+  /** Deletes the key and its history, leaving a purge marker. Durations are milliseconds. Errors: JetStreamApiError, TimeoutError, NoRespondersError, InvalidArgumentError, NotSupportedByServerError. */
+  purge(key: string, opts?: KeyValuePurgeOptions): Promise<void>;
+  /** Keys with a current value, optionally matching a filter (wildcards allowed). Errors: JetStreamApiError, TimeoutError, NoRespondersError, InvalidArgumentError. */
+  keys(opts?: KeyValueKeysOptions): Promise<NameList>;
+  /** Every stored value of the key, oldest first. Errors: JetStreamApiError, TimeoutError, NoRespondersError, InvalidArgumentError. */
+  history(key: string): Promise<KvEntryList>;
+  /** Entries as they change, as a source (subject = key, data = value, headers KV-Operation, KV-Revision, KV-Delta, KV-Created; one message with header KV-Initial-Done once the initial values are delivered). Errors: JetStreamApiError, TimeoutError, NoRespondersError, InvalidArgumentError. */
+  watch(opts?: KeyValueWatchOptions): Promise<Subscription>;
+  /** The bucket's state. Errors: JetStreamApiError, TimeoutError, NoRespondersError, InvalidArgumentError. */
+  status(): Promise<KvStatus>;
 }
 
 /** Connects; servers may also be given as the first argument. */

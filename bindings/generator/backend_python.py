@@ -352,7 +352,9 @@ def idiom_op(api: Api, op: Operation) -> list[str]:
     for a in op.args:
         params.append(f"{a.name}: {PY_ARG[a.type]}" + (f" = {idiom_default(a)}" if a.has_default else ""))
     # Durations are converted (and checked) before anything starts.
-    prologue = [f'        {a.name}_ms = to_ms({a.name}, "{a.name}", 1)' for a in op.args if a.type == "duration"]
+    # A duration whose default is 0 means "none" and may be 0; others must be positive.
+    prologue = [f'        {a.name}_ms = to_ms({a.name}, "{a.name}", {0 if a.has_default and a.default == 0 else 1})'
+                for a in op.args if a.type == "duration"]
     call_args = [f"{a.name}_ms" if a.type == "duration" else a.name for a in op.args]
     kind = api.returns_kind(op.returns)
     if op.kind == "async":

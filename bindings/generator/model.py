@@ -204,6 +204,11 @@ def load(api_dir: Path = API_DIR) -> Api:
                 raise DefinitionError(f"{name}: object {o['name']}: handle differs from its first definition")
             obj = existing or Object(o["name"], o.get("doc", ""), bool(o.get("source", False)),
                                      _need(o, "handle", f"{name}: object {o.get('name')}"))
+            if existing and not existing.doc:
+                existing.doc = o.get("doc", "")  # files merge in name order; the defining one has the doc
+            existing_source = existing and o.get("source")
+            if existing_source:
+                existing.source = True
             for op in o["operations"]:
                 where = f"{name}: {o['name']}.{op.get('name')}"
                 args = []

@@ -154,14 +154,20 @@ std::shared_ptr<BridgeSubscription> Bridge::subscribe(std::string_view subject, 
 }
 
 std::shared_ptr<BridgeSubscription> Bridge::adopt(std::shared_ptr<Subscription> source) {
-  uint64_t id;
-  {
-    std::lock_guard lock(sub_ids_mu_);
-    id = next_source_id_++;
-  }
+  const uint64_t id = inbox_->next_source_id();
   auto sub = std::make_shared<BridgeSubscription>(std::move(source), id);
   sub->core().set_ready_notifier([inbox = inbox_, id] { inbox->post_ready(id); });
   return sub;
+}
+
+Subscription& BridgeSubscription::core() {
+  if (!sub_) throw Error(ErrorCode::invalid_argument, hooks_.name + " is not a core subscription");
+  return *sub_;
+}
+
+const std::string& BridgeSubscription::queue() const {
+  static const std::string none;
+  return sub_ ? sub_->queue() : none;
 }
 
 void Bridge::request(AsyncTarget target, std::string_view subject, std::string_view data, Duration timeout,
@@ -178,6 +184,19 @@ void Bridge::request(AsyncTarget target, std::string_view subject, std::string_v
   };
   const uint64_t id = conn_->request_async(subject, data, timeout, headers, std::move(done));
   inbox_->request_started(token, id);
+}
+
+void request_via(const std::shared_ptr<Inbox>& inbox, Connection& conn, AsyncTarget target, std::string_view subject,
+                 std::string_view data, Duration timeout) {
+  conn.request_async(subject, data, timeout, nullptr,
+                     [inbox, target = std::move(target)](Message&& reply, std::exception_ptr err) {
+                       if (err) return deliver(inbox, target.direct, failed(target.token, err));
+                       Completion c;
+                       c.token = target.token;
+                       c.has_message = true;
+                       c.message = std::move(reply);
+                       deliver(inbox, target.direct, std::move(c));
+                     });
 }
 
 void Bridge::cancel(uint64_t token) {

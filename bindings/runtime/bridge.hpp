@@ -10,6 +10,7 @@
 //
 // The C ABI can instead ask for a completion to be delivered by a direct call
 // on the core thread (DirectCompletion); the inbox is then bypassed.
+#include <atomic>
 #include <cstdint>
 #include <functional>
 #include <memory>
@@ -101,6 +102,9 @@ class Inbox {
   /// Clears the wakeup and returns everything queued since the last call.
   Batch take();
 
+  /// A fresh id for a source of this connection (reported in Batch::ready_sources).
+  uint64_t next_source_id() { return next_source_id_.fetch_add(1); }
+
   // Requests in flight, token -> core request id, so that cancel can find them.
   void request_started(uint64_t token, uint64_t request_id);
   void request_finished(uint64_t token);
@@ -117,20 +121,49 @@ class Inbox {
   std::mutex requests_mu_;
   std::unordered_map<uint64_t, uint64_t> requests_;
   std::unordered_set<uint64_t> finished_early_;
+  std::atomic<uint64_t> next_source_id_{1};
 };
 
-/// A subscription as the language sees it: an id reported in Batch::ready_sources
-/// when its queue turns non-empty (or it ends), and batch polling.
+/// Any other source of messages a language polls like a subscription: a
+/// JetStream consumer, a key-value watch, an actor host's turns. Each hook runs
+/// on the language's thread.
+struct SourceHooks {
+  std::string name;  // what subject() reports
+  /// Moves up to max messages into out, waiting up to wait for the first.
+  std::function<std::size_t(std::vector<Message>& out, std::size_t max, Duration wait)> pull;
+  std::function<bool()> ended;  // nothing more will come and nothing is left
+  std::function<void()> stop;
+  std::function<uint64_t()> delivered;
+};
+
+/// A source as the language sees it: an id reported in Batch::ready_sources
+/// when it has messages (or ends), and batch polling.
 class BridgeSubscription {
  public:
   BridgeSubscription(std::shared_ptr<Subscription> sub, uint64_t id) : sub_(std::move(sub)), id_(id) {}
+  BridgeSubscription(SourceHooks hooks, uint64_t id) : hooks_(std::move(hooks)), id_(id) {}
   uint64_t id() const { return id_; }
-  Subscription& core() { return *sub_; }
-  std::size_t poll(std::vector<Message>& out, std::size_t max) { return sub_->poll(out, max); }
-  bool ended() const { return sub_->ended(); }
+  bool is_subscription() const { return sub_ != nullptr; }
+  /// The core subscription; NervureError for sources that are not one.
+  Subscription& core();
+  const std::string& subject() const { return sub_ ? sub_->subject() : hooks_.name; }
+  const std::string& queue() const;
+  std::size_t poll(std::vector<Message>& out, std::size_t max) {
+    return sub_ ? sub_->poll(out, max) : hooks_.pull(out, max, Duration(0));
+  }
+  std::size_t next_batch(std::vector<Message>& out, std::size_t max, Duration wait) {
+    return sub_ ? sub_->next_batch(out, max, wait) : hooks_.pull(out, max, wait);
+  }
+  bool ended() const { return sub_ ? sub_->ended() : hooks_.ended(); }
+  void unsubscribe() {
+    if (sub_) sub_->unsubscribe();
+    else hooks_.stop();
+  }
+  uint64_t delivered() const { return sub_ ? static_cast<uint64_t>(sub_->delivered()) : hooks_.delivered(); }
 
  private:
   std::shared_ptr<Subscription> sub_;
+  SourceHooks hooks_;
   uint64_t id_;
 };
 
@@ -166,8 +199,10 @@ class Bridge {
 
   std::shared_ptr<Inbox> inbox_;
   std::shared_ptr<Connection> conn_;
-  std::mutex sub_ids_mu_;
-  uint64_t next_source_id_ = 1;
 };
+
+/// A request on conn whose reply completes target through inbox.
+void request_via(const std::shared_ptr<Inbox>& inbox, Connection& conn, AsyncTarget target, std::string_view subject,
+                 std::string_view data, Duration timeout);
 
 }  // namespace nervure::bridge

@@ -10,12 +10,16 @@
 
 #include "actor_host.hpp"
 #include "bridge.hpp"
+#include "jetstream_bridge.hpp"
+#include "nervure/jetstream_json.hpp"
 
 namespace nervure::ops {
 
 using bridge::AsyncTarget;
 using bridge::Bridge;
 using bridge::BridgeActorHost;
+using bridge::BridgeJetStream;
+using bridge::BridgeKeyValue;
 using bridge::BridgeSubscription;
 
 inline Duration ms(int64_t v) {
@@ -54,7 +58,7 @@ inline std::string connection_new_inbox(Bridge& c) { return c.connection().new_i
 inline int64_t connection_max_payload(Bridge& c) { return c.connection().max_payload(); }
 
 // ---- subscription -----------------------------------------------------------
-inline void subscription_unsubscribe(BridgeSubscription& s) { s.core().unsubscribe(); }
+inline void subscription_unsubscribe(BridgeSubscription& s) { s.unsubscribe(); }
 inline void subscription_drain(BridgeSubscription& s, int64_t timeout_ms) { s.core().drain(ms(timeout_ms)); }
 inline void subscription_auto_unsubscribe(BridgeSubscription& s, int64_t max_msgs) {
   if (max_msgs <= 0) throw Error(ErrorCode::invalid_argument, "max_msgs must be positive");
@@ -65,10 +69,220 @@ inline void subscription_set_pending_limits(BridgeSubscription& s, int64_t msgs_
     throw Error(ErrorCode::invalid_argument, "pending limits are positive, or -1 for unlimited");
   s.core().set_pending_limits(msgs_limit, bytes_limit);
 }
-inline int64_t subscription_pending(BridgeSubscription& s) { return s.core().pending_msgs(); }
-inline int64_t subscription_pending_bytes(BridgeSubscription& s) { return s.core().pending_bytes(); }
-inline int64_t subscription_dropped(BridgeSubscription& s) { return s.core().dropped(); }
-inline int64_t subscription_delivered(BridgeSubscription& s) { return s.core().delivered(); }
+inline int64_t subscription_pending(BridgeSubscription& s) {
+  return s.is_subscription() ? s.core().pending_msgs() : 0;  // other sources buffer upstream
+}
+inline int64_t subscription_pending_bytes(BridgeSubscription& s) {
+  return s.is_subscription() ? s.core().pending_bytes() : 0;  // other sources buffer upstream
+}
+inline int64_t subscription_dropped(BridgeSubscription& s) {
+  return s.is_subscription() ? s.core().dropped() : 0;  // other sources buffer upstream
+}
+inline int64_t subscription_delivered(BridgeSubscription& s) { return static_cast<int64_t>(s.delivered()); }
+
+// ---- JetStream ----------------------------------------------------------------
+inline std::shared_ptr<BridgeJetStream> connection_jetstream(Bridge& c, std::string_view domain,
+                                                             std::string_view api_prefix, int64_t timeout_ms) {
+  JetStreamOptions o;
+  o.domain = domain;
+  o.api_prefix = api_prefix;
+  o.timeout = ms(timeout_ms);
+  if (o.timeout.count() == 0) throw Error(ErrorCode::invalid_argument, "the JetStream timeout must be positive");
+  return std::make_shared<BridgeJetStream>(c, std::move(o));
+}
+inline std::string jetstream_account_info(BridgeJetStream& j) { return j.js().account_info().raw_json; }
+inline std::string jetstream_add_stream(BridgeJetStream& j, std::string_view config) {
+  return j.js().add_stream(json_api::stream_config(config)).raw_json;
+}
+inline std::string jetstream_update_stream(BridgeJetStream& j, std::string_view config) {
+  return j.js().update_stream(json_api::stream_config(config)).raw_json;
+}
+inline std::string jetstream_stream_info(BridgeJetStream& j, std::string_view name) {
+  return j.js().stream_info(std::string(name)).raw_json;
+}
+inline void jetstream_delete_stream(BridgeJetStream& j, std::string_view name) { j.js().delete_stream(std::string(name)); }
+inline int64_t jetstream_purge_stream(BridgeJetStream& j, std::string_view name, std::string_view subject,
+                                      int64_t keep, int64_t up_to_seq) {
+  if (keep < 0 || up_to_seq < 0) throw Error(ErrorCode::invalid_argument, "keep and up_to_seq must not be negative");
+  PurgeOptions o{std::string(subject), static_cast<uint64_t>(keep), static_cast<uint64_t>(up_to_seq)};
+  return static_cast<int64_t>(j.js().purge_stream(std::string(name), o));
+}
+inline std::string jetstream_stream_names(BridgeJetStream& j, std::string_view subject) {
+  return json_api::names_json(j.js().stream_names(std::string(subject)));
+}
+inline std::string jetstream_streams(BridgeJetStream& j, std::string_view subject) {
+  std::vector<std::string> raw;
+  for (auto& info : j.js().streams(std::string(subject))) raw.push_back(std::move(info.raw_json));
+  return json_api::list_json("streams", raw);
+}
+inline std::string jetstream_get_msg(BridgeJetStream& j, std::string_view stream, int64_t seq,
+                                     std::string_view last_by_subject) {
+  if (!last_by_subject.empty()) return json_api::to_json(j.js().get_last_msg(std::string(stream), std::string(last_by_subject)));
+  if (seq <= 0) throw Error(ErrorCode::invalid_argument, "get_msg needs a sequence (1 or more) or last_by_subject");
+  return json_api::to_json(j.js().get_msg(std::string(stream), static_cast<uint64_t>(seq)));
+}
+inline void jetstream_delete_msg(BridgeJetStream& j, std::string_view stream, int64_t seq, bool erase) {
+  if (seq <= 0) throw Error(ErrorCode::invalid_argument, "delete_msg needs a sequence (1 or more)");
+  j.js().delete_msg(std::string(stream), static_cast<uint64_t>(seq), erase);
+}
+inline void jetstream_publish(BridgeJetStream& j, AsyncTarget target, std::string_view subject, std::string_view data,
+                              const Headers* headers, std::string_view msg_id, std::string_view expected_stream,
+                              int64_t expected_last_seq, int64_t expected_last_subject_seq,
+                              std::string_view expected_last_msg_id, int64_t ttl_ms, int64_t timeout_ms) {
+  PublishOptions o;
+  o.msg_id = msg_id;
+  o.expected_stream = expected_stream;
+  if (expected_last_seq >= 0) o.expected_last_seq = static_cast<uint64_t>(expected_last_seq);
+  if (expected_last_subject_seq >= 0) o.expected_last_subject_seq = static_cast<uint64_t>(expected_last_subject_seq);
+  o.expected_last_msg_id = expected_last_msg_id;
+  o.ttl = ms(ttl_ms);
+  if (timeout_ms > 0) o.timeout = ms(timeout_ms);
+  o.headers = headers;
+  j.publish(std::move(target), subject, data, o);
+}
+inline void jetstream_publish_async_complete(BridgeJetStream& j, int64_t timeout_ms) {
+  j.js().publish_async_complete(ms(timeout_ms));
+}
+inline std::string jetstream_add_consumer(BridgeJetStream& j, std::string_view stream, std::string_view config) {
+  return j.js().add_consumer(std::string(stream), json_api::consumer_config(config)).raw_json;
+}
+inline std::string jetstream_update_consumer(BridgeJetStream& j, std::string_view stream, std::string_view config) {
+  return j.js().update_consumer(std::string(stream), json_api::consumer_config(config)).raw_json;
+}
+inline std::string jetstream_consumer_info(BridgeJetStream& j, std::string_view stream, std::string_view name) {
+  return j.js().consumer_info(std::string(stream), std::string(name)).raw_json;
+}
+inline void jetstream_delete_consumer(BridgeJetStream& j, std::string_view stream, std::string_view name) {
+  j.js().delete_consumer(std::string(stream), std::string(name));
+}
+inline std::string jetstream_consumer_names(BridgeJetStream& j, std::string_view stream) {
+  return json_api::names_json(j.js().consumer_names(std::string(stream)));
+}
+inline std::shared_ptr<BridgeSubscription> jetstream_fetch(BridgeJetStream& j, std::string_view stream,
+                                                           std::string_view consumer, int64_t batch,
+                                                           int64_t expires_ms, bool no_wait) {
+  if (batch < 1) throw Error(ErrorCode::invalid_argument, "fetch needs a batch of 1 or more");
+  FetchOptions o;
+  o.batch = static_cast<int>(batch);
+  o.expires = ms(expires_ms);
+  o.no_wait = no_wait;
+  auto messages = j.js().pull_consumer(std::string(stream), std::string(consumer)).fetch(o);
+  return j.fetched(std::move(messages), std::string(stream) + "/" + std::string(consumer));
+}
+inline std::shared_ptr<BridgeSubscription> jetstream_consume(BridgeJetStream& j, std::string_view stream,
+                                                             std::string_view consumer, int64_t max_messages,
+                                                             int64_t expires_ms, int64_t idle_heartbeat_ms) {
+  ConsumeOptions o;
+  o.max_messages = static_cast<int>(max_messages);
+  o.expires = ms(expires_ms);
+  o.idle_heartbeat = ms(idle_heartbeat_ms);
+  auto source = j.js().pull_consumer(std::string(stream), std::string(consumer)).consume(o);
+  return j.source(std::move(source), std::string(stream) + "/" + std::string(consumer));
+}
+inline std::shared_ptr<BridgeSubscription> jetstream_ordered_consumer(BridgeJetStream& j, std::string_view stream,
+                                                                      std::string_view filter_subject,
+                                                                      std::string_view deliver_policy,
+                                                                      int64_t opt_start_seq) {
+  OrderedConsumerConfig o;
+  if (!filter_subject.empty()) o.filter_subjects = {std::string(filter_subject)};
+  if (deliver_policy == "all") o.deliver_policy = DeliverPolicy::all;
+  else if (deliver_policy == "last") o.deliver_policy = DeliverPolicy::last;
+  else if (deliver_policy == "new") o.deliver_policy = DeliverPolicy::new_;
+  else if (deliver_policy == "last_per_subject") o.deliver_policy = DeliverPolicy::last_per_subject;
+  else if (deliver_policy == "by_start_sequence") o.deliver_policy = DeliverPolicy::by_start_sequence;
+  else throw Error(ErrorCode::invalid_argument, "deliver_policy is all, last, new, last_per_subject or by_start_sequence");
+  if (opt_start_seq < 0) throw Error(ErrorCode::invalid_argument, "opt_start_seq must not be negative");
+  o.opt_start_seq = static_cast<uint64_t>(opt_start_seq);
+  return j.source(j.js().ordered_consumer(std::string(stream), o), std::string(stream) + "/ordered");
+}
+inline void jetstream_ack(BridgeJetStream& j, std::string_view reply, std::string_view kind, int64_t delay_ms,
+                          std::string_view reason) {
+  if (reply.empty()) throw Error(ErrorCode::invalid_argument, "this message has no reply subject to acknowledge");
+  std::string body;
+  if (kind == "ack") body = "+ACK";
+  else if (kind == "nak")
+    body = delay_ms > 0 ? "-NAK {\"delay\":" + std::to_string(ms(delay_ms).count() * 1000000) + "}" : "-NAK";
+  else if (kind == "in_progress") body = "+WPI";
+  else if (kind == "term") {
+    body = "+TERM";
+    if (!reason.empty()) {
+      const auto version = j.connection().server_info().version;
+      int major = 0, minor = 0;
+      std::sscanf(version.c_str(), "%d.%d", &major, &minor);
+      if (major < 2 || (major == 2 && minor < 10))
+        throw Error(ErrorCode::not_supported_by_server,
+                    "a reason for +TERM needs nats-server 2.10 or newer; the connected server would drop it");
+      body += " " + std::string(reason);
+    }
+  } else throw Error(ErrorCode::invalid_argument, "acknowledgement kind is ack, nak, term or in_progress");
+  j.connection().publish(reply, body);
+}
+inline void jetstream_ack_sync(BridgeJetStream& j, AsyncTarget target, std::string_view reply, int64_t timeout_ms) {
+  if (reply.empty()) throw Error(ErrorCode::invalid_argument, "this message has no reply subject to acknowledge");
+  bridge::request_via(j.inbox(), j.connection(), std::move(target), reply, "+ACK", ms(timeout_ms));
+}
+inline std::string jetstream_metadata(BridgeJetStream&, std::string_view reply) {
+  return json_api::to_json(parse_ack_subject(reply));
+}
+
+// ---- key-value ----------------------------------------------------------------
+inline std::shared_ptr<BridgeKeyValue> jetstream_create_key_value(BridgeJetStream& j, std::string_view config) {
+  return std::make_shared<BridgeKeyValue>(j.inbox(), j.js().create_key_value(json_api::key_value_config(config)));
+}
+inline std::shared_ptr<BridgeKeyValue> jetstream_key_value(BridgeJetStream& j, std::string_view bucket) {
+  return std::make_shared<BridgeKeyValue>(j.inbox(), j.js().key_value(std::string(bucket)));
+}
+inline void jetstream_delete_key_value(BridgeJetStream& j, std::string_view bucket) {
+  j.js().delete_key_value(std::string(bucket));
+}
+inline std::string jetstream_key_value_names(BridgeJetStream& j) { return json_api::names_json(j.js().key_value_names()); }
+
+inline std::string key_value_bucket(BridgeKeyValue& k) { return k.kv().bucket(); }
+inline uint64_t key_value_put(BridgeKeyValue& k, std::string_view key, std::string_view value) {
+  return k.kv().put(std::string(key), value);
+}
+inline std::string key_value_get(BridgeKeyValue& k, std::string_view key, int64_t revision) {
+  if (revision < 0) throw Error(ErrorCode::invalid_argument, "revision must not be negative");
+  auto entry = revision > 0 ? k.kv().get(std::string(key), static_cast<uint64_t>(revision)) : k.kv().get(std::string(key));
+  return entry ? json_api::to_json(*entry) : "{}";
+}
+inline uint64_t key_value_create(BridgeKeyValue& k, std::string_view key, std::string_view value, int64_t ttl_ms) {
+  return k.kv().create(std::string(key), value, ms(ttl_ms));
+}
+inline uint64_t key_value_update(BridgeKeyValue& k, std::string_view key, std::string_view value,
+                                 uint64_t last_revision) {
+  return k.kv().update(std::string(key), value, last_revision);
+}
+inline void key_value_delete(BridgeKeyValue& k, std::string_view key, int64_t last_revision) {
+  std::optional<uint64_t> last;
+  if (last_revision > 0) last = static_cast<uint64_t>(last_revision);
+  k.kv().del(std::string(key), last);
+}
+inline void key_value_purge(BridgeKeyValue& k, std::string_view key, int64_t ttl_ms) {
+  k.kv().purge(std::string(key), ms(ttl_ms));
+}
+inline std::string key_value_keys(BridgeKeyValue& k, std::string_view filter) {
+  std::vector<std::string> filters;
+  if (!filter.empty()) filters.emplace_back(filter);
+  return json_api::names_json(k.kv().keys(filters));
+}
+inline std::string key_value_history(BridgeKeyValue& k, std::string_view key) {
+  std::vector<std::string> raw;
+  for (auto& e : k.kv().history(std::string(key))) raw.push_back(json_api::to_json(e));
+  return json_api::list_json("entries", raw);
+}
+inline std::shared_ptr<BridgeSubscription> key_value_watch(BridgeKeyValue& k, std::string_view keys,
+                                                           bool include_history, bool ignore_deletes, bool meta_only,
+                                                           bool updates_only) {
+  KvWatchOptions o;
+  o.include_history = include_history;
+  o.ignore_deletes = ignore_deletes;
+  o.meta_only = meta_only;
+  o.updates_only = updates_only;
+  std::string filter = keys.empty() ? ">" : std::string(keys);
+  return k.watch(k.kv().watch(filter, o), k.kv().bucket() + "/" + filter);
+}
+inline std::string key_value_status(BridgeKeyValue& k) { return json_api::to_json(k.kv().status()); }
 
 // ---- actors -----------------------------------------------------------------
 inline std::shared_ptr<BridgeActorHost> connection_actor_host(

@@ -114,12 +114,14 @@ const CONNECT_OPTIONS = {
 
 /** Every operation of the definition, by object. */
 const OPERATIONS = {
-  connection: ["actorHost", "actorInvoke", "actorTell", "publish", "subscribe", "request", "flush", "drain", "close", "isConnected", "isReconnecting", "isClosed", "stats", "serverInfo", "connectedUrl", "newInbox", "maxPayload"],
+  connection: ["actorHost", "actorInvoke", "actorTell", "publish", "subscribe", "request", "flush", "drain", "close", "isConnected", "isReconnecting", "isClosed", "stats", "serverInfo", "connectedUrl", "newInbox", "maxPayload", "jetstream"],
   actor_host: ["registerType", "start", "stop", "turns", "complete", "stateGet", "stateContains", "stateSet", "stateRemove", "stateSave", "registerTimer", "unregisterTimer", "registerReminder", "unregisterReminder", "invoke", "hostId", "stats"],
   subscription: ["unsubscribe", "drain", "autoUnsubscribe", "setPendingLimits", "pending", "pendingBytes", "dropped", "delivered"],
+  jetstream: ["accountInfo", "addStream", "updateStream", "streamInfo", "deleteStream", "purgeStream", "streamNames", "streams", "getMsg", "deleteMsg", "publish", "publishAsyncComplete", "addConsumer", "updateConsumer", "consumerInfo", "deleteConsumer", "consumerNames", "fetch", "consume", "orderedConsumer", "ack", "ackSync", "metadata", "createKeyValue", "keyValue", "deleteKeyValue", "keyValueNames"],
+  key_value: ["bucket", "put", "get", "create", "update", "delete", "purge", "keys", "history", "watch", "status"],
 };
 
-/**  */
+/** A connection to a NATS system; reconnects by itself. Made by connect(servers, options). */
 class ConnectionOps {
   /** A host for actor types in this process. Register types, then start; turns arrive on turns(). Durations are milliseconds. Throws NervureError. */
   actorHost(opts = {}) {
@@ -204,6 +206,11 @@ class ConnectionOps {
   /** Largest message the server accepts. */
   maxPayload() {
     return native.connection_max_payload(this._h);
+  }
+
+  /** A JetStream context (domain or API prefix for other domains and accounts). Durations are milliseconds. Throws InvalidArgumentError. */
+  jetstream(opts = {}) {
+    return this._wrap("jetstream", native.connection_jetstream(this._h, opts.domain, opts.apiPrefix, opts.timeout));
   }
 }
 
@@ -338,10 +345,206 @@ class SubscriptionOps {
   }
 }
 
+/** A JetStream context. */
+class JetstreamOps {
+  /** The account's JetStream usage and limits. Rejects with JetStreamApiError, TimeoutError, NoRespondersError, InvalidArgumentError. */
+  accountInfo() {
+    return this._blocking(() => native.jetstream_account_info(this._h)).then((r) => parseJson(r));
+  }
+
+  /** Creates a stream from its configuration (the server's JSON). Rejects with JetStreamApiError, TimeoutError, NoRespondersError, InvalidArgumentError, NotSupportedByServerError. */
+  addStream(config) {
+    return this._blocking(() => native.jetstream_add_stream(this._h, config)).then((r) => parseJson(r));
+  }
+
+  /** Changes a stream's configuration. Rejects with JetStreamApiError, TimeoutError, NoRespondersError, InvalidArgumentError, NotSupportedByServerError. */
+  updateStream(config) {
+    return this._blocking(() => native.jetstream_update_stream(this._h, config)).then((r) => parseJson(r));
+  }
+
+  /** A stream's configuration and state. Rejects with JetStreamApiError, TimeoutError, NoRespondersError, InvalidArgumentError. */
+  streamInfo(name) {
+    return this._blocking(() => native.jetstream_stream_info(this._h, name)).then((r) => parseJson(r));
+  }
+
+  /** Deletes a stream and its messages. Rejects with JetStreamApiError, TimeoutError, NoRespondersError, InvalidArgumentError. */
+  deleteStream(name) {
+    return this._blocking(() => native.jetstream_delete_stream(this._h, name));
+  }
+
+  /** Removes messages (all, one subject's, all but the last keep, or below a sequence); returns how many. Rejects with JetStreamApiError, TimeoutError, NoRespondersError, InvalidArgumentError, NotSupportedByServerError. */
+  purgeStream(name, opts = {}) {
+    return this._blocking(() => native.jetstream_purge_stream(this._h, name, opts.subject, opts.keep, opts.upToSeq)).then((r) => r);
+  }
+
+  /** Every stream's name, optionally only those bound to subject. Rejects with JetStreamApiError, TimeoutError, NoRespondersError, InvalidArgumentError. */
+  streamNames(opts = {}) {
+    return this._blocking(() => native.jetstream_stream_names(this._h, opts.subject)).then((r) => parseJson(r));
+  }
+
+  /** Every stream's info, optionally only those bound to subject. Rejects with JetStreamApiError, TimeoutError, NoRespondersError, InvalidArgumentError. */
+  streams(opts = {}) {
+    return this._blocking(() => native.jetstream_streams(this._h, opts.subject)).then((r) => parseJson(r));
+  }
+
+  /** A stored message by sequence, or the last one on a subject. Rejects with JetStreamApiError, TimeoutError, NoRespondersError, InvalidArgumentError. */
+  getMsg(stream, opts = {}) {
+    return this._blocking(() => native.jetstream_get_msg(this._h, stream, opts.seq, opts.lastBySubject)).then((r) => parseJson(r));
+  }
+
+  /** Removes one stored message (erase overwrites it on disk). Rejects with JetStreamApiError, TimeoutError, NoRespondersError, InvalidArgumentError. */
+  deleteMsg(stream, seq, opts = {}) {
+    return this._blocking(() => native.jetstream_delete_msg(this._h, stream, seq, opts.erase));
+  }
+
+  /** Publishes to a stream and completes with its acknowledgement (the message data is the PubAck JSON: stream, seq, duplicate). Durations are milliseconds. Rejects with JetStreamApiError, TimeoutError, NoRespondersError, InvalidArgumentError, NotSupportedByServerError, ConnectionClosedError. */
+  publish(subject, data, opts = {}) {
+    return this._async((token) => native.jetstream_publish(this._h, token, subject, data, toHeaderList(opts.headers), opts.msgId, opts.expectedStream, opts.expectedLastSeq, opts.expectedLastSubjectSeq, opts.expectedLastMsgId, opts.ttl, opts.timeout), (r) => this._record("message", r));
+  }
+
+  /** Waits until every publish has its acknowledgement. Durations are milliseconds. Rejects with TimeoutError. */
+  publishAsyncComplete(opts = {}) {
+    return this._blocking(() => native.jetstream_publish_async_complete(this._h, opts.timeout));
+  }
+
+  /** Creates a consumer from its configuration (the server's JSON). Rejects with JetStreamApiError, TimeoutError, NoRespondersError, InvalidArgumentError, NotSupportedByServerError. */
+  addConsumer(stream, config) {
+    return this._blocking(() => native.jetstream_add_consumer(this._h, stream, config)).then((r) => parseJson(r));
+  }
+
+  /** Changes an existing consumer. Rejects with JetStreamApiError, TimeoutError, NoRespondersError, InvalidArgumentError. */
+  updateConsumer(stream, config) {
+    return this._blocking(() => native.jetstream_update_consumer(this._h, stream, config)).then((r) => parseJson(r));
+  }
+
+  /** A consumer's configuration and state. Rejects with JetStreamApiError, TimeoutError, NoRespondersError, InvalidArgumentError. */
+  consumerInfo(stream, consumer) {
+    return this._blocking(() => native.jetstream_consumer_info(this._h, stream, consumer)).then((r) => parseJson(r));
+  }
+
+  /** Deletes a consumer. Rejects with JetStreamApiError, TimeoutError, NoRespondersError, InvalidArgumentError. */
+  deleteConsumer(stream, consumer) {
+    return this._blocking(() => native.jetstream_delete_consumer(this._h, stream, consumer));
+  }
+
+  /** The names of a stream's consumers. Rejects with JetStreamApiError, TimeoutError, NoRespondersError, InvalidArgumentError. */
+  consumerNames(stream) {
+    return this._blocking(() => native.jetstream_consumer_names(this._h, stream)).then((r) => parseJson(r));
+  }
+
+  /** Up to batch messages from a pull consumer, as a source that ends once they are taken. Durations are milliseconds. Rejects with JetStreamApiError, TimeoutError, NoRespondersError, InvalidArgumentError. */
+  fetch(stream, consumer, opts = {}) {
+    return this._blocking(() => native.jetstream_fetch(this._h, stream, consumer, opts.batch, opts.expires, opts.noWait)).then((r) => this._wrap("subscription", r));
+  }
+
+  /** Continuous pull consumption as a source (stop it with unsubscribe). Durations are milliseconds. Rejects with JetStreamApiError, TimeoutError, NoRespondersError, InvalidArgumentError. */
+  consume(stream, consumer, opts = {}) {
+    return this._blocking(() => native.jetstream_consume(this._h, stream, consumer, opts.maxMessages, opts.expires, opts.idleHeartbeat)).then((r) => this._wrap("subscription", r));
+  }
+
+  /** An ordered, self-healing consumer as a source: each message once, in order, no acknowledgements. Rejects with JetStreamApiError, TimeoutError, NoRespondersError, InvalidArgumentError. */
+  orderedConsumer(stream, opts = {}) {
+    return this._blocking(() => native.jetstream_ordered_consumer(this._h, stream, opts.filterSubject, opts.deliverPolicy, opts.optStartSeq)).then((r) => this._wrap("subscription", r));
+  }
+
+  /** Acknowledges a JetStream message by its reply subject: ack, nak (optionally after delay), term (optionally with a reason, nats-server 2.10+) or in_progress. Durations are milliseconds. Throws InvalidArgumentError, NotSupportedByServerError, ConnectionClosedError. */
+  ack(reply, opts = {}) {
+    return native.jetstream_ack(this._h, reply, opts.kind, opts.delay, opts.reason);
+  }
+
+  /** Acknowledges and waits for the server to confirm it. Durations are milliseconds. Rejects with TimeoutError, InvalidArgumentError. */
+  ackSync(reply, opts = {}) {
+    return this._async((token) => native.jetstream_ack_sync(this._h, token, reply, opts.timeout), (r) => this._record("message", r));
+  }
+
+  /** Delivery metadata of a JetStream message, from its reply subject. Throws InvalidArgumentError. */
+  metadata(reply) {
+    return parseJson(native.jetstream_metadata(this._h, reply));
+  }
+
+  /** Creates a bucket from its configuration (JSON: bucket, history, ttl in ns, storage, replicas, max_value_size, max_bytes, compression, limit_marker_ttl, metadata). Rejects with JetStreamApiError, TimeoutError, NoRespondersError, InvalidArgumentError, NotSupportedByServerError. */
+  createKeyValue(config) {
+    return this._blocking(() => native.jetstream_create_key_value(this._h, config)).then((r) => this._wrap("key_value", r));
+  }
+
+  /** An existing bucket. Rejects with JetStreamApiError, TimeoutError, NoRespondersError, InvalidArgumentError. */
+  keyValue(bucket) {
+    return this._blocking(() => native.jetstream_key_value(this._h, bucket)).then((r) => this._wrap("key_value", r));
+  }
+
+  /** Deletes a bucket and its values. Rejects with JetStreamApiError, TimeoutError, NoRespondersError, InvalidArgumentError. */
+  deleteKeyValue(bucket) {
+    return this._blocking(() => native.jetstream_delete_key_value(this._h, bucket));
+  }
+
+  /** Every bucket's name. Rejects with JetStreamApiError, TimeoutError, NoRespondersError, InvalidArgumentError. */
+  keyValueNames() {
+    return this._blocking(() => native.jetstream_key_value_names(this._h)).then((r) => parseJson(r));
+  }
+}
+
+/** A key-value bucket. */
+class KeyValueOps {
+  /** The bucket's name. */
+  bucket() {
+    return native.key_value_bucket(this._h);
+  }
+
+  /** Stores a value; returns its revision. Rejects with JetStreamApiError, TimeoutError, NoRespondersError, InvalidArgumentError. */
+  put(key, value) {
+    return this._blocking(() => native.key_value_put(this._h, key, value)).then((r) => r);
+  }
+
+  /** The current value (or a given revision); an empty record when absent or deleted. Rejects with JetStreamApiError, TimeoutError, NoRespondersError, InvalidArgumentError. */
+  get(key, opts = {}) {
+    return this._blocking(() => native.key_value_get(this._h, key, opts.revision)).then((r) => parseJson(r));
+  }
+
+  /** Stores only when the key is absent or deleted (JetStreamApiError 10071 otherwise); ttl needs a bucket with limit_marker_ttl. Durations are milliseconds. Rejects with JetStreamApiError, TimeoutError, NoRespondersError, InvalidArgumentError, NotSupportedByServerError. */
+  create(key, value, opts = {}) {
+    return this._blocking(() => native.key_value_create(this._h, key, value, opts.ttl)).then((r) => r);
+  }
+
+  /** Compare-and-set: stores only when the key's revision is still last_revision (JetStreamApiError 10071 otherwise). Rejects with JetStreamApiError, TimeoutError, NoRespondersError, InvalidArgumentError. */
+  update(key, value, lastRevision) {
+    return this._blocking(() => native.key_value_update(this._h, key, value, lastRevision)).then((r) => r);
+  }
+
+  /** Deletes the key, keeping its history; with last_revision, only if unchanged. Rejects with JetStreamApiError, TimeoutError, NoRespondersError, InvalidArgumentError. */
+  delete(key, opts = {}) {
+    return this._blocking(() => native.key_value_delete(this._h, key, opts.lastRevision));
+  }
+
+  /** Deletes the key and its history, leaving a purge marker. Durations are milliseconds. Rejects with JetStreamApiError, TimeoutError, NoRespondersError, InvalidArgumentError, NotSupportedByServerError. */
+  purge(key, opts = {}) {
+    return this._blocking(() => native.key_value_purge(this._h, key, opts.ttl));
+  }
+
+  /** Keys with a current value, optionally matching a filter (wildcards allowed). Rejects with JetStreamApiError, TimeoutError, NoRespondersError, InvalidArgumentError. */
+  keys(opts = {}) {
+    return this._blocking(() => native.key_value_keys(this._h, opts.filter)).then((r) => parseJson(r));
+  }
+
+  /** Every stored value of the key, oldest first. Rejects with JetStreamApiError, TimeoutError, NoRespondersError, InvalidArgumentError. */
+  history(key) {
+    return this._blocking(() => native.key_value_history(this._h, key)).then((r) => parseJson(r));
+  }
+
+  /** Entries as they change, as a source (subject = key, data = value, headers KV-Operation, KV-Revision, KV-Delta, KV-Created; one message with header KV-Initial-Done once the initial values are delivered). Rejects with JetStreamApiError, TimeoutError, NoRespondersError, InvalidArgumentError. */
+  watch(opts = {}) {
+    return this._blocking(() => native.key_value_watch(this._h, opts.keys, opts.includeHistory, opts.ignoreDeletes, opts.metaOnly, opts.updatesOnly)).then((r) => this._wrap("subscription", r));
+  }
+
+  /** The bucket's state. Rejects with JetStreamApiError, TimeoutError, NoRespondersError, InvalidArgumentError. */
+  status() {
+    return this._blocking(() => native.key_value_status(this._h)).then((r) => parseJson(r));
+  }
+}
+
 /** The mixin of each object, by definition name. */
-const OBJECT_OPS = {connection: ConnectionOps, actor_host: ActorHostOps, subscription: SubscriptionOps};
+const OBJECT_OPS = {connection: ConnectionOps, actor_host: ActorHostOps, subscription: SubscriptionOps, jetstream: JetstreamOps, key_value: KeyValueOps};
 
 /** The record class of each batch-encoded type, by definition name. */
 const RECORDS = {message: MessageRecord};
 
-module.exports = {ConnectionOps, ActorHostOps, SubscriptionOps, unpackMessage, MessageRecord, toHeaderList, EVENTS, CONNECT_OPTIONS, OPERATIONS, OBJECT_OPS, RECORDS};
+module.exports = {ConnectionOps, ActorHostOps, SubscriptionOps, JetstreamOps, KeyValueOps, unpackMessage, MessageRecord, toHeaderList, EVENTS, CONNECT_OPTIONS, OPERATIONS, OBJECT_OPS, RECORDS};

@@ -259,7 +259,7 @@ napi_value connection_cancel(napi_env env, napi_callback_info info) {
 napi_value subscription_subject(napi_env env, napi_callback_info info) {
   return guard(env, [&]() -> napi_value {
     Args a(env, info);
-    return js_string(env, unwrap<bridge::BridgeSubscription>(env, a.argv[0], "subscription").core().subject());
+    return js_string(env, unwrap<bridge::BridgeSubscription>(env, a.argv[0], "subscription").subject());
   });
 }
 

@@ -353,6 +353,19 @@ napi_value connection_max_payload(napi_env env, napi_callback_info info) {
   });
 }
 
+// A JetStream context (domain or API prefix for other domains and accounts).
+napi_value connection_jetstream(napi_env env, napi_callback_info info) {
+  return guard(env, [&]() -> napi_value {
+    Args a(env, info);
+    auto& self = unwrap<nervure::bridge::Bridge>(env, a.argv[0], "connection");
+    Text domain(env, a.argv[1], "domain", "");
+    Text api_prefix(env, a.argv[2], "api_prefix", "");
+    int64_t timeout = given(env, a.argv[3]) ? to_int(env, a.argv[3], "timeout") : 5000;
+    auto result = ops::connection_jetstream(self, std::string_view(domain), std::string_view(api_prefix), timeout);
+    return wrap(env, std::move(result));
+  });
+}
+
 // Hosts an actor type (before start).
 napi_value actor_host_register_type(napi_env env, napi_callback_info info) {
   return guard(env, [&]() -> napi_value {
@@ -645,6 +658,495 @@ napi_value subscription_delivered(napi_env env, napi_callback_info info) {
   });
 }
 
+// The account's JetStream usage and limits.
+napi_value jetstream_account_info(napi_env env, napi_callback_info info) {
+  return guard(env, [&]() -> napi_value {
+    Args a(env, info);
+    auto self = unwrap_handle<nervure::bridge::BridgeJetStream>(env, a.argv[0], "jetstream").ptr;
+    auto result = std::make_shared<std::string>();
+    return run_blocking(env, "nervure.jetstream_account_info", [result, self]() mutable { *result = ops::jetstream_account_info(*self); },
+                        [result](napi_env env) { return js_string(env, (*result)); });
+  });
+}
+
+// Creates a stream from its configuration (the server's JSON).
+napi_value jetstream_add_stream(napi_env env, napi_callback_info info) {
+  return guard(env, [&]() -> napi_value {
+    Args a(env, info);
+    auto self = unwrap_handle<nervure::bridge::BridgeJetStream>(env, a.argv[0], "jetstream").ptr;
+    std::string config = Text(env, a.argv[1], "config").str();
+    auto result = std::make_shared<std::string>();
+    return run_blocking(env, "nervure.jetstream_add_stream", [result, self, config = std::move(config)]() mutable { *result = ops::jetstream_add_stream(*self, std::string_view(config)); },
+                        [result](napi_env env) { return js_string(env, (*result)); });
+  });
+}
+
+// Changes a stream's configuration.
+napi_value jetstream_update_stream(napi_env env, napi_callback_info info) {
+  return guard(env, [&]() -> napi_value {
+    Args a(env, info);
+    auto self = unwrap_handle<nervure::bridge::BridgeJetStream>(env, a.argv[0], "jetstream").ptr;
+    std::string config = Text(env, a.argv[1], "config").str();
+    auto result = std::make_shared<std::string>();
+    return run_blocking(env, "nervure.jetstream_update_stream", [result, self, config = std::move(config)]() mutable { *result = ops::jetstream_update_stream(*self, std::string_view(config)); },
+                        [result](napi_env env) { return js_string(env, (*result)); });
+  });
+}
+
+// A stream's configuration and state.
+napi_value jetstream_stream_info(napi_env env, napi_callback_info info) {
+  return guard(env, [&]() -> napi_value {
+    Args a(env, info);
+    auto self = unwrap_handle<nervure::bridge::BridgeJetStream>(env, a.argv[0], "jetstream").ptr;
+    std::string name = Text(env, a.argv[1], "name").str();
+    auto result = std::make_shared<std::string>();
+    return run_blocking(env, "nervure.jetstream_stream_info", [result, self, name = std::move(name)]() mutable { *result = ops::jetstream_stream_info(*self, std::string_view(name)); },
+                        [result](napi_env env) { return js_string(env, (*result)); });
+  });
+}
+
+// Deletes a stream and its messages.
+napi_value jetstream_delete_stream(napi_env env, napi_callback_info info) {
+  return guard(env, [&]() -> napi_value {
+    Args a(env, info);
+    auto self = unwrap_handle<nervure::bridge::BridgeJetStream>(env, a.argv[0], "jetstream").ptr;
+    std::string name = Text(env, a.argv[1], "name").str();
+    return run_blocking(env, "nervure.jetstream_delete_stream", [self, name = std::move(name)]() mutable { ops::jetstream_delete_stream(*self, std::string_view(name)); },
+                        [](napi_env env) { return js_undefined(env); });
+  });
+}
+
+// Removes messages (all, one subject's, all but the last keep, or below a sequence); returns how many.
+napi_value jetstream_purge_stream(napi_env env, napi_callback_info info) {
+  return guard(env, [&]() -> napi_value {
+    Args a(env, info);
+    auto self = unwrap_handle<nervure::bridge::BridgeJetStream>(env, a.argv[0], "jetstream").ptr;
+    std::string name = Text(env, a.argv[1], "name").str();
+    std::string subject = Text(env, a.argv[2], "subject", "").str();
+    int64_t keep = given(env, a.argv[3]) ? to_int(env, a.argv[3], "keep") : 0;
+    int64_t up_to_seq = given(env, a.argv[4]) ? to_int(env, a.argv[4], "up_to_seq") : 0;
+    auto result = std::make_shared<int64_t>();
+    return run_blocking(env, "nervure.jetstream_purge_stream", [result, self, name = std::move(name), subject = std::move(subject), keep = std::move(keep), up_to_seq = std::move(up_to_seq)]() mutable { *result = ops::jetstream_purge_stream(*self, std::string_view(name), std::string_view(subject), keep, up_to_seq); },
+                        [result](napi_env env) { return js_int(env, (*result)); });
+  });
+}
+
+// Every stream's name, optionally only those bound to subject.
+napi_value jetstream_stream_names(napi_env env, napi_callback_info info) {
+  return guard(env, [&]() -> napi_value {
+    Args a(env, info);
+    auto self = unwrap_handle<nervure::bridge::BridgeJetStream>(env, a.argv[0], "jetstream").ptr;
+    std::string subject = Text(env, a.argv[1], "subject", "").str();
+    auto result = std::make_shared<std::string>();
+    return run_blocking(env, "nervure.jetstream_stream_names", [result, self, subject = std::move(subject)]() mutable { *result = ops::jetstream_stream_names(*self, std::string_view(subject)); },
+                        [result](napi_env env) { return js_string(env, (*result)); });
+  });
+}
+
+// Every stream's info, optionally only those bound to subject.
+napi_value jetstream_streams(napi_env env, napi_callback_info info) {
+  return guard(env, [&]() -> napi_value {
+    Args a(env, info);
+    auto self = unwrap_handle<nervure::bridge::BridgeJetStream>(env, a.argv[0], "jetstream").ptr;
+    std::string subject = Text(env, a.argv[1], "subject", "").str();
+    auto result = std::make_shared<std::string>();
+    return run_blocking(env, "nervure.jetstream_streams", [result, self, subject = std::move(subject)]() mutable { *result = ops::jetstream_streams(*self, std::string_view(subject)); },
+                        [result](napi_env env) { return js_string(env, (*result)); });
+  });
+}
+
+// A stored message by sequence, or the last one on a subject.
+napi_value jetstream_get_msg(napi_env env, napi_callback_info info) {
+  return guard(env, [&]() -> napi_value {
+    Args a(env, info);
+    auto self = unwrap_handle<nervure::bridge::BridgeJetStream>(env, a.argv[0], "jetstream").ptr;
+    std::string stream = Text(env, a.argv[1], "stream").str();
+    int64_t seq = given(env, a.argv[2]) ? to_int(env, a.argv[2], "seq") : 0;
+    std::string last_by_subject = Text(env, a.argv[3], "last_by_subject", "").str();
+    auto result = std::make_shared<std::string>();
+    return run_blocking(env, "nervure.jetstream_get_msg", [result, self, stream = std::move(stream), seq = std::move(seq), last_by_subject = std::move(last_by_subject)]() mutable { *result = ops::jetstream_get_msg(*self, std::string_view(stream), seq, std::string_view(last_by_subject)); },
+                        [result](napi_env env) { return js_string(env, (*result)); });
+  });
+}
+
+// Removes one stored message (erase overwrites it on disk).
+napi_value jetstream_delete_msg(napi_env env, napi_callback_info info) {
+  return guard(env, [&]() -> napi_value {
+    Args a(env, info);
+    auto self = unwrap_handle<nervure::bridge::BridgeJetStream>(env, a.argv[0], "jetstream").ptr;
+    std::string stream = Text(env, a.argv[1], "stream").str();
+    int64_t seq = to_int(env, a.argv[2], "seq");
+    bool erase = given(env, a.argv[3]) ? to_bool(env, a.argv[3], "erase") : false;
+    return run_blocking(env, "nervure.jetstream_delete_msg", [self, stream = std::move(stream), seq = std::move(seq), erase = std::move(erase)]() mutable { ops::jetstream_delete_msg(*self, std::string_view(stream), seq, erase); },
+                        [](napi_env env) { return js_undefined(env); });
+  });
+}
+
+// Publishes to a stream and completes with its acknowledgement (the message data is the PubAck JSON: stream, seq, duplicate).
+napi_value jetstream_publish(napi_env env, napi_callback_info info) {
+  return guard(env, [&]() -> napi_value {
+    Args a(env, info);
+    auto& self = unwrap<nervure::bridge::BridgeJetStream>(env, a.argv[0], "jetstream");
+    uint64_t token = to_uint(env, a.argv[1], "token");
+    Text subject(env, a.argv[2], "subject");
+    Data data(env, a.argv[3], "data", "");
+    std::optional<Headers> headers = to_headers(env, a.argv[4], "headers");
+    Text msg_id(env, a.argv[5], "msg_id", "");
+    Text expected_stream(env, a.argv[6], "expected_stream", "");
+    int64_t expected_last_seq = given(env, a.argv[7]) ? to_int(env, a.argv[7], "expected_last_seq") : -1;
+    int64_t expected_last_subject_seq = given(env, a.argv[8]) ? to_int(env, a.argv[8], "expected_last_subject_seq") : -1;
+    Text expected_last_msg_id(env, a.argv[9], "expected_last_msg_id", "");
+    int64_t ttl = given(env, a.argv[10]) ? to_int(env, a.argv[10], "ttl") : 0;
+    int64_t timeout = given(env, a.argv[11]) ? to_int(env, a.argv[11], "timeout") : 0;
+    ops::jetstream_publish(self, ops::AsyncTarget{token, {}}, std::string_view(subject), std::string_view(data), headers ? &*headers : nullptr, std::string_view(msg_id), std::string_view(expected_stream), expected_last_seq, expected_last_subject_seq, std::string_view(expected_last_msg_id), ttl, timeout);
+    return js_undefined(env);
+  });
+}
+
+// Waits until every publish has its acknowledgement.
+napi_value jetstream_publish_async_complete(napi_env env, napi_callback_info info) {
+  return guard(env, [&]() -> napi_value {
+    Args a(env, info);
+    auto self = unwrap_handle<nervure::bridge::BridgeJetStream>(env, a.argv[0], "jetstream").ptr;
+    int64_t timeout = given(env, a.argv[1]) ? to_int(env, a.argv[1], "timeout") : 5000;
+    return run_blocking(env, "nervure.jetstream_publish_async_complete", [self, timeout = std::move(timeout)]() mutable { ops::jetstream_publish_async_complete(*self, timeout); },
+                        [](napi_env env) { return js_undefined(env); });
+  });
+}
+
+// Creates a consumer from its configuration (the server's JSON).
+napi_value jetstream_add_consumer(napi_env env, napi_callback_info info) {
+  return guard(env, [&]() -> napi_value {
+    Args a(env, info);
+    auto self = unwrap_handle<nervure::bridge::BridgeJetStream>(env, a.argv[0], "jetstream").ptr;
+    std::string stream = Text(env, a.argv[1], "stream").str();
+    std::string config = Text(env, a.argv[2], "config").str();
+    auto result = std::make_shared<std::string>();
+    return run_blocking(env, "nervure.jetstream_add_consumer", [result, self, stream = std::move(stream), config = std::move(config)]() mutable { *result = ops::jetstream_add_consumer(*self, std::string_view(stream), std::string_view(config)); },
+                        [result](napi_env env) { return js_string(env, (*result)); });
+  });
+}
+
+// Changes an existing consumer.
+napi_value jetstream_update_consumer(napi_env env, napi_callback_info info) {
+  return guard(env, [&]() -> napi_value {
+    Args a(env, info);
+    auto self = unwrap_handle<nervure::bridge::BridgeJetStream>(env, a.argv[0], "jetstream").ptr;
+    std::string stream = Text(env, a.argv[1], "stream").str();
+    std::string config = Text(env, a.argv[2], "config").str();
+    auto result = std::make_shared<std::string>();
+    return run_blocking(env, "nervure.jetstream_update_consumer", [result, self, stream = std::move(stream), config = std::move(config)]() mutable { *result = ops::jetstream_update_consumer(*self, std::string_view(stream), std::string_view(config)); },
+                        [result](napi_env env) { return js_string(env, (*result)); });
+  });
+}
+
+// A consumer's configuration and state.
+napi_value jetstream_consumer_info(napi_env env, napi_callback_info info) {
+  return guard(env, [&]() -> napi_value {
+    Args a(env, info);
+    auto self = unwrap_handle<nervure::bridge::BridgeJetStream>(env, a.argv[0], "jetstream").ptr;
+    std::string stream = Text(env, a.argv[1], "stream").str();
+    std::string consumer = Text(env, a.argv[2], "consumer").str();
+    auto result = std::make_shared<std::string>();
+    return run_blocking(env, "nervure.jetstream_consumer_info", [result, self, stream = std::move(stream), consumer = std::move(consumer)]() mutable { *result = ops::jetstream_consumer_info(*self, std::string_view(stream), std::string_view(consumer)); },
+                        [result](napi_env env) { return js_string(env, (*result)); });
+  });
+}
+
+// Deletes a consumer.
+napi_value jetstream_delete_consumer(napi_env env, napi_callback_info info) {
+  return guard(env, [&]() -> napi_value {
+    Args a(env, info);
+    auto self = unwrap_handle<nervure::bridge::BridgeJetStream>(env, a.argv[0], "jetstream").ptr;
+    std::string stream = Text(env, a.argv[1], "stream").str();
+    std::string consumer = Text(env, a.argv[2], "consumer").str();
+    return run_blocking(env, "nervure.jetstream_delete_consumer", [self, stream = std::move(stream), consumer = std::move(consumer)]() mutable { ops::jetstream_delete_consumer(*self, std::string_view(stream), std::string_view(consumer)); },
+                        [](napi_env env) { return js_undefined(env); });
+  });
+}
+
+// The names of a stream's consumers.
+napi_value jetstream_consumer_names(napi_env env, napi_callback_info info) {
+  return guard(env, [&]() -> napi_value {
+    Args a(env, info);
+    auto self = unwrap_handle<nervure::bridge::BridgeJetStream>(env, a.argv[0], "jetstream").ptr;
+    std::string stream = Text(env, a.argv[1], "stream").str();
+    auto result = std::make_shared<std::string>();
+    return run_blocking(env, "nervure.jetstream_consumer_names", [result, self, stream = std::move(stream)]() mutable { *result = ops::jetstream_consumer_names(*self, std::string_view(stream)); },
+                        [result](napi_env env) { return js_string(env, (*result)); });
+  });
+}
+
+// Up to batch messages from a pull consumer, as a source that ends once they are taken.
+napi_value jetstream_fetch(napi_env env, napi_callback_info info) {
+  return guard(env, [&]() -> napi_value {
+    Args a(env, info);
+    auto self = unwrap_handle<nervure::bridge::BridgeJetStream>(env, a.argv[0], "jetstream").ptr;
+    std::string stream = Text(env, a.argv[1], "stream").str();
+    std::string consumer = Text(env, a.argv[2], "consumer").str();
+    int64_t batch = given(env, a.argv[3]) ? to_int(env, a.argv[3], "batch") : 1;
+    int64_t expires = given(env, a.argv[4]) ? to_int(env, a.argv[4], "expires") : 5000;
+    bool no_wait = given(env, a.argv[5]) ? to_bool(env, a.argv[5], "no_wait") : false;
+    auto result = std::make_shared<std::shared_ptr<nervure::bridge::BridgeSubscription>>();
+    return run_blocking(env, "nervure.jetstream_fetch", [result, self, stream = std::move(stream), consumer = std::move(consumer), batch = std::move(batch), expires = std::move(expires), no_wait = std::move(no_wait)]() mutable { *result = ops::jetstream_fetch(*self, std::string_view(stream), std::string_view(consumer), batch, expires, no_wait); },
+                        [result](napi_env env) { return wrap(env, std::move((*result))); });
+  });
+}
+
+// Continuous pull consumption as a source (stop it with unsubscribe).
+napi_value jetstream_consume(napi_env env, napi_callback_info info) {
+  return guard(env, [&]() -> napi_value {
+    Args a(env, info);
+    auto self = unwrap_handle<nervure::bridge::BridgeJetStream>(env, a.argv[0], "jetstream").ptr;
+    std::string stream = Text(env, a.argv[1], "stream").str();
+    std::string consumer = Text(env, a.argv[2], "consumer").str();
+    int64_t max_messages = given(env, a.argv[3]) ? to_int(env, a.argv[3], "max_messages") : 0;
+    int64_t expires = given(env, a.argv[4]) ? to_int(env, a.argv[4], "expires") : 30000;
+    int64_t idle_heartbeat = given(env, a.argv[5]) ? to_int(env, a.argv[5], "idle_heartbeat") : 0;
+    auto result = std::make_shared<std::shared_ptr<nervure::bridge::BridgeSubscription>>();
+    return run_blocking(env, "nervure.jetstream_consume", [result, self, stream = std::move(stream), consumer = std::move(consumer), max_messages = std::move(max_messages), expires = std::move(expires), idle_heartbeat = std::move(idle_heartbeat)]() mutable { *result = ops::jetstream_consume(*self, std::string_view(stream), std::string_view(consumer), max_messages, expires, idle_heartbeat); },
+                        [result](napi_env env) { return wrap(env, std::move((*result))); });
+  });
+}
+
+// An ordered, self-healing consumer as a source: each message once, in order, no acknowledgements.
+napi_value jetstream_ordered_consumer(napi_env env, napi_callback_info info) {
+  return guard(env, [&]() -> napi_value {
+    Args a(env, info);
+    auto self = unwrap_handle<nervure::bridge::BridgeJetStream>(env, a.argv[0], "jetstream").ptr;
+    std::string stream = Text(env, a.argv[1], "stream").str();
+    std::string filter_subject = Text(env, a.argv[2], "filter_subject", "").str();
+    std::string deliver_policy = Text(env, a.argv[3], "deliver_policy", "all").str();
+    int64_t opt_start_seq = given(env, a.argv[4]) ? to_int(env, a.argv[4], "opt_start_seq") : 0;
+    auto result = std::make_shared<std::shared_ptr<nervure::bridge::BridgeSubscription>>();
+    return run_blocking(env, "nervure.jetstream_ordered_consumer", [result, self, stream = std::move(stream), filter_subject = std::move(filter_subject), deliver_policy = std::move(deliver_policy), opt_start_seq = std::move(opt_start_seq)]() mutable { *result = ops::jetstream_ordered_consumer(*self, std::string_view(stream), std::string_view(filter_subject), std::string_view(deliver_policy), opt_start_seq); },
+                        [result](napi_env env) { return wrap(env, std::move((*result))); });
+  });
+}
+
+// Acknowledges a JetStream message by its reply subject: ack, nak (optionally after delay), term (optionally with a reason, nats-server 2.10+) or in_progress.
+napi_value jetstream_ack(napi_env env, napi_callback_info info) {
+  return guard(env, [&]() -> napi_value {
+    Args a(env, info);
+    auto& self = unwrap<nervure::bridge::BridgeJetStream>(env, a.argv[0], "jetstream");
+    Text reply(env, a.argv[1], "reply");
+    Text kind(env, a.argv[2], "kind", "ack");
+    int64_t delay = given(env, a.argv[3]) ? to_int(env, a.argv[3], "delay") : 0;
+    Text reason(env, a.argv[4], "reason", "");
+    ops::jetstream_ack(self, std::string_view(reply), std::string_view(kind), delay, std::string_view(reason));
+    return js_undefined(env);
+  });
+}
+
+// Acknowledges and waits for the server to confirm it.
+napi_value jetstream_ack_sync(napi_env env, napi_callback_info info) {
+  return guard(env, [&]() -> napi_value {
+    Args a(env, info);
+    auto& self = unwrap<nervure::bridge::BridgeJetStream>(env, a.argv[0], "jetstream");
+    uint64_t token = to_uint(env, a.argv[1], "token");
+    Text reply(env, a.argv[2], "reply");
+    int64_t timeout = given(env, a.argv[3]) ? to_int(env, a.argv[3], "timeout") : 5000;
+    ops::jetstream_ack_sync(self, ops::AsyncTarget{token, {}}, std::string_view(reply), timeout);
+    return js_undefined(env);
+  });
+}
+
+// Delivery metadata of a JetStream message, from its reply subject.
+napi_value jetstream_metadata(napi_env env, napi_callback_info info) {
+  return guard(env, [&]() -> napi_value {
+    Args a(env, info);
+    auto& self = unwrap<nervure::bridge::BridgeJetStream>(env, a.argv[0], "jetstream");
+    Text reply(env, a.argv[1], "reply");
+    auto result = ops::jetstream_metadata(self, std::string_view(reply));
+    return js_string(env, result);
+  });
+}
+
+// Creates a bucket from its configuration (JSON: bucket, history, ttl in ns, storage, replicas, max_value_size, max_bytes, compression, limit_marker_ttl, metadata).
+napi_value jetstream_create_key_value(napi_env env, napi_callback_info info) {
+  return guard(env, [&]() -> napi_value {
+    Args a(env, info);
+    auto self = unwrap_handle<nervure::bridge::BridgeJetStream>(env, a.argv[0], "jetstream").ptr;
+    std::string config = Text(env, a.argv[1], "config").str();
+    auto result = std::make_shared<std::shared_ptr<nervure::bridge::BridgeKeyValue>>();
+    return run_blocking(env, "nervure.jetstream_create_key_value", [result, self, config = std::move(config)]() mutable { *result = ops::jetstream_create_key_value(*self, std::string_view(config)); },
+                        [result](napi_env env) { return wrap(env, std::move((*result))); });
+  });
+}
+
+// An existing bucket.
+napi_value jetstream_key_value(napi_env env, napi_callback_info info) {
+  return guard(env, [&]() -> napi_value {
+    Args a(env, info);
+    auto self = unwrap_handle<nervure::bridge::BridgeJetStream>(env, a.argv[0], "jetstream").ptr;
+    std::string bucket = Text(env, a.argv[1], "bucket").str();
+    auto result = std::make_shared<std::shared_ptr<nervure::bridge::BridgeKeyValue>>();
+    return run_blocking(env, "nervure.jetstream_key_value", [result, self, bucket = std::move(bucket)]() mutable { *result = ops::jetstream_key_value(*self, std::string_view(bucket)); },
+                        [result](napi_env env) { return wrap(env, std::move((*result))); });
+  });
+}
+
+// Deletes a bucket and its values.
+napi_value jetstream_delete_key_value(napi_env env, napi_callback_info info) {
+  return guard(env, [&]() -> napi_value {
+    Args a(env, info);
+    auto self = unwrap_handle<nervure::bridge::BridgeJetStream>(env, a.argv[0], "jetstream").ptr;
+    std::string bucket = Text(env, a.argv[1], "bucket").str();
+    return run_blocking(env, "nervure.jetstream_delete_key_value", [self, bucket = std::move(bucket)]() mutable { ops::jetstream_delete_key_value(*self, std::string_view(bucket)); },
+                        [](napi_env env) { return js_undefined(env); });
+  });
+}
+
+// Every bucket's name.
+napi_value jetstream_key_value_names(napi_env env, napi_callback_info info) {
+  return guard(env, [&]() -> napi_value {
+    Args a(env, info);
+    auto self = unwrap_handle<nervure::bridge::BridgeJetStream>(env, a.argv[0], "jetstream").ptr;
+    auto result = std::make_shared<std::string>();
+    return run_blocking(env, "nervure.jetstream_key_value_names", [result, self]() mutable { *result = ops::jetstream_key_value_names(*self); },
+                        [result](napi_env env) { return js_string(env, (*result)); });
+  });
+}
+
+// The bucket's name.
+napi_value key_value_bucket(napi_env env, napi_callback_info info) {
+  return guard(env, [&]() -> napi_value {
+    Args a(env, info);
+    auto& self = unwrap<nervure::bridge::BridgeKeyValue>(env, a.argv[0], "key_value");
+    auto result = ops::key_value_bucket(self);
+    return js_string(env, result);
+  });
+}
+
+// Stores a value; returns its revision.
+napi_value key_value_put(napi_env env, napi_callback_info info) {
+  return guard(env, [&]() -> napi_value {
+    Args a(env, info);
+    auto self = unwrap_handle<nervure::bridge::BridgeKeyValue>(env, a.argv[0], "key_value").ptr;
+    std::string key = Text(env, a.argv[1], "key").str();
+    std::string value = Data(env, a.argv[2], "value").str();
+    auto result = std::make_shared<uint64_t>();
+    return run_blocking(env, "nervure.key_value_put", [result, self, key = std::move(key), value = std::move(value)]() mutable { *result = ops::key_value_put(*self, std::string_view(key), std::string_view(value)); },
+                        [result](napi_env env) { return js_uint(env, (*result)); });
+  });
+}
+
+// The current value (or a given revision); an empty record when absent or deleted.
+napi_value key_value_get(napi_env env, napi_callback_info info) {
+  return guard(env, [&]() -> napi_value {
+    Args a(env, info);
+    auto self = unwrap_handle<nervure::bridge::BridgeKeyValue>(env, a.argv[0], "key_value").ptr;
+    std::string key = Text(env, a.argv[1], "key").str();
+    int64_t revision = given(env, a.argv[2]) ? to_int(env, a.argv[2], "revision") : 0;
+    auto result = std::make_shared<std::string>();
+    return run_blocking(env, "nervure.key_value_get", [result, self, key = std::move(key), revision = std::move(revision)]() mutable { *result = ops::key_value_get(*self, std::string_view(key), revision); },
+                        [result](napi_env env) { return js_string(env, (*result)); });
+  });
+}
+
+// Stores only when the key is absent or deleted (JetStreamApiError 10071 otherwise); ttl needs a bucket with limit_marker_ttl.
+napi_value key_value_create(napi_env env, napi_callback_info info) {
+  return guard(env, [&]() -> napi_value {
+    Args a(env, info);
+    auto self = unwrap_handle<nervure::bridge::BridgeKeyValue>(env, a.argv[0], "key_value").ptr;
+    std::string key = Text(env, a.argv[1], "key").str();
+    std::string value = Data(env, a.argv[2], "value").str();
+    int64_t ttl = given(env, a.argv[3]) ? to_int(env, a.argv[3], "ttl") : 0;
+    auto result = std::make_shared<uint64_t>();
+    return run_blocking(env, "nervure.key_value_create", [result, self, key = std::move(key), value = std::move(value), ttl = std::move(ttl)]() mutable { *result = ops::key_value_create(*self, std::string_view(key), std::string_view(value), ttl); },
+                        [result](napi_env env) { return js_uint(env, (*result)); });
+  });
+}
+
+// Compare-and-set: stores only when the key's revision is still last_revision (JetStreamApiError 10071 otherwise).
+napi_value key_value_update(napi_env env, napi_callback_info info) {
+  return guard(env, [&]() -> napi_value {
+    Args a(env, info);
+    auto self = unwrap_handle<nervure::bridge::BridgeKeyValue>(env, a.argv[0], "key_value").ptr;
+    std::string key = Text(env, a.argv[1], "key").str();
+    std::string value = Data(env, a.argv[2], "value").str();
+    uint64_t last_revision = to_uint(env, a.argv[3], "last_revision");
+    auto result = std::make_shared<uint64_t>();
+    return run_blocking(env, "nervure.key_value_update", [result, self, key = std::move(key), value = std::move(value), last_revision = std::move(last_revision)]() mutable { *result = ops::key_value_update(*self, std::string_view(key), std::string_view(value), last_revision); },
+                        [result](napi_env env) { return js_uint(env, (*result)); });
+  });
+}
+
+// Deletes the key, keeping its history; with last_revision, only if unchanged.
+napi_value key_value_delete(napi_env env, napi_callback_info info) {
+  return guard(env, [&]() -> napi_value {
+    Args a(env, info);
+    auto self = unwrap_handle<nervure::bridge::BridgeKeyValue>(env, a.argv[0], "key_value").ptr;
+    std::string key = Text(env, a.argv[1], "key").str();
+    int64_t last_revision = given(env, a.argv[2]) ? to_int(env, a.argv[2], "last_revision") : 0;
+    return run_blocking(env, "nervure.key_value_delete", [self, key = std::move(key), last_revision = std::move(last_revision)]() mutable { ops::key_value_delete(*self, std::string_view(key), last_revision); },
+                        [](napi_env env) { return js_undefined(env); });
+  });
+}
+
+// Deletes the key and its history, leaving a purge marker.
+napi_value key_value_purge(napi_env env, napi_callback_info info) {
+  return guard(env, [&]() -> napi_value {
+    Args a(env, info);
+    auto self = unwrap_handle<nervure::bridge::BridgeKeyValue>(env, a.argv[0], "key_value").ptr;
+    std::string key = Text(env, a.argv[1], "key").str();
+    int64_t ttl = given(env, a.argv[2]) ? to_int(env, a.argv[2], "ttl") : 0;
+    return run_blocking(env, "nervure.key_value_purge", [self, key = std::move(key), ttl = std::move(ttl)]() mutable { ops::key_value_purge(*self, std::string_view(key), ttl); },
+                        [](napi_env env) { return js_undefined(env); });
+  });
+}
+
+// Keys with a current value, optionally matching a filter (wildcards allowed).
+napi_value key_value_keys(napi_env env, napi_callback_info info) {
+  return guard(env, [&]() -> napi_value {
+    Args a(env, info);
+    auto self = unwrap_handle<nervure::bridge::BridgeKeyValue>(env, a.argv[0], "key_value").ptr;
+    std::string filter = Text(env, a.argv[1], "filter", "").str();
+    auto result = std::make_shared<std::string>();
+    return run_blocking(env, "nervure.key_value_keys", [result, self, filter = std::move(filter)]() mutable { *result = ops::key_value_keys(*self, std::string_view(filter)); },
+                        [result](napi_env env) { return js_string(env, (*result)); });
+  });
+}
+
+// Every stored value of the key, oldest first.
+napi_value key_value_history(napi_env env, napi_callback_info info) {
+  return guard(env, [&]() -> napi_value {
+    Args a(env, info);
+    auto self = unwrap_handle<nervure::bridge::BridgeKeyValue>(env, a.argv[0], "key_value").ptr;
+    std::string key = Text(env, a.argv[1], "key").str();
+    auto result = std::make_shared<std::string>();
+    return run_blocking(env, "nervure.key_value_history", [result, self, key = std::move(key)]() mutable { *result = ops::key_value_history(*self, std::string_view(key)); },
+                        [result](napi_env env) { return js_string(env, (*result)); });
+  });
+}
+
+// Entries as they change, as a source (subject = key, data = value, headers KV-Operation, KV-Revision, KV-Delta, KV-Created; one message with header KV-Initial-Done once the initial values are delivered).
+napi_value key_value_watch(napi_env env, napi_callback_info info) {
+  return guard(env, [&]() -> napi_value {
+    Args a(env, info);
+    auto self = unwrap_handle<nervure::bridge::BridgeKeyValue>(env, a.argv[0], "key_value").ptr;
+    std::string keys = Text(env, a.argv[1], "keys", "").str();
+    bool include_history = given(env, a.argv[2]) ? to_bool(env, a.argv[2], "include_history") : false;
+    bool ignore_deletes = given(env, a.argv[3]) ? to_bool(env, a.argv[3], "ignore_deletes") : false;
+    bool meta_only = given(env, a.argv[4]) ? to_bool(env, a.argv[4], "meta_only") : false;
+    bool updates_only = given(env, a.argv[5]) ? to_bool(env, a.argv[5], "updates_only") : false;
+    auto result = std::make_shared<std::shared_ptr<nervure::bridge::BridgeSubscription>>();
+    return run_blocking(env, "nervure.key_value_watch", [result, self, keys = std::move(keys), include_history = std::move(include_history), ignore_deletes = std::move(ignore_deletes), meta_only = std::move(meta_only), updates_only = std::move(updates_only)]() mutable { *result = ops::key_value_watch(*self, std::string_view(keys), include_history, ignore_deletes, meta_only, updates_only); },
+                        [result](napi_env env) { return wrap(env, std::move((*result))); });
+  });
+}
+
+// The bucket's state.
+napi_value key_value_status(napi_env env, napi_callback_info info) {
+  return guard(env, [&]() -> napi_value {
+    Args a(env, info);
+    auto self = unwrap_handle<nervure::bridge::BridgeKeyValue>(env, a.argv[0], "key_value").ptr;
+    auto result = std::make_shared<std::string>();
+    return run_blocking(env, "nervure.key_value_status", [result, self]() mutable { *result = ops::key_value_status(*self); },
+                        [result](napi_env env) { return js_string(env, (*result)); });
+  });
+}
+
 }  // namespace
 
 void register_api(napi_env env, napi_value exports) {
@@ -665,6 +1167,7 @@ void register_api(napi_env env, napi_value exports) {
   export_function(env, exports, "connection_connected_url", connection_connected_url);
   export_function(env, exports, "connection_new_inbox", connection_new_inbox);
   export_function(env, exports, "connection_max_payload", connection_max_payload);
+  export_function(env, exports, "connection_jetstream", connection_jetstream);
   export_function(env, exports, "actor_host_register_type", actor_host_register_type);
   export_function(env, exports, "actor_host_start", actor_host_start);
   export_function(env, exports, "actor_host_stop", actor_host_stop);
@@ -690,6 +1193,44 @@ void register_api(napi_env env, napi_value exports) {
   export_function(env, exports, "subscription_pending_bytes", subscription_pending_bytes);
   export_function(env, exports, "subscription_dropped", subscription_dropped);
   export_function(env, exports, "subscription_delivered", subscription_delivered);
+  export_function(env, exports, "jetstream_account_info", jetstream_account_info);
+  export_function(env, exports, "jetstream_add_stream", jetstream_add_stream);
+  export_function(env, exports, "jetstream_update_stream", jetstream_update_stream);
+  export_function(env, exports, "jetstream_stream_info", jetstream_stream_info);
+  export_function(env, exports, "jetstream_delete_stream", jetstream_delete_stream);
+  export_function(env, exports, "jetstream_purge_stream", jetstream_purge_stream);
+  export_function(env, exports, "jetstream_stream_names", jetstream_stream_names);
+  export_function(env, exports, "jetstream_streams", jetstream_streams);
+  export_function(env, exports, "jetstream_get_msg", jetstream_get_msg);
+  export_function(env, exports, "jetstream_delete_msg", jetstream_delete_msg);
+  export_function(env, exports, "jetstream_publish", jetstream_publish);
+  export_function(env, exports, "jetstream_publish_async_complete", jetstream_publish_async_complete);
+  export_function(env, exports, "jetstream_add_consumer", jetstream_add_consumer);
+  export_function(env, exports, "jetstream_update_consumer", jetstream_update_consumer);
+  export_function(env, exports, "jetstream_consumer_info", jetstream_consumer_info);
+  export_function(env, exports, "jetstream_delete_consumer", jetstream_delete_consumer);
+  export_function(env, exports, "jetstream_consumer_names", jetstream_consumer_names);
+  export_function(env, exports, "jetstream_fetch", jetstream_fetch);
+  export_function(env, exports, "jetstream_consume", jetstream_consume);
+  export_function(env, exports, "jetstream_ordered_consumer", jetstream_ordered_consumer);
+  export_function(env, exports, "jetstream_ack", jetstream_ack);
+  export_function(env, exports, "jetstream_ack_sync", jetstream_ack_sync);
+  export_function(env, exports, "jetstream_metadata", jetstream_metadata);
+  export_function(env, exports, "jetstream_create_key_value", jetstream_create_key_value);
+  export_function(env, exports, "jetstream_key_value", jetstream_key_value);
+  export_function(env, exports, "jetstream_delete_key_value", jetstream_delete_key_value);
+  export_function(env, exports, "jetstream_key_value_names", jetstream_key_value_names);
+  export_function(env, exports, "key_value_bucket", key_value_bucket);
+  export_function(env, exports, "key_value_put", key_value_put);
+  export_function(env, exports, "key_value_get", key_value_get);
+  export_function(env, exports, "key_value_create", key_value_create);
+  export_function(env, exports, "key_value_update", key_value_update);
+  export_function(env, exports, "key_value_delete", key_value_delete);
+  export_function(env, exports, "key_value_purge", key_value_purge);
+  export_function(env, exports, "key_value_keys", key_value_keys);
+  export_function(env, exports, "key_value_history", key_value_history);
+  export_function(env, exports, "key_value_watch", key_value_watch);
+  export_function(env, exports, "key_value_status", key_value_status);
 }
 
 }  // namespace nervure::node_bridge

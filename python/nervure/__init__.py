@@ -10,6 +10,10 @@
 
     reply = await nc.request("shop.payments.authorise", b"42.00", timeout=2)
 
+JetStream and key-value: js = nc.jetstream(); await js.add_stream(...),
+await js.publish(...), js.consumer(stream, name).consume(), await
+js.create_key_value(bucket=...).
+
 Virtual actors: nervure.ActorRuntime hosts subclasses of nervure.Actor;
 nervure.actor_proxy(nc, type, id).invoke(method, args) calls one anywhere.
 
@@ -24,7 +28,10 @@ from ._connection import Connection, connect
 from ._message import Headers
 from ._subscription import Subscription
 from ._actors import Actor, ActorProxy, ActorRuntime, ActorState, actor_proxy
+from ._jetstream import JetStream, JsMsg, KeyValue, KvEntry, KvWatcher, PubAck, PullConsumer, StoredMsg
 
 __all__ = ["connect", "Connection", "Subscription", "Msg", "Headers", "errors",
-           "Actor", "ActorRuntime", "ActorProxy", "ActorState", "actor_proxy", *errors.__all__]
+           "Actor", "ActorRuntime", "ActorProxy", "ActorState", "actor_proxy",
+           "JetStream", "JsMsg", "KeyValue", "KvEntry", "KvWatcher", "PubAck", "PullConsumer", "StoredMsg",
+           *errors.__all__]
 __version__ = "0.1.0"

@@ -203,6 +203,9 @@ class Connection(ConnectionOps):
             sub = Subscription(self, handle, None)
             self._subs[handle.id] = sub
             return sub
+        if kind == "jetstream":
+            from ._jetstream import JetStream
+            return JetStream(self, handle)
         if kind == "actor_host":
             from ._actors import ActorRuntime
             return ActorRuntime._from_core(self, handle)

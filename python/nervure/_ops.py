@@ -20,7 +20,7 @@ def _json_object(text: str) -> dict[str, Any]:
 
 
 class ConnectionOps:
-    """"""
+    """A connection to a NATS system; reconnects by itself. Made by connect(servers, options)."""
 
     _core: native.Connection
 
@@ -114,6 +114,11 @@ class ConnectionOps:
     def max_payload(self) -> int:
         """Largest message the server accepts."""
         return self._core.max_payload()
+
+    def jetstream(self, domain: str = '', api_prefix: str = '', timeout: float = 5.0) -> Any:
+        """A JetStream context (domain or API prefix for other domains and accounts). Durations are in seconds. Raises InvalidArgumentError."""
+        timeout_ms = to_ms(timeout, "timeout", 1)
+        return self._wrap("jetstream", self._core.jetstream(domain, api_prefix, timeout_ms))
 
 
 class ActorHostOps:
@@ -248,3 +253,223 @@ class SubscriptionOps:
     def delivered(self) -> int:
         """Messages received so far."""
         return self._core.delivered()
+
+
+class JetstreamOps:
+    """A JetStream context."""
+
+    _core: native.Jetstream
+
+    async def _in_thread(self, fn: Callable[..., Any], *args: Any) -> Any:
+        raise NotImplementedError
+
+    async def _async_call(self, start: Callable[[int], None]) -> Any:
+        raise NotImplementedError
+
+    def _wrap(self, kind: str, handle: Any) -> Any:
+        raise NotImplementedError
+
+    async def account_info(self) -> dict[str, Any]:
+        """The account's JetStream usage and limits. Raises JetStreamApiError, TimeoutError, NoRespondersError, InvalidArgumentError."""
+        result: dict[str, Any] = _json_object(await self._in_thread(self._core.account_info))
+        return result
+
+    async def add_stream(self, config: str) -> dict[str, Any]:
+        """Creates a stream from its configuration (the server's JSON). Raises JetStreamApiError, TimeoutError, NoRespondersError, InvalidArgumentError, NotSupportedByServerError."""
+        result: dict[str, Any] = _json_object(await self._in_thread(self._core.add_stream, config))
+        return result
+
+    async def update_stream(self, config: str) -> dict[str, Any]:
+        """Changes a stream's configuration. Raises JetStreamApiError, TimeoutError, NoRespondersError, InvalidArgumentError, NotSupportedByServerError."""
+        result: dict[str, Any] = _json_object(await self._in_thread(self._core.update_stream, config))
+        return result
+
+    async def stream_info(self, name: str) -> dict[str, Any]:
+        """A stream's configuration and state. Raises JetStreamApiError, TimeoutError, NoRespondersError, InvalidArgumentError."""
+        result: dict[str, Any] = _json_object(await self._in_thread(self._core.stream_info, name))
+        return result
+
+    async def delete_stream(self, name: str) -> None:
+        """Deletes a stream and its messages. Raises JetStreamApiError, TimeoutError, NoRespondersError, InvalidArgumentError."""
+        await self._in_thread(self._core.delete_stream, name)
+
+    async def purge_stream(self, name: str, subject: str = '', keep: int = 0, up_to_seq: int = 0) -> int:
+        """Removes messages (all, one subject's, all but the last keep, or below a sequence); returns how many. Raises JetStreamApiError, TimeoutError, NoRespondersError, InvalidArgumentError, NotSupportedByServerError."""
+        result: int = await self._in_thread(self._core.purge_stream, name, subject, keep, up_to_seq)
+        return result
+
+    async def stream_names(self, subject: str = '') -> dict[str, Any]:
+        """Every stream's name, optionally only those bound to subject. Raises JetStreamApiError, TimeoutError, NoRespondersError, InvalidArgumentError."""
+        result: dict[str, Any] = _json_object(await self._in_thread(self._core.stream_names, subject))
+        return result
+
+    async def streams(self, subject: str = '') -> dict[str, Any]:
+        """Every stream's info, optionally only those bound to subject. Raises JetStreamApiError, TimeoutError, NoRespondersError, InvalidArgumentError."""
+        result: dict[str, Any] = _json_object(await self._in_thread(self._core.streams, subject))
+        return result
+
+    async def get_msg(self, stream: str, seq: int = 0, last_by_subject: str = '') -> dict[str, Any]:
+        """A stored message by sequence, or the last one on a subject. Raises JetStreamApiError, TimeoutError, NoRespondersError, InvalidArgumentError."""
+        result: dict[str, Any] = _json_object(await self._in_thread(self._core.get_msg, stream, seq, last_by_subject))
+        return result
+
+    async def delete_msg(self, stream: str, seq: int, erase: bool = False) -> None:
+        """Removes one stored message (erase overwrites it on disk). Raises JetStreamApiError, TimeoutError, NoRespondersError, InvalidArgumentError."""
+        await self._in_thread(self._core.delete_msg, stream, seq, erase)
+
+    async def publish(self, subject: str, data: Data = b'', headers: HeadersIn = None, msg_id: str = '', expected_stream: str = '', expected_last_seq: int = -1, expected_last_subject_seq: int = -1, expected_last_msg_id: str = '', ttl: float = 0.0, timeout: float = 0.0) -> native.Msg:
+        """Publishes to a stream and completes with its acknowledgement (the message data is the PubAck JSON: stream, seq, duplicate). Durations are in seconds. Raises JetStreamApiError, TimeoutError, NoRespondersError, InvalidArgumentError, NotSupportedByServerError, ConnectionClosedError."""
+        ttl_ms = to_ms(ttl, "ttl", 0)
+        timeout_ms = to_ms(timeout, "timeout", 0)
+        result: native.Msg = await self._async_call(lambda token: self._core.publish(token, subject, data, headers, msg_id, expected_stream, expected_last_seq, expected_last_subject_seq, expected_last_msg_id, ttl_ms, timeout_ms))
+        return result
+
+    async def publish_async_complete(self, timeout: float = 5.0) -> None:
+        """Waits until every publish has its acknowledgement. Durations are in seconds. Raises TimeoutError."""
+        timeout_ms = to_ms(timeout, "timeout", 1)
+        await self._in_thread(self._core.publish_async_complete, timeout_ms)
+
+    async def add_consumer(self, stream: str, config: str) -> dict[str, Any]:
+        """Creates a consumer from its configuration (the server's JSON). Raises JetStreamApiError, TimeoutError, NoRespondersError, InvalidArgumentError, NotSupportedByServerError."""
+        result: dict[str, Any] = _json_object(await self._in_thread(self._core.add_consumer, stream, config))
+        return result
+
+    async def update_consumer(self, stream: str, config: str) -> dict[str, Any]:
+        """Changes an existing consumer. Raises JetStreamApiError, TimeoutError, NoRespondersError, InvalidArgumentError."""
+        result: dict[str, Any] = _json_object(await self._in_thread(self._core.update_consumer, stream, config))
+        return result
+
+    async def consumer_info(self, stream: str, consumer: str) -> dict[str, Any]:
+        """A consumer's configuration and state. Raises JetStreamApiError, TimeoutError, NoRespondersError, InvalidArgumentError."""
+        result: dict[str, Any] = _json_object(await self._in_thread(self._core.consumer_info, stream, consumer))
+        return result
+
+    async def delete_consumer(self, stream: str, consumer: str) -> None:
+        """Deletes a consumer. Raises JetStreamApiError, TimeoutError, NoRespondersError, InvalidArgumentError."""
+        await self._in_thread(self._core.delete_consumer, stream, consumer)
+
+    async def consumer_names(self, stream: str) -> dict[str, Any]:
+        """The names of a stream's consumers. Raises JetStreamApiError, TimeoutError, NoRespondersError, InvalidArgumentError."""
+        result: dict[str, Any] = _json_object(await self._in_thread(self._core.consumer_names, stream))
+        return result
+
+    async def fetch(self, stream: str, consumer: str, batch: int = 1, expires: float = 5.0, no_wait: bool = False) -> Any:
+        """Up to batch messages from a pull consumer, as a source that ends once they are taken. Durations are in seconds. Raises JetStreamApiError, TimeoutError, NoRespondersError, InvalidArgumentError."""
+        expires_ms = to_ms(expires, "expires", 1)
+        result: Any = self._wrap("subscription", await self._in_thread(self._core.fetch, stream, consumer, batch, expires_ms, no_wait))
+        return result
+
+    async def consume(self, stream: str, consumer: str, max_messages: int = 0, expires: float = 30.0, idle_heartbeat: float = 0.0) -> Any:
+        """Continuous pull consumption as a source (stop it with unsubscribe). Durations are in seconds. Raises JetStreamApiError, TimeoutError, NoRespondersError, InvalidArgumentError."""
+        expires_ms = to_ms(expires, "expires", 1)
+        idle_heartbeat_ms = to_ms(idle_heartbeat, "idle_heartbeat", 0)
+        result: Any = self._wrap("subscription", await self._in_thread(self._core.consume, stream, consumer, max_messages, expires_ms, idle_heartbeat_ms))
+        return result
+
+    async def ordered_consumer(self, stream: str, filter_subject: str = '', deliver_policy: str = 'all', opt_start_seq: int = 0) -> Any:
+        """An ordered, self-healing consumer as a source: each message once, in order, no acknowledgements. Raises JetStreamApiError, TimeoutError, NoRespondersError, InvalidArgumentError."""
+        result: Any = self._wrap("subscription", await self._in_thread(self._core.ordered_consumer, stream, filter_subject, deliver_policy, opt_start_seq))
+        return result
+
+    def ack(self, reply: str, kind: str = 'ack', delay: float = 0.0, reason: str = '') -> None:
+        """Acknowledges a JetStream message by its reply subject: ack, nak (optionally after delay), term (optionally with a reason, nats-server 2.10+) or in_progress. Durations are in seconds. Raises InvalidArgumentError, NotSupportedByServerError, ConnectionClosedError."""
+        delay_ms = to_ms(delay, "delay", 0)
+        return self._core.ack(reply, kind, delay_ms, reason)
+
+    async def ack_sync(self, reply: str, timeout: float = 5.0) -> native.Msg:
+        """Acknowledges and waits for the server to confirm it. Durations are in seconds. Raises TimeoutError, InvalidArgumentError."""
+        timeout_ms = to_ms(timeout, "timeout", 1)
+        result: native.Msg = await self._async_call(lambda token: self._core.ack_sync(token, reply, timeout_ms))
+        return result
+
+    def metadata(self, reply: str) -> dict[str, Any]:
+        """Delivery metadata of a JetStream message, from its reply subject. Raises InvalidArgumentError."""
+        return _json_object(self._core.metadata(reply))
+
+    async def create_key_value(self, config: str) -> Any:
+        """Creates a bucket from its configuration (JSON: bucket, history, ttl in ns, storage, replicas, max_value_size, max_bytes, compression, limit_marker_ttl, metadata). Raises JetStreamApiError, TimeoutError, NoRespondersError, InvalidArgumentError, NotSupportedByServerError."""
+        result: Any = self._wrap("key_value", await self._in_thread(self._core.create_key_value, config))
+        return result
+
+    async def key_value(self, bucket: str) -> Any:
+        """An existing bucket. Raises JetStreamApiError, TimeoutError, NoRespondersError, InvalidArgumentError."""
+        result: Any = self._wrap("key_value", await self._in_thread(self._core.key_value, bucket))
+        return result
+
+    async def delete_key_value(self, bucket: str) -> None:
+        """Deletes a bucket and its values. Raises JetStreamApiError, TimeoutError, NoRespondersError, InvalidArgumentError."""
+        await self._in_thread(self._core.delete_key_value, bucket)
+
+    async def key_value_names(self) -> dict[str, Any]:
+        """Every bucket's name. Raises JetStreamApiError, TimeoutError, NoRespondersError, InvalidArgumentError."""
+        result: dict[str, Any] = _json_object(await self._in_thread(self._core.key_value_names))
+        return result
+
+
+class KeyValueOps:
+    """A key-value bucket."""
+
+    _core: native.KeyValue
+
+    async def _in_thread(self, fn: Callable[..., Any], *args: Any) -> Any:
+        raise NotImplementedError
+
+    async def _async_call(self, start: Callable[[int], None]) -> Any:
+        raise NotImplementedError
+
+    def _wrap(self, kind: str, handle: Any) -> Any:
+        raise NotImplementedError
+
+    def bucket(self) -> str:
+        """The bucket's name."""
+        return self._core.bucket()
+
+    async def put(self, key: str, value: Data) -> int:
+        """Stores a value; returns its revision. Raises JetStreamApiError, TimeoutError, NoRespondersError, InvalidArgumentError."""
+        result: int = await self._in_thread(self._core.put, key, value)
+        return result
+
+    async def get(self, key: str, revision: int = 0) -> dict[str, Any]:
+        """The current value (or a given revision); an empty record when absent or deleted. Raises JetStreamApiError, TimeoutError, NoRespondersError, InvalidArgumentError."""
+        result: dict[str, Any] = _json_object(await self._in_thread(self._core.get, key, revision))
+        return result
+
+    async def create(self, key: str, value: Data, ttl: float = 0.0) -> int:
+        """Stores only when the key is absent or deleted (JetStreamApiError 10071 otherwise); ttl needs a bucket with limit_marker_ttl. Durations are in seconds. Raises JetStreamApiError, TimeoutError, NoRespondersError, InvalidArgumentError, NotSupportedByServerError."""
+        ttl_ms = to_ms(ttl, "ttl", 0)
+        result: int = await self._in_thread(self._core.create, key, value, ttl_ms)
+        return result
+
+    async def update(self, key: str, value: Data, last_revision: int) -> int:
+        """Compare-and-set: stores only when the key's revision is still last_revision (JetStreamApiError 10071 otherwise). Raises JetStreamApiError, TimeoutError, NoRespondersError, InvalidArgumentError."""
+        result: int = await self._in_thread(self._core.update, key, value, last_revision)
+        return result
+
+    async def delete(self, key: str, last_revision: int = 0) -> None:
+        """Deletes the key, keeping its history; with last_revision, only if unchanged. Raises JetStreamApiError, TimeoutError, NoRespondersError, InvalidArgumentError."""
+        await self._in_thread(self._core.delete, key, last_revision)
+
+    async def purge(self, key: str, ttl: float = 0.0) -> None:
+        """Deletes the key and its history, leaving a purge marker. Durations are in seconds. Raises JetStreamApiError, TimeoutError, NoRespondersError, InvalidArgumentError, NotSupportedByServerError."""
+        ttl_ms = to_ms(ttl, "ttl", 0)
+        await self._in_thread(self._core.purge, key, ttl_ms)
+
+    async def keys(self, filter: str = '') -> dict[str, Any]:
+        """Keys with a current value, optionally matching a filter (wildcards allowed). Raises JetStreamApiError, TimeoutError, NoRespondersError, InvalidArgumentError."""
+        result: dict[str, Any] = _json_object(await self._in_thread(self._core.keys, filter))
+        return result
+
+    async def history(self, key: str) -> dict[str, Any]:
+        """Every stored value of the key, oldest first. Raises JetStreamApiError, TimeoutError, NoRespondersError, InvalidArgumentError."""
+        result: dict[str, Any] = _json_object(await self._in_thread(self._core.history, key))
+        return result
+
+    async def watch(self, keys: str = '', include_history: bool = False, ignore_deletes: bool = False, meta_only: bool = False, updates_only: bool = False) -> Any:
+        """Entries as they change, as a source (subject = key, data = value, headers KV-Operation, KV-Revision, KV-Delta, KV-Created; one message with header KV-Initial-Done once the initial values are delivered). Raises JetStreamApiError, TimeoutError, NoRespondersError, InvalidArgumentError."""
+        result: Any = self._wrap("subscription", await self._in_thread(self._core.watch, keys, include_history, ignore_deletes, meta_only, updates_only))
+        return result
+
+    async def status(self) -> dict[str, Any]:
+        """The bucket's state. Raises JetStreamApiError, TimeoutError, NoRespondersError, InvalidArgumentError."""
+        result: dict[str, Any] = _json_object(await self._in_thread(self._core.status))
+        return result

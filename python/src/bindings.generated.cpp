@@ -134,9 +134,11 @@ PyGetSetDef message_getset[] = {
     {nullptr, nullptr, nullptr, nullptr, nullptr}};
 
 void register_api(py::module_& m) {
-  auto connection = py::class_<PyConnection>(m, "Connection", R"doc()doc");
+  auto connection = py::class_<PyConnection>(m, "Connection", R"doc(A connection to a NATS system; reconnects by itself. Made by connect(servers, options).)doc");
   auto actor_host = py::class_<PyActorHost>(m, "ActorHost", R"doc(Hosts actor types whose turns run in this language: turns() delivers them in batches; each ends with complete().)doc");
   auto subscription = py::class_<PySubscription>(m, "Subscription", R"doc(Interest in a subject. Messages queue in the core, where the pending limits apply, and are taken in batches.)doc");
+  auto jetstream = py::class_<PyJetstream>(m, "Jetstream", R"doc(A JetStream context.)doc");
+  auto key_value = py::class_<PyKeyValue>(m, "KeyValue", R"doc(A key-value bucket.)doc");
   connection.def("actor_host", [](PyConnection& self, int64_t idle_timeout_ms, int64_t call_timeout_ms, bool reentrancy, int64_t max_reentrancy_depth, int64_t lease_ttl_ms, int64_t partitions, int64_t workers, std::string host_id, std::string lease_bucket, std::string state_bucket) -> py::object {
     std::shared_ptr<nervure::bridge::BridgeActorHost> result;
     {
@@ -256,6 +258,14 @@ void register_api(py::module_& m) {
     }
     return py::cast(result);
   }, R"doc(Largest message the server accepts.)doc");
+  connection.def("jetstream", [](PyConnection& self, std::string domain, std::string api_prefix, int64_t timeout_ms) -> py::object {
+    std::shared_ptr<nervure::bridge::BridgeJetStream> result;
+    {
+      py::gil_scoped_release unlocked;
+      result = ops::connection_jetstream(*self.handle, domain, api_prefix, timeout_ms);
+    }
+    return py::cast(PyJetstream{std::move(result)});
+  }, py::arg("domain") = std::string(""), py::arg("api_prefix") = std::string(""), py::arg("timeout_ms") = 5000, R"doc(A JetStream context (domain or API prefix for other domains and accounts).)doc");
   actor_host.def("register_type", [](PyActorHost& self, std::string actor_type) -> py::object {
     {
       py::gil_scoped_release unlocked;
@@ -446,6 +456,305 @@ void register_api(py::module_& m) {
     }
     return py::cast(result);
   }, R"doc(Messages received so far.)doc");
+  jetstream.def("account_info", [](PyJetstream& self) -> py::object {
+    std::string result;
+    {
+      py::gil_scoped_release unlocked;
+      result = ops::jetstream_account_info(*self.handle);
+    }
+    return py::cast(result);
+  }, R"doc(The account's JetStream usage and limits.)doc");
+  jetstream.def("add_stream", [](PyJetstream& self, std::string config) -> py::object {
+    std::string result;
+    {
+      py::gil_scoped_release unlocked;
+      result = ops::jetstream_add_stream(*self.handle, config);
+    }
+    return py::cast(result);
+  }, py::arg("config"), R"doc(Creates a stream from its configuration (the server's JSON).)doc");
+  jetstream.def("update_stream", [](PyJetstream& self, std::string config) -> py::object {
+    std::string result;
+    {
+      py::gil_scoped_release unlocked;
+      result = ops::jetstream_update_stream(*self.handle, config);
+    }
+    return py::cast(result);
+  }, py::arg("config"), R"doc(Changes a stream's configuration.)doc");
+  jetstream.def("stream_info", [](PyJetstream& self, std::string name) -> py::object {
+    std::string result;
+    {
+      py::gil_scoped_release unlocked;
+      result = ops::jetstream_stream_info(*self.handle, name);
+    }
+    return py::cast(result);
+  }, py::arg("name"), R"doc(A stream's configuration and state.)doc");
+  jetstream.def("delete_stream", [](PyJetstream& self, std::string name) -> py::object {
+    {
+      py::gil_scoped_release unlocked;
+      ops::jetstream_delete_stream(*self.handle, name);
+    }
+    return py::object(py::none());
+  }, py::arg("name"), R"doc(Deletes a stream and its messages.)doc");
+  jetstream.def("purge_stream", [](PyJetstream& self, std::string name, std::string subject, int64_t keep, int64_t up_to_seq) -> py::object {
+    int64_t result;
+    {
+      py::gil_scoped_release unlocked;
+      result = ops::jetstream_purge_stream(*self.handle, name, subject, keep, up_to_seq);
+    }
+    return py::cast(result);
+  }, py::arg("name"), py::arg("subject") = std::string(""), py::arg("keep") = 0, py::arg("up_to_seq") = 0, R"doc(Removes messages (all, one subject's, all but the last keep, or below a sequence); returns how many.)doc");
+  jetstream.def("stream_names", [](PyJetstream& self, std::string subject) -> py::object {
+    std::string result;
+    {
+      py::gil_scoped_release unlocked;
+      result = ops::jetstream_stream_names(*self.handle, subject);
+    }
+    return py::cast(result);
+  }, py::arg("subject") = std::string(""), R"doc(Every stream's name, optionally only those bound to subject.)doc");
+  jetstream.def("streams", [](PyJetstream& self, std::string subject) -> py::object {
+    std::string result;
+    {
+      py::gil_scoped_release unlocked;
+      result = ops::jetstream_streams(*self.handle, subject);
+    }
+    return py::cast(result);
+  }, py::arg("subject") = std::string(""), R"doc(Every stream's info, optionally only those bound to subject.)doc");
+  jetstream.def("get_msg", [](PyJetstream& self, std::string stream, int64_t seq, std::string last_by_subject) -> py::object {
+    std::string result;
+    {
+      py::gil_scoped_release unlocked;
+      result = ops::jetstream_get_msg(*self.handle, stream, seq, last_by_subject);
+    }
+    return py::cast(result);
+  }, py::arg("stream"), py::arg("seq") = 0, py::arg("last_by_subject") = std::string(""), R"doc(A stored message by sequence, or the last one on a subject.)doc");
+  jetstream.def("delete_msg", [](PyJetstream& self, std::string stream, int64_t seq, bool erase) -> py::object {
+    {
+      py::gil_scoped_release unlocked;
+      ops::jetstream_delete_msg(*self.handle, stream, seq, erase);
+    }
+    return py::object(py::none());
+  }, py::arg("stream"), py::arg("seq"), py::arg("erase") = false, R"doc(Removes one stored message (erase overwrites it on disk).)doc");
+  jetstream.def("publish", [](PyJetstream& self, uint64_t token, std::string subject, py::object data, py::object headers, std::string msg_id, std::string expected_stream, int64_t expected_last_seq, int64_t expected_last_subject_seq, std::string expected_last_msg_id, int64_t ttl_ms, int64_t timeout_ms) -> py::object {
+    auto data_view = bytes_view(data, "data");
+    auto headers_h = to_headers(headers);
+    {
+      py::gil_scoped_release unlocked;
+      ops::jetstream_publish(*self.handle, ops::AsyncTarget{token, {}}, subject, data_view, headers_h ? &*headers_h : nullptr, msg_id, expected_stream, expected_last_seq, expected_last_subject_seq, expected_last_msg_id, ttl_ms, timeout_ms);
+    }
+    return py::object(py::none());
+  }, py::arg("token"), py::arg("subject"), py::arg("data") = py::bytes(""), py::arg("headers") = py::none(), py::arg("msg_id") = std::string(""), py::arg("expected_stream") = std::string(""), py::arg("expected_last_seq") = -1, py::arg("expected_last_subject_seq") = -1, py::arg("expected_last_msg_id") = std::string(""), py::arg("ttl_ms") = 0, py::arg("timeout_ms") = 0, R"doc(Publishes to a stream and completes with its acknowledgement (the message data is the PubAck JSON: stream, seq, duplicate).)doc");
+  jetstream.def("publish_async_complete", [](PyJetstream& self, int64_t timeout_ms) -> py::object {
+    {
+      py::gil_scoped_release unlocked;
+      ops::jetstream_publish_async_complete(*self.handle, timeout_ms);
+    }
+    return py::object(py::none());
+  }, py::arg("timeout_ms") = 5000, R"doc(Waits until every publish has its acknowledgement.)doc");
+  jetstream.def("add_consumer", [](PyJetstream& self, std::string stream, std::string config) -> py::object {
+    std::string result;
+    {
+      py::gil_scoped_release unlocked;
+      result = ops::jetstream_add_consumer(*self.handle, stream, config);
+    }
+    return py::cast(result);
+  }, py::arg("stream"), py::arg("config"), R"doc(Creates a consumer from its configuration (the server's JSON).)doc");
+  jetstream.def("update_consumer", [](PyJetstream& self, std::string stream, std::string config) -> py::object {
+    std::string result;
+    {
+      py::gil_scoped_release unlocked;
+      result = ops::jetstream_update_consumer(*self.handle, stream, config);
+    }
+    return py::cast(result);
+  }, py::arg("stream"), py::arg("config"), R"doc(Changes an existing consumer.)doc");
+  jetstream.def("consumer_info", [](PyJetstream& self, std::string stream, std::string consumer) -> py::object {
+    std::string result;
+    {
+      py::gil_scoped_release unlocked;
+      result = ops::jetstream_consumer_info(*self.handle, stream, consumer);
+    }
+    return py::cast(result);
+  }, py::arg("stream"), py::arg("consumer"), R"doc(A consumer's configuration and state.)doc");
+  jetstream.def("delete_consumer", [](PyJetstream& self, std::string stream, std::string consumer) -> py::object {
+    {
+      py::gil_scoped_release unlocked;
+      ops::jetstream_delete_consumer(*self.handle, stream, consumer);
+    }
+    return py::object(py::none());
+  }, py::arg("stream"), py::arg("consumer"), R"doc(Deletes a consumer.)doc");
+  jetstream.def("consumer_names", [](PyJetstream& self, std::string stream) -> py::object {
+    std::string result;
+    {
+      py::gil_scoped_release unlocked;
+      result = ops::jetstream_consumer_names(*self.handle, stream);
+    }
+    return py::cast(result);
+  }, py::arg("stream"), R"doc(The names of a stream's consumers.)doc");
+  jetstream.def("fetch", [](PyJetstream& self, std::string stream, std::string consumer, int64_t batch, int64_t expires_ms, bool no_wait) -> py::object {
+    std::shared_ptr<nervure::bridge::BridgeSubscription> result;
+    {
+      py::gil_scoped_release unlocked;
+      result = ops::jetstream_fetch(*self.handle, stream, consumer, batch, expires_ms, no_wait);
+    }
+    return py::cast(PySubscription{std::move(result)});
+  }, py::arg("stream"), py::arg("consumer"), py::arg("batch") = 1, py::arg("expires_ms") = 5000, py::arg("no_wait") = false, R"doc(Up to batch messages from a pull consumer, as a source that ends once they are taken.)doc");
+  jetstream.def("consume", [](PyJetstream& self, std::string stream, std::string consumer, int64_t max_messages, int64_t expires_ms, int64_t idle_heartbeat_ms) -> py::object {
+    std::shared_ptr<nervure::bridge::BridgeSubscription> result;
+    {
+      py::gil_scoped_release unlocked;
+      result = ops::jetstream_consume(*self.handle, stream, consumer, max_messages, expires_ms, idle_heartbeat_ms);
+    }
+    return py::cast(PySubscription{std::move(result)});
+  }, py::arg("stream"), py::arg("consumer"), py::arg("max_messages") = 0, py::arg("expires_ms") = 30000, py::arg("idle_heartbeat_ms") = 0, R"doc(Continuous pull consumption as a source (stop it with unsubscribe).)doc");
+  jetstream.def("ordered_consumer", [](PyJetstream& self, std::string stream, std::string filter_subject, std::string deliver_policy, int64_t opt_start_seq) -> py::object {
+    std::shared_ptr<nervure::bridge::BridgeSubscription> result;
+    {
+      py::gil_scoped_release unlocked;
+      result = ops::jetstream_ordered_consumer(*self.handle, stream, filter_subject, deliver_policy, opt_start_seq);
+    }
+    return py::cast(PySubscription{std::move(result)});
+  }, py::arg("stream"), py::arg("filter_subject") = std::string(""), py::arg("deliver_policy") = std::string("all"), py::arg("opt_start_seq") = 0, R"doc(An ordered, self-healing consumer as a source: each message once, in order, no acknowledgements.)doc");
+  jetstream.def("ack", [](PyJetstream& self, std::string reply, std::string kind, int64_t delay_ms, std::string reason) -> py::object {
+    {
+      py::gil_scoped_release unlocked;
+      ops::jetstream_ack(*self.handle, reply, kind, delay_ms, reason);
+    }
+    return py::object(py::none());
+  }, py::arg("reply"), py::arg("kind") = std::string("ack"), py::arg("delay_ms") = 0, py::arg("reason") = std::string(""), R"doc(Acknowledges a JetStream message by its reply subject: ack, nak (optionally after delay), term (optionally with a reason, nats-server 2.10+) or in_progress.)doc");
+  jetstream.def("ack_sync", [](PyJetstream& self, uint64_t token, std::string reply, int64_t timeout_ms) -> py::object {
+    {
+      py::gil_scoped_release unlocked;
+      ops::jetstream_ack_sync(*self.handle, ops::AsyncTarget{token, {}}, reply, timeout_ms);
+    }
+    return py::object(py::none());
+  }, py::arg("token"), py::arg("reply"), py::arg("timeout_ms") = 5000, R"doc(Acknowledges and waits for the server to confirm it.)doc");
+  jetstream.def("metadata", [](PyJetstream& self, std::string reply) -> py::object {
+    std::string result;
+    {
+      py::gil_scoped_release unlocked;
+      result = ops::jetstream_metadata(*self.handle, reply);
+    }
+    return py::cast(result);
+  }, py::arg("reply"), R"doc(Delivery metadata of a JetStream message, from its reply subject.)doc");
+  jetstream.def("create_key_value", [](PyJetstream& self, std::string config) -> py::object {
+    std::shared_ptr<nervure::bridge::BridgeKeyValue> result;
+    {
+      py::gil_scoped_release unlocked;
+      result = ops::jetstream_create_key_value(*self.handle, config);
+    }
+    return py::cast(PyKeyValue{std::move(result)});
+  }, py::arg("config"), R"doc(Creates a bucket from its configuration (JSON: bucket, history, ttl in ns, storage, replicas, max_value_size, max_bytes, compression, limit_marker_ttl, metadata).)doc");
+  jetstream.def("key_value", [](PyJetstream& self, std::string bucket) -> py::object {
+    std::shared_ptr<nervure::bridge::BridgeKeyValue> result;
+    {
+      py::gil_scoped_release unlocked;
+      result = ops::jetstream_key_value(*self.handle, bucket);
+    }
+    return py::cast(PyKeyValue{std::move(result)});
+  }, py::arg("bucket"), R"doc(An existing bucket.)doc");
+  jetstream.def("delete_key_value", [](PyJetstream& self, std::string bucket) -> py::object {
+    {
+      py::gil_scoped_release unlocked;
+      ops::jetstream_delete_key_value(*self.handle, bucket);
+    }
+    return py::object(py::none());
+  }, py::arg("bucket"), R"doc(Deletes a bucket and its values.)doc");
+  jetstream.def("key_value_names", [](PyJetstream& self) -> py::object {
+    std::string result;
+    {
+      py::gil_scoped_release unlocked;
+      result = ops::jetstream_key_value_names(*self.handle);
+    }
+    return py::cast(result);
+  }, R"doc(Every bucket's name.)doc");
+  key_value.def("bucket", [](PyKeyValue& self) -> py::object {
+    std::string result;
+    {
+      py::gil_scoped_release unlocked;
+      result = ops::key_value_bucket(*self.handle);
+    }
+    return py::cast(result);
+  }, R"doc(The bucket's name.)doc");
+  key_value.def("put", [](PyKeyValue& self, std::string key, py::object value) -> py::object {
+    auto value_view = bytes_view(value, "value");
+    uint64_t result;
+    {
+      py::gil_scoped_release unlocked;
+      result = ops::key_value_put(*self.handle, key, value_view);
+    }
+    return py::cast(result);
+  }, py::arg("key"), py::arg("value"), R"doc(Stores a value; returns its revision.)doc");
+  key_value.def("get", [](PyKeyValue& self, std::string key, int64_t revision) -> py::object {
+    std::string result;
+    {
+      py::gil_scoped_release unlocked;
+      result = ops::key_value_get(*self.handle, key, revision);
+    }
+    return py::cast(result);
+  }, py::arg("key"), py::arg("revision") = 0, R"doc(The current value (or a given revision); an empty record when absent or deleted.)doc");
+  key_value.def("create", [](PyKeyValue& self, std::string key, py::object value, int64_t ttl_ms) -> py::object {
+    auto value_view = bytes_view(value, "value");
+    uint64_t result;
+    {
+      py::gil_scoped_release unlocked;
+      result = ops::key_value_create(*self.handle, key, value_view, ttl_ms);
+    }
+    return py::cast(result);
+  }, py::arg("key"), py::arg("value"), py::arg("ttl_ms") = 0, R"doc(Stores only when the key is absent or deleted (JetStreamApiError 10071 otherwise); ttl needs a bucket with limit_marker_ttl.)doc");
+  key_value.def("update", [](PyKeyValue& self, std::string key, py::object value, uint64_t last_revision) -> py::object {
+    auto value_view = bytes_view(value, "value");
+    uint64_t result;
+    {
+      py::gil_scoped_release unlocked;
+      result = ops::key_value_update(*self.handle, key, value_view, last_revision);
+    }
+    return py::cast(result);
+  }, py::arg("key"), py::arg("value"), py::arg("last_revision"), R"doc(Compare-and-set: stores only when the key's revision is still last_revision (JetStreamApiError 10071 otherwise).)doc");
+  key_value.def("delete", [](PyKeyValue& self, std::string key, int64_t last_revision) -> py::object {
+    {
+      py::gil_scoped_release unlocked;
+      ops::key_value_delete(*self.handle, key, last_revision);
+    }
+    return py::object(py::none());
+  }, py::arg("key"), py::arg("last_revision") = 0, R"doc(Deletes the key, keeping its history; with last_revision, only if unchanged.)doc");
+  key_value.def("purge", [](PyKeyValue& self, std::string key, int64_t ttl_ms) -> py::object {
+    {
+      py::gil_scoped_release unlocked;
+      ops::key_value_purge(*self.handle, key, ttl_ms);
+    }
+    return py::object(py::none());
+  }, py::arg("key"), py::arg("ttl_ms") = 0, R"doc(Deletes the key and its history, leaving a purge marker.)doc");
+  key_value.def("keys", [](PyKeyValue& self, std::string filter) -> py::object {
+    std::string result;
+    {
+      py::gil_scoped_release unlocked;
+      result = ops::key_value_keys(*self.handle, filter);
+    }
+    return py::cast(result);
+  }, py::arg("filter") = std::string(""), R"doc(Keys with a current value, optionally matching a filter (wildcards allowed).)doc");
+  key_value.def("history", [](PyKeyValue& self, std::string key) -> py::object {
+    std::string result;
+    {
+      py::gil_scoped_release unlocked;
+      result = ops::key_value_history(*self.handle, key);
+    }
+    return py::cast(result);
+  }, py::arg("key"), R"doc(Every stored value of the key, oldest first.)doc");
+  key_value.def("watch", [](PyKeyValue& self, std::string keys, bool include_history, bool ignore_deletes, bool meta_only, bool updates_only) -> py::object {
+    std::shared_ptr<nervure::bridge::BridgeSubscription> result;
+    {
+      py::gil_scoped_release unlocked;
+      result = ops::key_value_watch(*self.handle, keys, include_history, ignore_deletes, meta_only, updates_only);
+    }
+    return py::cast(PySubscription{std::move(result)});
+  }, py::arg("keys") = std::string(""), py::arg("include_history") = false, py::arg("ignore_deletes") = false, py::arg("meta_only") = false, py::arg("updates_only") = false, R"doc(Entries as they change, as a source (subject = key, data = value, headers KV-Operation, KV-Revision, KV-Delta, KV-Created; one message with header KV-Initial-Done once the initial values are delivered).)doc");
+  key_value.def("status", [](PyKeyValue& self) -> py::object {
+    std::string result;
+    {
+      py::gil_scoped_release unlocked;
+      result = ops::key_value_status(*self.handle);
+    }
+    return py::cast(result);
+  }, R"doc(The bucket's state.)doc");
 }
 
 }  // namespace nervure::py_bridge

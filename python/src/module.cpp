@@ -125,8 +125,8 @@ PYBIND11_MODULE(_core, m) {
 
   auto subscription = py::reinterpret_borrow<py::class_<PySubscription>>(m.attr("Subscription"));
   subscription.def_property_readonly("id", [](PySubscription& s) { return s.handle->id(); })
-      .def_property_readonly("subject", [](PySubscription& s) { return s.handle->core().subject(); })
-      .def_property_readonly("queue", [](PySubscription& s) { return s.handle->core().queue(); })
+      .def_property_readonly("subject", [](PySubscription& s) { return s.handle->subject(); })
+      .def_property_readonly("queue", [](PySubscription& s) { return s.handle->queue(); })
       .def("ended", [](PySubscription& s) {
         py::gil_scoped_release unlocked;
         return s.handle->ended();

@@ -4,7 +4,7 @@
 
 namespace nervure::py_bridge {
 
-/// _core.Connection: 
+/// _core.Connection: A connection to a NATS system; reconnects by itself. Made by connect(servers, options).
 struct PyConnection {
   std::shared_ptr<nervure::bridge::Bridge> handle;
 };
@@ -17,6 +17,16 @@ struct PyActorHost {
 /// _core.Subscription: Interest in a subject. Messages queue in the core, where the pending limits apply, and are taken in batches.
 struct PySubscription {
   std::shared_ptr<nervure::bridge::BridgeSubscription> handle;
+};
+
+/// _core.Jetstream: A JetStream context.
+struct PyJetstream {
+  std::shared_ptr<nervure::bridge::BridgeJetStream> handle;
+};
+
+/// _core.KeyValue: A key-value bucket.
+struct PyKeyValue {
+  std::shared_ptr<nervure::bridge::BridgeKeyValue> handle;
 };
 
 py::dict to_python(const ActorRuntimeStats& record);

@@ -35,7 +35,8 @@ def test_error_fields_become_attributes():
 def test_every_operation_of_the_definition_is_offered():
     # The actor host's operations serve the idiomatic layer (ActorRuntime, Actor, ActorState).
     from nervure._actors import _ActorHost
-    classes = {"connection": nervure.Connection, "subscription": nervure.Subscription, "actor_host": _ActorHost}
+    classes = {"connection": nervure.Connection, "subscription": nervure.Subscription, "actor_host": _ActorHost,
+               "jetstream": nervure.JetStream, "key_value": nervure.KeyValue}
     assert set(_api.OPERATIONS) == set(classes)
     for obj, ops in _api.OPERATIONS.items():
         for op in ops:

@@ -65,6 +65,8 @@ typedef struct nervure_completion nervure_completion;
 typedef struct nervure_connection nervure_connection;
 typedef struct nervure_actor_host nervure_actor_host;
 typedef struct nervure_subscription nervure_subscription;
+typedef struct nervure_jetstream nervure_jetstream;
+typedef struct nervure_key_value nervure_key_value;
 typedef struct nervure_message_batch nervure_message_batch;
 
 typedef void (*nervure_completion_fn)(void* user_data, nervure_completion* completion);
@@ -276,6 +278,8 @@ NERVURE_API nervure_status nervure_connection_connected_url(nervure_connection* 
 NERVURE_API nervure_status nervure_connection_new_inbox(nervure_connection* self, char** out, char** error);
 /* Largest message the server accepts. */
 NERVURE_API nervure_status nervure_connection_max_payload(nervure_connection* self, int64_t* out, char** error);
+/* A JetStream context (domain or API prefix for other domains and accounts). Fails with InvalidArgumentError. */
+NERVURE_API nervure_status nervure_connection_jetstream(nervure_connection* self, const char* domain, const char* api_prefix, int64_t timeout_ms, nervure_jetstream** out, char** error);
 /* Hosts an actor type (before start). Fails with NervureError. */
 NERVURE_API nervure_status nervure_actor_host_register_type(nervure_actor_host* self, const char* actor_type, char** error);
 /* Creates the buckets if needed, takes partitions and starts serving. Blocks the calling thread. Fails with JetStreamApiError, NotSupportedByServerError, TimeoutError. */
@@ -326,6 +330,82 @@ NERVURE_API nervure_status nervure_subscription_pending_bytes(nervure_subscripti
 NERVURE_API nervure_status nervure_subscription_dropped(nervure_subscription* self, int64_t* out, char** error);
 /* Messages received so far. */
 NERVURE_API nervure_status nervure_subscription_delivered(nervure_subscription* self, int64_t* out, char** error);
+/* The account's JetStream usage and limits. Blocks the calling thread. Fails with JetStreamApiError, TimeoutError, NoRespondersError, InvalidArgumentError. */
+NERVURE_API nervure_status nervure_jetstream_account_info(nervure_jetstream* self, char** out_json, char** error);
+/* Creates a stream from its configuration (the server's JSON). Blocks the calling thread. Fails with JetStreamApiError, TimeoutError, NoRespondersError, InvalidArgumentError, NotSupportedByServerError. */
+NERVURE_API nervure_status nervure_jetstream_add_stream(nervure_jetstream* self, const char* config, char** out_json, char** error);
+/* Changes a stream's configuration. Blocks the calling thread. Fails with JetStreamApiError, TimeoutError, NoRespondersError, InvalidArgumentError, NotSupportedByServerError. */
+NERVURE_API nervure_status nervure_jetstream_update_stream(nervure_jetstream* self, const char* config, char** out_json, char** error);
+/* A stream's configuration and state. Blocks the calling thread. Fails with JetStreamApiError, TimeoutError, NoRespondersError, InvalidArgumentError. */
+NERVURE_API nervure_status nervure_jetstream_stream_info(nervure_jetstream* self, const char* name, char** out_json, char** error);
+/* Deletes a stream and its messages. Blocks the calling thread. Fails with JetStreamApiError, TimeoutError, NoRespondersError, InvalidArgumentError. */
+NERVURE_API nervure_status nervure_jetstream_delete_stream(nervure_jetstream* self, const char* name, char** error);
+/* Removes messages (all, one subject's, all but the last keep, or below a sequence); returns how many. Blocks the calling thread. Fails with JetStreamApiError, TimeoutError, NoRespondersError, InvalidArgumentError, NotSupportedByServerError. */
+NERVURE_API nervure_status nervure_jetstream_purge_stream(nervure_jetstream* self, const char* name, const char* subject, int64_t keep, int64_t up_to_seq, int64_t* out, char** error);
+/* Every stream's name, optionally only those bound to subject. Blocks the calling thread. Fails with JetStreamApiError, TimeoutError, NoRespondersError, InvalidArgumentError. */
+NERVURE_API nervure_status nervure_jetstream_stream_names(nervure_jetstream* self, const char* subject, char** out_json, char** error);
+/* Every stream's info, optionally only those bound to subject. Blocks the calling thread. Fails with JetStreamApiError, TimeoutError, NoRespondersError, InvalidArgumentError. */
+NERVURE_API nervure_status nervure_jetstream_streams(nervure_jetstream* self, const char* subject, char** out_json, char** error);
+/* A stored message by sequence, or the last one on a subject. Blocks the calling thread. Fails with JetStreamApiError, TimeoutError, NoRespondersError, InvalidArgumentError. */
+NERVURE_API nervure_status nervure_jetstream_get_msg(nervure_jetstream* self, const char* stream, int64_t seq, const char* last_by_subject, char** out_json, char** error);
+/* Removes one stored message (erase overwrites it on disk). Blocks the calling thread. Fails with JetStreamApiError, TimeoutError, NoRespondersError, InvalidArgumentError. */
+NERVURE_API nervure_status nervure_jetstream_delete_msg(nervure_jetstream* self, const char* stream, int64_t seq, int erase, char** error);
+/* Publishes to a stream and completes with its acknowledgement (the message data is the PubAck JSON: stream, seq, duplicate). Completes through done(user_data, completion) on a library thread, or, when done is NULL, through nervure_connection_take. Fails with JetStreamApiError, TimeoutError, NoRespondersError, InvalidArgumentError, NotSupportedByServerError, ConnectionClosedError. */
+NERVURE_API nervure_status nervure_jetstream_publish(nervure_jetstream* self, const char* subject, const void* data, size_t data_len, const nervure_headers* headers, const char* msg_id, const char* expected_stream, int64_t expected_last_seq, int64_t expected_last_subject_seq, const char* expected_last_msg_id, int64_t ttl_ms, int64_t timeout_ms, nervure_completion_fn done, void* user_data, char** error);
+/* Waits until every publish has its acknowledgement. Blocks the calling thread. Fails with TimeoutError. */
+NERVURE_API nervure_status nervure_jetstream_publish_async_complete(nervure_jetstream* self, int64_t timeout_ms, char** error);
+/* Creates a consumer from its configuration (the server's JSON). Blocks the calling thread. Fails with JetStreamApiError, TimeoutError, NoRespondersError, InvalidArgumentError, NotSupportedByServerError. */
+NERVURE_API nervure_status nervure_jetstream_add_consumer(nervure_jetstream* self, const char* stream, const char* config, char** out_json, char** error);
+/* Changes an existing consumer. Blocks the calling thread. Fails with JetStreamApiError, TimeoutError, NoRespondersError, InvalidArgumentError. */
+NERVURE_API nervure_status nervure_jetstream_update_consumer(nervure_jetstream* self, const char* stream, const char* config, char** out_json, char** error);
+/* A consumer's configuration and state. Blocks the calling thread. Fails with JetStreamApiError, TimeoutError, NoRespondersError, InvalidArgumentError. */
+NERVURE_API nervure_status nervure_jetstream_consumer_info(nervure_jetstream* self, const char* stream, const char* consumer, char** out_json, char** error);
+/* Deletes a consumer. Blocks the calling thread. Fails with JetStreamApiError, TimeoutError, NoRespondersError, InvalidArgumentError. */
+NERVURE_API nervure_status nervure_jetstream_delete_consumer(nervure_jetstream* self, const char* stream, const char* consumer, char** error);
+/* The names of a stream's consumers. Blocks the calling thread. Fails with JetStreamApiError, TimeoutError, NoRespondersError, InvalidArgumentError. */
+NERVURE_API nervure_status nervure_jetstream_consumer_names(nervure_jetstream* self, const char* stream, char** out_json, char** error);
+/* Up to batch messages from a pull consumer, as a source that ends once they are taken. Blocks the calling thread. Fails with JetStreamApiError, TimeoutError, NoRespondersError, InvalidArgumentError. */
+NERVURE_API nervure_status nervure_jetstream_fetch(nervure_jetstream* self, const char* stream, const char* consumer, int64_t batch, int64_t expires_ms, int no_wait, nervure_subscription** out, char** error);
+/* Continuous pull consumption as a source (stop it with unsubscribe). Blocks the calling thread. Fails with JetStreamApiError, TimeoutError, NoRespondersError, InvalidArgumentError. */
+NERVURE_API nervure_status nervure_jetstream_consume(nervure_jetstream* self, const char* stream, const char* consumer, int64_t max_messages, int64_t expires_ms, int64_t idle_heartbeat_ms, nervure_subscription** out, char** error);
+/* An ordered, self-healing consumer as a source: each message once, in order, no acknowledgements. Blocks the calling thread. Fails with JetStreamApiError, TimeoutError, NoRespondersError, InvalidArgumentError. */
+NERVURE_API nervure_status nervure_jetstream_ordered_consumer(nervure_jetstream* self, const char* stream, const char* filter_subject, const char* deliver_policy, int64_t opt_start_seq, nervure_subscription** out, char** error);
+/* Acknowledges a JetStream message by its reply subject: ack, nak (optionally after delay), term (optionally with a reason, nats-server 2.10+) or in_progress. Fails with InvalidArgumentError, NotSupportedByServerError, ConnectionClosedError. */
+NERVURE_API nervure_status nervure_jetstream_ack(nervure_jetstream* self, const char* reply, const char* kind, int64_t delay_ms, const char* reason, char** error);
+/* Acknowledges and waits for the server to confirm it. Completes through done(user_data, completion) on a library thread, or, when done is NULL, through nervure_connection_take. Fails with TimeoutError, InvalidArgumentError. */
+NERVURE_API nervure_status nervure_jetstream_ack_sync(nervure_jetstream* self, const char* reply, int64_t timeout_ms, nervure_completion_fn done, void* user_data, char** error);
+/* Delivery metadata of a JetStream message, from its reply subject. Fails with InvalidArgumentError. */
+NERVURE_API nervure_status nervure_jetstream_metadata(nervure_jetstream* self, const char* reply, char** out_json, char** error);
+/* Creates a bucket from its configuration (JSON: bucket, history, ttl in ns, storage, replicas, max_value_size, max_bytes, compression, limit_marker_ttl, metadata). Blocks the calling thread. Fails with JetStreamApiError, TimeoutError, NoRespondersError, InvalidArgumentError, NotSupportedByServerError. */
+NERVURE_API nervure_status nervure_jetstream_create_key_value(nervure_jetstream* self, const char* config, nervure_key_value** out, char** error);
+/* An existing bucket. Blocks the calling thread. Fails with JetStreamApiError, TimeoutError, NoRespondersError, InvalidArgumentError. */
+NERVURE_API nervure_status nervure_jetstream_key_value(nervure_jetstream* self, const char* bucket, nervure_key_value** out, char** error);
+/* Deletes a bucket and its values. Blocks the calling thread. Fails with JetStreamApiError, TimeoutError, NoRespondersError, InvalidArgumentError. */
+NERVURE_API nervure_status nervure_jetstream_delete_key_value(nervure_jetstream* self, const char* bucket, char** error);
+/* Every bucket's name. Blocks the calling thread. Fails with JetStreamApiError, TimeoutError, NoRespondersError, InvalidArgumentError. */
+NERVURE_API nervure_status nervure_jetstream_key_value_names(nervure_jetstream* self, char** out_json, char** error);
+/* The bucket's name. */
+NERVURE_API nervure_status nervure_key_value_bucket(nervure_key_value* self, char** out, char** error);
+/* Stores a value; returns its revision. Blocks the calling thread. Fails with JetStreamApiError, TimeoutError, NoRespondersError, InvalidArgumentError. */
+NERVURE_API nervure_status nervure_key_value_put(nervure_key_value* self, const char* key, const void* value, size_t value_len, uint64_t* out, char** error);
+/* The current value (or a given revision); an empty record when absent or deleted. Blocks the calling thread. Fails with JetStreamApiError, TimeoutError, NoRespondersError, InvalidArgumentError. */
+NERVURE_API nervure_status nervure_key_value_get(nervure_key_value* self, const char* key, int64_t revision, char** out_json, char** error);
+/* Stores only when the key is absent or deleted (JetStreamApiError 10071 otherwise); ttl needs a bucket with limit_marker_ttl. Blocks the calling thread. Fails with JetStreamApiError, TimeoutError, NoRespondersError, InvalidArgumentError, NotSupportedByServerError. */
+NERVURE_API nervure_status nervure_key_value_create(nervure_key_value* self, const char* key, const void* value, size_t value_len, int64_t ttl_ms, uint64_t* out, char** error);
+/* Compare-and-set: stores only when the key's revision is still last_revision (JetStreamApiError 10071 otherwise). Blocks the calling thread. Fails with JetStreamApiError, TimeoutError, NoRespondersError, InvalidArgumentError. */
+NERVURE_API nervure_status nervure_key_value_update(nervure_key_value* self, const char* key, const void* value, size_t value_len, uint64_t last_revision, uint64_t* out, char** error);
+/* Deletes the key, keeping its history; with last_revision, only if unchanged. Blocks the calling thread. Fails with JetStreamApiError, TimeoutError, NoRespondersError, InvalidArgumentError. */
+NERVURE_API nervure_status nervure_key_value_delete(nervure_key_value* self, const char* key, int64_t last_revision, char** error);
+/* Deletes the key and its history, leaving a purge marker. Blocks the calling thread. Fails with JetStreamApiError, TimeoutError, NoRespondersError, InvalidArgumentError, NotSupportedByServerError. */
+NERVURE_API nervure_status nervure_key_value_purge(nervure_key_value* self, const char* key, int64_t ttl_ms, char** error);
+/* Keys with a current value, optionally matching a filter (wildcards allowed). Blocks the calling thread. Fails with JetStreamApiError, TimeoutError, NoRespondersError, InvalidArgumentError. */
+NERVURE_API nervure_status nervure_key_value_keys(nervure_key_value* self, const char* filter, char** out_json, char** error);
+/* Every stored value of the key, oldest first. Blocks the calling thread. Fails with JetStreamApiError, TimeoutError, NoRespondersError, InvalidArgumentError. */
+NERVURE_API nervure_status nervure_key_value_history(nervure_key_value* self, const char* key, char** out_json, char** error);
+/* Entries as they change, as a source (subject = key, data = value, headers KV-Operation, KV-Revision, KV-Delta, KV-Created; one message with header KV-Initial-Done once the initial values are delivered). Blocks the calling thread. Fails with JetStreamApiError, TimeoutError, NoRespondersError, InvalidArgumentError. */
+NERVURE_API nervure_status nervure_key_value_watch(nervure_key_value* self, const char* keys, int include_history, int ignore_deletes, int meta_only, int updates_only, nervure_subscription** out, char** error);
+/* The bucket's state. Blocks the calling thread. Fails with JetStreamApiError, TimeoutError, NoRespondersError, InvalidArgumentError. */
+NERVURE_API nervure_status nervure_key_value_status(nervure_key_value* self, char** out_json, char** error);
 
 #ifdef __cplusplus
 }

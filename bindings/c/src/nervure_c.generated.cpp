@@ -459,6 +459,14 @@ nervure_status nervure_connection_max_payload(nervure_connection* self, int64_t*
   });
 }
 
+nervure_status nervure_connection_jetstream(nervure_connection* self, const char* domain, const char* api_prefix, int64_t timeout_ms, nervure_jetstream** out, char** error) {
+  return nervure::cabi::guard(error, [&] {
+    nervure::cabi::require(self, "connection");
+    nervure::cabi::require(out, "out");
+    nervure::cabi::put(out, nervure::ops::connection_jetstream(*self->handle, nervure::cabi::text(domain), nervure::cabi::text(api_prefix), timeout_ms));
+  });
+}
+
 nervure_status nervure_actor_host_register_type(nervure_actor_host* self, const char* actor_type, char** error) {
   return nervure::cabi::guard(error, [&] {
     nervure::cabi::require(self, "actor_host");
@@ -656,6 +664,335 @@ nervure_status nervure_subscription_delivered(nervure_subscription* self, int64_
     nervure::cabi::require(self, "subscription");
     nervure::cabi::require(out, "out");
     nervure::cabi::put(out, nervure::ops::subscription_delivered(*self->handle));
+  });
+}
+
+nervure_status nervure_jetstream_account_info(nervure_jetstream* self, char** out_json, char** error) {
+  return nervure::cabi::guard(error, [&] {
+    nervure::cabi::require(self, "jetstream");
+    nervure::cabi::require(out_json, "out_json");
+    nervure::cabi::put(out_json, nervure::ops::jetstream_account_info(*self->handle));
+  });
+}
+
+nervure_status nervure_jetstream_add_stream(nervure_jetstream* self, const char* config, char** out_json, char** error) {
+  return nervure::cabi::guard(error, [&] {
+    nervure::cabi::require(self, "jetstream");
+    nervure::cabi::require(config, "config");
+    nervure::cabi::require(out_json, "out_json");
+    nervure::cabi::put(out_json, nervure::ops::jetstream_add_stream(*self->handle, nervure::cabi::text(config)));
+  });
+}
+
+nervure_status nervure_jetstream_update_stream(nervure_jetstream* self, const char* config, char** out_json, char** error) {
+  return nervure::cabi::guard(error, [&] {
+    nervure::cabi::require(self, "jetstream");
+    nervure::cabi::require(config, "config");
+    nervure::cabi::require(out_json, "out_json");
+    nervure::cabi::put(out_json, nervure::ops::jetstream_update_stream(*self->handle, nervure::cabi::text(config)));
+  });
+}
+
+nervure_status nervure_jetstream_stream_info(nervure_jetstream* self, const char* name, char** out_json, char** error) {
+  return nervure::cabi::guard(error, [&] {
+    nervure::cabi::require(self, "jetstream");
+    nervure::cabi::require(name, "name");
+    nervure::cabi::require(out_json, "out_json");
+    nervure::cabi::put(out_json, nervure::ops::jetstream_stream_info(*self->handle, nervure::cabi::text(name)));
+  });
+}
+
+nervure_status nervure_jetstream_delete_stream(nervure_jetstream* self, const char* name, char** error) {
+  return nervure::cabi::guard(error, [&] {
+    nervure::cabi::require(self, "jetstream");
+    nervure::cabi::require(name, "name");
+    nervure::ops::jetstream_delete_stream(*self->handle, nervure::cabi::text(name));
+  });
+}
+
+nervure_status nervure_jetstream_purge_stream(nervure_jetstream* self, const char* name, const char* subject, int64_t keep, int64_t up_to_seq, int64_t* out, char** error) {
+  return nervure::cabi::guard(error, [&] {
+    nervure::cabi::require(self, "jetstream");
+    nervure::cabi::require(name, "name");
+    nervure::cabi::require(out, "out");
+    nervure::cabi::put(out, nervure::ops::jetstream_purge_stream(*self->handle, nervure::cabi::text(name), nervure::cabi::text(subject), keep, up_to_seq));
+  });
+}
+
+nervure_status nervure_jetstream_stream_names(nervure_jetstream* self, const char* subject, char** out_json, char** error) {
+  return nervure::cabi::guard(error, [&] {
+    nervure::cabi::require(self, "jetstream");
+    nervure::cabi::require(out_json, "out_json");
+    nervure::cabi::put(out_json, nervure::ops::jetstream_stream_names(*self->handle, nervure::cabi::text(subject)));
+  });
+}
+
+nervure_status nervure_jetstream_streams(nervure_jetstream* self, const char* subject, char** out_json, char** error) {
+  return nervure::cabi::guard(error, [&] {
+    nervure::cabi::require(self, "jetstream");
+    nervure::cabi::require(out_json, "out_json");
+    nervure::cabi::put(out_json, nervure::ops::jetstream_streams(*self->handle, nervure::cabi::text(subject)));
+  });
+}
+
+nervure_status nervure_jetstream_get_msg(nervure_jetstream* self, const char* stream, int64_t seq, const char* last_by_subject, char** out_json, char** error) {
+  return nervure::cabi::guard(error, [&] {
+    nervure::cabi::require(self, "jetstream");
+    nervure::cabi::require(stream, "stream");
+    nervure::cabi::require(out_json, "out_json");
+    nervure::cabi::put(out_json, nervure::ops::jetstream_get_msg(*self->handle, nervure::cabi::text(stream), seq, nervure::cabi::text(last_by_subject)));
+  });
+}
+
+nervure_status nervure_jetstream_delete_msg(nervure_jetstream* self, const char* stream, int64_t seq, int erase, char** error) {
+  return nervure::cabi::guard(error, [&] {
+    nervure::cabi::require(self, "jetstream");
+    nervure::cabi::require(stream, "stream");
+    nervure::ops::jetstream_delete_msg(*self->handle, nervure::cabi::text(stream), seq, erase != 0);
+  });
+}
+
+nervure_status nervure_jetstream_publish(nervure_jetstream* self, const char* subject, const void* data, size_t data_len, const nervure_headers* headers, const char* msg_id, const char* expected_stream, int64_t expected_last_seq, int64_t expected_last_subject_seq, const char* expected_last_msg_id, int64_t ttl_ms, int64_t timeout_ms, nervure_completion_fn done, void* user_data, char** error) {
+  return nervure::cabi::guard(error, [&] {
+    nervure::cabi::require(self, "jetstream");
+    nervure::cabi::require(subject, "subject");
+    nervure::ops::jetstream_publish(*self->handle, nervure::cabi::async_target(done, user_data), nervure::cabi::text(subject), nervure::cabi::bytes(data, data_len), nervure::cabi::headers(headers), nervure::cabi::text(msg_id), nervure::cabi::text(expected_stream), expected_last_seq, expected_last_subject_seq, nervure::cabi::text(expected_last_msg_id), ttl_ms, timeout_ms);
+  });
+}
+
+nervure_status nervure_jetstream_publish_async_complete(nervure_jetstream* self, int64_t timeout_ms, char** error) {
+  return nervure::cabi::guard(error, [&] {
+    nervure::cabi::require(self, "jetstream");
+    nervure::ops::jetstream_publish_async_complete(*self->handle, timeout_ms);
+  });
+}
+
+nervure_status nervure_jetstream_add_consumer(nervure_jetstream* self, const char* stream, const char* config, char** out_json, char** error) {
+  return nervure::cabi::guard(error, [&] {
+    nervure::cabi::require(self, "jetstream");
+    nervure::cabi::require(stream, "stream");
+    nervure::cabi::require(config, "config");
+    nervure::cabi::require(out_json, "out_json");
+    nervure::cabi::put(out_json, nervure::ops::jetstream_add_consumer(*self->handle, nervure::cabi::text(stream), nervure::cabi::text(config)));
+  });
+}
+
+nervure_status nervure_jetstream_update_consumer(nervure_jetstream* self, const char* stream, const char* config, char** out_json, char** error) {
+  return nervure::cabi::guard(error, [&] {
+    nervure::cabi::require(self, "jetstream");
+    nervure::cabi::require(stream, "stream");
+    nervure::cabi::require(config, "config");
+    nervure::cabi::require(out_json, "out_json");
+    nervure::cabi::put(out_json, nervure::ops::jetstream_update_consumer(*self->handle, nervure::cabi::text(stream), nervure::cabi::text(config)));
+  });
+}
+
+nervure_status nervure_jetstream_consumer_info(nervure_jetstream* self, const char* stream, const char* consumer, char** out_json, char** error) {
+  return nervure::cabi::guard(error, [&] {
+    nervure::cabi::require(self, "jetstream");
+    nervure::cabi::require(stream, "stream");
+    nervure::cabi::require(consumer, "consumer");
+    nervure::cabi::require(out_json, "out_json");
+    nervure::cabi::put(out_json, nervure::ops::jetstream_consumer_info(*self->handle, nervure::cabi::text(stream), nervure::cabi::text(consumer)));
+  });
+}
+
+nervure_status nervure_jetstream_delete_consumer(nervure_jetstream* self, const char* stream, const char* consumer, char** error) {
+  return nervure::cabi::guard(error, [&] {
+    nervure::cabi::require(self, "jetstream");
+    nervure::cabi::require(stream, "stream");
+    nervure::cabi::require(consumer, "consumer");
+    nervure::ops::jetstream_delete_consumer(*self->handle, nervure::cabi::text(stream), nervure::cabi::text(consumer));
+  });
+}
+
+nervure_status nervure_jetstream_consumer_names(nervure_jetstream* self, const char* stream, char** out_json, char** error) {
+  return nervure::cabi::guard(error, [&] {
+    nervure::cabi::require(self, "jetstream");
+    nervure::cabi::require(stream, "stream");
+    nervure::cabi::require(out_json, "out_json");
+    nervure::cabi::put(out_json, nervure::ops::jetstream_consumer_names(*self->handle, nervure::cabi::text(stream)));
+  });
+}
+
+nervure_status nervure_jetstream_fetch(nervure_jetstream* self, const char* stream, const char* consumer, int64_t batch, int64_t expires_ms, int no_wait, nervure_subscription** out, char** error) {
+  return nervure::cabi::guard(error, [&] {
+    nervure::cabi::require(self, "jetstream");
+    nervure::cabi::require(stream, "stream");
+    nervure::cabi::require(consumer, "consumer");
+    nervure::cabi::require(out, "out");
+    nervure::cabi::put(out, nervure::ops::jetstream_fetch(*self->handle, nervure::cabi::text(stream), nervure::cabi::text(consumer), batch, expires_ms, no_wait != 0));
+  });
+}
+
+nervure_status nervure_jetstream_consume(nervure_jetstream* self, const char* stream, const char* consumer, int64_t max_messages, int64_t expires_ms, int64_t idle_heartbeat_ms, nervure_subscription** out, char** error) {
+  return nervure::cabi::guard(error, [&] {
+    nervure::cabi::require(self, "jetstream");
+    nervure::cabi::require(stream, "stream");
+    nervure::cabi::require(consumer, "consumer");
+    nervure::cabi::require(out, "out");
+    nervure::cabi::put(out, nervure::ops::jetstream_consume(*self->handle, nervure::cabi::text(stream), nervure::cabi::text(consumer), max_messages, expires_ms, idle_heartbeat_ms));
+  });
+}
+
+nervure_status nervure_jetstream_ordered_consumer(nervure_jetstream* self, const char* stream, const char* filter_subject, const char* deliver_policy, int64_t opt_start_seq, nervure_subscription** out, char** error) {
+  return nervure::cabi::guard(error, [&] {
+    nervure::cabi::require(self, "jetstream");
+    nervure::cabi::require(stream, "stream");
+    nervure::cabi::require(out, "out");
+    nervure::cabi::put(out, nervure::ops::jetstream_ordered_consumer(*self->handle, nervure::cabi::text(stream), nervure::cabi::text(filter_subject), nervure::cabi::text(deliver_policy), opt_start_seq));
+  });
+}
+
+nervure_status nervure_jetstream_ack(nervure_jetstream* self, const char* reply, const char* kind, int64_t delay_ms, const char* reason, char** error) {
+  return nervure::cabi::guard(error, [&] {
+    nervure::cabi::require(self, "jetstream");
+    nervure::cabi::require(reply, "reply");
+    nervure::ops::jetstream_ack(*self->handle, nervure::cabi::text(reply), nervure::cabi::text(kind), delay_ms, nervure::cabi::text(reason));
+  });
+}
+
+nervure_status nervure_jetstream_ack_sync(nervure_jetstream* self, const char* reply, int64_t timeout_ms, nervure_completion_fn done, void* user_data, char** error) {
+  return nervure::cabi::guard(error, [&] {
+    nervure::cabi::require(self, "jetstream");
+    nervure::cabi::require(reply, "reply");
+    nervure::ops::jetstream_ack_sync(*self->handle, nervure::cabi::async_target(done, user_data), nervure::cabi::text(reply), timeout_ms);
+  });
+}
+
+nervure_status nervure_jetstream_metadata(nervure_jetstream* self, const char* reply, char** out_json, char** error) {
+  return nervure::cabi::guard(error, [&] {
+    nervure::cabi::require(self, "jetstream");
+    nervure::cabi::require(reply, "reply");
+    nervure::cabi::require(out_json, "out_json");
+    nervure::cabi::put(out_json, nervure::ops::jetstream_metadata(*self->handle, nervure::cabi::text(reply)));
+  });
+}
+
+nervure_status nervure_jetstream_create_key_value(nervure_jetstream* self, const char* config, nervure_key_value** out, char** error) {
+  return nervure::cabi::guard(error, [&] {
+    nervure::cabi::require(self, "jetstream");
+    nervure::cabi::require(config, "config");
+    nervure::cabi::require(out, "out");
+    nervure::cabi::put(out, nervure::ops::jetstream_create_key_value(*self->handle, nervure::cabi::text(config)));
+  });
+}
+
+nervure_status nervure_jetstream_key_value(nervure_jetstream* self, const char* bucket, nervure_key_value** out, char** error) {
+  return nervure::cabi::guard(error, [&] {
+    nervure::cabi::require(self, "jetstream");
+    nervure::cabi::require(bucket, "bucket");
+    nervure::cabi::require(out, "out");
+    nervure::cabi::put(out, nervure::ops::jetstream_key_value(*self->handle, nervure::cabi::text(bucket)));
+  });
+}
+
+nervure_status nervure_jetstream_delete_key_value(nervure_jetstream* self, const char* bucket, char** error) {
+  return nervure::cabi::guard(error, [&] {
+    nervure::cabi::require(self, "jetstream");
+    nervure::cabi::require(bucket, "bucket");
+    nervure::ops::jetstream_delete_key_value(*self->handle, nervure::cabi::text(bucket));
+  });
+}
+
+nervure_status nervure_jetstream_key_value_names(nervure_jetstream* self, char** out_json, char** error) {
+  return nervure::cabi::guard(error, [&] {
+    nervure::cabi::require(self, "jetstream");
+    nervure::cabi::require(out_json, "out_json");
+    nervure::cabi::put(out_json, nervure::ops::jetstream_key_value_names(*self->handle));
+  });
+}
+
+nervure_status nervure_key_value_bucket(nervure_key_value* self, char** out, char** error) {
+  return nervure::cabi::guard(error, [&] {
+    nervure::cabi::require(self, "key_value");
+    nervure::cabi::require(out, "out");
+    nervure::cabi::put(out, nervure::ops::key_value_bucket(*self->handle));
+  });
+}
+
+nervure_status nervure_key_value_put(nervure_key_value* self, const char* key, const void* value, size_t value_len, uint64_t* out, char** error) {
+  return nervure::cabi::guard(error, [&] {
+    nervure::cabi::require(self, "key_value");
+    nervure::cabi::require(key, "key");
+    nervure::cabi::require(out, "out");
+    nervure::cabi::put(out, nervure::ops::key_value_put(*self->handle, nervure::cabi::text(key), nervure::cabi::bytes(value, value_len)));
+  });
+}
+
+nervure_status nervure_key_value_get(nervure_key_value* self, const char* key, int64_t revision, char** out_json, char** error) {
+  return nervure::cabi::guard(error, [&] {
+    nervure::cabi::require(self, "key_value");
+    nervure::cabi::require(key, "key");
+    nervure::cabi::require(out_json, "out_json");
+    nervure::cabi::put(out_json, nervure::ops::key_value_get(*self->handle, nervure::cabi::text(key), revision));
+  });
+}
+
+nervure_status nervure_key_value_create(nervure_key_value* self, const char* key, const void* value, size_t value_len, int64_t ttl_ms, uint64_t* out, char** error) {
+  return nervure::cabi::guard(error, [&] {
+    nervure::cabi::require(self, "key_value");
+    nervure::cabi::require(key, "key");
+    nervure::cabi::require(out, "out");
+    nervure::cabi::put(out, nervure::ops::key_value_create(*self->handle, nervure::cabi::text(key), nervure::cabi::bytes(value, value_len), ttl_ms));
+  });
+}
+
+nervure_status nervure_key_value_update(nervure_key_value* self, const char* key, const void* value, size_t value_len, uint64_t last_revision, uint64_t* out, char** error) {
+  return nervure::cabi::guard(error, [&] {
+    nervure::cabi::require(self, "key_value");
+    nervure::cabi::require(key, "key");
+    nervure::cabi::require(out, "out");
+    nervure::cabi::put(out, nervure::ops::key_value_update(*self->handle, nervure::cabi::text(key), nervure::cabi::bytes(value, value_len), last_revision));
+  });
+}
+
+nervure_status nervure_key_value_delete(nervure_key_value* self, const char* key, int64_t last_revision, char** error) {
+  return nervure::cabi::guard(error, [&] {
+    nervure::cabi::require(self, "key_value");
+    nervure::cabi::require(key, "key");
+    nervure::ops::key_value_delete(*self->handle, nervure::cabi::text(key), last_revision);
+  });
+}
+
+nervure_status nervure_key_value_purge(nervure_key_value* self, const char* key, int64_t ttl_ms, char** error) {
+  return nervure::cabi::guard(error, [&] {
+    nervure::cabi::require(self, "key_value");
+    nervure::cabi::require(key, "key");
+    nervure::ops::key_value_purge(*self->handle, nervure::cabi::text(key), ttl_ms);
+  });
+}
+
+nervure_status nervure_key_value_keys(nervure_key_value* self, const char* filter, char** out_json, char** error) {
+  return nervure::cabi::guard(error, [&] {
+    nervure::cabi::require(self, "key_value");
+    nervure::cabi::require(out_json, "out_json");
+    nervure::cabi::put(out_json, nervure::ops::key_value_keys(*self->handle, nervure::cabi::text(filter)));
+  });
+}
+
+nervure_status nervure_key_value_history(nervure_key_value* self, const char* key, char** out_json, char** error) {
+  return nervure::cabi::guard(error, [&] {
+    nervure::cabi::require(self, "key_value");
+    nervure::cabi::require(key, "key");
+    nervure::cabi::require(out_json, "out_json");
+    nervure::cabi::put(out_json, nervure::ops::key_value_history(*self->handle, nervure::cabi::text(key)));
+  });
+}
+
+nervure_status nervure_key_value_watch(nervure_key_value* self, const char* keys, int include_history, int ignore_deletes, int meta_only, int updates_only, nervure_subscription** out, char** error) {
+  return nervure::cabi::guard(error, [&] {
+    nervure::cabi::require(self, "key_value");
+    nervure::cabi::require(out, "out");
+    nervure::cabi::put(out, nervure::ops::key_value_watch(*self->handle, nervure::cabi::text(keys), include_history != 0, ignore_deletes != 0, meta_only != 0, updates_only != 0));
+  });
+}
+
+nervure_status nervure_key_value_status(nervure_key_value* self, char** out_json, char** error) {
+  return nervure::cabi::guard(error, [&] {
+    nervure::cabi::require(self, "key_value");
+    nervure::cabi::require(out_json, "out_json");
+    nervure::cabi::put(out_json, nervure::ops::key_value_status(*self->handle));
   });
 }
 

@@ -163,7 +163,7 @@ nervure_status nervure_subscription_poll(nervure_subscription* subscription, siz
     require(out, "out");
     *out = nullptr;
     auto batch = std::make_unique<nervure_message_batch>();
-    if (wait_ms > 0) subscription->handle->core().next_batch(batch->items, max, std::chrono::milliseconds(wait_ms));
+    if (wait_ms > 0) subscription->handle->next_batch(batch->items, max, std::chrono::milliseconds(wait_ms));
     else subscription->handle->poll(batch->items, max);
     *out = batch.release();
   });

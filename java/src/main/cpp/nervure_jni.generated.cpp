@@ -716,6 +716,22 @@ JNIEXPORT jlong JNICALL Java_io_nervure_internal_NativeOps_connectionMaxPayload(
   return 0;
 }
 
+// connection.jetstream (call)
+JNIEXPORT jlong JNICALL Java_io_nervure_internal_NativeOps_connectionJetstream(JNIEnv* env, jclass, jlong self, jstring domain, jstring apiPrefix, jlong timeout) {
+  try {
+    char* error = nullptr;
+    nervure::jni::Utf domain_c(env, domain);
+    nervure::jni::Utf apiPrefix_c(env, apiPrefix);
+    nervure_jetstream* out = nullptr;
+    nervure_status status = nervure_connection_jetstream(reinterpret_cast<nervure_connection*>(self), domain_c.get(), apiPrefix_c.get(), static_cast<int64_t>(timeout), &out, &error);
+    if (status != NERVURE_OK) { nervure::jni::throw_status(env, status, error); return 0; }
+    return reinterpret_cast<jlong>(out);
+  } catch (...) {
+    nervure::jni::throw_current(env);
+  }
+  return 0;
+}
+
 // actor_host.register_type (call)
 JNIEXPORT void JNICALL Java_io_nervure_internal_NativeOps_actorHostRegisterType(JNIEnv* env, jclass, jlong self, jstring a_actorType) {
   try {
@@ -1044,6 +1060,561 @@ JNIEXPORT jlong JNICALL Java_io_nervure_internal_NativeOps_subscriptionDelivered
     nervure::jni::throw_current(env);
   }
   return 0;
+}
+
+// jetstream.account_info (blocking)
+JNIEXPORT jstring JNICALL Java_io_nervure_internal_NativeOps_jetstreamAccountInfo(JNIEnv* env, jclass, jlong self) {
+  try {
+    char* error = nullptr;
+    nervure::jni::OwnedText out;
+    nervure_status status = nervure_jetstream_account_info(reinterpret_cast<nervure_jetstream*>(self), &out.ptr, &error);
+    if (status != NERVURE_OK) { nervure::jni::throw_status(env, status, error); return nullptr; }
+    return out.to_java(env);
+  } catch (...) {
+    nervure::jni::throw_current(env);
+  }
+  return nullptr;
+}
+
+// jetstream.add_stream (blocking)
+JNIEXPORT jstring JNICALL Java_io_nervure_internal_NativeOps_jetstreamAddStream(JNIEnv* env, jclass, jlong self, jstring config) {
+  try {
+    char* error = nullptr;
+    nervure::jni::Utf config_c(env, config);
+    nervure::jni::OwnedText out;
+    nervure_status status = nervure_jetstream_add_stream(reinterpret_cast<nervure_jetstream*>(self), config_c.get(), &out.ptr, &error);
+    if (status != NERVURE_OK) { nervure::jni::throw_status(env, status, error); return nullptr; }
+    return out.to_java(env);
+  } catch (...) {
+    nervure::jni::throw_current(env);
+  }
+  return nullptr;
+}
+
+// jetstream.update_stream (blocking)
+JNIEXPORT jstring JNICALL Java_io_nervure_internal_NativeOps_jetstreamUpdateStream(JNIEnv* env, jclass, jlong self, jstring config) {
+  try {
+    char* error = nullptr;
+    nervure::jni::Utf config_c(env, config);
+    nervure::jni::OwnedText out;
+    nervure_status status = nervure_jetstream_update_stream(reinterpret_cast<nervure_jetstream*>(self), config_c.get(), &out.ptr, &error);
+    if (status != NERVURE_OK) { nervure::jni::throw_status(env, status, error); return nullptr; }
+    return out.to_java(env);
+  } catch (...) {
+    nervure::jni::throw_current(env);
+  }
+  return nullptr;
+}
+
+// jetstream.stream_info (blocking)
+JNIEXPORT jstring JNICALL Java_io_nervure_internal_NativeOps_jetstreamStreamInfo(JNIEnv* env, jclass, jlong self, jstring name) {
+  try {
+    char* error = nullptr;
+    nervure::jni::Utf name_c(env, name);
+    nervure::jni::OwnedText out;
+    nervure_status status = nervure_jetstream_stream_info(reinterpret_cast<nervure_jetstream*>(self), name_c.get(), &out.ptr, &error);
+    if (status != NERVURE_OK) { nervure::jni::throw_status(env, status, error); return nullptr; }
+    return out.to_java(env);
+  } catch (...) {
+    nervure::jni::throw_current(env);
+  }
+  return nullptr;
+}
+
+// jetstream.delete_stream (blocking)
+JNIEXPORT void JNICALL Java_io_nervure_internal_NativeOps_jetstreamDeleteStream(JNIEnv* env, jclass, jlong self, jstring name) {
+  try {
+    char* error = nullptr;
+    nervure::jni::Utf name_c(env, name);
+    nervure_status status = nervure_jetstream_delete_stream(reinterpret_cast<nervure_jetstream*>(self), name_c.get(), &error);
+    if (status != NERVURE_OK) { nervure::jni::throw_status(env, status, error); return; }
+  } catch (...) {
+    nervure::jni::throw_current(env);
+  }
+}
+
+// jetstream.purge_stream (blocking)
+JNIEXPORT jlong JNICALL Java_io_nervure_internal_NativeOps_jetstreamPurgeStream(JNIEnv* env, jclass, jlong self, jstring name, jstring subject, jlong keep, jlong upToSeq) {
+  try {
+    char* error = nullptr;
+    nervure::jni::Utf name_c(env, name);
+    nervure::jni::Utf subject_c(env, subject);
+    int64_t out = 0;
+    nervure_status status = nervure_jetstream_purge_stream(reinterpret_cast<nervure_jetstream*>(self), name_c.get(), subject_c.get(), static_cast<int64_t>(keep), static_cast<int64_t>(upToSeq), &out, &error);
+    if (status != NERVURE_OK) { nervure::jni::throw_status(env, status, error); return 0; }
+    return static_cast<jlong>(out);
+  } catch (...) {
+    nervure::jni::throw_current(env);
+  }
+  return 0;
+}
+
+// jetstream.stream_names (blocking)
+JNIEXPORT jstring JNICALL Java_io_nervure_internal_NativeOps_jetstreamStreamNames(JNIEnv* env, jclass, jlong self, jstring subject) {
+  try {
+    char* error = nullptr;
+    nervure::jni::Utf subject_c(env, subject);
+    nervure::jni::OwnedText out;
+    nervure_status status = nervure_jetstream_stream_names(reinterpret_cast<nervure_jetstream*>(self), subject_c.get(), &out.ptr, &error);
+    if (status != NERVURE_OK) { nervure::jni::throw_status(env, status, error); return nullptr; }
+    return out.to_java(env);
+  } catch (...) {
+    nervure::jni::throw_current(env);
+  }
+  return nullptr;
+}
+
+// jetstream.streams (blocking)
+JNIEXPORT jstring JNICALL Java_io_nervure_internal_NativeOps_jetstreamStreams(JNIEnv* env, jclass, jlong self, jstring subject) {
+  try {
+    char* error = nullptr;
+    nervure::jni::Utf subject_c(env, subject);
+    nervure::jni::OwnedText out;
+    nervure_status status = nervure_jetstream_streams(reinterpret_cast<nervure_jetstream*>(self), subject_c.get(), &out.ptr, &error);
+    if (status != NERVURE_OK) { nervure::jni::throw_status(env, status, error); return nullptr; }
+    return out.to_java(env);
+  } catch (...) {
+    nervure::jni::throw_current(env);
+  }
+  return nullptr;
+}
+
+// jetstream.get_msg (blocking)
+JNIEXPORT jstring JNICALL Java_io_nervure_internal_NativeOps_jetstreamGetMsg(JNIEnv* env, jclass, jlong self, jstring stream, jlong seq, jstring lastBySubject) {
+  try {
+    char* error = nullptr;
+    nervure::jni::Utf stream_c(env, stream);
+    nervure::jni::Utf lastBySubject_c(env, lastBySubject);
+    nervure::jni::OwnedText out;
+    nervure_status status = nervure_jetstream_get_msg(reinterpret_cast<nervure_jetstream*>(self), stream_c.get(), static_cast<int64_t>(seq), lastBySubject_c.get(), &out.ptr, &error);
+    if (status != NERVURE_OK) { nervure::jni::throw_status(env, status, error); return nullptr; }
+    return out.to_java(env);
+  } catch (...) {
+    nervure::jni::throw_current(env);
+  }
+  return nullptr;
+}
+
+// jetstream.delete_msg (blocking)
+JNIEXPORT void JNICALL Java_io_nervure_internal_NativeOps_jetstreamDeleteMsg(JNIEnv* env, jclass, jlong self, jstring stream, jlong seq, jboolean erase) {
+  try {
+    char* error = nullptr;
+    nervure::jni::Utf stream_c(env, stream);
+    nervure_status status = nervure_jetstream_delete_msg(reinterpret_cast<nervure_jetstream*>(self), stream_c.get(), static_cast<int64_t>(seq), erase ? 1 : 0, &error);
+    if (status != NERVURE_OK) { nervure::jni::throw_status(env, status, error); return; }
+  } catch (...) {
+    nervure::jni::throw_current(env);
+  }
+}
+
+// jetstream.publish (async)
+JNIEXPORT void JNICALL Java_io_nervure_internal_NativeOps_jetstreamPublish(JNIEnv* env, jclass, jlong self, jstring subject, jbyteArray data, jobjectArray headers, jstring msgId, jstring expectedStream, jlong expectedLastSeq, jlong expectedLastSubjectSeq, jstring expectedLastMsgId, jlong ttl, jlong timeout, jlong token) {
+  try {
+    char* error = nullptr;
+    nervure::jni::Utf subject_c(env, subject);
+    nervure::jni::Bytes data_c(env, data);
+    nervure::jni::Headers headers_c(env, headers);
+    nervure::jni::Utf msgId_c(env, msgId);
+    nervure::jni::Utf expectedStream_c(env, expectedStream);
+    nervure::jni::Utf expectedLastMsgId_c(env, expectedLastMsgId);
+    nervure_status status = nervure_jetstream_publish(reinterpret_cast<nervure_jetstream*>(self), subject_c.get(), data_c.data(), data_c.size(), headers_c.get(), msgId_c.get(), expectedStream_c.get(), static_cast<int64_t>(expectedLastSeq), static_cast<int64_t>(expectedLastSubjectSeq), expectedLastMsgId_c.get(), static_cast<int64_t>(ttl), static_cast<int64_t>(timeout), nullptr, reinterpret_cast<void*>(static_cast<intptr_t>(token)), &error);
+    if (status != NERVURE_OK) { nervure::jni::throw_status(env, status, error); return; }
+  } catch (...) {
+    nervure::jni::throw_current(env);
+  }
+}
+
+// jetstream.publish_async_complete (blocking)
+JNIEXPORT void JNICALL Java_io_nervure_internal_NativeOps_jetstreamPublishAsyncComplete(JNIEnv* env, jclass, jlong self, jlong timeout) {
+  try {
+    char* error = nullptr;
+    nervure_status status = nervure_jetstream_publish_async_complete(reinterpret_cast<nervure_jetstream*>(self), static_cast<int64_t>(timeout), &error);
+    if (status != NERVURE_OK) { nervure::jni::throw_status(env, status, error); return; }
+  } catch (...) {
+    nervure::jni::throw_current(env);
+  }
+}
+
+// jetstream.add_consumer (blocking)
+JNIEXPORT jstring JNICALL Java_io_nervure_internal_NativeOps_jetstreamAddConsumer(JNIEnv* env, jclass, jlong self, jstring stream, jstring config) {
+  try {
+    char* error = nullptr;
+    nervure::jni::Utf stream_c(env, stream);
+    nervure::jni::Utf config_c(env, config);
+    nervure::jni::OwnedText out;
+    nervure_status status = nervure_jetstream_add_consumer(reinterpret_cast<nervure_jetstream*>(self), stream_c.get(), config_c.get(), &out.ptr, &error);
+    if (status != NERVURE_OK) { nervure::jni::throw_status(env, status, error); return nullptr; }
+    return out.to_java(env);
+  } catch (...) {
+    nervure::jni::throw_current(env);
+  }
+  return nullptr;
+}
+
+// jetstream.update_consumer (blocking)
+JNIEXPORT jstring JNICALL Java_io_nervure_internal_NativeOps_jetstreamUpdateConsumer(JNIEnv* env, jclass, jlong self, jstring stream, jstring config) {
+  try {
+    char* error = nullptr;
+    nervure::jni::Utf stream_c(env, stream);
+    nervure::jni::Utf config_c(env, config);
+    nervure::jni::OwnedText out;
+    nervure_status status = nervure_jetstream_update_consumer(reinterpret_cast<nervure_jetstream*>(self), stream_c.get(), config_c.get(), &out.ptr, &error);
+    if (status != NERVURE_OK) { nervure::jni::throw_status(env, status, error); return nullptr; }
+    return out.to_java(env);
+  } catch (...) {
+    nervure::jni::throw_current(env);
+  }
+  return nullptr;
+}
+
+// jetstream.consumer_info (blocking)
+JNIEXPORT jstring JNICALL Java_io_nervure_internal_NativeOps_jetstreamConsumerInfo(JNIEnv* env, jclass, jlong self, jstring stream, jstring consumer) {
+  try {
+    char* error = nullptr;
+    nervure::jni::Utf stream_c(env, stream);
+    nervure::jni::Utf consumer_c(env, consumer);
+    nervure::jni::OwnedText out;
+    nervure_status status = nervure_jetstream_consumer_info(reinterpret_cast<nervure_jetstream*>(self), stream_c.get(), consumer_c.get(), &out.ptr, &error);
+    if (status != NERVURE_OK) { nervure::jni::throw_status(env, status, error); return nullptr; }
+    return out.to_java(env);
+  } catch (...) {
+    nervure::jni::throw_current(env);
+  }
+  return nullptr;
+}
+
+// jetstream.delete_consumer (blocking)
+JNIEXPORT void JNICALL Java_io_nervure_internal_NativeOps_jetstreamDeleteConsumer(JNIEnv* env, jclass, jlong self, jstring stream, jstring consumer) {
+  try {
+    char* error = nullptr;
+    nervure::jni::Utf stream_c(env, stream);
+    nervure::jni::Utf consumer_c(env, consumer);
+    nervure_status status = nervure_jetstream_delete_consumer(reinterpret_cast<nervure_jetstream*>(self), stream_c.get(), consumer_c.get(), &error);
+    if (status != NERVURE_OK) { nervure::jni::throw_status(env, status, error); return; }
+  } catch (...) {
+    nervure::jni::throw_current(env);
+  }
+}
+
+// jetstream.consumer_names (blocking)
+JNIEXPORT jstring JNICALL Java_io_nervure_internal_NativeOps_jetstreamConsumerNames(JNIEnv* env, jclass, jlong self, jstring stream) {
+  try {
+    char* error = nullptr;
+    nervure::jni::Utf stream_c(env, stream);
+    nervure::jni::OwnedText out;
+    nervure_status status = nervure_jetstream_consumer_names(reinterpret_cast<nervure_jetstream*>(self), stream_c.get(), &out.ptr, &error);
+    if (status != NERVURE_OK) { nervure::jni::throw_status(env, status, error); return nullptr; }
+    return out.to_java(env);
+  } catch (...) {
+    nervure::jni::throw_current(env);
+  }
+  return nullptr;
+}
+
+// jetstream.fetch (blocking)
+JNIEXPORT jlong JNICALL Java_io_nervure_internal_NativeOps_jetstreamFetch(JNIEnv* env, jclass, jlong self, jstring stream, jstring consumer, jlong batch, jlong expires, jboolean noWait) {
+  try {
+    char* error = nullptr;
+    nervure::jni::Utf stream_c(env, stream);
+    nervure::jni::Utf consumer_c(env, consumer);
+    nervure_subscription* out = nullptr;
+    nervure_status status = nervure_jetstream_fetch(reinterpret_cast<nervure_jetstream*>(self), stream_c.get(), consumer_c.get(), static_cast<int64_t>(batch), static_cast<int64_t>(expires), noWait ? 1 : 0, &out, &error);
+    if (status != NERVURE_OK) { nervure::jni::throw_status(env, status, error); return 0; }
+    return reinterpret_cast<jlong>(out);
+  } catch (...) {
+    nervure::jni::throw_current(env);
+  }
+  return 0;
+}
+
+// jetstream.consume (blocking)
+JNIEXPORT jlong JNICALL Java_io_nervure_internal_NativeOps_jetstreamConsume(JNIEnv* env, jclass, jlong self, jstring stream, jstring consumer, jlong maxMessages, jlong expires, jlong idleHeartbeat) {
+  try {
+    char* error = nullptr;
+    nervure::jni::Utf stream_c(env, stream);
+    nervure::jni::Utf consumer_c(env, consumer);
+    nervure_subscription* out = nullptr;
+    nervure_status status = nervure_jetstream_consume(reinterpret_cast<nervure_jetstream*>(self), stream_c.get(), consumer_c.get(), static_cast<int64_t>(maxMessages), static_cast<int64_t>(expires), static_cast<int64_t>(idleHeartbeat), &out, &error);
+    if (status != NERVURE_OK) { nervure::jni::throw_status(env, status, error); return 0; }
+    return reinterpret_cast<jlong>(out);
+  } catch (...) {
+    nervure::jni::throw_current(env);
+  }
+  return 0;
+}
+
+// jetstream.ordered_consumer (blocking)
+JNIEXPORT jlong JNICALL Java_io_nervure_internal_NativeOps_jetstreamOrderedConsumer(JNIEnv* env, jclass, jlong self, jstring stream, jstring filterSubject, jstring deliverPolicy, jlong optStartSeq) {
+  try {
+    char* error = nullptr;
+    nervure::jni::Utf stream_c(env, stream);
+    nervure::jni::Utf filterSubject_c(env, filterSubject);
+    nervure::jni::Utf deliverPolicy_c(env, deliverPolicy);
+    nervure_subscription* out = nullptr;
+    nervure_status status = nervure_jetstream_ordered_consumer(reinterpret_cast<nervure_jetstream*>(self), stream_c.get(), filterSubject_c.get(), deliverPolicy_c.get(), static_cast<int64_t>(optStartSeq), &out, &error);
+    if (status != NERVURE_OK) { nervure::jni::throw_status(env, status, error); return 0; }
+    return reinterpret_cast<jlong>(out);
+  } catch (...) {
+    nervure::jni::throw_current(env);
+  }
+  return 0;
+}
+
+// jetstream.ack (call)
+JNIEXPORT void JNICALL Java_io_nervure_internal_NativeOps_jetstreamAck(JNIEnv* env, jclass, jlong self, jstring reply, jstring kind, jlong delay, jstring reason) {
+  try {
+    char* error = nullptr;
+    nervure::jni::Utf reply_c(env, reply);
+    nervure::jni::Utf kind_c(env, kind);
+    nervure::jni::Utf reason_c(env, reason);
+    nervure_status status = nervure_jetstream_ack(reinterpret_cast<nervure_jetstream*>(self), reply_c.get(), kind_c.get(), static_cast<int64_t>(delay), reason_c.get(), &error);
+    if (status != NERVURE_OK) { nervure::jni::throw_status(env, status, error); return; }
+  } catch (...) {
+    nervure::jni::throw_current(env);
+  }
+}
+
+// jetstream.ack_sync (async)
+JNIEXPORT void JNICALL Java_io_nervure_internal_NativeOps_jetstreamAckSync(JNIEnv* env, jclass, jlong self, jstring reply, jlong timeout, jlong token) {
+  try {
+    char* error = nullptr;
+    nervure::jni::Utf reply_c(env, reply);
+    nervure_status status = nervure_jetstream_ack_sync(reinterpret_cast<nervure_jetstream*>(self), reply_c.get(), static_cast<int64_t>(timeout), nullptr, reinterpret_cast<void*>(static_cast<intptr_t>(token)), &error);
+    if (status != NERVURE_OK) { nervure::jni::throw_status(env, status, error); return; }
+  } catch (...) {
+    nervure::jni::throw_current(env);
+  }
+}
+
+// jetstream.metadata (call)
+JNIEXPORT jstring JNICALL Java_io_nervure_internal_NativeOps_jetstreamMetadata(JNIEnv* env, jclass, jlong self, jstring reply) {
+  try {
+    char* error = nullptr;
+    nervure::jni::Utf reply_c(env, reply);
+    nervure::jni::OwnedText out;
+    nervure_status status = nervure_jetstream_metadata(reinterpret_cast<nervure_jetstream*>(self), reply_c.get(), &out.ptr, &error);
+    if (status != NERVURE_OK) { nervure::jni::throw_status(env, status, error); return nullptr; }
+    return out.to_java(env);
+  } catch (...) {
+    nervure::jni::throw_current(env);
+  }
+  return nullptr;
+}
+
+// jetstream.create_key_value (blocking)
+JNIEXPORT jlong JNICALL Java_io_nervure_internal_NativeOps_jetstreamCreateKeyValue(JNIEnv* env, jclass, jlong self, jstring config) {
+  try {
+    char* error = nullptr;
+    nervure::jni::Utf config_c(env, config);
+    nervure_key_value* out = nullptr;
+    nervure_status status = nervure_jetstream_create_key_value(reinterpret_cast<nervure_jetstream*>(self), config_c.get(), &out, &error);
+    if (status != NERVURE_OK) { nervure::jni::throw_status(env, status, error); return 0; }
+    return reinterpret_cast<jlong>(out);
+  } catch (...) {
+    nervure::jni::throw_current(env);
+  }
+  return 0;
+}
+
+// jetstream.key_value (blocking)
+JNIEXPORT jlong JNICALL Java_io_nervure_internal_NativeOps_jetstreamKeyValue(JNIEnv* env, jclass, jlong self, jstring bucket) {
+  try {
+    char* error = nullptr;
+    nervure::jni::Utf bucket_c(env, bucket);
+    nervure_key_value* out = nullptr;
+    nervure_status status = nervure_jetstream_key_value(reinterpret_cast<nervure_jetstream*>(self), bucket_c.get(), &out, &error);
+    if (status != NERVURE_OK) { nervure::jni::throw_status(env, status, error); return 0; }
+    return reinterpret_cast<jlong>(out);
+  } catch (...) {
+    nervure::jni::throw_current(env);
+  }
+  return 0;
+}
+
+// jetstream.delete_key_value (blocking)
+JNIEXPORT void JNICALL Java_io_nervure_internal_NativeOps_jetstreamDeleteKeyValue(JNIEnv* env, jclass, jlong self, jstring bucket) {
+  try {
+    char* error = nullptr;
+    nervure::jni::Utf bucket_c(env, bucket);
+    nervure_status status = nervure_jetstream_delete_key_value(reinterpret_cast<nervure_jetstream*>(self), bucket_c.get(), &error);
+    if (status != NERVURE_OK) { nervure::jni::throw_status(env, status, error); return; }
+  } catch (...) {
+    nervure::jni::throw_current(env);
+  }
+}
+
+// jetstream.key_value_names (blocking)
+JNIEXPORT jstring JNICALL Java_io_nervure_internal_NativeOps_jetstreamKeyValueNames(JNIEnv* env, jclass, jlong self) {
+  try {
+    char* error = nullptr;
+    nervure::jni::OwnedText out;
+    nervure_status status = nervure_jetstream_key_value_names(reinterpret_cast<nervure_jetstream*>(self), &out.ptr, &error);
+    if (status != NERVURE_OK) { nervure::jni::throw_status(env, status, error); return nullptr; }
+    return out.to_java(env);
+  } catch (...) {
+    nervure::jni::throw_current(env);
+  }
+  return nullptr;
+}
+
+// key_value.bucket (call)
+JNIEXPORT jstring JNICALL Java_io_nervure_internal_NativeOps_keyValueBucket(JNIEnv* env, jclass, jlong self) {
+  try {
+    char* error = nullptr;
+    nervure::jni::OwnedText out;
+    nervure_status status = nervure_key_value_bucket(reinterpret_cast<nervure_key_value*>(self), &out.ptr, &error);
+    if (status != NERVURE_OK) { nervure::jni::throw_status(env, status, error); return nullptr; }
+    return out.to_java(env);
+  } catch (...) {
+    nervure::jni::throw_current(env);
+  }
+  return nullptr;
+}
+
+// key_value.put (blocking)
+JNIEXPORT jlong JNICALL Java_io_nervure_internal_NativeOps_keyValuePut(JNIEnv* env, jclass, jlong self, jstring key, jbyteArray value) {
+  try {
+    char* error = nullptr;
+    nervure::jni::Utf key_c(env, key);
+    nervure::jni::Bytes value_c(env, value);
+    uint64_t out = 0;
+    nervure_status status = nervure_key_value_put(reinterpret_cast<nervure_key_value*>(self), key_c.get(), value_c.data(), value_c.size(), &out, &error);
+    if (status != NERVURE_OK) { nervure::jni::throw_status(env, status, error); return 0; }
+    return static_cast<jlong>(out);
+  } catch (...) {
+    nervure::jni::throw_current(env);
+  }
+  return 0;
+}
+
+// key_value.get (blocking)
+JNIEXPORT jstring JNICALL Java_io_nervure_internal_NativeOps_keyValueGet(JNIEnv* env, jclass, jlong self, jstring key, jlong revision) {
+  try {
+    char* error = nullptr;
+    nervure::jni::Utf key_c(env, key);
+    nervure::jni::OwnedText out;
+    nervure_status status = nervure_key_value_get(reinterpret_cast<nervure_key_value*>(self), key_c.get(), static_cast<int64_t>(revision), &out.ptr, &error);
+    if (status != NERVURE_OK) { nervure::jni::throw_status(env, status, error); return nullptr; }
+    return out.to_java(env);
+  } catch (...) {
+    nervure::jni::throw_current(env);
+  }
+  return nullptr;
+}
+
+// key_value.create (blocking)
+JNIEXPORT jlong JNICALL Java_io_nervure_internal_NativeOps_keyValueCreate(JNIEnv* env, jclass, jlong self, jstring key, jbyteArray value, jlong ttl) {
+  try {
+    char* error = nullptr;
+    nervure::jni::Utf key_c(env, key);
+    nervure::jni::Bytes value_c(env, value);
+    uint64_t out = 0;
+    nervure_status status = nervure_key_value_create(reinterpret_cast<nervure_key_value*>(self), key_c.get(), value_c.data(), value_c.size(), static_cast<int64_t>(ttl), &out, &error);
+    if (status != NERVURE_OK) { nervure::jni::throw_status(env, status, error); return 0; }
+    return static_cast<jlong>(out);
+  } catch (...) {
+    nervure::jni::throw_current(env);
+  }
+  return 0;
+}
+
+// key_value.update (blocking)
+JNIEXPORT jlong JNICALL Java_io_nervure_internal_NativeOps_keyValueUpdate(JNIEnv* env, jclass, jlong self, jstring key, jbyteArray value, jlong lastRevision) {
+  try {
+    char* error = nullptr;
+    nervure::jni::Utf key_c(env, key);
+    nervure::jni::Bytes value_c(env, value);
+    uint64_t out = 0;
+    nervure_status status = nervure_key_value_update(reinterpret_cast<nervure_key_value*>(self), key_c.get(), value_c.data(), value_c.size(), static_cast<uint64_t>(lastRevision), &out, &error);
+    if (status != NERVURE_OK) { nervure::jni::throw_status(env, status, error); return 0; }
+    return static_cast<jlong>(out);
+  } catch (...) {
+    nervure::jni::throw_current(env);
+  }
+  return 0;
+}
+
+// key_value.delete (blocking)
+JNIEXPORT void JNICALL Java_io_nervure_internal_NativeOps_keyValueDelete(JNIEnv* env, jclass, jlong self, jstring key, jlong lastRevision) {
+  try {
+    char* error = nullptr;
+    nervure::jni::Utf key_c(env, key);
+    nervure_status status = nervure_key_value_delete(reinterpret_cast<nervure_key_value*>(self), key_c.get(), static_cast<int64_t>(lastRevision), &error);
+    if (status != NERVURE_OK) { nervure::jni::throw_status(env, status, error); return; }
+  } catch (...) {
+    nervure::jni::throw_current(env);
+  }
+}
+
+// key_value.purge (blocking)
+JNIEXPORT void JNICALL Java_io_nervure_internal_NativeOps_keyValuePurge(JNIEnv* env, jclass, jlong self, jstring key, jlong ttl) {
+  try {
+    char* error = nullptr;
+    nervure::jni::Utf key_c(env, key);
+    nervure_status status = nervure_key_value_purge(reinterpret_cast<nervure_key_value*>(self), key_c.get(), static_cast<int64_t>(ttl), &error);
+    if (status != NERVURE_OK) { nervure::jni::throw_status(env, status, error); return; }
+  } catch (...) {
+    nervure::jni::throw_current(env);
+  }
+}
+
+// key_value.keys (blocking)
+JNIEXPORT jstring JNICALL Java_io_nervure_internal_NativeOps_keyValueKeys(JNIEnv* env, jclass, jlong self, jstring filter) {
+  try {
+    char* error = nullptr;
+    nervure::jni::Utf filter_c(env, filter);
+    nervure::jni::OwnedText out;
+    nervure_status status = nervure_key_value_keys(reinterpret_cast<nervure_key_value*>(self), filter_c.get(), &out.ptr, &error);
+    if (status != NERVURE_OK) { nervure::jni::throw_status(env, status, error); return nullptr; }
+    return out.to_java(env);
+  } catch (...) {
+    nervure::jni::throw_current(env);
+  }
+  return nullptr;
+}
+
+// key_value.history (blocking)
+JNIEXPORT jstring JNICALL Java_io_nervure_internal_NativeOps_keyValueHistory(JNIEnv* env, jclass, jlong self, jstring key) {
+  try {
+    char* error = nullptr;
+    nervure::jni::Utf key_c(env, key);
+    nervure::jni::OwnedText out;
+    nervure_status status = nervure_key_value_history(reinterpret_cast<nervure_key_value*>(self), key_c.get(), &out.ptr, &error);
+    if (status != NERVURE_OK) { nervure::jni::throw_status(env, status, error); return nullptr; }
+    return out.to_java(env);
+  } catch (...) {
+    nervure::jni::throw_current(env);
+  }
+  return nullptr;
+}
+
+// key_value.watch (blocking)
+JNIEXPORT jlong JNICALL Java_io_nervure_internal_NativeOps_keyValueWatch(JNIEnv* env, jclass, jlong self, jstring keys, jboolean includeHistory, jboolean ignoreDeletes, jboolean metaOnly, jboolean updatesOnly) {
+  try {
+    char* error = nullptr;
+    nervure::jni::Utf keys_c(env, keys);
+    nervure_subscription* out = nullptr;
+    nervure_status status = nervure_key_value_watch(reinterpret_cast<nervure_key_value*>(self), keys_c.get(), includeHistory ? 1 : 0, ignoreDeletes ? 1 : 0, metaOnly ? 1 : 0, updatesOnly ? 1 : 0, &out, &error);
+    if (status != NERVURE_OK) { nervure::jni::throw_status(env, status, error); return 0; }
+    return reinterpret_cast<jlong>(out);
+  } catch (...) {
+    nervure::jni::throw_current(env);
+  }
+  return 0;
+}
+
+// key_value.status (blocking)
+JNIEXPORT jstring JNICALL Java_io_nervure_internal_NativeOps_keyValueStatus(JNIEnv* env, jclass, jlong self) {
+  try {
+    char* error = nullptr;
+    nervure::jni::OwnedText out;
+    nervure_status status = nervure_key_value_status(reinterpret_cast<nervure_key_value*>(self), &out.ptr, &error);
+    if (status != NERVURE_OK) { nervure::jni::throw_status(env, status, error); return nullptr; }
+    return out.to_java(env);
+  } catch (...) {
+    nervure::jni::throw_current(env);
+  }
+  return nullptr;
 }
 
 }  // extern "C"

@@ -123,6 +123,8 @@ public final class NativeOps {
   public static native String connectionNewInbox(long self);
   /** Largest message the server accepts. */
   public static native long connectionMaxPayload(long self);
+  /** A JetStream context (domain or API prefix for other domains and accounts). */
+  public static native long connectionJetstream(long self, String domain, String apiPrefix, long timeout);
   /** Hosts an actor type (before start). */
   public static native void actorHostRegisterType(long self, String actorType);
   /** Creates the buckets if needed, takes partitions and starts serving. */
@@ -173,4 +175,80 @@ public final class NativeOps {
   public static native long subscriptionDropped(long self);
   /** Messages received so far. */
   public static native long subscriptionDelivered(long self);
+  /** The account's JetStream usage and limits. */
+  public static native String jetstreamAccountInfo(long self);
+  /** Creates a stream from its configuration (the server's JSON). */
+  public static native String jetstreamAddStream(long self, String config);
+  /** Changes a stream's configuration. */
+  public static native String jetstreamUpdateStream(long self, String config);
+  /** A stream's configuration and state. */
+  public static native String jetstreamStreamInfo(long self, String name);
+  /** Deletes a stream and its messages. */
+  public static native void jetstreamDeleteStream(long self, String name);
+  /** Removes messages (all, one subject's, all but the last keep, or below a sequence); returns how many. */
+  public static native long jetstreamPurgeStream(long self, String name, String subject, long keep, long upToSeq);
+  /** Every stream's name, optionally only those bound to subject. */
+  public static native String jetstreamStreamNames(long self, String subject);
+  /** Every stream's info, optionally only those bound to subject. */
+  public static native String jetstreamStreams(long self, String subject);
+  /** A stored message by sequence, or the last one on a subject. */
+  public static native String jetstreamGetMsg(long self, String stream, long seq, String lastBySubject);
+  /** Removes one stored message (erase overwrites it on disk). */
+  public static native void jetstreamDeleteMsg(long self, String stream, long seq, boolean erase);
+  /** Publishes to a stream and completes with its acknowledgement (the message data is the PubAck JSON: stream, seq, duplicate). Completes through take() with the token. */
+  public static native void jetstreamPublish(long self, String subject, byte[] data, String[] headers, String msgId, String expectedStream, long expectedLastSeq, long expectedLastSubjectSeq, String expectedLastMsgId, long ttl, long timeout, long token);
+  /** Waits until every publish has its acknowledgement. */
+  public static native void jetstreamPublishAsyncComplete(long self, long timeout);
+  /** Creates a consumer from its configuration (the server's JSON). */
+  public static native String jetstreamAddConsumer(long self, String stream, String config);
+  /** Changes an existing consumer. */
+  public static native String jetstreamUpdateConsumer(long self, String stream, String config);
+  /** A consumer's configuration and state. */
+  public static native String jetstreamConsumerInfo(long self, String stream, String consumer);
+  /** Deletes a consumer. */
+  public static native void jetstreamDeleteConsumer(long self, String stream, String consumer);
+  /** The names of a stream's consumers. */
+  public static native String jetstreamConsumerNames(long self, String stream);
+  /** Up to batch messages from a pull consumer, as a source that ends once they are taken. */
+  public static native long jetstreamFetch(long self, String stream, String consumer, long batch, long expires, boolean noWait);
+  /** Continuous pull consumption as a source (stop it with unsubscribe). */
+  public static native long jetstreamConsume(long self, String stream, String consumer, long maxMessages, long expires, long idleHeartbeat);
+  /** An ordered, self-healing consumer as a source: each message once, in order, no acknowledgements. */
+  public static native long jetstreamOrderedConsumer(long self, String stream, String filterSubject, String deliverPolicy, long optStartSeq);
+  /** Acknowledges a JetStream message by its reply subject: ack, nak (optionally after delay), term (optionally with a reason, nats-server 2.10+) or in_progress. */
+  public static native void jetstreamAck(long self, String reply, String kind, long delay, String reason);
+  /** Acknowledges and waits for the server to confirm it. Completes through take() with the token. */
+  public static native void jetstreamAckSync(long self, String reply, long timeout, long token);
+  /** Delivery metadata of a JetStream message, from its reply subject. */
+  public static native String jetstreamMetadata(long self, String reply);
+  /** Creates a bucket from its configuration (JSON: bucket, history, ttl in ns, storage, replicas, max_value_size, max_bytes, compression, limit_marker_ttl, metadata). */
+  public static native long jetstreamCreateKeyValue(long self, String config);
+  /** An existing bucket. */
+  public static native long jetstreamKeyValue(long self, String bucket);
+  /** Deletes a bucket and its values. */
+  public static native void jetstreamDeleteKeyValue(long self, String bucket);
+  /** Every bucket's name. */
+  public static native String jetstreamKeyValueNames(long self);
+  /** The bucket's name. */
+  public static native String keyValueBucket(long self);
+  /** Stores a value; returns its revision. */
+  public static native long keyValuePut(long self, String key, byte[] value);
+  /** The current value (or a given revision); an empty record when absent or deleted. */
+  public static native String keyValueGet(long self, String key, long revision);
+  /** Stores only when the key is absent or deleted (JetStreamApiError 10071 otherwise); ttl needs a bucket with limit_marker_ttl. */
+  public static native long keyValueCreate(long self, String key, byte[] value, long ttl);
+  /** Compare-and-set: stores only when the key's revision is still last_revision (JetStreamApiError 10071 otherwise). */
+  public static native long keyValueUpdate(long self, String key, byte[] value, long lastRevision);
+  /** Deletes the key, keeping its history; with last_revision, only if unchanged. */
+  public static native void keyValueDelete(long self, String key, long lastRevision);
+  /** Deletes the key and its history, leaving a purge marker. */
+  public static native void keyValuePurge(long self, String key, long ttl);
+  /** Keys with a current value, optionally matching a filter (wildcards allowed). */
+  public static native String keyValueKeys(long self, String filter);
+  /** Every stored value of the key, oldest first. */
+  public static native String keyValueHistory(long self, String key);
+  /** Entries as they change, as a source (subject = key, data = value, headers KV-Operation, KV-Revision, KV-Delta, KV-Created; one message with header KV-Initial-Done once the initial values are delivered). */
+  public static native long keyValueWatch(long self, String keys, boolean includeHistory, boolean ignoreDeletes, boolean metaOnly, boolean updatesOnly);
+  /** The bucket's state. */
+  public static native String keyValueStatus(long self);
 }

@@ -1,0 +1,107 @@
+#include "jetstream_bridge.hpp"
+
+#include <deque>
+
+#include "nervure/jetstream_json.hpp"
+
+namespace nervure::bridge {
+
+BridgeJetStream::BridgeJetStream(Bridge& bridge, JetStreamOptions options)
+    : inbox_(bridge.shared_inbox()), conn_(bridge.shared_connection()), js_(conn_, std::move(options)) {}
+
+std::shared_ptr<BridgeSubscription> BridgeJetStream::source(std::shared_ptr<MessageStream> stream, std::string name) {
+  const uint64_t id = inbox_->next_source_id();
+  stream->set_ready_notifier([inbox = inbox_, id] { inbox->post_ready(id); });
+  auto delivered = std::make_shared<uint64_t>(0);
+  SourceHooks hooks;
+  hooks.name = std::move(name);
+  hooks.pull = [stream, delivered](std::vector<Message>& out, std::size_t max, Duration wait) {
+    std::vector<JsMessage> batch;
+    std::size_t n = wait.count() > 0 ? stream->next_batch(batch, max, wait) : stream->poll(batch, max);
+    for (auto& m : batch) out.push_back(std::move(m.message()));
+    *delivered += n;
+    return n;
+  };
+  hooks.ended = [stream] { return stream->ended(); };
+  hooks.stop = [stream] { stream->stop(); };
+  hooks.delivered = [delivered] { return *delivered; };
+  return std::make_shared<BridgeSubscription>(std::move(hooks), id);
+}
+
+std::shared_ptr<BridgeSubscription> BridgeJetStream::fetched(std::vector<JsMessage> messages, std::string name) {
+  auto left = std::make_shared<std::deque<JsMessage>>(std::make_move_iterator(messages.begin()),
+                                                      std::make_move_iterator(messages.end()));
+  const uint64_t total = left->size();
+  SourceHooks hooks;
+  hooks.name = std::move(name);
+  hooks.pull = [left](std::vector<Message>& out, std::size_t max, Duration) {
+    std::size_t n = 0;
+    for (; n < max && !left->empty(); ++n) {
+      out.push_back(std::move(left->front().message()));
+      left->pop_front();
+    }
+    return n;
+  };
+  hooks.ended = [left] { return left->empty(); };
+  hooks.stop = [left] { left->clear(); };
+  hooks.delivered = [left, total] { return total - left->size(); };
+  return std::make_shared<BridgeSubscription>(std::move(hooks), inbox_->next_source_id());
+}
+
+void BridgeJetStream::publish(AsyncTarget target, std::string_view subject, std::string_view data,
+                              const PublishOptions& options) {
+  js_.publish_async(std::string(subject), data, options,
+                    [inbox = inbox_, target = std::move(target)](PubAck&& ack, std::exception_ptr error) {
+                      if (error) return deliver(inbox, target.direct, failed(target.token, error));
+                      Completion c;
+                      c.token = target.token;
+                      c.has_message = true;
+                      c.message.data = json_api::to_json(ack);
+                      deliver(inbox, target.direct, std::move(c));
+                    });
+}
+
+std::shared_ptr<BridgeSubscription> BridgeKeyValue::watch(std::shared_ptr<KvWatcher> watcher, std::string name) {
+  const uint64_t id = inbox_->next_source_id();
+  watcher->set_ready_notifier([inbox = inbox_, id] { inbox->post_ready(id); });
+  auto delivered = std::make_shared<uint64_t>(0);
+  SourceHooks hooks;
+  hooks.name = std::move(name);
+  hooks.pull = [watcher, delivered](std::vector<Message>& out, std::size_t max, Duration wait) {
+    std::size_t n = 0;
+    while (n < max && !watcher->ended()) {
+      std::optional<KeyValueEntry> entry;
+      try {
+        entry = watcher->next(n == 0 ? wait : Duration(0));
+      } catch (const Error& e) {
+        if (e.code() == ErrorCode::timeout) break;
+        break;  // the watch ended with an error: ended() now says so
+      }
+      Message m;
+      m.has_headers = true;
+      if (!entry) {
+        if (watcher->ended()) break;
+        m.headers.add("KV-Initial-Done", "true");
+      } else {
+        m.subject = std::move(entry->key);
+        m.data = std::move(entry->value);
+        m.headers.add("KV-Operation", entry->operation == KvOperation::put   ? "PUT"
+                                      : entry->operation == KvOperation::del ? "DEL"
+                                                                             : "PURGE");
+        m.headers.add("KV-Revision", std::to_string(entry->revision));
+        m.headers.add("KV-Delta", std::to_string(entry->delta));
+        m.headers.add("KV-Created", entry->created);
+      }
+      out.push_back(std::move(m));
+      ++n;
+    }
+    *delivered += n;
+    return n;
+  };
+  hooks.ended = [watcher] { return watcher->ended(); };
+  hooks.stop = [watcher] { watcher->stop(); };
+  hooks.delivered = [delivered] { return *delivered; };
+  return std::make_shared<BridgeSubscription>(std::move(hooks), id);
+}
+
+}  // namespace nervure::bridge

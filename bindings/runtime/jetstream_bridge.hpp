@@ -1,0 +1,49 @@
+#pragma once
+// JetStream and key-value for the language packages: the core's consumers and
+// watchers become sources polled like subscriptions (reported ready through the
+// inbox), acknowledged publishes complete through the inbox.
+#include <memory>
+#include <string>
+
+#include "bridge.hpp"
+#include "nervure/jetstream.hpp"
+#include "nervure/jetstream_consumer.hpp"
+#include "nervure/kv.hpp"
+
+namespace nervure::bridge {
+
+class BridgeJetStream {
+ public:
+  BridgeJetStream(Bridge& bridge, JetStreamOptions options);
+  JetStream& js() { return js_; }
+  Connection& connection() { return *conn_; }
+  const std::shared_ptr<Inbox>& inbox() const { return inbox_; }
+
+  /// A consumer's message stream as a source: messages keep their ack reply subject.
+  std::shared_ptr<BridgeSubscription> source(std::shared_ptr<MessageStream> stream, std::string name);
+  /// Messages already fetched, as a source that ends once they are taken.
+  std::shared_ptr<BridgeSubscription> fetched(std::vector<JsMessage> messages, std::string name);
+  /// Acknowledged publish completing through the inbox; the message data is the PubAck as JSON.
+  void publish(AsyncTarget target, std::string_view subject, std::string_view data, const PublishOptions& options);
+
+ private:
+  std::shared_ptr<Inbox> inbox_;
+  std::shared_ptr<Connection> conn_;
+  JetStream js_;
+};
+
+class BridgeKeyValue {
+ public:
+  BridgeKeyValue(std::shared_ptr<Inbox> inbox, KeyValue kv) : inbox_(std::move(inbox)), kv_(std::move(kv)) {}
+  KeyValue& kv() { return kv_; }
+  /// Entries as messages: subject = key, data = value, headers KV-Operation,
+  /// KV-Revision, KV-Delta, KV-Created; once the initial values are all
+  /// delivered, one message with an empty subject and header KV-Initial-Done.
+  std::shared_ptr<BridgeSubscription> watch(std::shared_ptr<KvWatcher> watcher, std::string name);
+
+ private:
+  std::shared_ptr<Inbox> inbox_;
+  KeyValue kv_;
+};
+
+}  // namespace nervure::bridge
