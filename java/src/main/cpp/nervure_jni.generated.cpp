@@ -717,13 +717,13 @@ JNIEXPORT jlong JNICALL Java_io_nervure_internal_NativeOps_connectionMaxPayload(
 }
 
 // connection.jetstream (call)
-JNIEXPORT jlong JNICALL Java_io_nervure_internal_NativeOps_connectionJetstream(JNIEnv* env, jclass, jlong self, jstring domain, jstring apiPrefix, jlong timeout) {
+JNIEXPORT jlong JNICALL Java_io_nervure_internal_NativeOps_connectionJetstream(JNIEnv* env, jclass, jlong self, jstring a_domain, jstring a_apiPrefix, jlong a_timeout) {
   try {
     char* error = nullptr;
-    nervure::jni::Utf domain_c(env, domain);
-    nervure::jni::Utf apiPrefix_c(env, apiPrefix);
+    nervure::jni::Utf a_domain_c(env, a_domain);
+    nervure::jni::Utf a_apiPrefix_c(env, a_apiPrefix);
     nervure_jetstream* out = nullptr;
-    nervure_status status = nervure_connection_jetstream(reinterpret_cast<nervure_connection*>(self), domain_c.get(), apiPrefix_c.get(), static_cast<int64_t>(timeout), &out, &error);
+    nervure_status status = nervure_connection_jetstream(reinterpret_cast<nervure_connection*>(self), a_domain_c.get(), a_apiPrefix_c.get(), static_cast<int64_t>(a_timeout), &out, &error);
     if (status != NERVURE_OK) { nervure::jni::throw_status(env, status, error); return 0; }
     return reinterpret_cast<jlong>(out);
   } catch (...) {
@@ -1077,12 +1077,12 @@ JNIEXPORT jstring JNICALL Java_io_nervure_internal_NativeOps_jetstreamAccountInf
 }
 
 // jetstream.add_stream (blocking)
-JNIEXPORT jstring JNICALL Java_io_nervure_internal_NativeOps_jetstreamAddStream(JNIEnv* env, jclass, jlong self, jstring config) {
+JNIEXPORT jstring JNICALL Java_io_nervure_internal_NativeOps_jetstreamAddStream(JNIEnv* env, jclass, jlong self, jstring a_config) {
   try {
     char* error = nullptr;
-    nervure::jni::Utf config_c(env, config);
+    nervure::jni::Utf a_config_c(env, a_config);
     nervure::jni::OwnedText out;
-    nervure_status status = nervure_jetstream_add_stream(reinterpret_cast<nervure_jetstream*>(self), config_c.get(), &out.ptr, &error);
+    nervure_status status = nervure_jetstream_add_stream(reinterpret_cast<nervure_jetstream*>(self), a_config_c.get(), &out.ptr, &error);
     if (status != NERVURE_OK) { nervure::jni::throw_status(env, status, error); return nullptr; }
     return out.to_java(env);
   } catch (...) {
@@ -1092,12 +1092,12 @@ JNIEXPORT jstring JNICALL Java_io_nervure_internal_NativeOps_jetstreamAddStream(
 }
 
 // jetstream.update_stream (blocking)
-JNIEXPORT jstring JNICALL Java_io_nervure_internal_NativeOps_jetstreamUpdateStream(JNIEnv* env, jclass, jlong self, jstring config) {
+JNIEXPORT jstring JNICALL Java_io_nervure_internal_NativeOps_jetstreamUpdateStream(JNIEnv* env, jclass, jlong self, jstring a_config) {
   try {
     char* error = nullptr;
-    nervure::jni::Utf config_c(env, config);
+    nervure::jni::Utf a_config_c(env, a_config);
     nervure::jni::OwnedText out;
-    nervure_status status = nervure_jetstream_update_stream(reinterpret_cast<nervure_jetstream*>(self), config_c.get(), &out.ptr, &error);
+    nervure_status status = nervure_jetstream_update_stream(reinterpret_cast<nervure_jetstream*>(self), a_config_c.get(), &out.ptr, &error);
     if (status != NERVURE_OK) { nervure::jni::throw_status(env, status, error); return nullptr; }
     return out.to_java(env);
   } catch (...) {
@@ -1107,12 +1107,12 @@ JNIEXPORT jstring JNICALL Java_io_nervure_internal_NativeOps_jetstreamUpdateStre
 }
 
 // jetstream.stream_info (blocking)
-JNIEXPORT jstring JNICALL Java_io_nervure_internal_NativeOps_jetstreamStreamInfo(JNIEnv* env, jclass, jlong self, jstring name) {
+JNIEXPORT jstring JNICALL Java_io_nervure_internal_NativeOps_jetstreamStreamInfo(JNIEnv* env, jclass, jlong self, jstring a_name) {
   try {
     char* error = nullptr;
-    nervure::jni::Utf name_c(env, name);
+    nervure::jni::Utf a_name_c(env, a_name);
     nervure::jni::OwnedText out;
-    nervure_status status = nervure_jetstream_stream_info(reinterpret_cast<nervure_jetstream*>(self), name_c.get(), &out.ptr, &error);
+    nervure_status status = nervure_jetstream_stream_info(reinterpret_cast<nervure_jetstream*>(self), a_name_c.get(), &out.ptr, &error);
     if (status != NERVURE_OK) { nervure::jni::throw_status(env, status, error); return nullptr; }
     return out.to_java(env);
   } catch (...) {
@@ -1122,11 +1122,11 @@ JNIEXPORT jstring JNICALL Java_io_nervure_internal_NativeOps_jetstreamStreamInfo
 }
 
 // jetstream.delete_stream (blocking)
-JNIEXPORT void JNICALL Java_io_nervure_internal_NativeOps_jetstreamDeleteStream(JNIEnv* env, jclass, jlong self, jstring name) {
+JNIEXPORT void JNICALL Java_io_nervure_internal_NativeOps_jetstreamDeleteStream(JNIEnv* env, jclass, jlong self, jstring a_name) {
   try {
     char* error = nullptr;
-    nervure::jni::Utf name_c(env, name);
-    nervure_status status = nervure_jetstream_delete_stream(reinterpret_cast<nervure_jetstream*>(self), name_c.get(), &error);
+    nervure::jni::Utf a_name_c(env, a_name);
+    nervure_status status = nervure_jetstream_delete_stream(reinterpret_cast<nervure_jetstream*>(self), a_name_c.get(), &error);
     if (status != NERVURE_OK) { nervure::jni::throw_status(env, status, error); return; }
   } catch (...) {
     nervure::jni::throw_current(env);
@@ -1134,13 +1134,13 @@ JNIEXPORT void JNICALL Java_io_nervure_internal_NativeOps_jetstreamDeleteStream(
 }
 
 // jetstream.purge_stream (blocking)
-JNIEXPORT jlong JNICALL Java_io_nervure_internal_NativeOps_jetstreamPurgeStream(JNIEnv* env, jclass, jlong self, jstring name, jstring subject, jlong keep, jlong upToSeq) {
+JNIEXPORT jlong JNICALL Java_io_nervure_internal_NativeOps_jetstreamPurgeStream(JNIEnv* env, jclass, jlong self, jstring a_name, jstring a_subject, jlong a_keep, jlong a_upToSeq) {
   try {
     char* error = nullptr;
-    nervure::jni::Utf name_c(env, name);
-    nervure::jni::Utf subject_c(env, subject);
+    nervure::jni::Utf a_name_c(env, a_name);
+    nervure::jni::Utf a_subject_c(env, a_subject);
     int64_t out = 0;
-    nervure_status status = nervure_jetstream_purge_stream(reinterpret_cast<nervure_jetstream*>(self), name_c.get(), subject_c.get(), static_cast<int64_t>(keep), static_cast<int64_t>(upToSeq), &out, &error);
+    nervure_status status = nervure_jetstream_purge_stream(reinterpret_cast<nervure_jetstream*>(self), a_name_c.get(), a_subject_c.get(), static_cast<int64_t>(a_keep), static_cast<int64_t>(a_upToSeq), &out, &error);
     if (status != NERVURE_OK) { nervure::jni::throw_status(env, status, error); return 0; }
     return static_cast<jlong>(out);
   } catch (...) {
@@ -1150,12 +1150,12 @@ JNIEXPORT jlong JNICALL Java_io_nervure_internal_NativeOps_jetstreamPurgeStream(
 }
 
 // jetstream.stream_names (blocking)
-JNIEXPORT jstring JNICALL Java_io_nervure_internal_NativeOps_jetstreamStreamNames(JNIEnv* env, jclass, jlong self, jstring subject) {
+JNIEXPORT jstring JNICALL Java_io_nervure_internal_NativeOps_jetstreamStreamNames(JNIEnv* env, jclass, jlong self, jstring a_subject) {
   try {
     char* error = nullptr;
-    nervure::jni::Utf subject_c(env, subject);
+    nervure::jni::Utf a_subject_c(env, a_subject);
     nervure::jni::OwnedText out;
-    nervure_status status = nervure_jetstream_stream_names(reinterpret_cast<nervure_jetstream*>(self), subject_c.get(), &out.ptr, &error);
+    nervure_status status = nervure_jetstream_stream_names(reinterpret_cast<nervure_jetstream*>(self), a_subject_c.get(), &out.ptr, &error);
     if (status != NERVURE_OK) { nervure::jni::throw_status(env, status, error); return nullptr; }
     return out.to_java(env);
   } catch (...) {
@@ -1165,12 +1165,12 @@ JNIEXPORT jstring JNICALL Java_io_nervure_internal_NativeOps_jetstreamStreamName
 }
 
 // jetstream.streams (blocking)
-JNIEXPORT jstring JNICALL Java_io_nervure_internal_NativeOps_jetstreamStreams(JNIEnv* env, jclass, jlong self, jstring subject) {
+JNIEXPORT jstring JNICALL Java_io_nervure_internal_NativeOps_jetstreamStreams(JNIEnv* env, jclass, jlong self, jstring a_subject) {
   try {
     char* error = nullptr;
-    nervure::jni::Utf subject_c(env, subject);
+    nervure::jni::Utf a_subject_c(env, a_subject);
     nervure::jni::OwnedText out;
-    nervure_status status = nervure_jetstream_streams(reinterpret_cast<nervure_jetstream*>(self), subject_c.get(), &out.ptr, &error);
+    nervure_status status = nervure_jetstream_streams(reinterpret_cast<nervure_jetstream*>(self), a_subject_c.get(), &out.ptr, &error);
     if (status != NERVURE_OK) { nervure::jni::throw_status(env, status, error); return nullptr; }
     return out.to_java(env);
   } catch (...) {
@@ -1180,13 +1180,13 @@ JNIEXPORT jstring JNICALL Java_io_nervure_internal_NativeOps_jetstreamStreams(JN
 }
 
 // jetstream.get_msg (blocking)
-JNIEXPORT jstring JNICALL Java_io_nervure_internal_NativeOps_jetstreamGetMsg(JNIEnv* env, jclass, jlong self, jstring stream, jlong seq, jstring lastBySubject) {
+JNIEXPORT jstring JNICALL Java_io_nervure_internal_NativeOps_jetstreamGetMsg(JNIEnv* env, jclass, jlong self, jstring a_stream, jlong a_seq, jstring a_lastBySubject) {
   try {
     char* error = nullptr;
-    nervure::jni::Utf stream_c(env, stream);
-    nervure::jni::Utf lastBySubject_c(env, lastBySubject);
+    nervure::jni::Utf a_stream_c(env, a_stream);
+    nervure::jni::Utf a_lastBySubject_c(env, a_lastBySubject);
     nervure::jni::OwnedText out;
-    nervure_status status = nervure_jetstream_get_msg(reinterpret_cast<nervure_jetstream*>(self), stream_c.get(), static_cast<int64_t>(seq), lastBySubject_c.get(), &out.ptr, &error);
+    nervure_status status = nervure_jetstream_get_msg(reinterpret_cast<nervure_jetstream*>(self), a_stream_c.get(), static_cast<int64_t>(a_seq), a_lastBySubject_c.get(), &out.ptr, &error);
     if (status != NERVURE_OK) { nervure::jni::throw_status(env, status, error); return nullptr; }
     return out.to_java(env);
   } catch (...) {
@@ -1196,11 +1196,11 @@ JNIEXPORT jstring JNICALL Java_io_nervure_internal_NativeOps_jetstreamGetMsg(JNI
 }
 
 // jetstream.delete_msg (blocking)
-JNIEXPORT void JNICALL Java_io_nervure_internal_NativeOps_jetstreamDeleteMsg(JNIEnv* env, jclass, jlong self, jstring stream, jlong seq, jboolean erase) {
+JNIEXPORT void JNICALL Java_io_nervure_internal_NativeOps_jetstreamDeleteMsg(JNIEnv* env, jclass, jlong self, jstring a_stream, jlong a_seq, jboolean a_erase) {
   try {
     char* error = nullptr;
-    nervure::jni::Utf stream_c(env, stream);
-    nervure_status status = nervure_jetstream_delete_msg(reinterpret_cast<nervure_jetstream*>(self), stream_c.get(), static_cast<int64_t>(seq), erase ? 1 : 0, &error);
+    nervure::jni::Utf a_stream_c(env, a_stream);
+    nervure_status status = nervure_jetstream_delete_msg(reinterpret_cast<nervure_jetstream*>(self), a_stream_c.get(), static_cast<int64_t>(a_seq), a_erase ? 1 : 0, &error);
     if (status != NERVURE_OK) { nervure::jni::throw_status(env, status, error); return; }
   } catch (...) {
     nervure::jni::throw_current(env);
@@ -1208,16 +1208,16 @@ JNIEXPORT void JNICALL Java_io_nervure_internal_NativeOps_jetstreamDeleteMsg(JNI
 }
 
 // jetstream.publish (async)
-JNIEXPORT void JNICALL Java_io_nervure_internal_NativeOps_jetstreamPublish(JNIEnv* env, jclass, jlong self, jstring subject, jbyteArray data, jobjectArray headers, jstring msgId, jstring expectedStream, jlong expectedLastSeq, jlong expectedLastSubjectSeq, jstring expectedLastMsgId, jlong ttl, jlong timeout, jlong token) {
+JNIEXPORT void JNICALL Java_io_nervure_internal_NativeOps_jetstreamPublish(JNIEnv* env, jclass, jlong self, jstring a_subject, jbyteArray a_data, jobjectArray a_headers, jstring a_msgId, jstring a_expectedStream, jlong a_expectedLastSeq, jlong a_expectedLastSubjectSeq, jstring a_expectedLastMsgId, jlong a_ttl, jlong a_timeout, jlong token) {
   try {
     char* error = nullptr;
-    nervure::jni::Utf subject_c(env, subject);
-    nervure::jni::Bytes data_c(env, data);
-    nervure::jni::Headers headers_c(env, headers);
-    nervure::jni::Utf msgId_c(env, msgId);
-    nervure::jni::Utf expectedStream_c(env, expectedStream);
-    nervure::jni::Utf expectedLastMsgId_c(env, expectedLastMsgId);
-    nervure_status status = nervure_jetstream_publish(reinterpret_cast<nervure_jetstream*>(self), subject_c.get(), data_c.data(), data_c.size(), headers_c.get(), msgId_c.get(), expectedStream_c.get(), static_cast<int64_t>(expectedLastSeq), static_cast<int64_t>(expectedLastSubjectSeq), expectedLastMsgId_c.get(), static_cast<int64_t>(ttl), static_cast<int64_t>(timeout), nullptr, reinterpret_cast<void*>(static_cast<intptr_t>(token)), &error);
+    nervure::jni::Utf a_subject_c(env, a_subject);
+    nervure::jni::Bytes a_data_c(env, a_data);
+    nervure::jni::Headers a_headers_c(env, a_headers);
+    nervure::jni::Utf a_msgId_c(env, a_msgId);
+    nervure::jni::Utf a_expectedStream_c(env, a_expectedStream);
+    nervure::jni::Utf a_expectedLastMsgId_c(env, a_expectedLastMsgId);
+    nervure_status status = nervure_jetstream_publish(reinterpret_cast<nervure_jetstream*>(self), a_subject_c.get(), a_data_c.data(), a_data_c.size(), a_headers_c.get(), a_msgId_c.get(), a_expectedStream_c.get(), static_cast<int64_t>(a_expectedLastSeq), static_cast<int64_t>(a_expectedLastSubjectSeq), a_expectedLastMsgId_c.get(), static_cast<int64_t>(a_ttl), static_cast<int64_t>(a_timeout), nullptr, reinterpret_cast<void*>(static_cast<intptr_t>(token)), &error);
     if (status != NERVURE_OK) { nervure::jni::throw_status(env, status, error); return; }
   } catch (...) {
     nervure::jni::throw_current(env);
@@ -1225,10 +1225,10 @@ JNIEXPORT void JNICALL Java_io_nervure_internal_NativeOps_jetstreamPublish(JNIEn
 }
 
 // jetstream.publish_async_complete (blocking)
-JNIEXPORT void JNICALL Java_io_nervure_internal_NativeOps_jetstreamPublishAsyncComplete(JNIEnv* env, jclass, jlong self, jlong timeout) {
+JNIEXPORT void JNICALL Java_io_nervure_internal_NativeOps_jetstreamPublishAsyncComplete(JNIEnv* env, jclass, jlong self, jlong a_timeout) {
   try {
     char* error = nullptr;
-    nervure_status status = nervure_jetstream_publish_async_complete(reinterpret_cast<nervure_jetstream*>(self), static_cast<int64_t>(timeout), &error);
+    nervure_status status = nervure_jetstream_publish_async_complete(reinterpret_cast<nervure_jetstream*>(self), static_cast<int64_t>(a_timeout), &error);
     if (status != NERVURE_OK) { nervure::jni::throw_status(env, status, error); return; }
   } catch (...) {
     nervure::jni::throw_current(env);
@@ -1236,13 +1236,13 @@ JNIEXPORT void JNICALL Java_io_nervure_internal_NativeOps_jetstreamPublishAsyncC
 }
 
 // jetstream.add_consumer (blocking)
-JNIEXPORT jstring JNICALL Java_io_nervure_internal_NativeOps_jetstreamAddConsumer(JNIEnv* env, jclass, jlong self, jstring stream, jstring config) {
+JNIEXPORT jstring JNICALL Java_io_nervure_internal_NativeOps_jetstreamAddConsumer(JNIEnv* env, jclass, jlong self, jstring a_stream, jstring a_config) {
   try {
     char* error = nullptr;
-    nervure::jni::Utf stream_c(env, stream);
-    nervure::jni::Utf config_c(env, config);
+    nervure::jni::Utf a_stream_c(env, a_stream);
+    nervure::jni::Utf a_config_c(env, a_config);
     nervure::jni::OwnedText out;
-    nervure_status status = nervure_jetstream_add_consumer(reinterpret_cast<nervure_jetstream*>(self), stream_c.get(), config_c.get(), &out.ptr, &error);
+    nervure_status status = nervure_jetstream_add_consumer(reinterpret_cast<nervure_jetstream*>(self), a_stream_c.get(), a_config_c.get(), &out.ptr, &error);
     if (status != NERVURE_OK) { nervure::jni::throw_status(env, status, error); return nullptr; }
     return out.to_java(env);
   } catch (...) {
@@ -1252,13 +1252,13 @@ JNIEXPORT jstring JNICALL Java_io_nervure_internal_NativeOps_jetstreamAddConsume
 }
 
 // jetstream.update_consumer (blocking)
-JNIEXPORT jstring JNICALL Java_io_nervure_internal_NativeOps_jetstreamUpdateConsumer(JNIEnv* env, jclass, jlong self, jstring stream, jstring config) {
+JNIEXPORT jstring JNICALL Java_io_nervure_internal_NativeOps_jetstreamUpdateConsumer(JNIEnv* env, jclass, jlong self, jstring a_stream, jstring a_config) {
   try {
     char* error = nullptr;
-    nervure::jni::Utf stream_c(env, stream);
-    nervure::jni::Utf config_c(env, config);
+    nervure::jni::Utf a_stream_c(env, a_stream);
+    nervure::jni::Utf a_config_c(env, a_config);
     nervure::jni::OwnedText out;
-    nervure_status status = nervure_jetstream_update_consumer(reinterpret_cast<nervure_jetstream*>(self), stream_c.get(), config_c.get(), &out.ptr, &error);
+    nervure_status status = nervure_jetstream_update_consumer(reinterpret_cast<nervure_jetstream*>(self), a_stream_c.get(), a_config_c.get(), &out.ptr, &error);
     if (status != NERVURE_OK) { nervure::jni::throw_status(env, status, error); return nullptr; }
     return out.to_java(env);
   } catch (...) {
@@ -1268,13 +1268,13 @@ JNIEXPORT jstring JNICALL Java_io_nervure_internal_NativeOps_jetstreamUpdateCons
 }
 
 // jetstream.consumer_info (blocking)
-JNIEXPORT jstring JNICALL Java_io_nervure_internal_NativeOps_jetstreamConsumerInfo(JNIEnv* env, jclass, jlong self, jstring stream, jstring consumer) {
+JNIEXPORT jstring JNICALL Java_io_nervure_internal_NativeOps_jetstreamConsumerInfo(JNIEnv* env, jclass, jlong self, jstring a_stream, jstring a_consumer) {
   try {
     char* error = nullptr;
-    nervure::jni::Utf stream_c(env, stream);
-    nervure::jni::Utf consumer_c(env, consumer);
+    nervure::jni::Utf a_stream_c(env, a_stream);
+    nervure::jni::Utf a_consumer_c(env, a_consumer);
     nervure::jni::OwnedText out;
-    nervure_status status = nervure_jetstream_consumer_info(reinterpret_cast<nervure_jetstream*>(self), stream_c.get(), consumer_c.get(), &out.ptr, &error);
+    nervure_status status = nervure_jetstream_consumer_info(reinterpret_cast<nervure_jetstream*>(self), a_stream_c.get(), a_consumer_c.get(), &out.ptr, &error);
     if (status != NERVURE_OK) { nervure::jni::throw_status(env, status, error); return nullptr; }
     return out.to_java(env);
   } catch (...) {
@@ -1284,12 +1284,12 @@ JNIEXPORT jstring JNICALL Java_io_nervure_internal_NativeOps_jetstreamConsumerIn
 }
 
 // jetstream.delete_consumer (blocking)
-JNIEXPORT void JNICALL Java_io_nervure_internal_NativeOps_jetstreamDeleteConsumer(JNIEnv* env, jclass, jlong self, jstring stream, jstring consumer) {
+JNIEXPORT void JNICALL Java_io_nervure_internal_NativeOps_jetstreamDeleteConsumer(JNIEnv* env, jclass, jlong self, jstring a_stream, jstring a_consumer) {
   try {
     char* error = nullptr;
-    nervure::jni::Utf stream_c(env, stream);
-    nervure::jni::Utf consumer_c(env, consumer);
-    nervure_status status = nervure_jetstream_delete_consumer(reinterpret_cast<nervure_jetstream*>(self), stream_c.get(), consumer_c.get(), &error);
+    nervure::jni::Utf a_stream_c(env, a_stream);
+    nervure::jni::Utf a_consumer_c(env, a_consumer);
+    nervure_status status = nervure_jetstream_delete_consumer(reinterpret_cast<nervure_jetstream*>(self), a_stream_c.get(), a_consumer_c.get(), &error);
     if (status != NERVURE_OK) { nervure::jni::throw_status(env, status, error); return; }
   } catch (...) {
     nervure::jni::throw_current(env);
@@ -1297,12 +1297,12 @@ JNIEXPORT void JNICALL Java_io_nervure_internal_NativeOps_jetstreamDeleteConsume
 }
 
 // jetstream.consumer_names (blocking)
-JNIEXPORT jstring JNICALL Java_io_nervure_internal_NativeOps_jetstreamConsumerNames(JNIEnv* env, jclass, jlong self, jstring stream) {
+JNIEXPORT jstring JNICALL Java_io_nervure_internal_NativeOps_jetstreamConsumerNames(JNIEnv* env, jclass, jlong self, jstring a_stream) {
   try {
     char* error = nullptr;
-    nervure::jni::Utf stream_c(env, stream);
+    nervure::jni::Utf a_stream_c(env, a_stream);
     nervure::jni::OwnedText out;
-    nervure_status status = nervure_jetstream_consumer_names(reinterpret_cast<nervure_jetstream*>(self), stream_c.get(), &out.ptr, &error);
+    nervure_status status = nervure_jetstream_consumer_names(reinterpret_cast<nervure_jetstream*>(self), a_stream_c.get(), &out.ptr, &error);
     if (status != NERVURE_OK) { nervure::jni::throw_status(env, status, error); return nullptr; }
     return out.to_java(env);
   } catch (...) {
@@ -1312,13 +1312,13 @@ JNIEXPORT jstring JNICALL Java_io_nervure_internal_NativeOps_jetstreamConsumerNa
 }
 
 // jetstream.fetch (blocking)
-JNIEXPORT jlong JNICALL Java_io_nervure_internal_NativeOps_jetstreamFetch(JNIEnv* env, jclass, jlong self, jstring stream, jstring consumer, jlong batch, jlong expires, jboolean noWait) {
+JNIEXPORT jlong JNICALL Java_io_nervure_internal_NativeOps_jetstreamFetch(JNIEnv* env, jclass, jlong self, jstring a_stream, jstring a_consumer, jlong a_batch, jlong a_expires, jboolean a_noWait) {
   try {
     char* error = nullptr;
-    nervure::jni::Utf stream_c(env, stream);
-    nervure::jni::Utf consumer_c(env, consumer);
+    nervure::jni::Utf a_stream_c(env, a_stream);
+    nervure::jni::Utf a_consumer_c(env, a_consumer);
     nervure_subscription* out = nullptr;
-    nervure_status status = nervure_jetstream_fetch(reinterpret_cast<nervure_jetstream*>(self), stream_c.get(), consumer_c.get(), static_cast<int64_t>(batch), static_cast<int64_t>(expires), noWait ? 1 : 0, &out, &error);
+    nervure_status status = nervure_jetstream_fetch(reinterpret_cast<nervure_jetstream*>(self), a_stream_c.get(), a_consumer_c.get(), static_cast<int64_t>(a_batch), static_cast<int64_t>(a_expires), a_noWait ? 1 : 0, &out, &error);
     if (status != NERVURE_OK) { nervure::jni::throw_status(env, status, error); return 0; }
     return reinterpret_cast<jlong>(out);
   } catch (...) {
@@ -1328,13 +1328,13 @@ JNIEXPORT jlong JNICALL Java_io_nervure_internal_NativeOps_jetstreamFetch(JNIEnv
 }
 
 // jetstream.consume (blocking)
-JNIEXPORT jlong JNICALL Java_io_nervure_internal_NativeOps_jetstreamConsume(JNIEnv* env, jclass, jlong self, jstring stream, jstring consumer, jlong maxMessages, jlong expires, jlong idleHeartbeat) {
+JNIEXPORT jlong JNICALL Java_io_nervure_internal_NativeOps_jetstreamConsume(JNIEnv* env, jclass, jlong self, jstring a_stream, jstring a_consumer, jlong a_maxMessages, jlong a_expires, jlong a_idleHeartbeat) {
   try {
     char* error = nullptr;
-    nervure::jni::Utf stream_c(env, stream);
-    nervure::jni::Utf consumer_c(env, consumer);
+    nervure::jni::Utf a_stream_c(env, a_stream);
+    nervure::jni::Utf a_consumer_c(env, a_consumer);
     nervure_subscription* out = nullptr;
-    nervure_status status = nervure_jetstream_consume(reinterpret_cast<nervure_jetstream*>(self), stream_c.get(), consumer_c.get(), static_cast<int64_t>(maxMessages), static_cast<int64_t>(expires), static_cast<int64_t>(idleHeartbeat), &out, &error);
+    nervure_status status = nervure_jetstream_consume(reinterpret_cast<nervure_jetstream*>(self), a_stream_c.get(), a_consumer_c.get(), static_cast<int64_t>(a_maxMessages), static_cast<int64_t>(a_expires), static_cast<int64_t>(a_idleHeartbeat), &out, &error);
     if (status != NERVURE_OK) { nervure::jni::throw_status(env, status, error); return 0; }
     return reinterpret_cast<jlong>(out);
   } catch (...) {
@@ -1344,14 +1344,14 @@ JNIEXPORT jlong JNICALL Java_io_nervure_internal_NativeOps_jetstreamConsume(JNIE
 }
 
 // jetstream.ordered_consumer (blocking)
-JNIEXPORT jlong JNICALL Java_io_nervure_internal_NativeOps_jetstreamOrderedConsumer(JNIEnv* env, jclass, jlong self, jstring stream, jstring filterSubject, jstring deliverPolicy, jlong optStartSeq) {
+JNIEXPORT jlong JNICALL Java_io_nervure_internal_NativeOps_jetstreamOrderedConsumer(JNIEnv* env, jclass, jlong self, jstring a_stream, jstring a_filterSubject, jstring a_deliverPolicy, jlong a_optStartSeq) {
   try {
     char* error = nullptr;
-    nervure::jni::Utf stream_c(env, stream);
-    nervure::jni::Utf filterSubject_c(env, filterSubject);
-    nervure::jni::Utf deliverPolicy_c(env, deliverPolicy);
+    nervure::jni::Utf a_stream_c(env, a_stream);
+    nervure::jni::Utf a_filterSubject_c(env, a_filterSubject);
+    nervure::jni::Utf a_deliverPolicy_c(env, a_deliverPolicy);
     nervure_subscription* out = nullptr;
-    nervure_status status = nervure_jetstream_ordered_consumer(reinterpret_cast<nervure_jetstream*>(self), stream_c.get(), filterSubject_c.get(), deliverPolicy_c.get(), static_cast<int64_t>(optStartSeq), &out, &error);
+    nervure_status status = nervure_jetstream_ordered_consumer(reinterpret_cast<nervure_jetstream*>(self), a_stream_c.get(), a_filterSubject_c.get(), a_deliverPolicy_c.get(), static_cast<int64_t>(a_optStartSeq), &out, &error);
     if (status != NERVURE_OK) { nervure::jni::throw_status(env, status, error); return 0; }
     return reinterpret_cast<jlong>(out);
   } catch (...) {
@@ -1361,13 +1361,13 @@ JNIEXPORT jlong JNICALL Java_io_nervure_internal_NativeOps_jetstreamOrderedConsu
 }
 
 // jetstream.ack (call)
-JNIEXPORT void JNICALL Java_io_nervure_internal_NativeOps_jetstreamAck(JNIEnv* env, jclass, jlong self, jstring reply, jstring kind, jlong delay, jstring reason) {
+JNIEXPORT void JNICALL Java_io_nervure_internal_NativeOps_jetstreamAck(JNIEnv* env, jclass, jlong self, jstring a_reply, jstring a_kind, jlong a_delay, jstring a_reason) {
   try {
     char* error = nullptr;
-    nervure::jni::Utf reply_c(env, reply);
-    nervure::jni::Utf kind_c(env, kind);
-    nervure::jni::Utf reason_c(env, reason);
-    nervure_status status = nervure_jetstream_ack(reinterpret_cast<nervure_jetstream*>(self), reply_c.get(), kind_c.get(), static_cast<int64_t>(delay), reason_c.get(), &error);
+    nervure::jni::Utf a_reply_c(env, a_reply);
+    nervure::jni::Utf a_kind_c(env, a_kind);
+    nervure::jni::Utf a_reason_c(env, a_reason);
+    nervure_status status = nervure_jetstream_ack(reinterpret_cast<nervure_jetstream*>(self), a_reply_c.get(), a_kind_c.get(), static_cast<int64_t>(a_delay), a_reason_c.get(), &error);
     if (status != NERVURE_OK) { nervure::jni::throw_status(env, status, error); return; }
   } catch (...) {
     nervure::jni::throw_current(env);
@@ -1375,11 +1375,11 @@ JNIEXPORT void JNICALL Java_io_nervure_internal_NativeOps_jetstreamAck(JNIEnv* e
 }
 
 // jetstream.ack_sync (async)
-JNIEXPORT void JNICALL Java_io_nervure_internal_NativeOps_jetstreamAckSync(JNIEnv* env, jclass, jlong self, jstring reply, jlong timeout, jlong token) {
+JNIEXPORT void JNICALL Java_io_nervure_internal_NativeOps_jetstreamAckSync(JNIEnv* env, jclass, jlong self, jstring a_reply, jlong a_timeout, jlong token) {
   try {
     char* error = nullptr;
-    nervure::jni::Utf reply_c(env, reply);
-    nervure_status status = nervure_jetstream_ack_sync(reinterpret_cast<nervure_jetstream*>(self), reply_c.get(), static_cast<int64_t>(timeout), nullptr, reinterpret_cast<void*>(static_cast<intptr_t>(token)), &error);
+    nervure::jni::Utf a_reply_c(env, a_reply);
+    nervure_status status = nervure_jetstream_ack_sync(reinterpret_cast<nervure_jetstream*>(self), a_reply_c.get(), static_cast<int64_t>(a_timeout), nullptr, reinterpret_cast<void*>(static_cast<intptr_t>(token)), &error);
     if (status != NERVURE_OK) { nervure::jni::throw_status(env, status, error); return; }
   } catch (...) {
     nervure::jni::throw_current(env);
@@ -1387,12 +1387,12 @@ JNIEXPORT void JNICALL Java_io_nervure_internal_NativeOps_jetstreamAckSync(JNIEn
 }
 
 // jetstream.metadata (call)
-JNIEXPORT jstring JNICALL Java_io_nervure_internal_NativeOps_jetstreamMetadata(JNIEnv* env, jclass, jlong self, jstring reply) {
+JNIEXPORT jstring JNICALL Java_io_nervure_internal_NativeOps_jetstreamMetadata(JNIEnv* env, jclass, jlong self, jstring a_reply) {
   try {
     char* error = nullptr;
-    nervure::jni::Utf reply_c(env, reply);
+    nervure::jni::Utf a_reply_c(env, a_reply);
     nervure::jni::OwnedText out;
-    nervure_status status = nervure_jetstream_metadata(reinterpret_cast<nervure_jetstream*>(self), reply_c.get(), &out.ptr, &error);
+    nervure_status status = nervure_jetstream_metadata(reinterpret_cast<nervure_jetstream*>(self), a_reply_c.get(), &out.ptr, &error);
     if (status != NERVURE_OK) { nervure::jni::throw_status(env, status, error); return nullptr; }
     return out.to_java(env);
   } catch (...) {
@@ -1402,12 +1402,12 @@ JNIEXPORT jstring JNICALL Java_io_nervure_internal_NativeOps_jetstreamMetadata(J
 }
 
 // jetstream.create_key_value (blocking)
-JNIEXPORT jlong JNICALL Java_io_nervure_internal_NativeOps_jetstreamCreateKeyValue(JNIEnv* env, jclass, jlong self, jstring config) {
+JNIEXPORT jlong JNICALL Java_io_nervure_internal_NativeOps_jetstreamCreateKeyValue(JNIEnv* env, jclass, jlong self, jstring a_config) {
   try {
     char* error = nullptr;
-    nervure::jni::Utf config_c(env, config);
+    nervure::jni::Utf a_config_c(env, a_config);
     nervure_key_value* out = nullptr;
-    nervure_status status = nervure_jetstream_create_key_value(reinterpret_cast<nervure_jetstream*>(self), config_c.get(), &out, &error);
+    nervure_status status = nervure_jetstream_create_key_value(reinterpret_cast<nervure_jetstream*>(self), a_config_c.get(), &out, &error);
     if (status != NERVURE_OK) { nervure::jni::throw_status(env, status, error); return 0; }
     return reinterpret_cast<jlong>(out);
   } catch (...) {
@@ -1417,12 +1417,12 @@ JNIEXPORT jlong JNICALL Java_io_nervure_internal_NativeOps_jetstreamCreateKeyVal
 }
 
 // jetstream.key_value (blocking)
-JNIEXPORT jlong JNICALL Java_io_nervure_internal_NativeOps_jetstreamKeyValue(JNIEnv* env, jclass, jlong self, jstring bucket) {
+JNIEXPORT jlong JNICALL Java_io_nervure_internal_NativeOps_jetstreamKeyValue(JNIEnv* env, jclass, jlong self, jstring a_bucket) {
   try {
     char* error = nullptr;
-    nervure::jni::Utf bucket_c(env, bucket);
+    nervure::jni::Utf a_bucket_c(env, a_bucket);
     nervure_key_value* out = nullptr;
-    nervure_status status = nervure_jetstream_key_value(reinterpret_cast<nervure_jetstream*>(self), bucket_c.get(), &out, &error);
+    nervure_status status = nervure_jetstream_key_value(reinterpret_cast<nervure_jetstream*>(self), a_bucket_c.get(), &out, &error);
     if (status != NERVURE_OK) { nervure::jni::throw_status(env, status, error); return 0; }
     return reinterpret_cast<jlong>(out);
   } catch (...) {
@@ -1432,11 +1432,11 @@ JNIEXPORT jlong JNICALL Java_io_nervure_internal_NativeOps_jetstreamKeyValue(JNI
 }
 
 // jetstream.delete_key_value (blocking)
-JNIEXPORT void JNICALL Java_io_nervure_internal_NativeOps_jetstreamDeleteKeyValue(JNIEnv* env, jclass, jlong self, jstring bucket) {
+JNIEXPORT void JNICALL Java_io_nervure_internal_NativeOps_jetstreamDeleteKeyValue(JNIEnv* env, jclass, jlong self, jstring a_bucket) {
   try {
     char* error = nullptr;
-    nervure::jni::Utf bucket_c(env, bucket);
-    nervure_status status = nervure_jetstream_delete_key_value(reinterpret_cast<nervure_jetstream*>(self), bucket_c.get(), &error);
+    nervure::jni::Utf a_bucket_c(env, a_bucket);
+    nervure_status status = nervure_jetstream_delete_key_value(reinterpret_cast<nervure_jetstream*>(self), a_bucket_c.get(), &error);
     if (status != NERVURE_OK) { nervure::jni::throw_status(env, status, error); return; }
   } catch (...) {
     nervure::jni::throw_current(env);
@@ -1472,13 +1472,13 @@ JNIEXPORT jstring JNICALL Java_io_nervure_internal_NativeOps_keyValueBucket(JNIE
 }
 
 // key_value.put (blocking)
-JNIEXPORT jlong JNICALL Java_io_nervure_internal_NativeOps_keyValuePut(JNIEnv* env, jclass, jlong self, jstring key, jbyteArray value) {
+JNIEXPORT jlong JNICALL Java_io_nervure_internal_NativeOps_keyValuePut(JNIEnv* env, jclass, jlong self, jstring a_key, jbyteArray a_value) {
   try {
     char* error = nullptr;
-    nervure::jni::Utf key_c(env, key);
-    nervure::jni::Bytes value_c(env, value);
+    nervure::jni::Utf a_key_c(env, a_key);
+    nervure::jni::Bytes a_value_c(env, a_value);
     uint64_t out = 0;
-    nervure_status status = nervure_key_value_put(reinterpret_cast<nervure_key_value*>(self), key_c.get(), value_c.data(), value_c.size(), &out, &error);
+    nervure_status status = nervure_key_value_put(reinterpret_cast<nervure_key_value*>(self), a_key_c.get(), a_value_c.data(), a_value_c.size(), &out, &error);
     if (status != NERVURE_OK) { nervure::jni::throw_status(env, status, error); return 0; }
     return static_cast<jlong>(out);
   } catch (...) {
@@ -1488,12 +1488,12 @@ JNIEXPORT jlong JNICALL Java_io_nervure_internal_NativeOps_keyValuePut(JNIEnv* e
 }
 
 // key_value.get (blocking)
-JNIEXPORT jstring JNICALL Java_io_nervure_internal_NativeOps_keyValueGet(JNIEnv* env, jclass, jlong self, jstring key, jlong revision) {
+JNIEXPORT jstring JNICALL Java_io_nervure_internal_NativeOps_keyValueGet(JNIEnv* env, jclass, jlong self, jstring a_key, jlong a_revision) {
   try {
     char* error = nullptr;
-    nervure::jni::Utf key_c(env, key);
+    nervure::jni::Utf a_key_c(env, a_key);
     nervure::jni::OwnedText out;
-    nervure_status status = nervure_key_value_get(reinterpret_cast<nervure_key_value*>(self), key_c.get(), static_cast<int64_t>(revision), &out.ptr, &error);
+    nervure_status status = nervure_key_value_get(reinterpret_cast<nervure_key_value*>(self), a_key_c.get(), static_cast<int64_t>(a_revision), &out.ptr, &error);
     if (status != NERVURE_OK) { nervure::jni::throw_status(env, status, error); return nullptr; }
     return out.to_java(env);
   } catch (...) {
@@ -1503,13 +1503,13 @@ JNIEXPORT jstring JNICALL Java_io_nervure_internal_NativeOps_keyValueGet(JNIEnv*
 }
 
 // key_value.create (blocking)
-JNIEXPORT jlong JNICALL Java_io_nervure_internal_NativeOps_keyValueCreate(JNIEnv* env, jclass, jlong self, jstring key, jbyteArray value, jlong ttl) {
+JNIEXPORT jlong JNICALL Java_io_nervure_internal_NativeOps_keyValueCreate(JNIEnv* env, jclass, jlong self, jstring a_key, jbyteArray a_value, jlong a_ttl) {
   try {
     char* error = nullptr;
-    nervure::jni::Utf key_c(env, key);
-    nervure::jni::Bytes value_c(env, value);
+    nervure::jni::Utf a_key_c(env, a_key);
+    nervure::jni::Bytes a_value_c(env, a_value);
     uint64_t out = 0;
-    nervure_status status = nervure_key_value_create(reinterpret_cast<nervure_key_value*>(self), key_c.get(), value_c.data(), value_c.size(), static_cast<int64_t>(ttl), &out, &error);
+    nervure_status status = nervure_key_value_create(reinterpret_cast<nervure_key_value*>(self), a_key_c.get(), a_value_c.data(), a_value_c.size(), static_cast<int64_t>(a_ttl), &out, &error);
     if (status != NERVURE_OK) { nervure::jni::throw_status(env, status, error); return 0; }
     return static_cast<jlong>(out);
   } catch (...) {
@@ -1519,13 +1519,13 @@ JNIEXPORT jlong JNICALL Java_io_nervure_internal_NativeOps_keyValueCreate(JNIEnv
 }
 
 // key_value.update (blocking)
-JNIEXPORT jlong JNICALL Java_io_nervure_internal_NativeOps_keyValueUpdate(JNIEnv* env, jclass, jlong self, jstring key, jbyteArray value, jlong lastRevision) {
+JNIEXPORT jlong JNICALL Java_io_nervure_internal_NativeOps_keyValueUpdate(JNIEnv* env, jclass, jlong self, jstring a_key, jbyteArray a_value, jlong a_lastRevision) {
   try {
     char* error = nullptr;
-    nervure::jni::Utf key_c(env, key);
-    nervure::jni::Bytes value_c(env, value);
+    nervure::jni::Utf a_key_c(env, a_key);
+    nervure::jni::Bytes a_value_c(env, a_value);
     uint64_t out = 0;
-    nervure_status status = nervure_key_value_update(reinterpret_cast<nervure_key_value*>(self), key_c.get(), value_c.data(), value_c.size(), static_cast<uint64_t>(lastRevision), &out, &error);
+    nervure_status status = nervure_key_value_update(reinterpret_cast<nervure_key_value*>(self), a_key_c.get(), a_value_c.data(), a_value_c.size(), static_cast<uint64_t>(a_lastRevision), &out, &error);
     if (status != NERVURE_OK) { nervure::jni::throw_status(env, status, error); return 0; }
     return static_cast<jlong>(out);
   } catch (...) {
@@ -1535,11 +1535,11 @@ JNIEXPORT jlong JNICALL Java_io_nervure_internal_NativeOps_keyValueUpdate(JNIEnv
 }
 
 // key_value.delete (blocking)
-JNIEXPORT void JNICALL Java_io_nervure_internal_NativeOps_keyValueDelete(JNIEnv* env, jclass, jlong self, jstring key, jlong lastRevision) {
+JNIEXPORT void JNICALL Java_io_nervure_internal_NativeOps_keyValueDelete(JNIEnv* env, jclass, jlong self, jstring a_key, jlong a_lastRevision) {
   try {
     char* error = nullptr;
-    nervure::jni::Utf key_c(env, key);
-    nervure_status status = nervure_key_value_delete(reinterpret_cast<nervure_key_value*>(self), key_c.get(), static_cast<int64_t>(lastRevision), &error);
+    nervure::jni::Utf a_key_c(env, a_key);
+    nervure_status status = nervure_key_value_delete(reinterpret_cast<nervure_key_value*>(self), a_key_c.get(), static_cast<int64_t>(a_lastRevision), &error);
     if (status != NERVURE_OK) { nervure::jni::throw_status(env, status, error); return; }
   } catch (...) {
     nervure::jni::throw_current(env);
@@ -1547,11 +1547,11 @@ JNIEXPORT void JNICALL Java_io_nervure_internal_NativeOps_keyValueDelete(JNIEnv*
 }
 
 // key_value.purge (blocking)
-JNIEXPORT void JNICALL Java_io_nervure_internal_NativeOps_keyValuePurge(JNIEnv* env, jclass, jlong self, jstring key, jlong ttl) {
+JNIEXPORT void JNICALL Java_io_nervure_internal_NativeOps_keyValuePurge(JNIEnv* env, jclass, jlong self, jstring a_key, jlong a_ttl) {
   try {
     char* error = nullptr;
-    nervure::jni::Utf key_c(env, key);
-    nervure_status status = nervure_key_value_purge(reinterpret_cast<nervure_key_value*>(self), key_c.get(), static_cast<int64_t>(ttl), &error);
+    nervure::jni::Utf a_key_c(env, a_key);
+    nervure_status status = nervure_key_value_purge(reinterpret_cast<nervure_key_value*>(self), a_key_c.get(), static_cast<int64_t>(a_ttl), &error);
     if (status != NERVURE_OK) { nervure::jni::throw_status(env, status, error); return; }
   } catch (...) {
     nervure::jni::throw_current(env);
@@ -1559,12 +1559,12 @@ JNIEXPORT void JNICALL Java_io_nervure_internal_NativeOps_keyValuePurge(JNIEnv* 
 }
 
 // key_value.keys (blocking)
-JNIEXPORT jstring JNICALL Java_io_nervure_internal_NativeOps_keyValueKeys(JNIEnv* env, jclass, jlong self, jstring filter) {
+JNIEXPORT jstring JNICALL Java_io_nervure_internal_NativeOps_keyValueKeys(JNIEnv* env, jclass, jlong self, jstring a_filter) {
   try {
     char* error = nullptr;
-    nervure::jni::Utf filter_c(env, filter);
+    nervure::jni::Utf a_filter_c(env, a_filter);
     nervure::jni::OwnedText out;
-    nervure_status status = nervure_key_value_keys(reinterpret_cast<nervure_key_value*>(self), filter_c.get(), &out.ptr, &error);
+    nervure_status status = nervure_key_value_keys(reinterpret_cast<nervure_key_value*>(self), a_filter_c.get(), &out.ptr, &error);
     if (status != NERVURE_OK) { nervure::jni::throw_status(env, status, error); return nullptr; }
     return out.to_java(env);
   } catch (...) {
@@ -1574,12 +1574,12 @@ JNIEXPORT jstring JNICALL Java_io_nervure_internal_NativeOps_keyValueKeys(JNIEnv
 }
 
 // key_value.history (blocking)
-JNIEXPORT jstring JNICALL Java_io_nervure_internal_NativeOps_keyValueHistory(JNIEnv* env, jclass, jlong self, jstring key) {
+JNIEXPORT jstring JNICALL Java_io_nervure_internal_NativeOps_keyValueHistory(JNIEnv* env, jclass, jlong self, jstring a_key) {
   try {
     char* error = nullptr;
-    nervure::jni::Utf key_c(env, key);
+    nervure::jni::Utf a_key_c(env, a_key);
     nervure::jni::OwnedText out;
-    nervure_status status = nervure_key_value_history(reinterpret_cast<nervure_key_value*>(self), key_c.get(), &out.ptr, &error);
+    nervure_status status = nervure_key_value_history(reinterpret_cast<nervure_key_value*>(self), a_key_c.get(), &out.ptr, &error);
     if (status != NERVURE_OK) { nervure::jni::throw_status(env, status, error); return nullptr; }
     return out.to_java(env);
   } catch (...) {
@@ -1589,12 +1589,12 @@ JNIEXPORT jstring JNICALL Java_io_nervure_internal_NativeOps_keyValueHistory(JNI
 }
 
 // key_value.watch (blocking)
-JNIEXPORT jlong JNICALL Java_io_nervure_internal_NativeOps_keyValueWatch(JNIEnv* env, jclass, jlong self, jstring keys, jboolean includeHistory, jboolean ignoreDeletes, jboolean metaOnly, jboolean updatesOnly) {
+JNIEXPORT jlong JNICALL Java_io_nervure_internal_NativeOps_keyValueWatch(JNIEnv* env, jclass, jlong self, jstring a_keys, jboolean a_includeHistory, jboolean a_ignoreDeletes, jboolean a_metaOnly, jboolean a_updatesOnly) {
   try {
     char* error = nullptr;
-    nervure::jni::Utf keys_c(env, keys);
+    nervure::jni::Utf a_keys_c(env, a_keys);
     nervure_subscription* out = nullptr;
-    nervure_status status = nervure_key_value_watch(reinterpret_cast<nervure_key_value*>(self), keys_c.get(), includeHistory ? 1 : 0, ignoreDeletes ? 1 : 0, metaOnly ? 1 : 0, updatesOnly ? 1 : 0, &out, &error);
+    nervure_status status = nervure_key_value_watch(reinterpret_cast<nervure_key_value*>(self), a_keys_c.get(), a_includeHistory ? 1 : 0, a_ignoreDeletes ? 1 : 0, a_metaOnly ? 1 : 0, a_updatesOnly ? 1 : 0, &out, &error);
     if (status != NERVURE_OK) { nervure::jni::throw_status(env, status, error); return 0; }
     return reinterpret_cast<jlong>(out);
   } catch (...) {
