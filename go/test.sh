@@ -53,6 +53,12 @@ else
   failed=$((failed + 1))
   tail -20 "$out.shared"
 fi
+echo "go: every construct of the definition format through backend_go.py"
+if python3 internal/backendcheck/check.py; then
+  passed=$((passed + 1))
+else
+  failed=$((failed + 1))
+fi
 cd ..
 if [ -f examples/go/go.mod ]; then
   echo "go: building the consumer module examples/go"
