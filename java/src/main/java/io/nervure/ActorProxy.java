@@ -46,7 +46,7 @@ public final class ActorProxy {
    * @throws TimeoutException when no result came in time
    */
   public Object invoke(String method) {
-    return result(Connection.await(invokeRaw(method, NONE, DEFAULT_TIMEOUT)));
+    return result(connection.await(invokeRaw(method, NONE, DEFAULT_TIMEOUT)));
   }
 
   /**
@@ -69,7 +69,7 @@ public final class ActorProxy {
    * @return its result
    */
   public Object invoke(String method, Object args, Duration timeout) {
-    return Connection.await(invokeAsync(method, args, timeout));
+    return connection.await(invokeAsync(method, args, timeout));
   }
 
   /**
@@ -109,7 +109,7 @@ public final class ActorProxy {
    * @throws NoRespondersException when no host of the type ever started
    */
   public void tell(String method, Object args) {
-    Connection.await(tellAsync(method, args, "", DEFAULT_TIMEOUT));
+    connection.await(tellAsync(method, args, "", DEFAULT_TIMEOUT));
   }
 
   /**

@@ -446,7 +446,12 @@ public final class Connection implements AutoCloseable {
     }
   }
 
-  static <T> T await(CompletableFuture<T> f) {
+  /** Waits for a future the dispatcher completes; refuses to wait on the dispatcher itself (it would never end). */
+  <T> T await(CompletableFuture<T> f) {
+    if (Thread.currentThread() == dispatcher && !f.isDone()) {
+      throw new IllegalStateException("a blocking call in an event listener would wait for its own thread; "
+          + "use the asynchronous variant");
+    }
     try {
       return f.get();
     } catch (ExecutionException | CompletionException e) {

@@ -1,6 +1,12 @@
 package io.nervure;
 
-/** Told about connection events; runs on the connection's dispatcher thread, so it must not block long. */
+/**
+ * Told about connection events. Runs on the connection's dispatcher thread (a
+ * failing message handler is reported on its subscription's thread), so it
+ * must not block long; blocking calls completed by the dispatcher (flush,
+ * actor calls) are refused there with IllegalStateException, a blocking
+ * request works.
+ */
 @FunctionalInterface
 public interface EventListener {
   /**

@@ -149,4 +149,31 @@ class ConnectionTest {
       }
     }
   }
+
+  @Test
+  void blockingCallsInTheListenerAreRefusedNotDeadlocked(NatsServer server) throws Exception {
+    java.util.concurrent.atomic.AtomicReference<Throwable> seen = new java.util.concurrent.atomic.AtomicReference<>();
+    CountDownLatch done = new CountDownLatch(1);
+    Connection[] self = new Connection[1];
+    Options o = Options.builder().server(server.url()).eventListener((c, e, d) -> {
+      if (e != Event.CONNECTED) return;
+      try {
+        c.flush(T);
+      } catch (Throwable t) {
+        seen.set(t);
+      }
+      // the native-waiting request works here
+      seen.compareAndSet(null, new AssertionError("flush did not refuse"));
+      try {
+        c.request("cx.listener.svc", new byte[0], T);
+      } catch (NoRespondersException expected) {
+        done.countDown();
+      }
+    }).build();
+    try (Connection c = Nervure.connect(o)) {
+      self[0] = c;
+      assertTrue(done.await(10, TimeUnit.SECONDS));
+      assertInstanceOf(IllegalStateException.class, seen.get());
+    }
+  }
 }
