@@ -477,7 +477,7 @@ def error_factory(api: Api) -> list[str]:
             "// The Java exception for a status, with its fields.",
             "jthrowable make_error(JNIEnv* env, int status, const char* message, const ErrorFields& fields) {",
             f"  if (status < 0 || status >= {max(e.code for e in api.errors) + 1} || !g_errors[status].cls) status = 1;",
-            "  jstring text = env->NewStringUTF(message ? message : nervure_status_name(static_cast<nervure_status>(status)));",
+            "  jstring text = new_string(env, message ? message : nervure_status_name(static_cast<nervure_status>(status)));",
             "  if (!text) return nullptr;",
             "  jobject made = nullptr;", "  switch (status) {"]
     for e in api.errors:
@@ -492,7 +492,7 @@ def error_factory(api: Api) -> list[str]:
                 vals.append(f"static_cast<jlong>({v})" if f.type != "bool" else f"static_cast<jboolean>({v} != 0)")
             else:
                 out += [f"      const char* {v}_c = fields.get_text(\"{f.name}\");",
-                        f"      jstring {v} = env->NewStringUTF({v}_c ? {v}_c : \"\");"]
+                        f"      jstring {v} = new_string(env, {v}_c);"]
                 vals.append(v)
         out += [f"      made = env->NewObject(g_errors[status].cls, g_errors[status].ctor, text, {', '.join(vals)});",
                 "      break;", "    }"]

@@ -124,7 +124,66 @@ jbyteArray Waiter::finish(JNIEnv* env) {
   return encode_message(env, reply_);
 }
 
-jstring OwnedText::to_java(JNIEnv* env) const { return env->NewStringUTF(ptr ? ptr : ""); }
+void utf16_to_utf8(const jchar* s, jsize n, std::vector<char>& out) {
+  out.clear();
+  out.reserve(static_cast<size_t>(n) * 3 + 1);
+  for (jsize i = 0; i < n; ++i) {
+    uint32_t c = s[i];
+    if (c >= 0xD800 && c <= 0xDBFF && i + 1 < n && s[i + 1] >= 0xDC00 && s[i + 1] <= 0xDFFF) {
+      c = 0x10000 + ((c - 0xD800) << 10) + (s[i + 1] - 0xDC00);
+      ++i;
+    } else if (c >= 0xD800 && c <= 0xDFFF) {
+      c = 0xFFFD;  // a lone surrogate
+    }
+    if (c < 0x80) {
+      out.push_back(static_cast<char>(c));
+    } else if (c < 0x800) {
+      out.push_back(static_cast<char>(0xC0 | (c >> 6)));
+      out.push_back(static_cast<char>(0x80 | (c & 0x3F)));
+    } else if (c < 0x10000) {
+      out.push_back(static_cast<char>(0xE0 | (c >> 12)));
+      out.push_back(static_cast<char>(0x80 | ((c >> 6) & 0x3F)));
+      out.push_back(static_cast<char>(0x80 | (c & 0x3F)));
+    } else {
+      out.push_back(static_cast<char>(0xF0 | (c >> 18)));
+      out.push_back(static_cast<char>(0x80 | ((c >> 12) & 0x3F)));
+      out.push_back(static_cast<char>(0x80 | ((c >> 6) & 0x3F)));
+      out.push_back(static_cast<char>(0x80 | (c & 0x3F)));
+    }
+  }
+  out.push_back('\0');
+}
+
+jstring new_string(JNIEnv* env, const char* utf8) {
+  if (!utf8) utf8 = "";
+  const auto* p = reinterpret_cast<const unsigned char*>(utf8);
+  bool plain = true;
+  for (const unsigned char* q = p; *q; ++q) {
+    if (*q >= 0xF0) {  // a 4-byte sequence: JNI's modified UTF-8 spells it differently
+      plain = false;
+      break;
+    }
+  }
+  if (plain) return env->NewStringUTF(utf8);
+  std::vector<jchar> u;
+  while (*p) {
+    uint32_t c = *p;
+    int extra = c < 0x80 ? 0 : c < 0xE0 ? 1 : c < 0xF0 ? 2 : 3;
+    if (extra) c &= (0x3F >> extra);
+    ++p;
+    for (int k = 0; k < extra && (*p & 0xC0) == 0x80; ++k, ++p) c = (c << 6) | (*p & 0x3F);
+    if (c >= 0x10000) {
+      c -= 0x10000;
+      u.push_back(static_cast<jchar>(0xD800 + (c >> 10)));
+      u.push_back(static_cast<jchar>(0xDC00 + (c & 0x3FF)));
+    } else {
+      u.push_back(static_cast<jchar>(c));
+    }
+  }
+  return env->NewString(u.data(), static_cast<jsize>(u.size()));
+}
+
+jstring OwnedText::to_java(JNIEnv* env) const { return new_string(env, ptr); }
 
 jbyteArray OwnedText::to_bytes(JNIEnv* env) const {
   jbyteArray a = env->NewByteArray(static_cast<jsize>(len));
@@ -280,7 +339,7 @@ NATIVE(jobject, take)(JNIEnv* env, jclass, jlong connection, jlong wait_ms) {
       const char* detail = nullptr;
       const jint code = static_cast<jint>(nervure_wakeup_event(w, i, &detail));
       env->SetIntArrayRegion(codes, static_cast<jsize>(i), 1, &code);
-      jstring d = env->NewStringUTF(detail ? detail : "");
+      jstring d = new_string(env, detail);
       if (d) {
         env->SetObjectArrayElement(details, static_cast<jsize>(i), d);
         env->DeleteLocalRef(d);

@@ -103,7 +103,13 @@ void throw_current(JNIEnv* env);
 
 jlongArray long_array(JNIEnv* env, const jlong* values, jsize n);
 
-// A Java string as (modified) UTF-8, on the stack when short. Null stays null.
+// Standard UTF-8 <-> Java strings. JNI's own "UTF" is modified UTF-8 (a
+// character beyond U+FFFF as two 3-byte surrogates), which is not what the
+// wire carries, so these convert properly when such characters occur.
+jstring new_string(JNIEnv* env, const char* utf8);
+void utf16_to_utf8(const jchar* s, jsize n, std::vector<char>& out);
+
+// A Java string as UTF-8, on the stack when short and plain. Null stays null.
 class Utf {
  public:
   Utf(JNIEnv* env, jstring s) {
@@ -118,6 +124,16 @@ class Utf {
     env->GetStringUTFRegion(s, 0, chars, dst);
     dst[n] = '\0';
     p_ = dst;
+    // Non-ASCII with a surrogate (0xED lead byte) or an encoded NUL: re-encode from UTF-16.
+    if (n != chars && (std::memchr(dst, 0xED, static_cast<size_t>(n)) || std::memchr(dst, 0xC0, static_cast<size_t>(n)))) {
+      const jchar* u = env->GetStringChars(s, nullptr);
+      if (!u) return;
+      std::vector<char> out;
+      utf16_to_utf8(u, chars, out);
+      env->ReleaseStringChars(s, u);
+      big_ = std::move(out);
+      p_ = big_.data();
+    }
   }
   Utf(const Utf&) = delete;
   Utf& operator=(const Utf&) = delete;

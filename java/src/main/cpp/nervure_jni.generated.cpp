@@ -79,7 +79,7 @@ void release_errors(JNIEnv* env) {
 // The Java exception for a status, with its fields.
 jthrowable make_error(JNIEnv* env, int status, const char* message, const ErrorFields& fields) {
   if (status < 0 || status >= 13 || !g_errors[status].cls) status = 1;
-  jstring text = env->NewStringUTF(message ? message : nervure_status_name(static_cast<nervure_status>(status)));
+  jstring text = new_string(env, message ? message : nervure_status_name(static_cast<nervure_status>(status)));
   if (!text) return nullptr;
   jobject made = nullptr;
   switch (status) {
@@ -93,7 +93,7 @@ jthrowable make_error(JNIEnv* env, int status, const char* message, const ErrorF
     }
     case 11: {
       const char* remoteType_c = fields.get_text("remote_type");
-      jstring remoteType = env->NewStringUTF(remoteType_c ? remoteType_c : "");
+      jstring remoteType = new_string(env, remoteType_c);
       made = env->NewObject(g_errors[status].cls, g_errors[status].ctor, text, remoteType);
       break;
     }

@@ -244,4 +244,22 @@ class PubSubTest {
       assertFalse(reader.isAlive());
     }
   }
+
+  @Test
+  void textBeyondAsciiCrossesAsUtf8(NatsServer server) throws Exception {
+    // Java strings cross JNI as standard UTF-8 (not JNI's modified UTF-8): subjects, header values, errors.
+    String text = "café ☕ 🚀 \uD55C";
+    try (Connection c = Nervure.connect(server.url()); Connection other = Nervure.connect(server.url())) {
+      Subscription s = other.subscribe("ps.utf8.🚀");
+      other.flush(T);
+      c.publish("ps.utf8.🚀", new Headers().add("Text", text).add("K🚀", "v"), text.getBytes(UTF_8));
+      Message m = s.nextMessage(T);
+      assertEquals("ps.utf8.🚀", m.subject());
+      assertEquals(text, m.headers().getFirst("Text"));
+      assertEquals("v", m.headers().getFirst("K🚀"));
+      assertEquals(text, m.dataAsString());
+      InvalidSubjectException e = assertThrows(InvalidSubjectException.class, () -> c.publish("bad 🚀", new byte[0]));
+      assertNotNull(e.getMessage());
+    }
+  }
 }
