@@ -49,7 +49,7 @@ type Conn struct {
 	subs map[uint64]*Subscription
 
 	onEvent    func(Event, string)
-	events     chan eventItem
+	events     *eventQueue
 	closing    atomic.Bool
 	closed     atomic.Bool
 	pollerDone chan struct{}
@@ -60,6 +60,42 @@ type Conn struct {
 type eventItem struct {
 	ev     Event
 	detail string
+}
+
+// eventQueue hands events from the poller to the handler's goroutine without
+// ever blocking the poller (a slow handler only delays its own events).
+type eventQueue struct {
+	mu     sync.Mutex
+	items  []eventItem
+	closed bool
+	wake   chan struct{}
+}
+
+func (q *eventQueue) put(e eventItem, last bool) {
+	q.mu.Lock()
+	if last {
+		q.closed = true
+	} else {
+		q.items = append(q.items, e)
+	}
+	q.mu.Unlock()
+	select {
+	case q.wake <- struct{}{}:
+	default:
+	}
+}
+
+func (q *eventQueue) take() ([]eventItem, bool) {
+	for {
+		q.mu.Lock()
+		items, closed := q.items, q.closed
+		q.items = nil
+		q.mu.Unlock()
+		if len(items) > 0 || closed {
+			return items, closed
+		}
+		<-q.wake
+	}
 }
 
 // Connect connects to servers (one URL or several separated by commas) and
@@ -104,7 +140,7 @@ func Connect(servers string, opts ...Option) (*Conn, error) {
 	}
 	c.h = r.out
 	if c.onEvent != nil {
-		c.events = make(chan eventItem, 256)
+		c.events = &eventQueue{wake: make(chan struct{}, 1)}
 		go c.deliverEvents()
 	}
 	go c.poll()
@@ -122,8 +158,14 @@ func plainError(st C.nervure_status, cerr *C.char) error {
 }
 
 func (c *Conn) deliverEvents() {
-	for e := range c.events {
-		c.onEvent(e.ev, e.detail)
+	for {
+		items, closed := c.events.take()
+		for _, e := range items {
+			c.onEvent(e.ev, e.detail)
+		}
+		if closed {
+			return
+		}
 	}
 }
 
@@ -231,7 +273,7 @@ func (c *Conn) takeOnce(waitMs int64) (got, end bool) {
 			closedEvent = true
 		}
 		if c.events != nil {
-			c.events <- eventItem{Event(ev.event), C.GoString(ev.detail)}
+			c.events.put(eventItem{Event(ev.event), C.GoString(ev.detail)}, false)
 		}
 	}
 	if closedEvent {
@@ -253,9 +295,9 @@ func (c *Conn) finish(sawClosed bool) {
 	c.mu.Unlock()
 	if c.events != nil {
 		if !sawClosed {
-			c.events <- eventItem{EventClosed, ""}
+			c.events.put(eventItem{EventClosed, ""}, false)
 		}
-		close(c.events)
+		c.events.put(eventItem{}, true)
 	}
 }
 
