@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"os"
+	"runtime"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -549,4 +550,87 @@ func TestManyConcurrentRequests(t *testing.T) {
 	if bad.Load() != 0 {
 		t.Fatalf("%d requests failed", bad.Load())
 	}
+}
+
+func TestRequestMsgHeadersAndOptions(t *testing.T) {
+	s := startServer(t, "single")
+	nc, err := nervure.Connect(s.URL, nervure.WithNoEcho(true), nervure.WithInboxPrefix("_MYBOX"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer nc.Close()
+	other, err := nervure.Connect(s.URL)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer other.Close()
+	other.Subscribe("hdr.svc", func(m *nervure.Msg) {
+		r := &nervure.Msg{Data: []byte(m.Header.Get("Q") + "|" + m.Reply[:6]), Header: nervure.Header{}}
+		r.Header["Back"] = m.Header.Values("Multi")
+		m.RespondMsg(r)
+	})
+	other.Flush()
+	req := nervure.NewMsg("hdr.svc")
+	req.Header.Set("Q", "question")
+	req.Header.Add("Multi", "1")
+	req.Header.Add("Multi", "2")
+	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+	defer cancel()
+	r, err := nc.RequestMsg(ctx, req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if string(r.Data) != "question|_MYBOX" || len(r.Header.Values("Back")) != 2 {
+		t.Fatalf("reply %q %v", r.Data, r.Header)
+	}
+	// No echo: our own publish does not come back to us.
+	own, _ := nc.SubscribeSync("echo.x")
+	nc.Publish("echo.x", nil)
+	if _, err := own.NextMsg(200 * time.Millisecond); !errors.Is(err, nervure.ErrTimeout) {
+		t.Fatalf("no-echo: %v", err)
+	}
+}
+
+func TestSlowConsumerEvent(t *testing.T) {
+	s := startServer(t, "single")
+	slow := make(chan string, 10)
+	nc, err := nervure.Connect(s.URL, nervure.WithPendingMsgsLimit(5), nervure.WithEventHandler(
+		func(ev nervure.Event, detail string) {
+			if ev == nervure.EventSlowConsumer {
+				slow <- detail
+			}
+		}))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer nc.Close()
+	sub, _ := nc.SubscribeSync("slow.ev")
+	for i := 0; i < 20; i++ {
+		nc.Publish("slow.ev", nil)
+	}
+	nc.Flush()
+	select {
+	case <-slow:
+	case <-time.After(5 * time.Second):
+		t.Fatal("no slow consumer event")
+	}
+	eventually(t, 5*time.Second, func() bool { return sub.Dropped() == 15 })
+}
+
+func TestNoGoroutinesLeft(t *testing.T) {
+	s := startServer(t, "single")
+	before := runtime.NumGoroutine()
+	for i := 0; i < 5; i++ {
+		nc, err := nervure.Connect(s.URL, nervure.WithEventHandler(func(nervure.Event, string) {}))
+		if err != nil {
+			t.Fatal(err)
+		}
+		nc.Subscribe("leak.a", func(*nervure.Msg) {})
+		ch := make(chan *nervure.Msg, 1)
+		nc.ChanSubscribe("leak.b", ch)
+		nc.Publish("leak.a", nil)
+		nc.Flush()
+		nc.Close()
+	}
+	eventually(t, 5*time.Second, func() bool { return runtime.NumGoroutine() <= before })
 }
