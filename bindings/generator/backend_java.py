@@ -494,8 +494,11 @@ def error_factory(api: Api) -> list[str]:
                 out += [f"      const char* {v}_c = fields.get_text(\"{f.name}\");",
                         f"      jstring {v} = new_string(env, {v}_c);"]
                 vals.append(v)
-        out += [f"      made = env->NewObject(g_errors[status].cls, g_errors[status].ctor, text, {', '.join(vals)});",
-                "      break;", "    }"]
+        out.append(f"      made = env->NewObject(g_errors[status].cls, g_errors[status].ctor, text, {', '.join(vals)});")
+        for f in e.fields:
+            if f.type not in ("int", "uint", "bool"):
+                out.append(f"      if ({camel(f.name)}) env->DeleteLocalRef({camel(f.name)});")
+        out += ["      break;", "    }"]
     out += ["    default:", "      made = env->NewObject(g_errors[status].cls, g_errors[status].ctor, text);", "  }",
             "  env->DeleteLocalRef(text);", "  return static_cast<jthrowable>(made);", "}", ""]
     out += ["// Copies every error field a completion may carry (it is valid only during its callback).",

@@ -314,6 +314,9 @@ NATIVE(jobject, take)(JNIEnv* env, jclass, jlong connection, jlong wait_ms) {
       nervure_completion* c = nervure_wakeup_completion(w, i);
       const jlong token = static_cast<jlong>(reinterpret_cast<intptr_t>(nervure_completion_user_data(c)));
       env->SetLongArrayRegion(tokens, static_cast<jsize>(i), 1, &token);
+      // One local frame per completion: however many a wakeup holds, the
+      // local references of building each result never pile up.
+      if (env->PushLocalFrame(16) != 0) break;
       jobject result = nullptr;
       const nervure_status cs = nervure_completion_status(c);
       if (cs == NERVURE_OK) {
@@ -325,6 +328,7 @@ NATIVE(jobject, take)(JNIEnv* env, jclass, jlong connection, jlong wait_ms) {
       } else {
         result = make_error(env, static_cast<int>(cs), nervure_completion_error(c), CompletionFields(c));
       }
+      result = env->PopLocalFrame(result);
       if (env->ExceptionCheck()) break;
       if (result) {
         env->SetObjectArrayElement(results, static_cast<jsize>(i), result);

@@ -95,6 +95,7 @@ jthrowable make_error(JNIEnv* env, int status, const char* message, const ErrorF
       const char* remoteType_c = fields.get_text("remote_type");
       jstring remoteType = new_string(env, remoteType_c);
       made = env->NewObject(g_errors[status].cls, g_errors[status].ctor, text, remoteType);
+      if (remoteType) env->DeleteLocalRef(remoteType);
       break;
     }
     default:

@@ -90,4 +90,16 @@ class RequestTest {
       assertThrows(InvalidSubjectException.class, () -> c.request("bad subject", new byte[0], T));
     }
   }
+
+  @Test
+  void manyFailuresInFlightAtOnce(NatsServer server) throws Exception {
+    try (Connection c = Nervure.connect(server.url())) {
+      List<CompletableFuture<Message>> fs = new ArrayList<>();
+      for (int i = 0; i < 2000; i++) fs.add(c.request("rq.nobody.many", new byte[0]));
+      for (CompletableFuture<Message> f : fs) {
+        ExecutionException e = assertThrows(ExecutionException.class, f::get);
+        assertInstanceOf(NoRespondersException.class, e.getCause());
+      }
+    }
+  }
 }
