@@ -928,8 +928,8 @@ func msgMetadataFrom(s *C.char) MsgMetadata {
 	return v
 }
 
-// KvEntry - A stored value (empty object when there is none); value is base64.
-type KvEntry struct {
+// KvRecord - A stored value as it crosses (empty object when there is none); value is base64.
+type KvRecord struct {
 	// Key - Key.
 	Key string `json:"key"`
 	// Value - Value, base64.
@@ -944,8 +944,8 @@ type KvEntry struct {
 	Raw json.RawMessage `json:"-"`
 }
 
-func kvEntryFrom(s *C.char) KvEntry {
-	var v KvEntry
+func kvRecordFrom(s *C.char) KvRecord {
+	var v KvRecord
 	if s == nil {
 		return v
 	}
@@ -956,9 +956,9 @@ func kvEntryFrom(s *C.char) KvEntry {
 	return v
 }
 
-// KvEntryList - Entries, oldest first.
+// KvEntryList - Entries, oldest first, as kv_record.
 type KvEntryList struct {
-	// Entries - The kv_entry records (a list).
+	// Entries - The kv_record objects (a list).
 	Entries string `json:"entries"`
 	// Raw is the JSON as the library handed it over (every field the server sent).
 	Raw json.RawMessage `json:"-"`
@@ -2575,9 +2575,9 @@ func (x *KeyValue) Put(key string, value []byte) (uint64, error) {
 }
 
 // opGet calls nervure_key_value_get: The current value (or a given revision); an empty record when absent or deleted.
-func (x *KeyValue) opGet(key string, revision int) (KvEntry, error) {
+func (x *KeyValue) opGet(key string, revision int) (KvRecord, error) {
 	if x == nil || x.h == nil {
-		return KvEntry{}, &Error{Status: StatusConnectionClosed, Message: "the handle was released"}
+		return KvRecord{}, &Error{Status: StatusConnectionClosed, Message: "the handle was released"}
 	}
 	sb := getStrBuf()
 	defer putStrBuf(sb)
@@ -2585,15 +2585,15 @@ func (x *KeyValue) opGet(key string, revision int) (KvEntry, error) {
 	r := C.nv_key_value_get(x.h, sb.ptr(keyOff), C.int64_t(revision))
 	runtime.KeepAlive(sb)
 	if err := errorOf(&r.e); err != nil {
-		return KvEntry{}, err
+		return KvRecord{}, err
 	}
-	return kvEntryFrom(r.out), nil
+	return kvRecordFrom(r.out), nil
 }
 
 // Get - The current value (or a given revision); an empty record when absent or deleted. It blocks
 // the calling goroutine. Fails with ErrJetStreamAPI, ErrTimeout, ErrNoResponders,
 // ErrInvalidArgument.
-func (x *KeyValue) Get(key string, revision int) (KvEntry, error) {
+func (x *KeyValue) Get(key string, revision int) (KvRecord, error) {
 	return x.opGet(key, revision)
 }
 

@@ -263,8 +263,8 @@ export interface MsgMetadata {
   [key: string]: unknown;
 }
 
-/** A stored value (empty object when there is none); value is base64. */
-export interface KvEntry {
+/** A stored value as it crosses (empty object when there is none); value is base64. */
+export interface KvRecord {
   /** Key. */
   key: string;
   /** Value, base64. */
@@ -278,9 +278,9 @@ export interface KvEntry {
   [key: string]: unknown;
 }
 
-/** Entries, oldest first. */
+/** Entries, oldest first, as kv_record. */
 export interface KvEntryList {
-  /** The kv_entry records (a list). */
+  /** The kv_record objects (a list). */
   entries: string;
   [key: string]: unknown;
 }
@@ -738,9 +738,9 @@ export interface Jetstream {
   /** The account's JetStream usage and limits. Errors: JetStreamApiError, TimeoutError, NoRespondersError, InvalidArgumentError. */
   accountInfo(): Promise<AccountInfo>;
   /** Creates a stream from its configuration (the server's JSON). Errors: JetStreamApiError, TimeoutError, NoRespondersError, InvalidArgumentError, NotSupportedByServerError. */
-  addStream(config: string): Promise<StreamInfo>;
+  addStream(config: Record<string, unknown>): Promise<StreamInfo>;
   /** Changes a stream's configuration. Errors: JetStreamApiError, TimeoutError, NoRespondersError, InvalidArgumentError, NotSupportedByServerError. */
-  updateStream(config: string): Promise<StreamInfo>;
+  updateStream(config: Record<string, unknown>): Promise<StreamInfo>;
   /** A stream's configuration and state. Errors: JetStreamApiError, TimeoutError, NoRespondersError, InvalidArgumentError. */
   streamInfo(name: string): Promise<StreamInfo>;
   /** Deletes a stream and its messages. Errors: JetStreamApiError, TimeoutError, NoRespondersError, InvalidArgumentError. */
@@ -748,33 +748,33 @@ export interface Jetstream {
   /** Removes messages (all, one subject's, all but the last keep, or below a sequence); returns how many. Errors: JetStreamApiError, TimeoutError, NoRespondersError, InvalidArgumentError, NotSupportedByServerError. */
   purgeStream(name: string, opts?: JetstreamPurgeStreamOptions): Promise<number>;
   /** Every stream's name, optionally only those bound to subject. Errors: JetStreamApiError, TimeoutError, NoRespondersError, InvalidArgumentError. */
-  streamNames(opts?: JetstreamStreamNamesOptions): Promise<NameList>;
+  streamNames(opts?: JetstreamStreamNamesOptions): Promise<string[]>;
   /** Every stream's info, optionally only those bound to subject. Errors: JetStreamApiError, TimeoutError, NoRespondersError, InvalidArgumentError. */
-  streams(opts?: JetstreamStreamsOptions): Promise<StreamList>;
+  streams(opts?: JetstreamStreamsOptions): Promise<StreamInfo[]>;
   /** A stored message by sequence, or the last one on a subject. Errors: JetStreamApiError, TimeoutError, NoRespondersError, InvalidArgumentError. */
-  getMsg(stream: string, opts?: JetstreamGetMsgOptions): Promise<StoredMessage>;
+  getMsg(stream: string, opts?: JetstreamGetMsgOptions): Promise<StoredMsg>;
   /** Removes one stored message (erase overwrites it on disk). Errors: JetStreamApiError, TimeoutError, NoRespondersError, InvalidArgumentError. */
   deleteMsg(stream: string, seq: number, opts?: JetstreamDeleteMsgOptions): Promise<void>;
   /** Publishes to a stream and completes with its acknowledgement (the message data is the PubAck JSON: stream, seq, duplicate). Durations are milliseconds. Errors: JetStreamApiError, TimeoutError, NoRespondersError, InvalidArgumentError, NotSupportedByServerError, ConnectionClosedError. */
-  publish(subject: string, data?: Payload, opts?: JetstreamPublishOptions): Promise<Msg>;
+  publish(subject: string, data?: Payload, opts?: JetstreamPublishOptions): Promise<PubAck>;
   /** Waits until every publish has its acknowledgement. Durations are milliseconds. Errors: TimeoutError. */
   publishAsyncComplete(opts?: JetstreamPublishAsyncCompleteOptions): Promise<void>;
   /** Creates a consumer from its configuration (the server's JSON). Errors: JetStreamApiError, TimeoutError, NoRespondersError, InvalidArgumentError, NotSupportedByServerError. */
-  addConsumer(stream: string, config: string): Promise<ConsumerInfo>;
+  addConsumer(stream: string, config: Record<string, unknown>): Promise<ConsumerInfo>;
   /** Changes an existing consumer. Errors: JetStreamApiError, TimeoutError, NoRespondersError, InvalidArgumentError. */
-  updateConsumer(stream: string, config: string): Promise<ConsumerInfo>;
+  updateConsumer(stream: string, config: Record<string, unknown>): Promise<ConsumerInfo>;
   /** A consumer's configuration and state. Errors: JetStreamApiError, TimeoutError, NoRespondersError, InvalidArgumentError. */
   consumerInfo(stream: string, consumer: string): Promise<ConsumerInfo>;
   /** Deletes a consumer. Errors: JetStreamApiError, TimeoutError, NoRespondersError, InvalidArgumentError. */
   deleteConsumer(stream: string, consumer: string): Promise<void>;
   /** The names of a stream's consumers. Errors: JetStreamApiError, TimeoutError, NoRespondersError, InvalidArgumentError. */
-  consumerNames(stream: string): Promise<NameList>;
+  consumerNames(stream: string): Promise<string[]>;
   /** Up to batch messages from a pull consumer, as a source that ends once they are taken. Durations are milliseconds. Errors: JetStreamApiError, TimeoutError, NoRespondersError, InvalidArgumentError. */
-  fetch(stream: string, consumer: string, opts?: JetstreamFetchOptions): Promise<Subscription>;
+  fetch(stream: string, consumer: string, opts?: JetstreamFetchOptions): Promise<JsSubscription>;
   /** Continuous pull consumption as a source (stop it with unsubscribe). Durations are milliseconds. Errors: JetStreamApiError, TimeoutError, NoRespondersError, InvalidArgumentError. */
-  consume(stream: string, consumer: string, opts?: JetstreamConsumeOptions): Promise<Subscription>;
+  consume(stream: string, consumer: string, opts?: JetstreamConsumeOptions): Promise<JsSubscription>;
   /** An ordered, self-healing consumer as a source: each message once, in order, no acknowledgements. Errors: JetStreamApiError, TimeoutError, NoRespondersError, InvalidArgumentError. */
-  orderedConsumer(stream: string, opts?: JetstreamOrderedConsumerOptions): Promise<Subscription>;
+  orderedConsumer(stream: string, opts?: JetstreamOrderedConsumerOptions): Promise<JsSubscription>;
   /** Acknowledges a JetStream message by its reply subject: ack, nak (optionally after delay), term (optionally with a reason, nats-server 2.10+) or in_progress. Durations are milliseconds. Errors: InvalidArgumentError, NotSupportedByServerError, ConnectionClosedError. */
   ack(reply: string, opts?: JetstreamAckOptions): void;
   /** Acknowledges and waits for the server to confirm it. Durations are milliseconds. Errors: TimeoutError, InvalidArgumentError. */
@@ -782,13 +782,15 @@ export interface Jetstream {
   /** Delivery metadata of a JetStream message, from its reply subject. Errors: InvalidArgumentError. */
   metadata(reply: string): MsgMetadata;
   /** Creates a bucket from its configuration (JSON: bucket, history, ttl in ns, storage, replicas, max_value_size, max_bytes, compression, limit_marker_ttl, metadata). Errors: JetStreamApiError, TimeoutError, NoRespondersError, InvalidArgumentError, NotSupportedByServerError. */
-  createKeyValue(config: string): Promise<KeyValue>;
+  createKeyValue(config: Record<string, unknown>): Promise<KeyValue>;
   /** An existing bucket. Errors: JetStreamApiError, TimeoutError, NoRespondersError, InvalidArgumentError. */
   keyValue(bucket: string): Promise<KeyValue>;
   /** Deletes a bucket and its values. Errors: JetStreamApiError, TimeoutError, NoRespondersError, InvalidArgumentError. */
   deleteKeyValue(bucket: string): Promise<void>;
   /** Every bucket's name. Errors: JetStreamApiError, TimeoutError, NoRespondersError, InvalidArgumentError. */
-  keyValueNames(): Promise<NameList>;
+  keyValueNames(): Promise<string[]>;
+  /** A handle on an existing pull consumer. */
+  consumer(stream: string, name: string): PullConsumer;
 }
 
 /** A key-value bucket. */
@@ -798,7 +800,7 @@ export interface KeyValue {
   /** Stores a value; returns its revision. Errors: JetStreamApiError, TimeoutError, NoRespondersError, InvalidArgumentError. */
   put(key: string, value: Payload): Promise<number>;
   /** The current value (or a given revision); an empty record when absent or deleted. Errors: JetStreamApiError, TimeoutError, NoRespondersError, InvalidArgumentError. */
-  get(key: string, opts?: KeyValueGetOptions): Promise<KvEntry>;
+  get(key: string, opts?: KeyValueGetOptions): Promise<KvEntry | null>;
   /** Stores only when the key is absent or deleted (JetStreamApiError 10071 otherwise); ttl needs a bucket with limit_marker_ttl. Durations are milliseconds. Errors: JetStreamApiError, TimeoutError, NoRespondersError, InvalidArgumentError, NotSupportedByServerError. */
   create(key: string, value: Payload, opts?: KeyValueCreateOptions): Promise<number>;
   /** Compare-and-set: stores only when the key's revision is still last_revision (JetStreamApiError 10071 otherwise). Errors: JetStreamApiError, TimeoutError, NoRespondersError, InvalidArgumentError. */
@@ -808,11 +810,11 @@ export interface KeyValue {
   /** Deletes the key and its history, leaving a purge marker. Durations are milliseconds. Errors: JetStreamApiError, TimeoutError, NoRespondersError, InvalidArgumentError, NotSupportedByServerError. */
   purge(key: string, opts?: KeyValuePurgeOptions): Promise<void>;
   /** Keys with a current value, optionally matching a filter (wildcards allowed). Errors: JetStreamApiError, TimeoutError, NoRespondersError, InvalidArgumentError. */
-  keys(opts?: KeyValueKeysOptions): Promise<NameList>;
+  keys(opts?: KeyValueKeysOptions): Promise<string[]>;
   /** Every stored value of the key, oldest first. Errors: JetStreamApiError, TimeoutError, NoRespondersError, InvalidArgumentError. */
-  history(key: string): Promise<KvEntryList>;
+  history(key: string): Promise<KvEntry[]>;
   /** Entries as they change, as a source (subject = key, data = value, headers KV-Operation, KV-Revision, KV-Delta, KV-Created; one message with header KV-Initial-Done once the initial values are delivered). Errors: JetStreamApiError, TimeoutError, NoRespondersError, InvalidArgumentError. */
-  watch(opts?: KeyValueWatchOptions): Promise<Subscription>;
+  watch(opts?: KeyValueWatchOptions): Promise<KvWatcher>;
   /** The bucket's state. Errors: JetStreamApiError, TimeoutError, NoRespondersError, InvalidArgumentError. */
   status(): Promise<KvStatus>;
 }
@@ -890,4 +892,73 @@ export function actorProxy(nc: Connection, actorType: string, actorId: string, o
 export interface Connection {
   /** A proxy for calls to the actor (actorType, actorId), wherever it is hosted. */
   actorProxy(actorType: string, actorId: string, opts?: { partitions?: number }): ActorProxy;
+}
+
+/** A stream's acknowledgement of a publish. */
+export interface PubAck {
+  stream: string;
+  seq: number;
+  duplicate: boolean;
+  domain?: string;
+}
+
+/** A message as the stream stored it. */
+export interface StoredMsg {
+  stream: string;
+  subject: string;
+  seq: number;
+  data: Buffer;
+  headers: [string, string][];
+  time: string;
+}
+
+/** A value of a key-value bucket. */
+export interface KvEntry {
+  bucket: string;
+  key: string;
+  value: Buffer;
+  revision: number;
+  delta: number;
+  operation: "PUT" | "DEL" | "PURGE";
+  created: string;
+}
+
+/** A message from a JetStream consumer, with its metadata and acknowledgements. */
+export class JsMsg {
+  readonly subject: string;
+  readonly data: Buffer;
+  readonly headers: MsgHdrs | null;
+  readonly reply: string;
+  string(): string;
+  json<T = unknown>(): T;
+  readonly metadata: MsgMetadata;
+  ack(): void;
+  ackSync(opts?: { timeout?: number }): Promise<void>;
+  nak(opts?: { delay?: number }): void;
+  term(reason?: string): void;
+  inProgress(): void;
+}
+
+/** A consumer's messages: `for await (const m of sub)`; stop with unsubscribe(). */
+export interface JsSubscription extends AsyncIterable<JsMsg> {
+  nextMsg(timeout?: number): Promise<JsMsg | null>;
+  unsubscribe(): void;
+}
+
+/** A pull consumer of a stream. */
+export class PullConsumer {
+  readonly stream: string;
+  readonly name: string;
+  info(): Promise<ConsumerInfo>;
+  fetch(opts?: { batch?: number; expires?: number; noWait?: boolean }): Promise<JsMsg[]>;
+  next(opts?: { timeout?: number }): Promise<JsMsg>;
+  consume(opts?: { maxMessages?: number; expires?: number; idleHeartbeat?: number }): Promise<JsSubscription>;
+}
+
+/** Entries as they change: `for await (const e of watcher)`. */
+export class KvWatcher implements AsyncIterable<KvEntry> {
+  initialDone: boolean;
+  next(timeout?: number): Promise<KvEntry | null>;
+  stop(): void;
+  [Symbol.asyncIterator](): AsyncIterator<KvEntry>;
 }

@@ -35,7 +35,29 @@ EXTRA_OPTIONS = {
                                 "    signal?: AbortSignal;"],
 }
 # What an override returns instead of the generated default (index.d.ts).
-RETURNS_OVERRIDE = {("connection", "subscribe"): "Subscription"}
+RETURNS_OVERRIDE = {
+    ("connection", "subscribe"): "Subscription",
+    # lib/jetstream.js turns the JSON records into plain values and its own classes.
+    ("jetstream", "stream_names"): "Promise<string[]>",
+    ("jetstream", "streams"): "Promise<StreamInfo[]>",
+    ("jetstream", "consumer_names"): "Promise<string[]>",
+    ("jetstream", "key_value_names"): "Promise<string[]>",
+    ("jetstream", "publish"): "Promise<PubAck>",
+    ("jetstream", "get_msg"): "Promise<StoredMsg>",
+    ("jetstream", "consume"): "Promise<JsSubscription>",
+    ("jetstream", "fetch"): "Promise<JsSubscription>",
+    ("jetstream", "ordered_consumer"): "Promise<JsSubscription>",
+    ("key_value", "get"): "Promise<KvEntry | null>",
+    ("key_value", "keys"): "Promise<string[]>",
+    ("key_value", "history"): "Promise<KvEntry[]>",
+    ("key_value", "watch"): "Promise<KvWatcher>",
+}
+# Arguments an override takes in another form (configurations as objects, not JSON text).
+ARG_OVERRIDE = {("jetstream", "add_stream", "config"): "Record<string, unknown>",
+                ("jetstream", "update_stream", "config"): "Record<string, unknown>",
+                ("jetstream", "add_consumer", "config"): "Record<string, unknown>",
+                ("jetstream", "update_consumer", "config"): "Record<string, unknown>",
+                ("jetstream", "create_key_value", "config"): "Record<string, unknown>"}
 # What the hand-written classes add to each object's interface.
 EXTENDS = {"connection": "EventEmitter", "subscription": "AsyncIterable<Msg>"}
 
@@ -477,7 +499,8 @@ def ts(api: Api) -> str:
         ext = f" extends {EXTENDS[obj.name]}" if obj.name in EXTENDS else ""
         out += [f"/** {obj.doc} */", f"export interface {cls(obj.name)}{ext} {{"]
         for op in obj.operations:
-            params = [f"{camel(a.name)}{'?' if a.has_default else ''}: {TS[a.type]}" for a in positional(op)]
+            params = [f"{camel(a.name)}{'?' if a.has_default else ''}: "
+                      f"{ARG_OVERRIDE.get((op.object, op.name, a.name), TS[a.type])}" for a in positional(op)]
             if optional(op) or EXTRA_OPTIONS.get((op.object, op.name)):
                 params.append(f"opts?: {cls(op.object)}{cls(op.name)}Options")
             doc = op.doc + (" Durations are milliseconds." if any(a.type == "duration" for a in op.args) else "")
@@ -490,6 +513,8 @@ def ts(api: Api) -> str:
     out.append((TEMPLATES / "node_index_tail.d.ts").read_text().rstrip())
     if any(obj.name == "actor_host" for obj in api.objects):  # lib/actors.js, over the actor_host object
         out += ["", (TEMPLATES / "node_actors.d.ts").read_text().rstrip()]
+    if any(obj.name == "key_value" for obj in api.objects):  # lib/jetstream.js
+        out += ["", (TEMPLATES / "node_jetstream_records.d.ts").read_text().rstrip()]
     return "\n".join(out) + "\n"
 
 

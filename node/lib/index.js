@@ -7,6 +7,7 @@ const { EventEmitter } = require("node:events");
 const native = require("./native");
 const errors = require("./errors.generated");
 const actors = require("./actors");
+const jetstream = require("./jetstream");
 const { ConnectionOps, SubscriptionOps, MessageRecord, toHeaderList, EVENTS, CONNECT_OPTIONS, OBJECT_OPS, RECORDS } =
   require("./ops.generated");
 
@@ -350,6 +351,7 @@ class Connection extends ConnectionBase {
       this._subs.set(sub.id, sub);
       return sub;
     }
+    if (kind === "jetstream") return new jetstream.JetStream(this, h);
     return new (genericClass(kind))(this, h);
   }
 
@@ -498,4 +500,4 @@ async function connect(servers, opts) {
   return nc;
 }
 
-module.exports = { connect, Connection, Subscription, Msg, MsgHdrs, ...actors, ...errors };
+module.exports = { connect, Connection, Subscription, Msg, MsgHdrs, ...actors, ...jetstream, ...errors };

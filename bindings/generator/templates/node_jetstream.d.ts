@@ -1,0 +1,2 @@
+  /** A handle on an existing pull consumer. */
+  consumer(stream: string, name: string): PullConsumer;
