@@ -164,6 +164,31 @@ def pair(run: Run, a: Agent, b: Agent) -> None:
               and "out of stock" in answer.get("message", ""), json.dumps(answer))
 
 
+def shared_jetstream(run: Run, a: Agent, b: Agent) -> None:
+    """A stream and a bucket made by A, used by B, and the other way round."""
+    A, B = a.language, b.language
+    stream, bucket = f"CONF_{A}_{B}".upper(), f"conf-{A}-{B}"
+    expect_ok(run, f"{A} -> {B}: {A} creates a stream", a("js_add_stream", name=stream, subjects=[f"js.{A}.{B}.>"]))
+    first = a("js_publish", subject=f"js.{A}.{B}.e", data="one", msg_id="m-1")
+    expect_ok(run, f"{A} -> {B}: {A} publishes into it", first, stream=stream, seq=1, duplicate=False)
+    expect_ok(run, f"{A} -> {B}: the same msg_id is stored once",
+              a("js_publish", subject=f"js.{A}.{B}.e", data="one", msg_id="m-1"), duplicate=True)
+    expect_ok(run, f"{A} -> {B}: {B} publishes into {A}'s stream",
+              b("js_publish", subject=f"js.{A}.{B}.e", data="two"), seq=2)
+    expect_ok(run, f"{A} -> {B}: {B} reads it through a consumer",
+              b("js_read", stream=stream, consumer=f"reader-{B}", count=2), data=["one", "two"])
+    expect_ok(run, f"{A} -> {B}: {A} creates a bucket", a("kv_create", bucket=bucket))
+    put = a("kv_put", bucket=bucket, key="kettle", value="5")
+    got = b("kv_get", bucket=bucket, key="kettle")
+    run.check(f"{A} -> {B}: {B} reads {A}'s value", got.get("value") == "5" and got.get("revision") == put.get(
+        "revision"), json.dumps([put, got]))
+    expect_ok(run, f"{A} -> {B}: {B} updates it with compare-and-set",
+              b("kv_update", bucket=bucket, key="kettle", value="4", last_revision=put.get("revision", 0)))
+    stale = a("kv_update", bucket=bucket, key="kettle", value="3", last_revision=put.get("revision", 0))
+    run.check(f"{A} -> {B}: {A}'s stale update is refused (JetStreamApiError 10071)",
+              not stale.get("ok") and stale.get("code") == 9 and stale.get("err_code") == 10071, json.dumps(stale))
+
+
 def parity(run: Run, languages: list[str]) -> None:
     """Every operation of the definition, looked up in each language's public surface."""
     sys.path.insert(0, str(REPO / "bindings" / "generator"))
@@ -230,6 +255,7 @@ def main() -> int:
                 single(run, agent)
             for a, b in itertools.permutations(agents, 2):
                 pair(run, a, b)
+                shared_jetstream(run, a, b)
         finally:
             for agent in agents:
                 agent.close()

@@ -50,6 +50,7 @@ class Conformance : public MethodActor {
 json error_answer(const Error& e) {
   json answer = {{"ok", false}, {"error", error_name(e.code())}, {"code", static_cast<int>(e.code())}, {"message", e.what()}};
   if (auto* a = dynamic_cast<const ActorError*>(&e)) answer["remote_type"] = a->remote_type();
+  if (auto* j = dynamic_cast<const JetStreamApiError*>(&e)) answer["err_code"] = j->err_code();
   return answer;
 }
 
@@ -108,6 +109,47 @@ struct Agent {
       ActorProxy proxy(nc, c.at("type").get<std::string>(), c.at("id").get<std::string>());
       auto result = proxy.invoke(c.at("method").get<std::string>(), c.contains("args") ? pack(c["args"]) : "");
       return {{"ok", true}, {"result", unpack(result)}};
+    } else if (op == "js_add_stream") {
+      StreamConfig sc;
+      sc.name = c.at("name").get<std::string>();
+      sc.subjects = c.at("subjects").get<std::vector<std::string>>();
+      sc.storage = StorageType::memory;
+      JetStream(nc).add_stream(sc);
+    } else if (op == "js_publish") {
+      PublishOptions po;
+      po.msg_id = c.value("msg_id", "");
+      auto ack = JetStream(nc).publish(c.at("subject").get<std::string>(), c.at("data").get<std::string>(), po);
+      return {{"ok", true}, {"stream", ack.stream}, {"seq", ack.seq}, {"duplicate", ack.duplicate}};
+    } else if (op == "js_read") {
+      JetStream js(nc);
+      auto stream = c.at("stream").get<std::string>(), name = c.at("consumer").get<std::string>();
+      ConsumerConfig cc;
+      cc.durable_name = name;
+      js.create_or_update_consumer(stream, cc);
+      auto msgs = js.pull_consumer(stream, name).fetch(c.at("count").get<int>(), Duration(2000));
+      json data = json::array();
+      for (auto& m : msgs) {
+        m.ack_sync();
+        data.push_back(m.data());
+      }
+      return {{"ok", true}, {"data", data}};
+    } else if (op == "kv_create") {
+      KeyValueConfig kc;
+      kc.bucket = c.at("bucket").get<std::string>();
+      kc.storage = StorageType::memory;
+      JetStream(nc).create_key_value(kc);
+    } else if (op == "kv_put") {
+      auto kv = JetStream(nc).key_value(c.at("bucket").get<std::string>());
+      return {{"ok", true}, {"revision", kv.put(c.at("key").get<std::string>(), c.at("value").get<std::string>())}};
+    } else if (op == "kv_get") {
+      auto e = JetStream(nc).key_value(c.at("bucket").get<std::string>()).get(c.at("key").get<std::string>());
+      if (!e) return {{"ok", true}, {"value", nullptr}};
+      return {{"ok", true}, {"value", e->value}, {"revision", e->revision}};
+    } else if (op == "kv_update") {
+      auto kv = JetStream(nc).key_value(c.at("bucket").get<std::string>());
+      return {{"ok", true},
+              {"revision", kv.update(c.at("key").get<std::string>(), c.at("value").get<std::string>(),
+                                     c.at("last_revision").get<uint64_t>())}};
     } else if (op == "probe") {
       return probe(c);
     } else if (op == "quit") {

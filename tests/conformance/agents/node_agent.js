@@ -21,6 +21,7 @@ function errorAnswer(err) {
   if (!(err instanceof nervure.NervureError)) throw err;
   const answer = { ok: false, error: err.name, code: err.errorCode, message: err.message };
   if (err instanceof nervure.ActorError) answer.remote_type = err.remoteType;
+  if (err instanceof nervure.JetStreamApiError) answer.err_code = err.errCode;
   return answer;
 }
 
@@ -93,6 +94,37 @@ const ops = {
       return errorAnswer(err);
     }
     return { ok: true };
+  },
+  async js_add_stream(c) {
+    await state.nc.jetstream().addStream({ name: c.name, subjects: c.subjects, storage: "memory" });
+    return { ok: true };
+  },
+  async js_publish(c) {
+    const ack = await state.nc.jetstream().publish(c.subject, c.data, { msgId: c.msg_id || "" });
+    return { ok: true, stream: ack.stream, seq: ack.seq, duplicate: ack.duplicate };
+  },
+  async js_read(c) {
+    const js = state.nc.jetstream();
+    if (!(await js.consumerNames(c.stream)).includes(c.consumer)) await js.addConsumer(c.stream, { durable_name: c.consumer });
+    const msgs = await js.consumer(c.stream, c.consumer).fetch({ batch: c.count, expires: 2000 });
+    for (const m of msgs) await m.ackSync();
+    return { ok: true, data: msgs.map((m) => m.string()) };
+  },
+  async kv_create(c) {
+    await state.nc.jetstream().createKeyValue({ bucket: c.bucket, storage: "memory" });
+    return { ok: true };
+  },
+  async kv_put(c) {
+    const kv = await state.nc.jetstream().keyValue(c.bucket);
+    return { ok: true, revision: await kv.put(c.key, c.value) };
+  },
+  async kv_get(c) {
+    const e = await (await state.nc.jetstream().keyValue(c.bucket)).get(c.key);
+    return e === null ? { ok: true, value: null } : { ok: true, value: e.value.toString(), revision: e.revision };
+  },
+  async kv_update(c) {
+    const kv = await state.nc.jetstream().keyValue(c.bucket);
+    return { ok: true, revision: await kv.update(c.key, c.value, c.last_revision) };
   },
   async quit() {
     for (const r of state.runtimes) await r.stop();

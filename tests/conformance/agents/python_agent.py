@@ -27,6 +27,8 @@ def error_answer(err):
               "code": getattr(err, "error_code", 0)}
     if isinstance(err, nervure.ActorError):
         answer["remote_type"] = err.remote_type
+    if isinstance(err, nervure.JetStreamApiError):
+        answer["err_code"] = err.err_code
     return answer
 
 
@@ -126,6 +128,41 @@ class Agent:
         except nervure.NervureError as err:
             return error_answer(err)
         return {"ok": True}
+
+    async def op_js_add_stream(self, cmd):
+        await self.nc.jetstream().add_stream(name=cmd["name"], subjects=cmd["subjects"], storage="memory")
+        return {"ok": True}
+
+    async def op_js_publish(self, cmd):
+        ack = await self.nc.jetstream().publish(cmd["subject"], cmd["data"].encode(), msg_id=cmd.get("msg_id", ""))
+        return {"ok": True, "stream": ack.stream, "seq": ack.seq, "duplicate": ack.duplicate}
+
+    async def op_js_read(self, cmd):
+        js = self.nc.jetstream()
+        if cmd["consumer"] not in await js.consumer_names(cmd["stream"]):
+            await js.add_consumer(cmd["stream"], durable_name=cmd["consumer"])
+        msgs = await js.consumer(cmd["stream"], cmd["consumer"]).fetch(cmd["count"], expires=2)
+        for m in msgs:
+            await m.ack_sync()
+        return {"ok": True, "data": [m.data.decode() for m in msgs]}
+
+    async def op_kv_create(self, cmd):
+        await self.nc.jetstream().create_key_value(bucket=cmd["bucket"], storage="memory")
+        return {"ok": True}
+
+    async def op_kv_put(self, cmd):
+        kv = await self.nc.jetstream().key_value(cmd["bucket"])
+        return {"ok": True, "revision": await kv.put(cmd["key"], cmd["value"].encode())}
+
+    async def op_kv_get(self, cmd):
+        entry = await (await self.nc.jetstream().key_value(cmd["bucket"])).get(cmd["key"])
+        if entry is None:
+            return {"ok": True, "value": None}
+        return {"ok": True, "value": entry.value.decode(), "revision": entry.revision}
+
+    async def op_kv_update(self, cmd):
+        kv = await self.nc.jetstream().key_value(cmd["bucket"])
+        return {"ok": True, "revision": await kv.update(cmd["key"], cmd["value"].encode(), cmd["last_revision"])}
 
     async def op_quit(self, cmd):
         for runtime in self.runtimes:
