@@ -1,6 +1,6 @@
 // Creates orders: reserves stock with the product's inventory actor, asks the
-// payment service to authorise the order, then announces it on
-// shop.orders.order.created.
+// payment service to authorise the order, then publishes it into the ORDERS
+// JetStream stream as shop.orders.order.created (the order id de-duplicates).
 #include <iostream>
 #include <msgpack.hpp>
 #include <thread>
@@ -33,6 +33,15 @@ int main() {
                 {"o-1002", "espresso-machine", "899.00"},
                 {"o-1003", "mug", "9.50"},
                 {"o-1004", "espresso-machine", "899.00"}};
+  nervure::JetStream js(nc);
+  try {
+    nervure::StreamConfig orders;
+    orders.name = "ORDERS";
+    orders.subjects = {"shop.orders.>"};
+    js.add_stream(orders);
+  } catch (const nervure::JetStreamApiError& e) {
+    if (e.err_code() != 10058) throw;  // exists already, configured otherwise: use it as it is
+  }
   // The warehouse delivered: one espresso machine, so the second order of one is refused.
   // Services start together: wait (a while) for the inventory service to host its actors.
   for (int attempt = 1;; ++attempt) try {
@@ -56,8 +65,12 @@ int main() {
       h.add("Payment-Verdict", verdict.data);
       std::string event = std::string("{\"id\":\"") + o.id + "\",\"product\":\"" + o.product + "\",\"amount\":" +
                           o.amount + ",\"payment\":\"" + verdict.data + "\"}";
-      nc->publish("shop.orders.order.created", event, "", h);
+      nervure::PublishOptions po;
+      po.msg_id = o.id;
+      po.headers = &h;
+      auto ack = js.publish("shop.orders.order.created", event, po);
       std::cout << "order-service: " << o.id << " " << o.product << " " << o.amount << " payment " << verdict.data
+                << (ack.duplicate ? ", already stored" : ", stored as ORDERS #" + std::to_string(ack.seq))
                 << std::endl;
     } catch (const nervure::Error& e) {
       std::cout << "order-service: " << o.id << " not placed: " << nervure::error_name(e.code()) << ": " << e.what()

@@ -1,11 +1,11 @@
 // @ts-check
 // Creates orders: reserves stock with the product's inventory actor, asks the
-// payment service to authorise the order, then announces it on
-// shop.orders.order.created with headers.
+// payment service to authorise the order, then publishes it into the ORDERS
+// JetStream stream as shop.orders.order.created (the order id de-duplicates).
 const nervure = require("nervure");
 
-const ORDERS = [["o-2001", "teapot", "35.00"], ["o-2002", "coffee-grinder", "640.00"], ["o-2003", "filter-papers", "4.20"],
-  ["o-2004", "coffee-grinder", "640.00"]];
+const ORDERS = [["o-3001", "teapot", "35.00"], ["o-3002", "coffee-grinder", "640.00"], ["o-3003", "filter-papers", "4.20"],
+  ["o-3004", "coffee-grinder", "640.00"]];
 /** @type {Record<string, number>} */
 const STOCK = { teapot: 5, "coffee-grinder": 1, "filter-papers": 100 };
 
@@ -27,6 +27,13 @@ async function main() {
     servers: process.env.NERVURE_URL || "nats://127.0.0.1:4222",
     name: "order-service-node",
   });
+  const js = nc.jetstream();
+  try {
+    await js.addStream({ name: "ORDERS", subjects: ["shop.orders.>"] });
+  } catch (err) {
+    // Exists already, configured otherwise: use it as it is.
+    if (!(err instanceof nervure.JetStreamApiError) || err.errCode !== 10058) throw err;
+  }
   await restock(nc);
   for (const [orderId, product, amount] of ORDERS) {
     /** @type {{reserved: boolean, left: number}} */
@@ -44,8 +51,10 @@ async function main() {
       continue;
     }
     const event = JSON.stringify({ id: orderId, product, amount: Number(amount), payment: verdict });
-    nc.publish("shop.orders.order.created", event, { headers: { "Order-Id": orderId, "Payment-Verdict": verdict } });
-    console.log(`order-service: ${orderId} ${product} ${amount} payment ${verdict}`);
+    const ack = await js.publish("shop.orders.order.created", event,
+      { msgId: orderId, headers: { "Order-Id": orderId, "Payment-Verdict": verdict } });
+    const stored = ack.duplicate ? "already stored" : `stored as ORDERS #${ack.seq}`;
+    console.log(`order-service: ${orderId} ${product} ${amount} payment ${verdict}, ${stored}`);
   }
   await nc.flush();
   await nc.close();

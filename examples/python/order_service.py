@@ -1,6 +1,6 @@
 """Creates orders: reserves stock with the product's inventory actor, asks the
-payment service to authorise the order, then announces it on
-shop.orders.order.created."""
+payment service to authorise the order, then publishes it into the ORDERS
+JetStream stream as shop.orders.order.created (the order id de-duplicates)."""
 import asyncio
 import json
 import os
@@ -28,6 +28,12 @@ async def restock(nc: nervure.Connection) -> None:
 async def main() -> None:
     async with await nervure.connect(os.environ.get("NERVURE_URL", "nats://127.0.0.1:4222"),
                                      name="order-service-py") as nc:
+        js = nc.jetstream()
+        try:
+            await js.add_stream(name="ORDERS", subjects=["shop.orders.>"])
+        except nervure.JetStreamApiError as err:
+            if err.err_code != 10058:  # exists already, configured otherwise: use it as it is
+                raise
         await restock(nc)
         for order_id, product, amount in ORDERS:
             reservation = await nervure.actor_proxy(nc, "inventory", product).invoke("reserve", 1)
@@ -40,8 +46,10 @@ async def main() -> None:
                 print(f"order-service: {order_id} not placed: {type(err).__name__}: {err}", flush=True)
                 continue
             event = json.dumps({"id": order_id, "product": product, "amount": float(amount), "payment": verdict})
-            nc.publish("shop.orders.order.created", event, headers={"Order-Id": order_id, "Payment-Verdict": verdict})
-            print(f"order-service: {order_id} {product} {amount} payment {verdict}", flush=True)
+            ack = await js.publish("shop.orders.order.created", event.encode(), msg_id=order_id,
+                                   headers={"Order-Id": order_id, "Payment-Verdict": verdict})
+            stored = "already stored" if ack.duplicate else f"stored as ORDERS #{ack.seq}"
+            print(f"order-service: {order_id} {product} {amount} payment {verdict}, {stored}", flush=True)
         await nc.flush()
 
 
