@@ -240,6 +240,21 @@ public final class Connection implements AutoCloseable {
     return f;
   }
 
+  /** @return the JetStream context (default domain and API prefix) */
+  public JetStream jetStream() {
+    return jetStream("", "", Duration.ofSeconds(5));
+  }
+
+  /**
+   * @param domain the JetStream domain, or empty
+   * @param apiPrefix the API prefix, or empty
+   * @param timeout the timeout of its API calls
+   * @return the JetStream context
+   */
+  public JetStream jetStream(String domain, String apiPrefix, Duration timeout) {
+    return new JetStream(this, NativeOps.connectionJetstream(handle, domain, apiPrefix, timeout.toMillis()));
+  }
+
   /**
    * A proxy for calls to the actor (actorType, actorId), wherever it is hosted.
    *
