@@ -28,4 +28,7 @@ for lang in cpp python node java go; do
     status=1
   fi
 done
+echo
+echo "=== across languages"
+examples/cross_language.sh || { echo "demo: the cross-language call failed" >&2; status=1; }
 exit $status
