@@ -104,4 +104,22 @@ class InteropTest {
       assertEquals(n, total);
     }
   }
+
+  @Test
+  void jetStreamWithJnats(NatsServer server) throws Exception {
+    try (Connection c = Nervure.connect(server.url()); io.nats.client.Connection j = Nats.connect(server.url())) {
+      JetStream js = c.jetStream();
+      js.addStream(java.util.Map.of("name", "INTEROP", "subjects", List.of("io.js.>")));
+      io.nats.client.api.PublishAck ja = j.jetStream().publish("io.js.a", "from jnats".getBytes(UTF_8));
+      assertEquals(1, ja.getSeqno());
+      PubAck na = js.publish("io.js.b", "from nervure".getBytes(UTF_8));
+      assertEquals(2, na.seq());
+      js.addConsumer("INTEROP", java.util.Map.of("durable_name", "both", "ack_policy", "explicit"));
+      List<JsMessage> got = js.fetch("INTEROP", "both", 10, Duration.ofMillis(500));
+      assertEquals(List.of("from jnats", "from nervure"), got.stream().map(m -> new String(m.data(), UTF_8)).toList());
+      io.nats.client.api.MessageInfo mi = j.jetStreamManagement().getMessage("INTEROP", 2);
+      assertEquals("from nervure", new String(mi.getData(), UTF_8));
+      js.deleteStream("INTEROP");
+    }
+  }
 }
