@@ -30,4 +30,21 @@ class CompatTest {
       assertThrows(NoRespondersException.class, () -> c.request("elsewhere.nobody", new byte[0], T));
     }
   }
+
+  @Test
+  void whatTheCompatServerCannotHonourIsRefused() {
+    String compat = System.getenv().getOrDefault("NERVURE_NATS_SERVER_COMPAT", "/usr/sbin/nats-server");
+    assumeTrue(new File(compat).canExecute(), compat + " is not installed");
+    try (NatsServer server = new NatsServer("single", "--compat"); Connection c = Nervure.connect(server.url())) {
+      JetStream js = c.jetStream();
+      js.addStream(java.util.Map.of("name", "OLD", "subjects", java.util.List.of("old.>"), "storage", "memory"));
+      js.publish("old.a", "x".getBytes(UTF_8));
+      js.addConsumer("OLD", java.util.Map.of("durable_name", "c", "ack_policy", "explicit"));
+      JsMessage m = js.fetch("OLD", "c", 1, Duration.ofSeconds(2)).get(0);
+      assertThrows(NotSupportedByServerException.class, () -> m.term("reason"));
+      m.term("");
+      assertThrows(NotSupportedByServerException.class,
+          () -> js.createKeyValue(java.util.Map.of("bucket", "b", "limit_marker_ttl", Duration.ofSeconds(5))));
+    }
+  }
 }
