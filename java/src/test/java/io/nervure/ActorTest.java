@@ -15,6 +15,39 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(ServerExtension.class)
 class ActorTest {
   static final CountDownLatch TOLD = new CountDownLatch(1);
+  static final CountDownLatch TICKS = new CountDownLatch(2);
+  static final CountDownLatch REMINDED = new CountDownLatch(1);
+  static final CountDownLatch DEACTIVATED = new CountDownLatch(1);
+
+  public static class Clock extends Actor {
+    public void startTicking() {
+      registerTimer("tick", "tick", "50ms", "50ms", null);
+      registerReminder("wake", "100ms", "", "coffee");
+    }
+
+    public void tick() {
+      long n = (Long) state().get("ticks", 0L) + 1;
+      state().set("ticks", n);
+      TICKS.countDown();
+      if (n >= 2) unregisterTimer("tick");
+    }
+
+    @Override
+    protected void receiveReminder(String name, Object data) {
+      if (name.equals("wake") && "coffee".equals(data)) REMINDED.countDown();
+      unregisterReminder("wake");
+    }
+
+    public Object ticks() {
+      state().save();
+      return state().get("ticks", 0L);
+    }
+
+    @Override
+    protected void onDeactivate() {
+      DEACTIVATED.countDown();
+    }
+  }
 
   public static class Inventory extends Actor {
     @Override
@@ -122,6 +155,23 @@ class ActorTest {
     try (Connection c = Nervure.connect(server.url())) {
       assertThrows(NoRespondersException.class,
           () -> c.actorProxy("nobody-hosts-this", "x").invoke("m", null, Duration.ofSeconds(2)));
+    }
+  }
+
+  @Test
+  void timersRemindersAndDeactivation(NatsServer server) throws Exception {
+    try (Connection c = Nervure.connect(server.url())) {
+      ActorRuntime runtime = ActorRuntime.builder(c).idleTimeout(Duration.ofSeconds(30))
+          .buckets("java-clock-leases", "java-clock-state").build();
+      runtime.register("clock", Clock::new);
+      runtime.start();
+      ActorProxy clock = c.actorProxy("clock", "kitchen");
+      clock.invoke("startTicking");
+      assertTrue(TICKS.await(10, TimeUnit.SECONDS));
+      assertTrue(REMINDED.await(10, TimeUnit.SECONDS));
+      assertTrue((Long) clock.invoke("ticks") >= 2);
+      runtime.stop(Duration.ofSeconds(10));
+      assertTrue(DEACTIVATED.await(10, TimeUnit.SECONDS));
     }
   }
 }
