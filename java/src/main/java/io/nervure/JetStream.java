@@ -86,6 +86,26 @@ public final class JetStream {
     return NativeOps.jetstreamPurgeStream(handle, name, "", 0, 0);
   }
 
+  /**
+   * Purges part of a stream.
+   *
+   * @param name the stream
+   * @param subject only this subject, or empty
+   * @param keep keep this many newest messages (0: none; nats-server 2.10+ when not 0)
+   * @param upToSeq purge below this sequence (0: no limit)
+   * @return how many messages were purged
+   */
+  public long purgeStream(String name, String subject, long keep, long upToSeq) {
+    return NativeOps.jetstreamPurgeStream(handle, name, subject == null ? "" : subject, keep, upToSeq);
+  }
+
+  /** @return every stream's info */
+  @SuppressWarnings("unchecked")
+  public List<Map<String, Object>> streams() {
+    Object l = Json.object(NativeOps.jetstreamStreams(handle, "")).get("streams");
+    return l == null ? new ArrayList<>() : (List<Map<String, Object>>) l;
+  }
+
   /** @return every stream's name */
   public List<String> streamNames() {
     return names(NativeOps.jetstreamStreamNames(handle, ""));
@@ -165,7 +185,27 @@ public final class JetStream {
     return f.thenApply(m -> PubAck.fromJson(m.dataAsString()));
   }
 
+  /**
+   * Waits until every asynchronous publish so far has its acknowledgement.
+   *
+   * @param timeout how long to wait
+   */
+  public void publishAsyncComplete(Duration timeout) {
+    NativeOps.jetstreamPublishAsyncComplete(handle, timeout.toMillis());
+  }
+
   // ---- consumers ------------------------------------------------------------------
+
+  /**
+   * Changes an existing consumer.
+   *
+   * @param stream the stream
+   * @param config its whole new configuration
+   * @return its info
+   */
+  public Map<String, Object> updateConsumer(String stream, Map<String, ?> config) {
+    return Json.object(NativeOps.jetstreamUpdateConsumer(handle, stream, Json.write(config)));
+  }
 
   /**
    * Creates a consumer.

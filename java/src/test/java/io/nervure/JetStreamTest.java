@@ -16,7 +16,7 @@ class JetStreamTest {
   static final Duration T = Duration.ofSeconds(5);
 
   @Test
-  void streamsPublishFetchAck(NatsServer server) {
+  void streamsPublishFetchAck(NatsServer server) throws Exception {
     try (Connection c = Nervure.connect(server.url())) {
       JetStream js = c.jetStream();
       Map<String, Object> info = js.addStream(Map.of("name", "ORDERS", "subjects", List.of("js.orders.>"),
@@ -49,7 +49,16 @@ class JetStreamTest {
       JetStreamApiException e = assertThrows(JetStreamApiException.class, () -> js.streamInfo("NOPE"));
       assertEquals(404, e.code());
       assertEquals(10059, e.errCode());
+      assertEquals(1000L, ((Map<?, ?>) js.updateConsumer("ORDERS", Map.of("durable_name", "audit",
+          "ack_policy", "explicit", "max_ack_pending", 1000)).get("config")).get("max_ack_pending"));
       js.deleteConsumer("ORDERS", "audit");
+      java.util.List<java.util.concurrent.CompletableFuture<PubAck>> acks = new java.util.ArrayList<>();
+      for (int i = 0; i < 20; i++) acks.add(js.publishAsync("js.orders.bulk", null, new byte[] {(byte) i}, "", -1));
+      js.publishAsyncComplete(T);
+      for (var f : acks) assertEquals("ORDERS", f.get(5, java.util.concurrent.TimeUnit.SECONDS).stream());
+      assertEquals(22L, acks.get(19).join().seq());
+      assertEquals(1, js.streams().size());
+      assertEquals(20, js.purgeStream("ORDERS", "js.orders.bulk", 0, 0));
       assertEquals(2, js.purgeStream("ORDERS"));
       js.deleteStream("ORDERS");
       assertFalse(js.streamNames().contains("ORDERS"));
