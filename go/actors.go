@@ -83,9 +83,13 @@ type ActorMethod func(ctx *ActorContext, arg any) (any, error)
 // ActorType is an actor type hosted in Go: its methods by name and the
 // optional activation, deactivation and reminder hooks.
 type ActorType struct {
-	Methods         map[string]ActorMethod
-	OnActivate      func(ctx *ActorContext) error
-	OnDeactivate    func(ctx *ActorContext) error
+	// Methods are callable by name.
+	Methods map[string]ActorMethod
+	// OnActivate runs as the first turn of an activation (state is loaded).
+	OnActivate func(ctx *ActorContext) error
+	// OnDeactivate runs as the last turn (after idle time or on Stop).
+	OnDeactivate func(ctx *ActorContext) error
+	// ReceiveReminder runs when a durable reminder fires.
 	ReceiveReminder func(ctx *ActorContext, name string, data any) error
 }
 
@@ -93,6 +97,7 @@ type ActorType struct {
 // a type of its own (otherwise the type is the Go error's type).
 type ActorRemoteError struct{ Type, Message string }
 
+// Error implements error.
 func (e *ActorRemoteError) Error() string { return e.Type + ": " + e.Message }
 
 // ActorOption configures NewActorRuntime.
