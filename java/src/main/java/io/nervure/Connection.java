@@ -14,6 +14,7 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
 
 /**
  * A connection to a NATS server (or cluster). Thread-safe. Asynchronous
@@ -400,7 +401,6 @@ public final class Connection implements AutoCloseable {
 
   // ---- the dispatcher -------------------------------------------------------------
 
-
   final Records.MessageFactory<Message> factory = (s, r, d, h, st) -> new Message(this, s, r, d, h, st);
 
   @SuppressWarnings("unchecked")
@@ -412,6 +412,7 @@ public final class Connection implements AutoCloseable {
         w = NativeOps.take(handle, closing ? 0 : 250);
       } catch (Throwable t) {
         w = null;
+        if (!closing) LockSupport.parkNanos(10_000_000L);  // never spin on a failing take
       }
       if (w == null) {
         if (closing) break;
