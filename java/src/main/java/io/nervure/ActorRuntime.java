@@ -228,6 +228,16 @@ public final class ActorRuntime implements AutoCloseable {
     types.put(actorType, Objects.requireNonNull(factory, "factory"));
   }
 
+  /**
+   * Same as {@link #register}.
+   *
+   * @param actorType the type
+   * @param factory makes an actor
+   */
+  public void registerType(String actorType, Supplier<? extends Actor> factory) {
+    register(actorType, factory);
+  }
+
   /** Joins placement and starts serving the registered types (blocking). */
   public void start() {
     if (started) throw new InvalidArgumentException("actor runtime started already");

@@ -257,6 +257,46 @@ public final class Connection implements AutoCloseable {
   }
 
   /**
+   * The actor host of this connection, to configure and build ({@link ActorRuntime#builder}).
+   *
+   * @return a builder of an {@link ActorRuntime} on this connection
+   */
+  public ActorRuntime.Builder actorHost() {
+    return ActorRuntime.builder(this);
+  }
+
+  /**
+   * Calls a method of an actor (one turn), wherever it is hosted; same as
+   * {@code actorProxy(actorType, actorId).invokeAsync(method, args, timeout)}.
+   *
+   * @param actorType the actor type
+   * @param actorId the actor id
+   * @param method the method
+   * @param args the argument (MessagePack-able)
+   * @param timeout how long to wait
+   * @return the result, later
+   */
+  public CompletableFuture<Object> actorInvoke(String actorType, String actorId, String method, Object args,
+      Duration timeout) {
+    return actorProxy(actorType, actorId).invokeAsync(method, args, timeout);
+  }
+
+  /**
+   * Fire and forget, durably; same as {@code actorProxy(actorType, actorId).tellAsync(...)}.
+   *
+   * @param actorType the actor type
+   * @param actorId the actor id
+   * @param method the method
+   * @param args the argument (MessagePack-able)
+   * @param dedupId a de-duplication id, or empty
+   * @return completes once the call is stored
+   */
+  public CompletableFuture<Void> actorTell(String actorType, String actorId, String method, Object args,
+      String dedupId) {
+    return actorProxy(actorType, actorId).tellAsync(method, args, dedupId, Duration.ofSeconds(5));
+  }
+
+  /**
    * A proxy for calls to the actor (actorType, actorId), wherever it is hosted.
    *
    * @param actorType the actor type

@@ -142,6 +142,7 @@ class ActorTest {
         ActorException missing = assertThrows(ActorException.class, () -> teapot.invoke("nope"));
         assertEquals("MethodNotFound", missing.remoteType());
         assertEquals(12L, teapot.invokeAsync("stock", null, Duration.ofSeconds(5)).get());
+        assertEquals(12L, caller.actorInvoke("inventory", "teapot", "stock", null, Duration.ofSeconds(5)).get());
         teapot.tell("noted", "x");
         assertTrue(TOLD.await(10, TimeUnit.SECONDS));
         assertTrue(runtime.stats().calls() >= 8);
