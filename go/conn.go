@@ -45,6 +45,10 @@ type Conn struct {
 	slots    chan struct{} // requests waiting inside C
 	subSlots chan struct{} // subscriptions waiting inside C
 
+	jsOnce sync.Once // the JetStream context of Msg.Ack and friends
+	js     *JetStream
+	jsErr  error
+
 	mu   sync.Mutex
 	subs map[uint64]*Subscription
 

@@ -654,8 +654,8 @@ type ServerInfo struct {
 	MaxPayload int64 `json:"max_payload"`
 	// Headers - Whether it supports headers.
 	Headers bool `json:"headers"`
-	// Jetstream - Whether JetStream is enabled.
-	Jetstream bool `json:"jetstream"`
+	// JetStream - Whether JetStream is enabled.
+	JetStream bool `json:"jetstream"`
 	// Cluster - Cluster name, when clustered.
 	Cluster string `json:"cluster"`
 	// ConnectUrls - Other servers of the cluster a client may use.
@@ -928,8 +928,8 @@ func msgMetadataFrom(s *C.char) MsgMetadata {
 	return v
 }
 
-// KvRecord - A stored value as it crosses (empty object when there is none); value is base64.
-type KvRecord struct {
+// KVRecord - A stored value as it crosses (empty object when there is none); value is base64.
+type KVRecord struct {
 	// Key - Key.
 	Key string `json:"key"`
 	// Value - Value, base64.
@@ -944,8 +944,8 @@ type KvRecord struct {
 	Raw json.RawMessage `json:"-"`
 }
 
-func kvRecordFrom(s *C.char) KvRecord {
-	var v KvRecord
+func kVRecordFrom(s *C.char) KVRecord {
+	var v KVRecord
 	if s == nil {
 		return v
 	}
@@ -956,16 +956,16 @@ func kvRecordFrom(s *C.char) KvRecord {
 	return v
 }
 
-// KvEntryList - Entries, oldest first, as kv_record.
-type KvEntryList struct {
+// KVEntryList - Entries, oldest first, as kv_record.
+type KVEntryList struct {
 	// Entries - The kv_record objects (a list).
 	Entries string `json:"entries"`
 	// Raw is the JSON as the library handed it over (every field the server sent).
 	Raw json.RawMessage `json:"-"`
 }
 
-func kvEntryListFrom(s *C.char) KvEntryList {
-	var v KvEntryList
+func kVEntryListFrom(s *C.char) KVEntryList {
+	var v KVEntryList
 	if s == nil {
 		return v
 	}
@@ -976,8 +976,8 @@ func kvEntryListFrom(s *C.char) KvEntryList {
 	return v
 }
 
-// KvStatus - A bucket's state.
-type KvStatus struct {
+// KVStatus - A bucket's state.
+type KVStatus struct {
 	// Bucket - Bucket.
 	Bucket string `json:"bucket"`
 	// Values - Stored values, history included.
@@ -990,8 +990,8 @@ type KvStatus struct {
 	Raw json.RawMessage `json:"-"`
 }
 
-func kvStatusFrom(s *C.char) KvStatus {
-	var v KvStatus
+func kVStatusFrom(s *C.char) KVStatus {
+	var v KVStatus
 	if s == nil {
 		return v
 	}
@@ -1017,14 +1017,14 @@ func wrapActorHost(conn *Conn, h *C.nervure_actor_host) *ActorHost {
 	return x
 }
 
-// Jetstream - A JetStream context.
-type Jetstream struct {
+// JetStream - A JetStream context.
+type JetStream struct {
 	h    *C.nervure_jetstream
 	conn *Conn
 }
 
-func wrapJetstream(conn *Conn, h *C.nervure_jetstream) *Jetstream {
-	x := &Jetstream{h: h, conn: conn}
+func wrapJetStream(conn *Conn, h *C.nervure_jetstream) *JetStream {
+	x := &JetStream{h: h, conn: conn}
 	// The C ABI has no destroy call for this handle yet: it lives as long as the process.
 	return x
 }
@@ -1058,26 +1058,26 @@ const defaultConnectionSubscribePendingBytesLimit = 0
 const defaultConnectionRequestTimeout = 2000 * time.Millisecond
 const defaultConnectionFlushTimeout = 10000 * time.Millisecond
 const defaultConnectionDrainTimeout = 30000 * time.Millisecond
-const defaultConnectionJetstreamTimeout = 5000 * time.Millisecond
+const defaultConnectionJetStreamTimeout = 5000 * time.Millisecond
 const defaultActorHostStopTimeout = 10000 * time.Millisecond
 const defaultActorHostInvokeTimeout = 5000 * time.Millisecond
 const defaultSubscriptionDrainTimeout = 30000 * time.Millisecond
-const defaultJetstreamPurgeStreamKeep = 0
-const defaultJetstreamPurgeStreamUpToSeq = 0
-const defaultJetstreamGetMsgSeq = 0
-const defaultJetstreamPublishExpectedLastSeq = -1
-const defaultJetstreamPublishExpectedLastSubjectSeq = -1
-const defaultJetstreamPublishTTL = 0 * time.Millisecond
-const defaultJetstreamPublishTimeout = 0 * time.Millisecond
-const defaultJetstreamPublishAsyncCompleteTimeout = 5000 * time.Millisecond
-const defaultJetstreamFetchBatch = 1
-const defaultJetstreamFetchExpires = 5000 * time.Millisecond
-const defaultJetstreamConsumeMaxMessages = 0
-const defaultJetstreamConsumeExpires = 30000 * time.Millisecond
-const defaultJetstreamConsumeIdleHeartbeat = 0 * time.Millisecond
-const defaultJetstreamOrderedConsumerOptStartSeq = 0
-const defaultJetstreamAckDelay = 0 * time.Millisecond
-const defaultJetstreamAckSyncTimeout = 5000 * time.Millisecond
+const defaultJetStreamPurgeStreamKeep = 0
+const defaultJetStreamPurgeStreamUpToSeq = 0
+const defaultJetStreamGetMsgSeq = 0
+const defaultJetStreamPublishExpectedLastSeq = -1
+const defaultJetStreamPublishExpectedLastSubjectSeq = -1
+const defaultJetStreamPublishTTL = 0 * time.Millisecond
+const defaultJetStreamPublishTimeout = 0 * time.Millisecond
+const defaultJetStreamPublishAsyncCompleteTimeout = 5000 * time.Millisecond
+const defaultJetStreamFetchBatch = 1
+const defaultJetStreamFetchExpires = 5000 * time.Millisecond
+const defaultJetStreamConsumeMaxMessages = 0
+const defaultJetStreamConsumeExpires = 30000 * time.Millisecond
+const defaultJetStreamConsumeIdleHeartbeat = 0 * time.Millisecond
+const defaultJetStreamOrderedConsumerOptStartSeq = 0
+const defaultJetStreamAckDelay = 0 * time.Millisecond
+const defaultJetStreamAckSyncTimeout = 5000 * time.Millisecond
 const defaultKeyValueGetRevision = 0
 const defaultKeyValueCreateTTL = 0 * time.Millisecond
 const defaultKeyValueDeleteLastRevision = 0
@@ -1416,27 +1416,27 @@ func (x *Conn) MaxPayload() int {
 	return v
 }
 
-// opJetstream calls nervure_connection_jetstream: A JetStream context (domain or API prefix for other domains and accounts).
-func (x *Conn) opJetstream(domain string, aPIPrefix string, timeout time.Duration) (*Jetstream, error) {
+// opJetStream calls nervure_connection_jetstream: A JetStream context (domain or API prefix for other domains and accounts).
+func (x *Conn) opJetStream(domain string, apiPrefix string, timeout time.Duration) (*JetStream, error) {
 	if x == nil || x.h == nil {
 		return nil, &Error{Status: StatusConnectionClosed, Message: "the handle was released"}
 	}
 	sb := getStrBuf()
 	defer putStrBuf(sb)
 	domainOff := sb.add(domain)
-	aPIPrefixOff := sb.add(aPIPrefix)
-	r := C.nv_connection_jetstream(x.h, sb.ptr(domainOff), sb.ptr(aPIPrefixOff), C.int64_t(timeout.Milliseconds()))
+	apiPrefixOff := sb.add(apiPrefix)
+	r := C.nv_connection_jetstream(x.h, sb.ptr(domainOff), sb.ptr(apiPrefixOff), C.int64_t(timeout.Milliseconds()))
 	runtime.KeepAlive(sb)
 	if err := errorOf(&r.e); err != nil {
 		return nil, err
 	}
-	return wrapJetstream(x, r.out), nil
+	return wrapJetStream(x, r.out), nil
 }
 
-// Jetstream - A JetStream context (domain or API prefix for other domains and accounts). Fails with
+// JetStream - A JetStream context (domain or API prefix for other domains and accounts). Fails with
 // ErrInvalidArgument.
-func (x *Conn) Jetstream(domain string, aPIPrefix string, timeout time.Duration) (*Jetstream, error) {
-	return x.opJetstream(domain, aPIPrefix, timeout)
+func (x *Conn) JetStream(domain string, apiPrefix string, timeout time.Duration) (*JetStream, error) {
+	return x.opJetStream(domain, apiPrefix, timeout)
 }
 
 // opRegisterType calls nervure_actor_host_register_type: Hosts an actor type (before start).
@@ -1917,7 +1917,7 @@ func (x *Subscription) Delivered() int {
 }
 
 // opAccountInfo calls nervure_jetstream_account_info: The account's JetStream usage and limits.
-func (x *Jetstream) opAccountInfo() (AccountInfo, error) {
+func (x *JetStream) opAccountInfo() (AccountInfo, error) {
 	if x == nil || x.h == nil {
 		return AccountInfo{}, &Error{Status: StatusConnectionClosed, Message: "the handle was released"}
 	}
@@ -1930,12 +1930,12 @@ func (x *Jetstream) opAccountInfo() (AccountInfo, error) {
 
 // AccountInfo - The account's JetStream usage and limits. It blocks the calling goroutine. Fails
 // with ErrJetStreamAPI, ErrTimeout, ErrNoResponders, ErrInvalidArgument.
-func (x *Jetstream) AccountInfo() (AccountInfo, error) {
+func (x *JetStream) AccountInfo() (AccountInfo, error) {
 	return x.opAccountInfo()
 }
 
 // opAddStream calls nervure_jetstream_add_stream: Creates a stream from its configuration (the server's JSON).
-func (x *Jetstream) opAddStream(config string) (StreamInfo, error) {
+func (x *JetStream) opAddStream(config string) (StreamInfo, error) {
 	if x == nil || x.h == nil {
 		return StreamInfo{}, &Error{Status: StatusConnectionClosed, Message: "the handle was released"}
 	}
@@ -1953,12 +1953,12 @@ func (x *Jetstream) opAddStream(config string) (StreamInfo, error) {
 // AddStream - Creates a stream from its configuration (the server's JSON). It blocks the calling
 // goroutine. Fails with ErrJetStreamAPI, ErrTimeout, ErrNoResponders, ErrInvalidArgument,
 // ErrNotSupportedByServer.
-func (x *Jetstream) AddStream(config string) (StreamInfo, error) {
+func (x *JetStream) AddStream(config string) (StreamInfo, error) {
 	return x.opAddStream(config)
 }
 
 // opUpdateStream calls nervure_jetstream_update_stream: Changes a stream's configuration.
-func (x *Jetstream) opUpdateStream(config string) (StreamInfo, error) {
+func (x *JetStream) opUpdateStream(config string) (StreamInfo, error) {
 	if x == nil || x.h == nil {
 		return StreamInfo{}, &Error{Status: StatusConnectionClosed, Message: "the handle was released"}
 	}
@@ -1975,12 +1975,12 @@ func (x *Jetstream) opUpdateStream(config string) (StreamInfo, error) {
 
 // UpdateStream - Changes a stream's configuration. It blocks the calling goroutine. Fails with
 // ErrJetStreamAPI, ErrTimeout, ErrNoResponders, ErrInvalidArgument, ErrNotSupportedByServer.
-func (x *Jetstream) UpdateStream(config string) (StreamInfo, error) {
+func (x *JetStream) UpdateStream(config string) (StreamInfo, error) {
 	return x.opUpdateStream(config)
 }
 
 // opStreamInfo calls nervure_jetstream_stream_info: A stream's configuration and state.
-func (x *Jetstream) opStreamInfo(name string) (StreamInfo, error) {
+func (x *JetStream) opStreamInfo(name string) (StreamInfo, error) {
 	if x == nil || x.h == nil {
 		return StreamInfo{}, &Error{Status: StatusConnectionClosed, Message: "the handle was released"}
 	}
@@ -1997,12 +1997,12 @@ func (x *Jetstream) opStreamInfo(name string) (StreamInfo, error) {
 
 // StreamInfo - A stream's configuration and state. It blocks the calling goroutine. Fails with
 // ErrJetStreamAPI, ErrTimeout, ErrNoResponders, ErrInvalidArgument.
-func (x *Jetstream) StreamInfo(name string) (StreamInfo, error) {
+func (x *JetStream) StreamInfo(name string) (StreamInfo, error) {
 	return x.opStreamInfo(name)
 }
 
 // opDeleteStream calls nervure_jetstream_delete_stream: Deletes a stream and its messages.
-func (x *Jetstream) opDeleteStream(name string) error {
+func (x *JetStream) opDeleteStream(name string) error {
 	if x == nil || x.h == nil {
 		return &Error{Status: StatusConnectionClosed, Message: "the handle was released"}
 	}
@@ -2019,12 +2019,12 @@ func (x *Jetstream) opDeleteStream(name string) error {
 
 // DeleteStream - Deletes a stream and its messages. It blocks the calling goroutine. Fails with
 // ErrJetStreamAPI, ErrTimeout, ErrNoResponders, ErrInvalidArgument.
-func (x *Jetstream) DeleteStream(name string) error {
+func (x *JetStream) DeleteStream(name string) error {
 	return x.opDeleteStream(name)
 }
 
 // opPurgeStream calls nervure_jetstream_purge_stream: Removes messages (all, one subject's, all but the last keep, or below a sequence); returns how many.
-func (x *Jetstream) opPurgeStream(name string, subject string, keep int, upToSeq int) (int, error) {
+func (x *JetStream) opPurgeStream(name string, subject string, keep int, upToSeq int) (int, error) {
 	if x == nil || x.h == nil {
 		return 0, &Error{Status: StatusConnectionClosed, Message: "the handle was released"}
 	}
@@ -2043,12 +2043,12 @@ func (x *Jetstream) opPurgeStream(name string, subject string, keep int, upToSeq
 // PurgeStream - Removes messages (all, one subject's, all but the last keep, or below a sequence);
 // returns how many. It blocks the calling goroutine. Fails with ErrJetStreamAPI, ErrTimeout,
 // ErrNoResponders, ErrInvalidArgument, ErrNotSupportedByServer.
-func (x *Jetstream) PurgeStream(name string, subject string, keep int, upToSeq int) (int, error) {
+func (x *JetStream) PurgeStream(name string, subject string, keep int, upToSeq int) (int, error) {
 	return x.opPurgeStream(name, subject, keep, upToSeq)
 }
 
 // opStreamNames calls nervure_jetstream_stream_names: Every stream's name, optionally only those bound to subject.
-func (x *Jetstream) opStreamNames(subject string) (NameList, error) {
+func (x *JetStream) opStreamNames(subject string) (NameList, error) {
 	if x == nil || x.h == nil {
 		return NameList{}, &Error{Status: StatusConnectionClosed, Message: "the handle was released"}
 	}
@@ -2065,12 +2065,12 @@ func (x *Jetstream) opStreamNames(subject string) (NameList, error) {
 
 // StreamNames - Every stream's name, optionally only those bound to subject. It blocks the calling
 // goroutine. Fails with ErrJetStreamAPI, ErrTimeout, ErrNoResponders, ErrInvalidArgument.
-func (x *Jetstream) StreamNames(subject string) (NameList, error) {
+func (x *JetStream) StreamNames(subject string) (NameList, error) {
 	return x.opStreamNames(subject)
 }
 
 // opStreams calls nervure_jetstream_streams: Every stream's info, optionally only those bound to subject.
-func (x *Jetstream) opStreams(subject string) (StreamList, error) {
+func (x *JetStream) opStreams(subject string) (StreamList, error) {
 	if x == nil || x.h == nil {
 		return StreamList{}, &Error{Status: StatusConnectionClosed, Message: "the handle was released"}
 	}
@@ -2087,12 +2087,12 @@ func (x *Jetstream) opStreams(subject string) (StreamList, error) {
 
 // Streams - Every stream's info, optionally only those bound to subject. It blocks the calling
 // goroutine. Fails with ErrJetStreamAPI, ErrTimeout, ErrNoResponders, ErrInvalidArgument.
-func (x *Jetstream) Streams(subject string) (StreamList, error) {
+func (x *JetStream) Streams(subject string) (StreamList, error) {
 	return x.opStreams(subject)
 }
 
 // opGetMsg calls nervure_jetstream_get_msg: A stored message by sequence, or the last one on a subject.
-func (x *Jetstream) opGetMsg(stream string, seq int, lastBySubject string) (StoredMessage, error) {
+func (x *JetStream) opGetMsg(stream string, seq int, lastBySubject string) (StoredMessage, error) {
 	if x == nil || x.h == nil {
 		return StoredMessage{}, &Error{Status: StatusConnectionClosed, Message: "the handle was released"}
 	}
@@ -2110,12 +2110,12 @@ func (x *Jetstream) opGetMsg(stream string, seq int, lastBySubject string) (Stor
 
 // GetMsg - A stored message by sequence, or the last one on a subject. It blocks the calling
 // goroutine. Fails with ErrJetStreamAPI, ErrTimeout, ErrNoResponders, ErrInvalidArgument.
-func (x *Jetstream) GetMsg(stream string, seq int, lastBySubject string) (StoredMessage, error) {
+func (x *JetStream) GetMsg(stream string, seq int, lastBySubject string) (StoredMessage, error) {
 	return x.opGetMsg(stream, seq, lastBySubject)
 }
 
 // opDeleteMsg calls nervure_jetstream_delete_msg: Removes one stored message (erase overwrites it on disk).
-func (x *Jetstream) opDeleteMsg(stream string, seq int, erase bool) error {
+func (x *JetStream) opDeleteMsg(stream string, seq int, erase bool) error {
 	if x == nil || x.h == nil {
 		return &Error{Status: StatusConnectionClosed, Message: "the handle was released"}
 	}
@@ -2132,12 +2132,12 @@ func (x *Jetstream) opDeleteMsg(stream string, seq int, erase bool) error {
 
 // DeleteMsg - Removes one stored message (erase overwrites it on disk). It blocks the calling
 // goroutine. Fails with ErrJetStreamAPI, ErrTimeout, ErrNoResponders, ErrInvalidArgument.
-func (x *Jetstream) DeleteMsg(stream string, seq int, erase bool) error {
+func (x *JetStream) DeleteMsg(stream string, seq int, erase bool) error {
 	return x.opDeleteMsg(stream, seq, erase)
 }
 
 // opPublish calls nervure_jetstream_publish: Publishes to a stream and completes with its acknowledgement (the message data is the PubAck JSON: stream, seq, duplicate).
-func (x *Jetstream) opPublish(ctx context.Context, subject string, data []byte, headers Header, msgID string, expectedStream string, expectedLastSeq int, expectedLastSubjectSeq int, expectedLastMsgID string, tTL time.Duration, timeout time.Duration) (*Msg, error) {
+func (x *JetStream) opPublish(ctx context.Context, subject string, data []byte, headers Header, msgID string, expectedStream string, expectedLastSeq int, expectedLastSubjectSeq int, expectedLastMsgID string, ttl time.Duration, timeout time.Duration) (*Msg, error) {
 	if x == nil || x.h == nil {
 		return nil, &Error{Status: StatusConnectionClosed, Message: "the handle was released"}
 	}
@@ -2155,7 +2155,7 @@ func (x *Jetstream) opPublish(ctx context.Context, subject string, data []byte, 
 		defer C.nv_headers_free(headersH)
 	}
 	w, op := x.conn.startAsync()
-	r := C.nv_jetstream_publish(x.h, sb.ptr(subjectOff), bytesPtr(data), C.size_t(len(data)), headersH, sb.ptr(msgIDOff), sb.ptr(expectedStreamOff), C.int64_t(expectedLastSeq), C.int64_t(expectedLastSubjectSeq), sb.ptr(expectedLastMsgIDOff), C.int64_t(tTL.Milliseconds()), C.int64_t(timeout.Milliseconds()), w, C.uint64_t(op.token))
+	r := C.nv_jetstream_publish(x.h, sb.ptr(subjectOff), bytesPtr(data), C.size_t(len(data)), headersH, sb.ptr(msgIDOff), sb.ptr(expectedStreamOff), C.int64_t(expectedLastSeq), C.int64_t(expectedLastSubjectSeq), sb.ptr(expectedLastMsgIDOff), C.int64_t(ttl.Milliseconds()), C.int64_t(timeout.Milliseconds()), w, C.uint64_t(op.token))
 	runtime.KeepAlive(sb)
 	if err := errorOf(&r.e); err != nil {
 		x.conn.abortAsync(w, op)
@@ -2164,16 +2164,8 @@ func (x *Jetstream) opPublish(ctx context.Context, subject string, data []byte, 
 	return x.conn.finishAsync(ctx, w, op)
 }
 
-// Publish - Publishes to a stream and completes with its acknowledgement (the message data is the
-// PubAck JSON: stream, seq, duplicate). It blocks until the answer arrives or ctx ends (the
-// operation is then cancelled). Fails with ErrJetStreamAPI, ErrTimeout, ErrNoResponders,
-// ErrInvalidArgument, ErrNotSupportedByServer, ErrConnectionClosed.
-func (x *Jetstream) Publish(ctx context.Context, subject string, data []byte, headers Header, msgID string, expectedStream string, expectedLastSeq int, expectedLastSubjectSeq int, expectedLastMsgID string, tTL time.Duration, timeout time.Duration) (*Msg, error) {
-	return x.opPublish(ctx, subject, data, headers, msgID, expectedStream, expectedLastSeq, expectedLastSubjectSeq, expectedLastMsgID, tTL, timeout)
-}
-
 // opPublishAsyncComplete calls nervure_jetstream_publish_async_complete: Waits until every publish has its acknowledgement.
-func (x *Jetstream) opPublishAsyncComplete(timeout time.Duration) error {
+func (x *JetStream) opPublishAsyncComplete(timeout time.Duration) error {
 	if x == nil || x.h == nil {
 		return &Error{Status: StatusConnectionClosed, Message: "the handle was released"}
 	}
@@ -2186,12 +2178,12 @@ func (x *Jetstream) opPublishAsyncComplete(timeout time.Duration) error {
 
 // PublishAsyncComplete - Waits until every publish has its acknowledgement. It blocks the calling
 // goroutine. Fails with ErrTimeout.
-func (x *Jetstream) PublishAsyncComplete(timeout time.Duration) error {
+func (x *JetStream) PublishAsyncComplete(timeout time.Duration) error {
 	return x.opPublishAsyncComplete(timeout)
 }
 
 // opAddConsumer calls nervure_jetstream_add_consumer: Creates a consumer from its configuration (the server's JSON).
-func (x *Jetstream) opAddConsumer(stream string, config string) (ConsumerInfo, error) {
+func (x *JetStream) opAddConsumer(stream string, config string) (ConsumerInfo, error) {
 	if x == nil || x.h == nil {
 		return ConsumerInfo{}, &Error{Status: StatusConnectionClosed, Message: "the handle was released"}
 	}
@@ -2210,12 +2202,12 @@ func (x *Jetstream) opAddConsumer(stream string, config string) (ConsumerInfo, e
 // AddConsumer - Creates a consumer from its configuration (the server's JSON). It blocks the
 // calling goroutine. Fails with ErrJetStreamAPI, ErrTimeout, ErrNoResponders, ErrInvalidArgument,
 // ErrNotSupportedByServer.
-func (x *Jetstream) AddConsumer(stream string, config string) (ConsumerInfo, error) {
+func (x *JetStream) AddConsumer(stream string, config string) (ConsumerInfo, error) {
 	return x.opAddConsumer(stream, config)
 }
 
 // opUpdateConsumer calls nervure_jetstream_update_consumer: Changes an existing consumer.
-func (x *Jetstream) opUpdateConsumer(stream string, config string) (ConsumerInfo, error) {
+func (x *JetStream) opUpdateConsumer(stream string, config string) (ConsumerInfo, error) {
 	if x == nil || x.h == nil {
 		return ConsumerInfo{}, &Error{Status: StatusConnectionClosed, Message: "the handle was released"}
 	}
@@ -2233,12 +2225,12 @@ func (x *Jetstream) opUpdateConsumer(stream string, config string) (ConsumerInfo
 
 // UpdateConsumer - Changes an existing consumer. It blocks the calling goroutine. Fails with
 // ErrJetStreamAPI, ErrTimeout, ErrNoResponders, ErrInvalidArgument.
-func (x *Jetstream) UpdateConsumer(stream string, config string) (ConsumerInfo, error) {
+func (x *JetStream) UpdateConsumer(stream string, config string) (ConsumerInfo, error) {
 	return x.opUpdateConsumer(stream, config)
 }
 
 // opConsumerInfo calls nervure_jetstream_consumer_info: A consumer's configuration and state.
-func (x *Jetstream) opConsumerInfo(stream string, consumer string) (ConsumerInfo, error) {
+func (x *JetStream) opConsumerInfo(stream string, consumer string) (ConsumerInfo, error) {
 	if x == nil || x.h == nil {
 		return ConsumerInfo{}, &Error{Status: StatusConnectionClosed, Message: "the handle was released"}
 	}
@@ -2256,12 +2248,12 @@ func (x *Jetstream) opConsumerInfo(stream string, consumer string) (ConsumerInfo
 
 // ConsumerInfo - A consumer's configuration and state. It blocks the calling goroutine. Fails with
 // ErrJetStreamAPI, ErrTimeout, ErrNoResponders, ErrInvalidArgument.
-func (x *Jetstream) ConsumerInfo(stream string, consumer string) (ConsumerInfo, error) {
+func (x *JetStream) ConsumerInfo(stream string, consumer string) (ConsumerInfo, error) {
 	return x.opConsumerInfo(stream, consumer)
 }
 
 // opDeleteConsumer calls nervure_jetstream_delete_consumer: Deletes a consumer.
-func (x *Jetstream) opDeleteConsumer(stream string, consumer string) error {
+func (x *JetStream) opDeleteConsumer(stream string, consumer string) error {
 	if x == nil || x.h == nil {
 		return &Error{Status: StatusConnectionClosed, Message: "the handle was released"}
 	}
@@ -2279,12 +2271,12 @@ func (x *Jetstream) opDeleteConsumer(stream string, consumer string) error {
 
 // DeleteConsumer - Deletes a consumer. It blocks the calling goroutine. Fails with ErrJetStreamAPI,
 // ErrTimeout, ErrNoResponders, ErrInvalidArgument.
-func (x *Jetstream) DeleteConsumer(stream string, consumer string) error {
+func (x *JetStream) DeleteConsumer(stream string, consumer string) error {
 	return x.opDeleteConsumer(stream, consumer)
 }
 
 // opConsumerNames calls nervure_jetstream_consumer_names: The names of a stream's consumers.
-func (x *Jetstream) opConsumerNames(stream string) (NameList, error) {
+func (x *JetStream) opConsumerNames(stream string) (NameList, error) {
 	if x == nil || x.h == nil {
 		return NameList{}, &Error{Status: StatusConnectionClosed, Message: "the handle was released"}
 	}
@@ -2301,12 +2293,12 @@ func (x *Jetstream) opConsumerNames(stream string) (NameList, error) {
 
 // ConsumerNames - The names of a stream's consumers. It blocks the calling goroutine. Fails with
 // ErrJetStreamAPI, ErrTimeout, ErrNoResponders, ErrInvalidArgument.
-func (x *Jetstream) ConsumerNames(stream string) (NameList, error) {
+func (x *JetStream) ConsumerNames(stream string) (NameList, error) {
 	return x.opConsumerNames(stream)
 }
 
 // opFetch calls nervure_jetstream_fetch: Up to batch messages from a pull consumer, as a source that ends once they are taken.
-func (x *Jetstream) opFetch(stream string, consumer string, batch int, expires time.Duration, noWait bool) (*Subscription, error) {
+func (x *JetStream) opFetch(stream string, consumer string, batch int, expires time.Duration, noWait bool) (*Subscription, error) {
 	if x == nil || x.h == nil {
 		return nil, &Error{Status: StatusConnectionClosed, Message: "the handle was released"}
 	}
@@ -2325,12 +2317,12 @@ func (x *Jetstream) opFetch(stream string, consumer string, batch int, expires t
 // Fetch - Up to batch messages from a pull consumer, as a source that ends once they are taken. It
 // blocks the calling goroutine. Fails with ErrJetStreamAPI, ErrTimeout, ErrNoResponders,
 // ErrInvalidArgument.
-func (x *Jetstream) Fetch(stream string, consumer string, batch int, expires time.Duration, noWait bool) (*Subscription, error) {
+func (x *JetStream) Fetch(stream string, consumer string, batch int, expires time.Duration, noWait bool) (*Subscription, error) {
 	return x.opFetch(stream, consumer, batch, expires, noWait)
 }
 
 // opConsume calls nervure_jetstream_consume: Continuous pull consumption as a source (stop it with unsubscribe).
-func (x *Jetstream) opConsume(stream string, consumer string, maxMessages int, expires time.Duration, idleHeartbeat time.Duration) (*Subscription, error) {
+func (x *JetStream) opConsume(stream string, consumer string, maxMessages int, expires time.Duration, idleHeartbeat time.Duration) (*Subscription, error) {
 	if x == nil || x.h == nil {
 		return nil, &Error{Status: StatusConnectionClosed, Message: "the handle was released"}
 	}
@@ -2348,12 +2340,12 @@ func (x *Jetstream) opConsume(stream string, consumer string, maxMessages int, e
 
 // Consume - Continuous pull consumption as a source (stop it with unsubscribe). It blocks the
 // calling goroutine. Fails with ErrJetStreamAPI, ErrTimeout, ErrNoResponders, ErrInvalidArgument.
-func (x *Jetstream) Consume(stream string, consumer string, maxMessages int, expires time.Duration, idleHeartbeat time.Duration) (*Subscription, error) {
+func (x *JetStream) Consume(stream string, consumer string, maxMessages int, expires time.Duration, idleHeartbeat time.Duration) (*Subscription, error) {
 	return x.opConsume(stream, consumer, maxMessages, expires, idleHeartbeat)
 }
 
 // opOrderedConsumer calls nervure_jetstream_ordered_consumer: An ordered, self-healing consumer as a source: each message once, in order, no acknowledgements.
-func (x *Jetstream) opOrderedConsumer(stream string, filterSubject string, deliverPolicy string, optStartSeq int) (*Subscription, error) {
+func (x *JetStream) opOrderedConsumer(stream string, filterSubject string, deliverPolicy string, optStartSeq int) (*Subscription, error) {
 	if x == nil || x.h == nil {
 		return nil, &Error{Status: StatusConnectionClosed, Message: "the handle was released"}
 	}
@@ -2373,12 +2365,12 @@ func (x *Jetstream) opOrderedConsumer(stream string, filterSubject string, deliv
 // OrderedConsumer - An ordered, self-healing consumer as a source: each message once, in order, no
 // acknowledgements. It blocks the calling goroutine. Fails with ErrJetStreamAPI, ErrTimeout,
 // ErrNoResponders, ErrInvalidArgument.
-func (x *Jetstream) OrderedConsumer(stream string, filterSubject string, deliverPolicy string, optStartSeq int) (*Subscription, error) {
+func (x *JetStream) OrderedConsumer(stream string, filterSubject string, deliverPolicy string, optStartSeq int) (*Subscription, error) {
 	return x.opOrderedConsumer(stream, filterSubject, deliverPolicy, optStartSeq)
 }
 
 // opAck calls nervure_jetstream_ack: Acknowledges a JetStream message by its reply subject: ack, nak (optionally after delay), term (optionally with a reason, nats-server 2.10+) or in_progress.
-func (x *Jetstream) opAck(reply string, kind string, delay time.Duration, reason string) error {
+func (x *JetStream) opAck(reply string, kind string, delay time.Duration, reason string) error {
 	if x == nil || x.h == nil {
 		return &Error{Status: StatusConnectionClosed, Message: "the handle was released"}
 	}
@@ -2398,12 +2390,12 @@ func (x *Jetstream) opAck(reply string, kind string, delay time.Duration, reason
 // Ack - Acknowledges a JetStream message by its reply subject: ack, nak (optionally after delay),
 // term (optionally with a reason, nats-server 2.10+) or in_progress. Fails with ErrInvalidArgument,
 // ErrNotSupportedByServer, ErrConnectionClosed.
-func (x *Jetstream) Ack(reply string, kind string, delay time.Duration, reason string) error {
+func (x *JetStream) Ack(reply string, kind string, delay time.Duration, reason string) error {
 	return x.opAck(reply, kind, delay, reason)
 }
 
 // opAckSync calls nervure_jetstream_ack_sync: Acknowledges and waits for the server to confirm it.
-func (x *Jetstream) opAckSync(ctx context.Context, reply string, timeout time.Duration) (*Msg, error) {
+func (x *JetStream) opAckSync(ctx context.Context, reply string, timeout time.Duration) (*Msg, error) {
 	if x == nil || x.h == nil {
 		return nil, &Error{Status: StatusConnectionClosed, Message: "the handle was released"}
 	}
@@ -2422,12 +2414,12 @@ func (x *Jetstream) opAckSync(ctx context.Context, reply string, timeout time.Du
 
 // AckSync - Acknowledges and waits for the server to confirm it. It blocks until the answer arrives
 // or ctx ends (the operation is then cancelled). Fails with ErrTimeout, ErrInvalidArgument.
-func (x *Jetstream) AckSync(ctx context.Context, reply string, timeout time.Duration) (*Msg, error) {
+func (x *JetStream) AckSync(ctx context.Context, reply string, timeout time.Duration) (*Msg, error) {
 	return x.opAckSync(ctx, reply, timeout)
 }
 
 // opMetadata calls nervure_jetstream_metadata: Delivery metadata of a JetStream message, from its reply subject.
-func (x *Jetstream) opMetadata(reply string) (MsgMetadata, error) {
+func (x *JetStream) opMetadata(reply string) (MsgMetadata, error) {
 	if x == nil || x.h == nil {
 		return MsgMetadata{}, &Error{Status: StatusConnectionClosed, Message: "the handle was released"}
 	}
@@ -2444,12 +2436,12 @@ func (x *Jetstream) opMetadata(reply string) (MsgMetadata, error) {
 
 // Metadata - Delivery metadata of a JetStream message, from its reply subject. Fails with
 // ErrInvalidArgument.
-func (x *Jetstream) Metadata(reply string) (MsgMetadata, error) {
+func (x *JetStream) Metadata(reply string) (MsgMetadata, error) {
 	return x.opMetadata(reply)
 }
 
 // opCreateKeyValue calls nervure_jetstream_create_key_value: Creates a bucket from its configuration (JSON: bucket, history, ttl in ns, storage, replicas, max_value_size, max_bytes, compression, limit_marker_ttl, metadata).
-func (x *Jetstream) opCreateKeyValue(config string) (*KeyValue, error) {
+func (x *JetStream) opCreateKeyValue(config string) (*KeyValue, error) {
 	if x == nil || x.h == nil {
 		return nil, &Error{Status: StatusConnectionClosed, Message: "the handle was released"}
 	}
@@ -2468,12 +2460,12 @@ func (x *Jetstream) opCreateKeyValue(config string) (*KeyValue, error) {
 // storage, replicas, max_value_size, max_bytes, compression, limit_marker_ttl, metadata). It blocks
 // the calling goroutine. Fails with ErrJetStreamAPI, ErrTimeout, ErrNoResponders,
 // ErrInvalidArgument, ErrNotSupportedByServer.
-func (x *Jetstream) CreateKeyValue(config string) (*KeyValue, error) {
+func (x *JetStream) CreateKeyValue(config string) (*KeyValue, error) {
 	return x.opCreateKeyValue(config)
 }
 
 // opKeyValue calls nervure_jetstream_key_value: An existing bucket.
-func (x *Jetstream) opKeyValue(bucket string) (*KeyValue, error) {
+func (x *JetStream) opKeyValue(bucket string) (*KeyValue, error) {
 	if x == nil || x.h == nil {
 		return nil, &Error{Status: StatusConnectionClosed, Message: "the handle was released"}
 	}
@@ -2490,12 +2482,12 @@ func (x *Jetstream) opKeyValue(bucket string) (*KeyValue, error) {
 
 // KeyValue - An existing bucket. It blocks the calling goroutine. Fails with ErrJetStreamAPI,
 // ErrTimeout, ErrNoResponders, ErrInvalidArgument.
-func (x *Jetstream) KeyValue(bucket string) (*KeyValue, error) {
+func (x *JetStream) KeyValue(bucket string) (*KeyValue, error) {
 	return x.opKeyValue(bucket)
 }
 
 // opDeleteKeyValue calls nervure_jetstream_delete_key_value: Deletes a bucket and its values.
-func (x *Jetstream) opDeleteKeyValue(bucket string) error {
+func (x *JetStream) opDeleteKeyValue(bucket string) error {
 	if x == nil || x.h == nil {
 		return &Error{Status: StatusConnectionClosed, Message: "the handle was released"}
 	}
@@ -2512,12 +2504,12 @@ func (x *Jetstream) opDeleteKeyValue(bucket string) error {
 
 // DeleteKeyValue - Deletes a bucket and its values. It blocks the calling goroutine. Fails with
 // ErrJetStreamAPI, ErrTimeout, ErrNoResponders, ErrInvalidArgument.
-func (x *Jetstream) DeleteKeyValue(bucket string) error {
+func (x *JetStream) DeleteKeyValue(bucket string) error {
 	return x.opDeleteKeyValue(bucket)
 }
 
 // opKeyValueNames calls nervure_jetstream_key_value_names: Every bucket's name.
-func (x *Jetstream) opKeyValueNames() (NameList, error) {
+func (x *JetStream) opKeyValueNames() (NameList, error) {
 	if x == nil || x.h == nil {
 		return NameList{}, &Error{Status: StatusConnectionClosed, Message: "the handle was released"}
 	}
@@ -2530,7 +2522,7 @@ func (x *Jetstream) opKeyValueNames() (NameList, error) {
 
 // KeyValueNames - Every bucket's name. It blocks the calling goroutine. Fails with ErrJetStreamAPI,
 // ErrTimeout, ErrNoResponders, ErrInvalidArgument.
-func (x *Jetstream) KeyValueNames() (NameList, error) {
+func (x *JetStream) KeyValueNames() (NameList, error) {
 	return x.opKeyValueNames()
 }
 
@@ -2575,9 +2567,9 @@ func (x *KeyValue) Put(key string, value []byte) (uint64, error) {
 }
 
 // opGet calls nervure_key_value_get: The current value (or a given revision); an empty record when absent or deleted.
-func (x *KeyValue) opGet(key string, revision int) (KvRecord, error) {
+func (x *KeyValue) opGet(key string, revision int) (KVRecord, error) {
 	if x == nil || x.h == nil {
-		return KvRecord{}, &Error{Status: StatusConnectionClosed, Message: "the handle was released"}
+		return KVRecord{}, &Error{Status: StatusConnectionClosed, Message: "the handle was released"}
 	}
 	sb := getStrBuf()
 	defer putStrBuf(sb)
@@ -2585,27 +2577,27 @@ func (x *KeyValue) opGet(key string, revision int) (KvRecord, error) {
 	r := C.nv_key_value_get(x.h, sb.ptr(keyOff), C.int64_t(revision))
 	runtime.KeepAlive(sb)
 	if err := errorOf(&r.e); err != nil {
-		return KvRecord{}, err
+		return KVRecord{}, err
 	}
-	return kvRecordFrom(r.out), nil
+	return kVRecordFrom(r.out), nil
 }
 
 // Get - The current value (or a given revision); an empty record when absent or deleted. It blocks
 // the calling goroutine. Fails with ErrJetStreamAPI, ErrTimeout, ErrNoResponders,
 // ErrInvalidArgument.
-func (x *KeyValue) Get(key string, revision int) (KvRecord, error) {
+func (x *KeyValue) Get(key string, revision int) (KVRecord, error) {
 	return x.opGet(key, revision)
 }
 
 // opCreate calls nervure_key_value_create: Stores only when the key is absent or deleted (JetStreamApiError 10071 otherwise); ttl needs a bucket with limit_marker_ttl.
-func (x *KeyValue) opCreate(key string, value []byte, tTL time.Duration) (uint64, error) {
+func (x *KeyValue) opCreate(key string, value []byte, ttl time.Duration) (uint64, error) {
 	if x == nil || x.h == nil {
 		return 0, &Error{Status: StatusConnectionClosed, Message: "the handle was released"}
 	}
 	sb := getStrBuf()
 	defer putStrBuf(sb)
 	keyOff := sb.add(key)
-	r := C.nv_key_value_create(x.h, sb.ptr(keyOff), bytesPtr(value), C.size_t(len(value)), C.int64_t(tTL.Milliseconds()))
+	r := C.nv_key_value_create(x.h, sb.ptr(keyOff), bytesPtr(value), C.size_t(len(value)), C.int64_t(ttl.Milliseconds()))
 	runtime.KeepAlive(sb)
 	if err := errorOf(&r.e); err != nil {
 		return 0, err
@@ -2616,8 +2608,8 @@ func (x *KeyValue) opCreate(key string, value []byte, tTL time.Duration) (uint64
 // Create - Stores only when the key is absent or deleted (JetStreamApiError 10071 otherwise); ttl
 // needs a bucket with limit_marker_ttl. It blocks the calling goroutine. Fails with
 // ErrJetStreamAPI, ErrTimeout, ErrNoResponders, ErrInvalidArgument, ErrNotSupportedByServer.
-func (x *KeyValue) Create(key string, value []byte, tTL time.Duration) (uint64, error) {
-	return x.opCreate(key, value, tTL)
+func (x *KeyValue) Create(key string, value []byte, ttl time.Duration) (uint64, error) {
+	return x.opCreate(key, value, ttl)
 }
 
 // opUpdate calls nervure_key_value_update: Compare-and-set: stores only when the key's revision is still last_revision (JetStreamApiError 10071 otherwise).
@@ -2667,14 +2659,14 @@ func (x *KeyValue) Delete(key string, lastRevision int) error {
 }
 
 // opPurge calls nervure_key_value_purge: Deletes the key and its history, leaving a purge marker.
-func (x *KeyValue) opPurge(key string, tTL time.Duration) error {
+func (x *KeyValue) opPurge(key string, ttl time.Duration) error {
 	if x == nil || x.h == nil {
 		return &Error{Status: StatusConnectionClosed, Message: "the handle was released"}
 	}
 	sb := getStrBuf()
 	defer putStrBuf(sb)
 	keyOff := sb.add(key)
-	r := C.nv_key_value_purge(x.h, sb.ptr(keyOff), C.int64_t(tTL.Milliseconds()))
+	r := C.nv_key_value_purge(x.h, sb.ptr(keyOff), C.int64_t(ttl.Milliseconds()))
 	runtime.KeepAlive(sb)
 	if err := errorOf(&r.e); err != nil {
 		return err
@@ -2685,8 +2677,8 @@ func (x *KeyValue) opPurge(key string, tTL time.Duration) error {
 // Purge - Deletes the key and its history, leaving a purge marker. It blocks the calling goroutine.
 // Fails with ErrJetStreamAPI, ErrTimeout, ErrNoResponders, ErrInvalidArgument,
 // ErrNotSupportedByServer.
-func (x *KeyValue) Purge(key string, tTL time.Duration) error {
-	return x.opPurge(key, tTL)
+func (x *KeyValue) Purge(key string, ttl time.Duration) error {
+	return x.opPurge(key, ttl)
 }
 
 // opKeys calls nervure_key_value_keys: Keys with a current value, optionally matching a filter (wildcards allowed).
@@ -2712,9 +2704,9 @@ func (x *KeyValue) Keys(filter string) (NameList, error) {
 }
 
 // opHistory calls nervure_key_value_history: Every stored value of the key, oldest first.
-func (x *KeyValue) opHistory(key string) (KvEntryList, error) {
+func (x *KeyValue) opHistory(key string) (KVEntryList, error) {
 	if x == nil || x.h == nil {
-		return KvEntryList{}, &Error{Status: StatusConnectionClosed, Message: "the handle was released"}
+		return KVEntryList{}, &Error{Status: StatusConnectionClosed, Message: "the handle was released"}
 	}
 	sb := getStrBuf()
 	defer putStrBuf(sb)
@@ -2722,14 +2714,14 @@ func (x *KeyValue) opHistory(key string) (KvEntryList, error) {
 	r := C.nv_key_value_history(x.h, sb.ptr(keyOff))
 	runtime.KeepAlive(sb)
 	if err := errorOf(&r.e); err != nil {
-		return KvEntryList{}, err
+		return KVEntryList{}, err
 	}
-	return kvEntryListFrom(r.out), nil
+	return kVEntryListFrom(r.out), nil
 }
 
 // History - Every stored value of the key, oldest first. It blocks the calling goroutine. Fails
 // with ErrJetStreamAPI, ErrTimeout, ErrNoResponders, ErrInvalidArgument.
-func (x *KeyValue) History(key string) (KvEntryList, error) {
+func (x *KeyValue) History(key string) (KVEntryList, error) {
 	return x.opHistory(key)
 }
 
@@ -2758,19 +2750,19 @@ func (x *KeyValue) Watch(keys string, includeHistory bool, ignoreDeletes bool, m
 }
 
 // opStatus calls nervure_key_value_status: The bucket's state.
-func (x *KeyValue) opStatus() (KvStatus, error) {
+func (x *KeyValue) opStatus() (KVStatus, error) {
 	if x == nil || x.h == nil {
-		return KvStatus{}, &Error{Status: StatusConnectionClosed, Message: "the handle was released"}
+		return KVStatus{}, &Error{Status: StatusConnectionClosed, Message: "the handle was released"}
 	}
 	r := C.nv_key_value_status(x.h)
 	if err := errorOf(&r.e); err != nil {
-		return KvStatus{}, err
+		return KVStatus{}, err
 	}
-	return kvStatusFrom(r.out), nil
+	return kVStatusFrom(r.out), nil
 }
 
 // Status - The bucket's state. It blocks the calling goroutine. Fails with ErrJetStreamAPI,
 // ErrTimeout, ErrNoResponders, ErrInvalidArgument.
-func (x *KeyValue) Status() (KvStatus, error) {
+func (x *KeyValue) Status() (KVStatus, error) {
 	return x.opStatus()
 }

@@ -34,17 +34,17 @@ HEADER = "go/shims.generated.h"
 
 # Objects whose Go type is written by hand (go/conn.go, go/sub.go): the struct
 # has fields h (the C handle) and, except for the connection, conn.
-GO_TYPE = {"connection": "Conn", "subscription": "Subscription", "message": "Msg"}
+GO_TYPE = {"connection": "Conn", "subscription": "Subscription", "message": "Msg", "jetstream": "JetStream"}
 HANDWRITTEN_TYPES = {"connection", "subscription"}
 # Operations whose exported method is hand-written (Go idiom differs).
 HANDWRITTEN = {
     ("connection", "publish"), ("connection", "subscribe"), ("connection", "request"), ("connection", "flush"),
     ("connection", "drain"), ("connection", "close"), ("subscription", "unsubscribe"), ("subscription", "drain"),
-    ("subscription", "auto_unsubscribe"), ("subscription", "set_pending_limits"),
+    ("subscription", "auto_unsubscribe"), ("subscription", "set_pending_limits"), ("jetstream", "publish"),
 }
 # Record fields named as the official Go client names them.
 FIELD_NAME = {("message", "headers"): "Header"}
-INITIALISMS = {"Id": "ID", "Url": "URL", "Api": "API", "Json": "JSON", "Tls": "TLS", "Ca": "CA", "Http": "HTTP",
+INITIALISMS = {"Jetstream": "JetStream", "Kv": "KV", "Id": "ID", "Url": "URL", "Api": "API", "Json": "JSON", "Tls": "TLS", "Ca": "CA", "Http": "HTTP",
                "Ip": "IP", "Tcp": "TCP", "Uri": "URI", "Ttl": "TTL"}
 
 GO_ARG = {"string": "string", "bytes": "[]byte", "int": "int", "uint": "uint64", "bool": "bool",
@@ -75,7 +75,9 @@ def lower_first(s: str) -> str:
 
 
 def go_local(name: str) -> str:
-    n = lower_first(go_name(name))
+    """api_prefix -> apiPrefix, ttl -> ttl, actor_id -> actorID."""
+    head, *rest = name.split("_")
+    n = head.lower() + (go_name("_".join(rest)) if rest else "")
     return n + "_" if n in {"type", "func", "range", "map", "chan", "go", "select", "default", "case"} else n
 
 

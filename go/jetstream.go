@@ -1,0 +1,131 @@
+package nervure
+
+import (
+	"context"
+	"encoding/json"
+	"time"
+)
+
+// PubAck is the stream's acknowledgement of a JetStream publish.
+type PubAck struct {
+	// Stream is the stream that stored the message.
+	Stream string `json:"stream"`
+	// Sequence is the message's sequence in the stream.
+	Sequence uint64 `json:"seq"`
+	// Duplicate is true when the message ID was seen before (nothing stored).
+	Duplicate bool `json:"duplicate"`
+	// Domain is the JetStream domain, when there is one.
+	Domain string `json:"domain,omitempty"`
+}
+
+// PubOpt configures JetStream.Publish.
+type PubOpt func(*pubOpts)
+
+type pubOpts struct {
+	header                   Header
+	msgID, stream, lastMsgID string
+	lastSeq, lastSubjectSeq  int
+	ttl, timeout             time.Duration
+}
+
+// MsgID sets the message ID the stream de-duplicates on (Nats-Msg-Id).
+func MsgID(id string) PubOpt { return func(o *pubOpts) { o.msgID = id } }
+
+// ExpectStream fails the publish unless the subject is stored in stream.
+func ExpectStream(stream string) PubOpt { return func(o *pubOpts) { o.stream = stream } }
+
+// ExpectLastSequence fails the publish unless the stream's last sequence is seq.
+func ExpectLastSequence(seq uint64) PubOpt { return func(o *pubOpts) { o.lastSeq = int(seq) } }
+
+// ExpectLastSequencePerSubject fails the publish unless the subject's last sequence is seq.
+func ExpectLastSequencePerSubject(seq uint64) PubOpt {
+	return func(o *pubOpts) { o.lastSubjectSeq = int(seq) }
+}
+
+// ExpectLastMsgID fails the publish unless the stream's last message ID is id.
+func ExpectLastMsgID(id string) PubOpt { return func(o *pubOpts) { o.lastMsgID = id } }
+
+// WithHeader sends h with the message.
+func WithHeader(h Header) PubOpt { return func(o *pubOpts) { o.header = h } }
+
+// MsgTTL sets a per-message TTL (streams with allow_msg_ttl, nats-server 2.11+).
+func MsgTTL(ttl time.Duration) PubOpt { return func(o *pubOpts) { o.ttl = ttl } }
+
+// Publish stores data on subject in a stream and returns the stream's
+// acknowledgement; it waits until ctx ends (or the context's default timeout).
+// Fails with ErrNoResponders when no stream listens on subject and with
+// *JetStreamAPIError when an expectation fails.
+func (js *JetStream) Publish(ctx context.Context, subject string, data []byte, opts ...PubOpt) (*PubAck, error) {
+	o := pubOpts{lastSeq: -1, lastSubjectSeq: -1}
+	for _, f := range opts {
+		f(&o)
+	}
+	if d, ok := ctx.Deadline(); ok {
+		o.timeout = max(time.Until(d), time.Millisecond)
+	}
+	m, err := js.opPublish(ctx, subject, data, o.header, o.msgID, o.stream, o.lastSeq, o.lastSubjectSeq, o.lastMsgID,
+		o.ttl, o.timeout)
+	if err != nil {
+		return nil, err
+	}
+	var ack PubAck
+	if m != nil {
+		if err := json.Unmarshal(m.Data, &ack); err != nil {
+			return nil, &Error{Status: StatusNervure, Message: "undecodable acknowledgement: " + err.Error()}
+		}
+	}
+	return &ack, nil
+}
+
+// PublishMsg is Publish with the message's subject, data and headers.
+func (js *JetStream) PublishMsg(ctx context.Context, m *Msg, opts ...PubOpt) (*PubAck, error) {
+	return js.Publish(ctx, m.Subject, m.Data, append([]PubOpt{WithHeader(m.Header)}, opts...)...)
+}
+
+// ---- acknowledging messages of consumers ----
+
+// jsForAcks is the connection's JetStream context for acknowledgements (they
+// go to the message's reply subject, whatever the domain).
+func (c *Conn) jsForAcks() (*JetStream, error) {
+	c.jsOnce.Do(func() { c.js, c.jsErr = c.JetStream("", "", defaultConnectionJetStreamTimeout) })
+	return c.js, c.jsErr
+}
+
+func (m *Msg) ackKind(kind string, delay time.Duration, reason string) error {
+	js, err := m.conn.jsForAcks()
+	if err != nil {
+		return err
+	}
+	return js.opAck(m.Reply, kind, delay, reason)
+}
+
+// Ack acknowledges a message of a JetStream consumer.
+func (m *Msg) Ack() error { return m.ackKind("ack", 0, "") }
+
+// Nak asks for redelivery, after delay when it is not zero.
+func (m *Msg) Nak(delay time.Duration) error { return m.ackKind("nak", delay, "") }
+
+// Term stops redelivery of the message; reason needs nats-server 2.10+.
+func (m *Msg) Term(reason string) error { return m.ackKind("term", 0, reason) }
+
+// InProgress resets the redelivery timer.
+func (m *Msg) InProgress() error { return m.ackKind("in_progress", 0, "") }
+
+// AckSync acknowledges and waits for the server to confirm it.
+func (m *Msg) AckSync(ctx context.Context) error {
+	js, err := m.conn.jsForAcks()
+	if err != nil {
+		return err
+	}
+	_, err = js.opAckSync(ctx, m.Reply, timeoutOf(ctx, defaultJetStreamAckSyncTimeout))
+	return err
+}
+
+// Metadata is the delivery metadata of a JetStream message (from its reply subject).
+func (m *Msg) Metadata() (MsgMetadata, error) {
+	js, err := m.conn.jsForAcks()
+	if err != nil {
+		return MsgMetadata{}, err
+	}
+	return js.opMetadata(m.Reply)
+}

@@ -1,0 +1,113 @@
+package nervure_test
+
+import (
+	"context"
+	"errors"
+	"testing"
+	"time"
+
+	nervure "github.com/nervure-io/nervure/go"
+)
+
+func TestJetStreamAndKeyValue(t *testing.T) {
+	nc, _ := connect(t)
+	js, err := nc.JetStream("", "", 5*time.Second)
+	if err != nil {
+		t.Fatal(err)
+	}
+	info, err := js.AddStream(`{"name":"ORDERS","subjects":["orders.>"]}`)
+	if err != nil || len(info.Raw) == 0 {
+		t.Fatalf("add stream: %v %s", err, info.Raw)
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+	defer cancel()
+	for i := 1; i <= 3; i++ {
+		ack, err := js.Publish(ctx, "orders.new", []byte{byte('0' + i)}, nervure.MsgID("m"+string(rune('0'+i))))
+		if err != nil || ack.Stream != "ORDERS" || ack.Sequence != uint64(i) || ack.Duplicate {
+			t.Fatalf("publish %d: %+v %v", i, ack, err)
+		}
+	}
+	if ack, err := js.Publish(ctx, "orders.new", nil, nervure.MsgID("m1")); err != nil || !ack.Duplicate {
+		t.Fatalf("duplicate: %+v %v", ack, err)
+	}
+	_, err = js.Publish(ctx, "orders.new", nil, nervure.ExpectLastSequence(1))
+	var api *nervure.JetStreamAPIError
+	if !errors.As(err, &api) || api.ErrCode != 10071 || !errors.Is(err, nervure.ErrJetStreamAPI) {
+		t.Fatalf("wrong last sequence: %v", err)
+	}
+	if _, err := js.StreamInfo("NOPE"); !errors.As(err, &api) || api.Code != 404 {
+		t.Fatalf("missing stream: %v", err)
+	}
+	if _, err := js.AddConsumer("ORDERS", `{"durable_name":"proc","ack_policy":"explicit"}`); err != nil {
+		t.Fatal(err)
+	}
+	batch, err := js.Fetch("ORDERS", "proc", 3, 2*time.Second, false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i := 1; i <= 3; i++ {
+		m, err := batch.NextMsg(5 * time.Second)
+		if err != nil {
+			t.Fatalf("fetch %d: %v", i, err)
+		}
+		md, err := m.Metadata()
+		if err != nil || md.StreamSeq != uint64(i) || md.Stream != "ORDERS" || md.NumDelivered != 1 {
+			t.Fatalf("metadata %+v %v", md, err)
+		}
+		if i == 2 {
+			err = m.AckSync(ctx)
+		} else {
+			err = m.Ack()
+		}
+		if err != nil {
+			t.Fatal(err)
+		}
+	}
+	ci, err := js.ConsumerInfo("ORDERS", "proc")
+	if err != nil || len(ci.Raw) == 0 {
+		t.Fatal(err)
+	}
+	stored, err := js.GetMsg("ORDERS", 2, "")
+	if err != nil || len(stored.Raw) == 0 {
+		t.Fatalf("get msg: %v", err)
+	}
+
+	kv, err := js.CreateKeyValue(`{"bucket":"profiles","history":5}`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	watch, err := kv.Watch("sue.*", false, false, false, false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	rev, err := kv.Put("sue.color", []byte("blue"))
+	if err != nil || rev == 0 {
+		t.Fatalf("put: %d %v", rev, err)
+	}
+	if _, err := kv.Update("sue.color", []byte("red"), rev+10); !errors.As(err, &api) || api.ErrCode != 10071 {
+		t.Fatalf("update with a stale revision: %v", err)
+	}
+	if _, err := kv.Update("sue.color", []byte("green"), rev); err != nil {
+		t.Fatal(err)
+	}
+	rec, err := kv.Get("sue.color", 0)
+	if err != nil || rec.Key != "sue.color" || rec.Revision != rev+1 || rec.Operation != "PUT" {
+		t.Fatalf("get: %+v %v", rec, err)
+	}
+	// The watch sees the key (its initial value or its updates, depending on
+	// when the watch's consumer started), and the end of the initial values.
+	w1, err := watch.NextMsg(5 * time.Second)
+	for err == nil && w1.Subject != "sue.color" {
+		w1, err = watch.NextMsg(5 * time.Second)
+	}
+	if err != nil || string(w1.Data) != "blue" && string(w1.Data) != "green" {
+		t.Fatalf("watch: %v %v", w1, err)
+	}
+	keys, err := kv.Keys("")
+	if err != nil || len(keys.Raw) == 0 {
+		t.Fatal(err)
+	}
+	if err := js.DeleteStream("ORDERS"); err != nil {
+		t.Fatal(err)
+	}
+}
