@@ -236,6 +236,10 @@ def exception_class(api: Api, e) -> str:
     for f in e.fields:
         out += ["", f"  /** @return {f.doc} */", f"  public {jt[f.type]} {camel(f.name)}() {{",
                 f"    return {camel(f.name)};", "  }"]
+    out += ["", f"  /** @return the code every language shares for this error ({e.code}) */",
+            "  public int errorCode() {", f"    return {e.code};", "  }", "",
+            f"  /** @return the name every language shares for this error (\"{e.name}\") */",
+            "  public String errorName() {", f"    return \"{e.name}\";", "  }"]
     if e.parent is None:
         out += ["", "  /** @param message what went wrong @param cause the underlying failure */",
                 f"  public {name}(String message, Throwable cause) {{", "    super(message, cause);", "  }"]

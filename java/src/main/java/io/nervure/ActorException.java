@@ -17,4 +17,14 @@ public class ActorException extends NervureException {
   public String remoteType() {
     return remoteType;
   }
+
+  /** @return the code every language shares for this error (11) */
+  public int errorCode() {
+    return 11;
+  }
+
+  /** @return the name every language shares for this error ("ActorError") */
+  public String errorName() {
+    return "ActorError";
+  }
 }

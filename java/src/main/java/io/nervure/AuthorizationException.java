@@ -9,4 +9,14 @@ public class AuthorizationException extends NervureException {
   public AuthorizationException(String message) {
     super(message);
   }
+
+  /** @return the code every language shares for this error (7) */
+  public int errorCode() {
+    return 7;
+  }
+
+  /** @return the name every language shares for this error ("AuthorizationError") */
+  public String errorName() {
+    return "AuthorizationError";
+  }
 }

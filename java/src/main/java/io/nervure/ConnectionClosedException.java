@@ -9,4 +9,14 @@ public class ConnectionClosedException extends NervureException {
   public ConnectionClosedException(String message) {
     super(message);
   }
+
+  /** @return the code every language shares for this error (2) */
+  public int errorCode() {
+    return 2;
+  }
+
+  /** @return the name every language shares for this error ("ConnectionClosedError") */
+  public String errorName() {
+    return "ConnectionClosedError";
+  }
 }

@@ -9,4 +9,14 @@ public class InvalidArgumentException extends NervureException {
   public InvalidArgumentException(String message) {
     super(message);
   }
+
+  /** @return the code every language shares for this error (12) */
+  public int errorCode() {
+    return 12;
+  }
+
+  /** @return the name every language shares for this error ("InvalidArgumentError") */
+  public String errorName() {
+    return "InvalidArgumentError";
+  }
 }

@@ -9,4 +9,14 @@ public class InvalidSubjectException extends NervureException {
   public InvalidSubjectException(String message) {
     super(message);
   }
+
+  /** @return the code every language shares for this error (5) */
+  public int errorCode() {
+    return 5;
+  }
+
+  /** @return the name every language shares for this error ("InvalidSubjectError") */
+  public String errorName() {
+    return "InvalidSubjectError";
+  }
 }

@@ -24,4 +24,14 @@ public class JetStreamApiException extends NervureException {
   public long errCode() {
     return errCode;
   }
+
+  /** @return the code every language shares for this error (9) */
+  public int errorCode() {
+    return 9;
+  }
+
+  /** @return the name every language shares for this error ("JetStreamApiError") */
+  public String errorName() {
+    return "JetStreamApiError";
+  }
 }

@@ -9,4 +9,14 @@ public class MaxPayloadException extends NervureException {
   public MaxPayloadException(String message) {
     super(message);
   }
+
+  /** @return the code every language shares for this error (6) */
+  public int errorCode() {
+    return 6;
+  }
+
+  /** @return the name every language shares for this error ("MaxPayloadError") */
+  public String errorName() {
+    return "MaxPayloadError";
+  }
 }

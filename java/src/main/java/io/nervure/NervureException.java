@@ -10,6 +10,16 @@ public class NervureException extends RuntimeException {
     super(message);
   }
 
+  /** @return the code every language shares for this error (1) */
+  public int errorCode() {
+    return 1;
+  }
+
+  /** @return the name every language shares for this error ("NervureError") */
+  public String errorName() {
+    return "NervureError";
+  }
+
   /** @param message what went wrong @param cause the underlying failure */
   public NervureException(String message, Throwable cause) {
     super(message, cause);

@@ -9,4 +9,14 @@ public class NoRespondersException extends NervureException {
   public NoRespondersException(String message) {
     super(message);
   }
+
+  /** @return the code every language shares for this error (4) */
+  public int errorCode() {
+    return 4;
+  }
+
+  /** @return the name every language shares for this error ("NoRespondersError") */
+  public String errorName() {
+    return "NoRespondersError";
+  }
 }

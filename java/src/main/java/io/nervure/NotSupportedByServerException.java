@@ -9,4 +9,14 @@ public class NotSupportedByServerException extends NervureException {
   public NotSupportedByServerException(String message) {
     super(message);
   }
+
+  /** @return the code every language shares for this error (10) */
+  public int errorCode() {
+    return 10;
+  }
+
+  /** @return the name every language shares for this error ("NotSupportedByServerError") */
+  public String errorName() {
+    return "NotSupportedByServerError";
+  }
 }

@@ -9,4 +9,14 @@ public class SlowConsumerException extends NervureException {
   public SlowConsumerException(String message) {
     super(message);
   }
+
+  /** @return the code every language shares for this error (8) */
+  public int errorCode() {
+    return 8;
+  }
+
+  /** @return the name every language shares for this error ("SlowConsumerError") */
+  public String errorName() {
+    return "SlowConsumerError";
+  }
 }

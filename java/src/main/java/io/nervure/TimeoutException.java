@@ -9,4 +9,14 @@ public class TimeoutException extends NervureException {
   public TimeoutException(String message) {
     super(message);
   }
+
+  /** @return the code every language shares for this error (3) */
+  public int errorCode() {
+    return 3;
+  }
+
+  /** @return the name every language shares for this error ("TimeoutError") */
+  public String errorName() {
+    return "TimeoutError";
+  }
 }
