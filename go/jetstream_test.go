@@ -107,6 +107,38 @@ func TestJetStreamAndKeyValue(t *testing.T) {
 	if err != nil || len(keys.Raw) == 0 {
 		t.Fatal(err)
 	}
+	// Continuous consumption with a handler; redelivery after Nak.
+	if _, err := js.AddConsumer("ORDERS", `{"durable_name":"live","ack_policy":"explicit"}`); err != nil {
+		t.Fatal(err)
+	}
+	live, err := js.Consume("ORDERS", "live", 0, 30*time.Second, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := make(chan uint64, 10)
+	nakked := false
+	if err := live.Handle(func(m *nervure.Msg) {
+		md, _ := m.Metadata()
+		if md.StreamSeq == 1 && !nakked {
+			nakked = true
+			m.Nak(0)
+			return
+		}
+		m.Ack()
+		got <- md.StreamSeq
+	}); err != nil {
+		t.Fatal(err)
+	}
+	seen := map[uint64]bool{}
+	for len(seen) < 3 {
+		select {
+		case seq := <-got:
+			seen[seq] = true
+		case <-time.After(10 * time.Second):
+			t.Fatalf("consumed %v", seen)
+		}
+	}
+	live.Unsubscribe()
 	if err := js.DeleteStream("ORDERS"); err != nil {
 		t.Fatal(err)
 	}

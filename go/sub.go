@@ -136,6 +136,22 @@ func (s *Subscription) forget() {
 	s.conn.mu.Unlock()
 }
 
+// Handle turns a source read with NextMsg (a JetStream Fetch or Consume, a
+// key-value Watch, a SubscribeSync) into one whose messages go to handler,
+// on the source's own goroutine. Call it once, before reading with NextMsg.
+func (s *Subscription) Handle(handler MsgHandler) error {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.handler != nil || handler == nil {
+		return &Error{Status: StatusInvalidArgument, Message: "the subscription has a handler already"}
+	}
+	s.handler = handler
+	s.done = make(chan struct{})
+	go s.deliver()
+	s.notify()
+	return nil
+}
+
 // Subscribe calls handler with each message on subject (wildcards * and >).
 func (c *Conn) Subscribe(subject string, handler MsgHandler) (*Subscription, error) {
 	return c.subscribe(subject, "", handler)
