@@ -143,3 +143,28 @@ func TestJetStreamAndKeyValue(t *testing.T) {
 		t.Fatal(err)
 	}
 }
+
+// A feature the 2.9 server cannot honour fails with ErrNotSupportedByServer.
+func TestJetStreamCompatRefusals(t *testing.T) {
+	s := startServer(t, "single", "--compat")
+	nc, err := nervure.Connect(s.URL)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer nc.Close()
+	js, err := nc.JetStream("", "", 5*time.Second)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := js.AddStream(`{"name":"T","subjects":["t.>"]}`); err != nil {
+		t.Fatal(err)
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+	defer cancel()
+	if _, err := js.Publish(ctx, "t.x", nil, nervure.MsgTTL(time.Minute)); !errors.Is(err, nervure.ErrNotSupportedByServer) {
+		t.Fatalf("message TTL on 2.9: %v", err)
+	}
+	if ack, err := js.Publish(ctx, "t.x", []byte("ok")); err != nil || ack.Sequence != 1 {
+		t.Fatalf("publish on 2.9: %+v %v", ack, err)
+	}
+}
