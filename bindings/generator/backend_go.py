@@ -1,8 +1,8 @@
 """Go: the cgo glue of package nervure (go/), over the C ABI (nervure.h).
 
-One file, go/nervure.generated.go:
+Two files, go/nervure.generated.go and the C it includes, go/shims.generated.h:
 
-- C shims in the cgo preamble, one per operation: `nv_<object>_<op>(...)`
+- C shims, one per operation: `nv_<object>_<op>(...)`
   calls `nervure_<object>_<op>` and returns a small struct by value (status,
   error text, the error's structured fields read on the same thread, and the
   result), so Go never hands C a pointer to Go memory holding results, and a
@@ -27,7 +27,7 @@ from __future__ import annotations
 
 import re
 
-from model import Api, Object, Operation, Type, banner, pascal, upper
+from model import Api, Operation, Type, banner, pascal, upper
 
 OUT = "go/nervure.generated.go"
 HEADER = "go/shims.generated.h"
@@ -230,8 +230,6 @@ def preamble(api: Api) -> list[str]:
     for t in api.types.values():
         if t.encoding == "batch":
             out += batch_view(t)
-    for opt in api.connect_options:
-        pass
     for obj in api.objects:
         for op in obj.operations:
             out += shim(api, op)
