@@ -141,11 +141,18 @@ def header(api: Api) -> str:
                    "char** error);")
     out += ["", "/* ---- Operations ---------------------------------------------------------- */", ""]
     for obj in api.objects:
+        if obj.name not in HAND_WRITTEN_HANDLES:
+            out.append(f"/* Frees the {obj.name} handle and sets it to NULL; NULL is a no-op. */")
+            out.append(f"NERVURE_API void nervure_{obj.name}_destroy(nervure_{obj.name}** {obj.name});")
         for op in obj.operations:
             out.append(doc_comment(op))
             out.append(f"NERVURE_API {signature(api, op)};")
     out += ["", "#ifdef __cplusplus", "}", "#endif", "#endif /* NERVURE_H */", ""]
     return "\n".join(out)
+
+
+# Handles whose create/destroy live in c/src/runtime.cpp (connect, subscribe...).
+HAND_WRITTEN_HANDLES = {"connection", "subscription"}
 
 
 def option_setter(opt) -> str:
@@ -254,6 +261,9 @@ def glue(api: Api) -> str:
                        ['nervure::cabi::require(options, "options");',
                         f'nervure::bridge::set_option(options->options, "{opt.name}", {value});'])
     for obj in api.objects:
+        if obj.name not in HAND_WRITTEN_HANDLES:
+            out += [f"void nervure_{obj.name}_destroy(nervure_{obj.name}** {obj.name}) {{",
+                    f"  if (!{obj.name}) return;", f"  delete *{obj.name};", f"  *{obj.name} = nullptr;", "}", ""]
         for op in obj.operations:
             out += operation(api, op)
     out += ['}  // extern "C"', ""]

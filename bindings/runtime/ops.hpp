@@ -195,9 +195,14 @@ inline std::shared_ptr<BridgeSubscription> jetstream_ordered_consumer(BridgeJetS
   o.opt_start_seq = static_cast<uint64_t>(opt_start_seq);
   return j.source(j.js().ordered_consumer(std::string(stream), o), std::string(stream) + "/ordered");
 }
+/// Only a $JS.ACK subject takes acknowledgements: anything else would publish "+ACK" to some other subject.
+inline void check_ack_reply(std::string_view reply) {
+  if (reply.empty()) throw Error(ErrorCode::invalid_argument, "this message has no reply subject to acknowledge");
+  (void)parse_ack_subject(reply);  // InvalidArgumentError naming the subject
+}
 inline void jetstream_ack(BridgeJetStream& j, std::string_view reply, std::string_view kind, int64_t delay_ms,
                           std::string_view reason) {
-  if (reply.empty()) throw Error(ErrorCode::invalid_argument, "this message has no reply subject to acknowledge");
+  check_ack_reply(reply);
   std::string body;
   if (kind == "ack") body = "+ACK";
   else if (kind == "nak")
@@ -218,7 +223,7 @@ inline void jetstream_ack(BridgeJetStream& j, std::string_view reply, std::strin
   j.connection().publish(reply, body);
 }
 inline void jetstream_ack_sync(BridgeJetStream& j, AsyncTarget target, std::string_view reply, int64_t timeout_ms) {
-  if (reply.empty()) throw Error(ErrorCode::invalid_argument, "this message has no reply subject to acknowledge");
+  check_ack_reply(reply);
   bridge::request_via(j.inbox(), j.connection(), std::move(target), reply, "+ACK", ms(timeout_ms));
 }
 inline std::string jetstream_metadata(BridgeJetStream&, std::string_view reply) {

@@ -444,3 +444,106 @@ TEST_F(CAbi, AuthorizationFailureIsItsOwnStatus) {
   nervure_options_destroy(&o);
   nervure_connection_destroy(&c);
 }
+
+// ---- JetStream and key-value through the C ABI ------------------------------------
+
+namespace {
+std::string take_json(char* text) {
+  std::string s = text ? text : "";
+  nervure_free_string(text);
+  return s;
+}
+}  // namespace
+
+TEST_F(CAbi, JetStreamStreamsPublishFetchAck) {
+  Error err;
+  nervure_connection* c = connect_to(server_->url());
+  nervure_jetstream* js = nullptr;
+  ASSERT_EQ(nervure_connection_jetstream(c, "", "", 5000, &js, err.out()), NERVURE_OK) << err.str();
+  char* out = nullptr;
+  nervure_jetstream_delete_stream(js, "CABI", nullptr);
+  ASSERT_EQ(nervure_jetstream_add_stream(js, R"({"name":"CABI","subjects":["cabi.>"],"storage":"memory"})", &out,
+                                         err.out()),
+            NERVURE_OK)
+      << err.str();
+  EXPECT_NE(take_json(out).find("\"CABI\""), std::string::npos);
+  // The same name with another config: the server's codes come through.
+  EXPECT_EQ(nervure_jetstream_add_stream(js, R"({"name":"CABI","subjects":["other.>"]})", &out, err.out()),
+            NERVURE_JETSTREAM_API);
+  int64_t err_code = 0;
+  EXPECT_EQ(nervure_last_error_int("err_code", &err_code), 1);
+  EXPECT_EQ(err_code, 10058);
+  EXPECT_EQ(nervure_jetstream_add_stream(js, "not json", &out, err.out()), NERVURE_INVALID_ARGUMENT);
+
+  // Acknowledged publishes complete through take; the PubAck is JSON in the data.
+  for (uintptr_t i = 1; i <= 3; ++i) {
+    std::string data = "m" + std::to_string(i);
+    ASSERT_EQ(nervure_jetstream_publish(js, "cabi.a", data.data(), data.size(), nullptr, "", "", -1, -1, "", 0, 0,
+                                        nullptr, token(100 + i), err.out()),
+              NERVURE_OK)
+        << err.str();
+    nervure_completion* done = nullptr;
+    nervure_wakeup* w = await_completion(c, token(100 + i), &done);
+    ASSERT_NE(w, nullptr);
+    EXPECT_EQ(nervure_completion_status(done), NERVURE_OK);
+    nervure_wakeup_destroy(&w);
+  }
+  ASSERT_EQ(nervure_jetstream_publish(js, "nostream.a", "x", 1, nullptr, "", "", -1, -1, "", 0, 0, nullptr,
+                                      token(200), err.out()),
+            NERVURE_OK);
+  nervure_completion* failed = nullptr;
+  nervure_wakeup* w = await_completion(c, token(200), &failed);
+  ASSERT_NE(w, nullptr);
+  EXPECT_EQ(nervure_completion_status(failed), NERVURE_NO_RESPONDERS);
+  nervure_wakeup_destroy(&w);
+  EXPECT_EQ(nervure_jetstream_publish_async_complete(js, 5000, err.out()), NERVURE_OK);
+
+  ASSERT_EQ(nervure_jetstream_add_consumer(js, "CABI", R"({"durable_name":"w","ack_policy":"explicit"})", &out,
+                                           err.out()),
+            NERVURE_OK)
+      << err.str();
+  take_json(out);
+  nervure_subscription* fetched = nullptr;
+  ASSERT_EQ(nervure_jetstream_fetch(js, "CABI", "w", 10, 1000, 0, &fetched, err.out()), NERVURE_OK) << err.str();
+  nervure_message_batch* batch = nullptr;
+  ASSERT_EQ(nervure_subscription_poll(fetched, 100, 0, &batch, err.out()), NERVURE_OK);
+  ASSERT_EQ(nervure_message_batch_count(batch), 3u);
+  for (size_t i = 0; i < 3; ++i) {
+    const char* reply = nervure_message_reply(batch, i);
+    ASSERT_EQ(nervure_jetstream_metadata(js, reply, &out, err.out()), NERVURE_OK);
+    EXPECT_NE(take_json(out).find("\"stream_seq\":" + std::to_string(i + 1)), std::string::npos);
+    EXPECT_EQ(nervure_jetstream_ack(js, reply, "ack", 0, "", err.out()), NERVURE_OK);
+  }
+  nervure_message_batch_destroy(&batch);
+  nervure_subscription_destroy(&fetched);
+  // Only a $JS.ACK subject takes acknowledgements.
+  EXPECT_EQ(nervure_jetstream_ack(js, "not.an.ack", "ack", 0, "", err.out()), NERVURE_INVALID_ARGUMENT);
+  EXPECT_NE(err.str().find("not.an.ack"), std::string::npos);
+
+  // Key-value: a stale compare-and-set is JetStreamApiError 10071.
+  nervure_key_value* kv = nullptr;
+  nervure_jetstream_delete_key_value(js, "cabi", nullptr);
+  ASSERT_EQ(nervure_jetstream_create_key_value(js, R"({"bucket":"cabi","history":3})", &kv, err.out()), NERVURE_OK)
+      << err.str();
+  uint64_t rev = 0;
+  ASSERT_EQ(nervure_key_value_put(kv, "k", "v1", 2, &rev, err.out()), NERVURE_OK);
+  EXPECT_EQ(rev, 1u);
+  ASSERT_EQ(nervure_key_value_get(kv, "k", 0, &out, err.out()), NERVURE_OK);
+  EXPECT_NE(take_json(out).find("djE="), std::string::npos);  // base64 of v1
+  ASSERT_EQ(nervure_key_value_get(kv, "absent", 0, &out, err.out()), NERVURE_OK);
+  EXPECT_EQ(take_json(out), "{}");
+  EXPECT_EQ(nervure_key_value_update(kv, "k", "v2", 2, 5, &rev, err.out()), NERVURE_JETSTREAM_API);
+  EXPECT_EQ(nervure_last_error_int("err_code", &err_code), 1);
+  EXPECT_EQ(err_code, 10071);
+  EXPECT_EQ(nervure_key_value_update(kv, "k", "v2", 2, 1, &rev, err.out()), NERVURE_OK);
+  EXPECT_EQ(rev, 2u);
+  nervure_key_value_destroy(&kv);
+  EXPECT_EQ(kv, nullptr);
+  nervure_key_value_destroy(&kv);  // NULL: a no-op
+  EXPECT_EQ(nervure_jetstream_delete_key_value(js, "cabi", err.out()), NERVURE_OK);
+  EXPECT_EQ(nervure_jetstream_delete_stream(js, "CABI", err.out()), NERVURE_OK);
+  nervure_jetstream_destroy(&js);
+  EXPECT_EQ(js, nullptr);
+  nervure_connection_close(c, err.out());
+  nervure_connection_destroy(&c);
+}

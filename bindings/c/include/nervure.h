@@ -280,6 +280,8 @@ NERVURE_API nervure_status nervure_connection_new_inbox(nervure_connection* self
 NERVURE_API nervure_status nervure_connection_max_payload(nervure_connection* self, int64_t* out, char** error);
 /* A JetStream context (domain or API prefix for other domains and accounts). Fails with InvalidArgumentError. */
 NERVURE_API nervure_status nervure_connection_jetstream(nervure_connection* self, const char* domain, const char* api_prefix, int64_t timeout_ms, nervure_jetstream** out, char** error);
+/* Frees the actor_host handle and sets it to NULL; NULL is a no-op. */
+NERVURE_API void nervure_actor_host_destroy(nervure_actor_host** actor_host);
 /* Hosts an actor type (before start). Fails with NervureError. */
 NERVURE_API nervure_status nervure_actor_host_register_type(nervure_actor_host* self, const char* actor_type, char** error);
 /* Creates the buckets if needed, takes partitions and starts serving. Blocks the calling thread. Fails with JetStreamApiError, NotSupportedByServerError, TimeoutError. */
@@ -330,6 +332,8 @@ NERVURE_API nervure_status nervure_subscription_pending_bytes(nervure_subscripti
 NERVURE_API nervure_status nervure_subscription_dropped(nervure_subscription* self, int64_t* out, char** error);
 /* Messages received so far. */
 NERVURE_API nervure_status nervure_subscription_delivered(nervure_subscription* self, int64_t* out, char** error);
+/* Frees the jetstream handle and sets it to NULL; NULL is a no-op. */
+NERVURE_API void nervure_jetstream_destroy(nervure_jetstream** jetstream);
 /* The account's JetStream usage and limits. Blocks the calling thread. Fails with JetStreamApiError, TimeoutError, NoRespondersError, InvalidArgumentError. */
 NERVURE_API nervure_status nervure_jetstream_account_info(nervure_jetstream* self, char** out_json, char** error);
 /* Creates a stream from its configuration (the server's JSON). Blocks the calling thread. Fails with JetStreamApiError, TimeoutError, NoRespondersError, InvalidArgumentError, NotSupportedByServerError. */
@@ -384,6 +388,8 @@ NERVURE_API nervure_status nervure_jetstream_key_value(nervure_jetstream* self, 
 NERVURE_API nervure_status nervure_jetstream_delete_key_value(nervure_jetstream* self, const char* bucket, char** error);
 /* Every bucket's name. Blocks the calling thread. Fails with JetStreamApiError, TimeoutError, NoRespondersError, InvalidArgumentError. */
 NERVURE_API nervure_status nervure_jetstream_key_value_names(nervure_jetstream* self, char** out_json, char** error);
+/* Frees the key_value handle and sets it to NULL; NULL is a no-op. */
+NERVURE_API void nervure_key_value_destroy(nervure_key_value** key_value);
 /* The bucket's name. */
 NERVURE_API nervure_status nervure_key_value_bucket(nervure_key_value* self, char** out, char** error);
 /* Stores a value; returns its revision. Blocks the calling thread. Fails with JetStreamApiError, TimeoutError, NoRespondersError, InvalidArgumentError. */

@@ -467,6 +467,12 @@ nervure_status nervure_connection_jetstream(nervure_connection* self, const char
   });
 }
 
+void nervure_actor_host_destroy(nervure_actor_host** actor_host) {
+  if (!actor_host) return;
+  delete *actor_host;
+  *actor_host = nullptr;
+}
+
 nervure_status nervure_actor_host_register_type(nervure_actor_host* self, const char* actor_type, char** error) {
   return nervure::cabi::guard(error, [&] {
     nervure::cabi::require(self, "actor_host");
@@ -665,6 +671,12 @@ nervure_status nervure_subscription_delivered(nervure_subscription* self, int64_
     nervure::cabi::require(out, "out");
     nervure::cabi::put(out, nervure::ops::subscription_delivered(*self->handle));
   });
+}
+
+void nervure_jetstream_destroy(nervure_jetstream** jetstream) {
+  if (!jetstream) return;
+  delete *jetstream;
+  *jetstream = nullptr;
 }
 
 nervure_status nervure_jetstream_account_info(nervure_jetstream* self, char** out_json, char** error) {
@@ -901,6 +913,12 @@ nervure_status nervure_jetstream_key_value_names(nervure_jetstream* self, char**
     nervure::cabi::require(out_json, "out_json");
     nervure::cabi::put(out_json, nervure::ops::jetstream_key_value_names(*self->handle));
   });
+}
+
+void nervure_key_value_destroy(nervure_key_value** key_value) {
+  if (!key_value) return;
+  delete *key_value;
+  *key_value = nullptr;
 }
 
 nervure_status nervure_key_value_bucket(nervure_key_value* self, char** out, char** error) {
