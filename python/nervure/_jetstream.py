@@ -17,6 +17,7 @@ are plain dicts of the server's JSON, or the small classes below.
 """
 from __future__ import annotations
 
+import asyncio
 import base64
 import json
 from dataclasses import dataclass, field
@@ -254,6 +255,20 @@ class JetStream(JetstreamOps):
                                          expected_last_subject_seq, expected_last_msg_id, ttl, timeout)
         ack = json.loads(msg.data)
         return PubAck(ack["stream"], ack["seq"], ack.get("duplicate", False), ack.get("domain", ""))
+
+    async def publish_async(self, subject: str, data: Data = b"", headers: HeadersIn = None, msg_id: str = "",
+                            expected_stream: str = "", expected_last_seq: int = -1,
+                            expected_last_subject_seq: int = -1, expected_last_msg_id: str = "", ttl: float = 0.0,
+                            timeout: float = 0.0) -> "asyncio.Future[PubAck]":
+        """Publishes without waiting for the acknowledgement: returns a future of
+        the PubAck at once (the message is sent now, in call order). At most 256
+        acknowledgements are outstanding per context; publish_async_complete()
+        waits for all of them."""
+        loop = asyncio.get_running_loop()
+        task = loop.create_task(self.publish(subject, data, headers, msg_id, expected_stream, expected_last_seq,
+                                             expected_last_subject_seq, expected_last_msg_id, ttl, timeout))
+        await asyncio.sleep(0)  # the publish starts (and is sent) before this returns
+        return task
 
     # -- consumers -------------------------------------------------------------------
     async def add_consumer(self, stream: str, config: dict[str, Any] | None = None,  # type: ignore[override]

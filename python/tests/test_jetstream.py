@@ -221,3 +221,29 @@ async def test_interop_with_nats_py(url):
             assert (await kv.get("k2")).value == b"from nats-py"
     finally:
         await theirs.close()
+
+
+async def test_publish_async_window_and_completion(url):
+    async with await nervure.connect(url) as nc:
+        js = nc.jetstream()
+        stream = name("ASYNC")
+        await js.add_stream(name=stream, subjects=[f"{stream}.>"], storage="memory")
+        futures = [await js.publish_async(f"{stream}.x", str(i).encode()) for i in range(600)]
+        await js.publish_async_complete(10)
+        acks = [await f for f in futures]
+        assert [a.seq for a in acks] == list(range(1, 601))  # sent in call order
+        failed = await js.publish_async(f"{stream}.x", b"late", expected_last_seq=1)
+        with pytest.raises(nervure.JetStreamApiError):
+            await failed
+        info = await js.stream_info(stream)
+        assert info["state"]["messages"] == 600
+        await js.delete_stream(stream)
+
+
+async def test_acknowledgements_need_a_jetstream_reply(url):
+    async with await nervure.connect(url) as nc:
+        js = nc.jetstream()
+        with pytest.raises(nervure.InvalidArgumentError, match="not.an.ack"):
+            js._core.ack("not.an.ack", "ack", 0, "")
+        with pytest.raises(nervure.InvalidArgumentError):
+            js._core.metadata("not.an.ack")
