@@ -25,6 +25,24 @@ async def restock(nc: nervure.Connection) -> None:
             await asyncio.sleep(0.1)
 
 
+async def count_sale(kv: "nervure.KeyValue", product: str) -> int:
+    """One more sale of product in the inventory bucket: read, then write only if
+    nobody wrote since (compare-and-set); on a conflict (10071) read again."""
+    key = f"{product}.sold"
+    while True:
+        entry = await kv.get(key)
+        try:
+            if entry is None:
+                await kv.create(key, b"1")
+                return 1
+            sold = int(entry.value) + 1
+            await kv.update(key, str(sold).encode(), entry.revision)
+            return sold
+        except nervure.JetStreamApiError as err:
+            if err.err_code != 10071:
+                raise
+
+
 async def main() -> None:
     async with await nervure.connect(os.environ.get("NERVURE_URL", "nats://127.0.0.1:4222"),
                                      name="order-service-py") as nc:
@@ -34,6 +52,7 @@ async def main() -> None:
         except nervure.JetStreamApiError as err:
             if err.err_code != 10058:  # exists already, configured otherwise: use it as it is
                 raise
+        kv = await js.create_key_value(bucket="inventory", history=5)  # sales per product, kept by CAS
         await restock(nc)
         for order_id, product, amount in ORDERS:
             reservation = await nervure.actor_proxy(nc, "inventory", product).invoke("reserve", 1)
@@ -50,6 +69,8 @@ async def main() -> None:
                                    headers={"Order-Id": order_id, "Payment-Verdict": verdict})
             stored = "already stored" if ack.duplicate else f"stored as ORDERS #{ack.seq}"
             print(f"order-service: {order_id} {product} {amount} payment {verdict}, {stored}", flush=True)
+            if verdict == "approved":
+                print(f"order-service: inventory {product}.sold = {await count_sale(kv, product)}", flush=True)
         await nc.flush()
 
 
