@@ -24,10 +24,10 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, AsyncIterator
 
 from . import _core
-from ._errors import InvalidArgumentError
+from ._errors import ConnectionClosedError, InvalidArgumentError
 from ._ops import JetstreamOps, KeyValueOps
 from ._subscription import Subscription
-from ._types import Data, HeadersIn
+from ._types import Data, HeadersIn, to_ms
 
 if TYPE_CHECKING:
     from ._connection import Connection
@@ -261,14 +261,38 @@ class JetStream(JetstreamOps):
                             expected_last_subject_seq: int = -1, expected_last_msg_id: str = "", ttl: float = 0.0,
                             timeout: float = 0.0) -> "asyncio.Future[PubAck]":
         """Publishes without waiting for the acknowledgement: returns a future of
-        the PubAck at once (the message is sent now, in call order). At most 256
+        the PubAck at once (the message is sent before this returns, in call order). At most 256
         acknowledgements are outstanding per context; publish_async_complete()
         waits for all of them."""
-        loop = asyncio.get_running_loop()
-        task = loop.create_task(self.publish(subject, data, headers, msg_id, expected_stream, expected_last_seq,
-                                             expected_last_subject_seq, expected_last_msg_id, ttl, timeout))
-        await asyncio.sleep(0)  # the publish starts (and is sent) before this returns
-        return task
+        conn = self._conn
+        if conn._closed:
+            raise ConnectionClosedError("connection closed")
+        ttl_ms, timeout_ms = to_ms(ttl, "ttl"), to_ms(timeout, "timeout")
+        loop = conn._loop
+        token = next(conn._tokens)
+        done: asyncio.Future[Any] = loop.create_future()
+        conn._futures[token] = done  # completed by the connection's wakeup, as every async operation
+        try:
+            self._core.publish(token, subject, data, headers, msg_id, expected_stream, expected_last_seq,
+                               expected_last_subject_seq, expected_last_msg_id, ttl_ms, timeout_ms)
+        except BaseException:
+            del conn._futures[token]
+            raise
+        result: asyncio.Future[PubAck] = loop.create_future()
+
+        def settle(f: "asyncio.Future[Any]") -> None:
+            if result.done():
+                return
+            if f.cancelled():
+                result.cancel()
+            elif f.exception() is not None:
+                result.set_exception(f.exception())  # type: ignore[arg-type]
+            else:
+                ack = json.loads(f.result().data)
+                result.set_result(PubAck(ack["stream"], ack["seq"], ack.get("duplicate", False), ack.get("domain", "")))
+
+        done.add_done_callback(settle)
+        return result
 
     # -- consumers -------------------------------------------------------------------
     async def add_consumer(self, stream: str, config: dict[str, Any] | None = None,  # type: ignore[override]
