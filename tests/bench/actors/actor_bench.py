@@ -1,14 +1,16 @@
 """Actor call latency in Python: a host and a caller in one process on
 separate connections, calls one at a time. Prints one JSON line per workload.
-Usage: actor_bench.py URL MSGS SECONDS"""
+Usage: actor_bench.py URL MSGS SECONDS [MODES]"""
 import asyncio
 import json
+import math
 import sys
 import time
 
 import nervure
 
 LEASES, STATE = "nervure-bench-leases-py", "nervure-bench-state-py"
+WARM_UP = 200
 
 
 class BenchActor(nervure.Actor):
@@ -35,7 +37,16 @@ async def workload(mode, host_nc, caller, msgs, seconds):
     await runtime.start()
     try:
         proxy = nervure.actor_proxy(caller, "bench", "hot")
-        await proxy.invoke("update", "x" * 16)
+        await proxy.invoke("update", "x" * 16)  # activated before the clock starts
+
+        async def call(prefix, i):
+            if mode == "actor-activate":
+                await nervure.actor_proxy(caller, "bench", f"{prefix}{i}").invoke("read")
+            else:
+                await proxy.invoke("read" if mode == "actor-call" else "update", "x" * 16)
+
+        for i in range(WARM_UP):
+            await call("w-", i)
         latencies = []
         start = time.perf_counter()
         stop_at = start + seconds
@@ -43,23 +54,25 @@ async def workload(mode, host_nc, caller, msgs, seconds):
             t0 = time.perf_counter()
             if t0 >= stop_at:
                 break
-            if mode == "actor-activate":
-                await nervure.actor_proxy(caller, "bench", f"a-{i}").invoke("read")
-            else:
-                await proxy.invoke("read" if mode == "actor-call" else "update", "x" * 16)
+            await call("a-", i)
             latencies.append((time.perf_counter() - t0) * 1e6)
         elapsed = time.perf_counter() - start
     finally:
         await runtime.stop()
     latencies.sort()
-    pct = lambda p: latencies[min(len(latencies) - 1, int(p * len(latencies)))]
+
+    def rank(p):  # nearest rank, as nervure bench
+        return latencies[min(len(latencies), max(1, math.ceil(p * len(latencies)))) - 1] if latencies else 0
+
     return {"client": "nervure-python", "mode": mode, "msgs": len(latencies),
-            "msgs_per_sec": len(latencies) / elapsed, "p50_us": pct(0.5), "p99_us": pct(0.99)}
+            "msgs_per_sec": len(latencies) / elapsed, "p50_us": rank(0.5), "p99_us": rank(0.99),
+            "p999_us": rank(0.999)}
 
 
 async def main():
     url, msgs, seconds = sys.argv[1], int(sys.argv[2]), float(sys.argv[3])
-    for mode in ("actor-call", "actor-update", "actor-activate"):
+    modes = sys.argv[4].split(",") if len(sys.argv) > 4 else ("actor-call", "actor-activate")
+    for mode in modes:
         await drop_buckets(url)
         async with await nervure.connect(url) as host_nc, await nervure.connect(url) as caller:
             print(json.dumps(await workload(mode, host_nc, caller, msgs, seconds)), flush=True)
