@@ -371,7 +371,7 @@ var workloads = []workload{
 	{"pub-1KB", "msgs/s", func(c client, u string, s float64) result { return pub(c, u, 1024, s) }},
 	{"pubsub-16B", "msgs/s", pubsub},
 	{"reqrep-16B", "round trips/s", reqrep},
-	{"js-pub-16B", "ops/s", jsPub},
+	{"js-pub-16B", "msgs/s", jsPub},
 	{"js-async-16B", "msgs/s", jsAsync},
 	{"js-fetch-16B", "msgs/s", jsFetch},
 	{"kv-put-16B", "ops/s", func(c client, u string, s float64) result { return kv(c, u, s, false) }},

@@ -300,7 +300,7 @@ const WORKLOADS = [
   { name: "pub-1KB", unit: "msgs/s", run: (c, u, s) => pub(c, u, 1024, s) },
   { name: "pubsub-16B", unit: "msgs/s", run: pubsub },
   { name: "reqrep-16B", unit: "round trips/s", run: reqrep },
-  { name: "js-pub-16B", unit: "ops/s", run: jsPub },
+  { name: "js-pub-16B", unit: "msgs/s", run: jsPub },
   { name: "js-async-16B", unit: "msgs/s", run: jsAsync },
   { name: "js-fetch-16B", unit: "msgs/s", run: jsFetch },
   { name: "kv-put-16B", unit: "ops/s", run: (c, u, s) => kv(c, u, s, "put") },
