@@ -2,6 +2,7 @@
 
 #include <thread>
 
+#include "jetstream/pub_ack_scan.hpp"
 #include "jetstream/util.hpp"
 #include "nervure/jetstream.hpp"
 
@@ -25,6 +26,11 @@ Headers publish_headers(JetStreamImpl& js, const PublishOptions& o) {
 }
 
 PubAck decode_pub_ack(const Message& reply) {
+  PubAck ack;
+  if (scan_pub_ack(reply.data, ack)) {
+    if (ack.stream.empty()) throw Error(ErrorCode::nervure, "the publish acknowledgement names no stream");
+    return ack;
+  }
   auto j = nlohmann::json::parse(reply.data, nullptr, false);
   if (j.is_discarded() || !j.is_object()) {
     if (reply.headers.status() != 0)
@@ -33,7 +39,7 @@ PubAck decode_pub_ack(const Message& reply) {
     throw Error(ErrorCode::nervure, "the publish acknowledgement is not valid JSON");
   }
   throw_if_api_error(j);
-  PubAck ack;
+  ack = PubAck{};
   ack.stream = j.value("stream", "");
   ack.seq = j.value("seq", uint64_t{0});
   ack.duplicate = j.value("duplicate", false);
