@@ -50,6 +50,7 @@ public final class Agent {
 
   private Connection nc;
   private final Map<Long, Subscription> subs = new HashMap<>();
+  private final Map<Long, KeyValue.Watcher> watches = new HashMap<>();
   private final List<ActorRuntime> runtimes = new ArrayList<>();
 
   static Map<String, Object> ok() {
@@ -200,6 +201,15 @@ public final class Agent {
       }
       case "kv_update" -> a.put("revision", kv(c).update((String) c.get("key"), utf8(c.get("value")),
           num(c.get("last_revision"))));
+      case "kv_watch" -> watches.put(num(c.get("wid")), kv(c).watch((String) c.get("key")));
+      case "kv_watch_next" -> {
+        KvEntry e = watches.get(num(c.get("wid"))).next(Duration.ofMillis(num(c.get("timeout_ms"))));
+        a.put("key", e.key());
+        a.put("value", e.valueAsString());
+        a.put("revision", e.revision());
+        a.put("operation", e.operation());
+      }
+      case "kv_unwatch" -> watches.remove(num(c.get("wid"))).close();
       case "quit" -> {
         for (ActorRuntime r : runtimes) r.stop(Duration.ofSeconds(10));
         if (nc != null) nc.close();

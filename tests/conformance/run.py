@@ -37,11 +37,16 @@ class Agent:
                                      cwd=REPO)
 
     def __call__(self, op: str, **args) -> dict:
-        self.proc.stdin.write(json.dumps({"op": op, **args}) + "\n")
-        self.proc.stdin.flush()
-        line = self.proc.stdout.readline()
+        """The agent's answer; an agent that has died answers every command with AgentExited."""
+        try:
+            self.proc.stdin.write(json.dumps({"op": op, **args}) + "\n")
+            self.proc.stdin.flush()
+            line = self.proc.stdout.readline()
+        except OSError:
+            line = ""
         if not line:
-            raise RuntimeError(f"{self.language} agent exited ({self.proc.poll()}) during {op}")
+            return {"ok": False, "error": "AgentExited", "code": -1,
+                    "message": f"the {self.language} agent exited ({self.proc.poll()}) at {op}"}
         return json.loads(line)
 
     def close(self) -> None:
@@ -78,10 +83,18 @@ def agent_commands(build: Path) -> dict[str, tuple[list[str], dict[str, str]] | 
                        {**env, "NODE_PATH": str(modules), "NERVURE_NODE_ADDON": str(addon)})
     else:
         out["node"] = "the Node addon or its dependencies are not built (node/test.sh builds them)"
-    for language in ("java", "go"):
+    # The Java and Go launchers compile their agent (javac, go build) when it is missing or stale.
+    jdk = Path(env.get("JAVA_HOME", "/usr/lib/jvm/java-17-openjdk-amd64"), "bin", "javac")
+    tools = {"java": (jdk.exists() or shutil.which("javac"), "the JDK (javac)"),
+             "go": (shutil.which("go"), "the Go toolchain (go)")}
+    for language, (installed, what) in tools.items():
         script = REPO / "tests/conformance/agents" / f"{language}_agent.sh"
-        out[language] = (["bash", str(script)], {**env, "NERVURE_BUILD_DIR": str(build)}) if script.exists() \
-            else f"no {language} agent yet ({script.name})"
+        if not script.exists():
+            out[language] = f"no {language} agent yet ({script.name})"
+        elif not installed:
+            out[language] = f"{what} is not installed"
+        else:
+            out[language] = (["bash", str(script)], {**env, "NERVURE_BUILD_DIR": str(build)})
     return out
 
 
@@ -102,10 +115,22 @@ class Run:
         print(f"skip  {name}: {why}", flush=True)
 
 
+def by_key(headers) -> dict[str, list[str]]:
+    """Headers as each key's values in order: the contract (shared/API.md) keeps
+    keys' case and each key's values in order, not the order across keys (Go's
+    Header is a map)."""
+    out: dict[str, list[str]] = {}
+    for key, value in headers or []:
+        out.setdefault(key, []).append(value)
+    return out
+
+
 def expect_ok(run: Run, name: str, answer: dict, **fields) -> None:
     if not answer.get("ok"):
         return run.check(name, False, json.dumps(answer))
-    wrong = {k: (answer.get(k), v) for k, v in fields.items() if answer.get(k) != v}
+    same = {k: (by_key(answer.get(k)) == by_key(v)) if k == "headers" else answer.get(k) == v
+            for k, v in fields.items()}
+    wrong = {k: (answer.get(k), v) for k, v in fields.items() if not same[k]}
     run.check(name, not wrong, f"got/expected {wrong}")
 
 
@@ -182,45 +207,98 @@ def shared_jetstream(run: Run, a: Agent, b: Agent) -> None:
     got = b("kv_get", bucket=bucket, key="kettle")
     run.check(f"{A} -> {B}: {B} reads {A}'s value", got.get("value") == "5" and got.get("revision") == put.get(
         "revision"), json.dumps([put, got]))
-    expect_ok(run, f"{A} -> {B}: {B} updates it with compare-and-set",
-              b("kv_update", bucket=bucket, key="kettle", value="4", last_revision=put.get("revision", 0)))
+    a("kv_watch", wid=1, bucket=bucket, key="kettle")
+    expect_ok(run, f"{A} -> {B}: {A}'s watch starts with the current value", a("kv_watch_next", wid=1, timeout_ms=5000),
+              key="kettle", value="5", revision=put.get("revision"), operation="PUT")
+    update = b("kv_update", bucket=bucket, key="kettle", value="4", last_revision=put.get("revision", 0))
+    expect_ok(run, f"{A} -> {B}: {B} updates it with compare-and-set", update)
+    expect_ok(run, f"{A} -> {B}: {A}'s watch sees {B}'s update", a("kv_watch_next", wid=1, timeout_ms=5000),
+              key="kettle", value="4", revision=update.get("revision"), operation="PUT")
+    a("kv_unwatch", wid=1)
     stale = a("kv_update", bucket=bucket, key="kettle", value="3", last_revision=put.get("revision", 0))
     run.check(f"{A} -> {B}: {A}'s stale update is refused (JetStreamApiError 10071)",
               not stale.get("ok") and stale.get("code") == 9 and stale.get("err_code") == 10071, json.dumps(stale))
 
 
+def public_source(root: Path, path: Path) -> bool:
+    """A file of a package's surface: not a test, not the conformance agent, not internal glue."""
+    parts = path.relative_to(root).parts
+    return (path.suffix in (".py", ".js", ".ts", ".java", ".go") and not path.name.endswith("_test.go")
+            and not {"tests", "test", "conformance", "internal", "node_modules"} & set(parts[:-1]))
+
+
+# Where each language's package is, how it spells an operation's name, and how
+# a public definition of that name looks (a call site or a private helper does
+# not count).
+SURFACES = {
+    "python": ([REPO / "python/nervure"], lambda m, bg, op: op, r"^\s*(async\s+)?def\s+{}\s*\("),
+    "node": ([REPO / "node/lib", REPO / "node/index.d.ts"], lambda m, bg, op: m.camel(op),
+             r"^\s*(async\s+|static\s+)?{}\s*[(<]"),
+    "java": ([REPO / "java/src/main/java"], lambda m, bg, op: m.camel(op), r"^\s*public\s[^;=(]*\b{}\s*\("),
+    "go": ([REPO / "go"], lambda m, bg, op: bg.go_name(op), r"^func\s+(\([^)]*\)\s*)?{}\s*\("),
+}
+
+# Operations a language offers by other means on purpose; listed in the report
+# as gaps, and the check fails only on a gap not listed here.
+JAVA_TURNS = ("Java hosts actors through Actor and ActorState (state(), registerTimer, registerReminder, proxy): "
+              "the turn-level actor host surface is package-private")
+KNOWN_GAPS = {
+    "java": {f"actor_host.{op}": JAVA_TURNS for op in (
+        "turns", "complete", "state_get", "state_contains", "state_set", "state_remove", "state_save",
+        "register_timer", "unregister_timer", "register_reminder", "unregister_reminder")},
+}
+
+# Differences of shape the operation names do not show, seen while writing the agents.
+NOTES = {
+    "go": [
+        "headers are a map (Header, as in nats.go): each key's values keep their order, the order across keys "
+        "does not survive",
+        "KeyValue.Get returns the KVRecord as the library hands it over: Value is base64 text, not bytes",
+        "KeyValue.Watch returns a Subscription of raw messages: the caller reads the key from the subject, the "
+        "revision and operation from KV-Revision and KV-Operation headers, and skips the KV-Initial-Done marker "
+        "(Python, Node and Java give entries)",
+    ],
+}
+
+
 def parity(run: Run, languages: list[str]) -> None:
-    """Every operation of the definition, looked up in each language's public surface."""
+    """Every operation of the definition, looked up among each language's public definitions."""
     sys.path.insert(0, str(REPO / "bindings" / "generator"))
+    import backend_go  # noqa: E402
     import model  # noqa: E402
 
     api = model.load()
-    surfaces = {
-        "python": [REPO / "python/nervure"],
-        "node": [REPO / "node/lib", REPO / "node/index.d.ts"],
-        "java": [REPO / "java/src/main/java"],
-        "go": [REPO / "go"],
-    }
+    operations = [(obj.name, op.name) for obj in api.objects for op in obj.operations]
+    print(f"parity report: {len(operations)} operations in bindings/api", flush=True)
     for language in languages:
         if language == "cpp":
             continue  # the definition is written from the core's API
-        roots = [p for p in surfaces.get(language, []) if p.exists()]
+        if language not in SURFACES:
+            run.skip(f"parity: {language}", "no surface known to run.py")
+            continue
+        roots, spell, definition = SURFACES[language]
+        roots = [p for p in roots if p.exists()]
         if not roots:
             run.skip(f"parity: {language}", "no package yet")
             continue
         text = ""
         for root in roots:
-            files = [root] if root.is_file() else [p for p in root.rglob("*") if p.suffix in (".py", ".js", ".ts",
-                                                                                             ".java", ".go")]
-            text += "".join(p.read_text(errors="replace") for p in files)
-        missing = []
-        for obj in api.objects:
-            for op in obj.operations:
-                names = {op.name, model.camel(op.name), model.pascal(op.name)}
-                if not any(re.search(rf"\b{re.escape(n)}\s*\(", text) for n in names):
-                    missing.append(f"{obj.name}.{op.name}")
-        run.check(f"parity: {language} offers every operation of the definition", not missing,
-                  "missing " + ", ".join(missing))
+            files = [root] if root.is_file() else sorted(p for p in root.rglob("*") if public_source(root, p))
+            text += "".join(p.read_text(errors="replace") + "\n" for p in files)
+        missing = [f"{obj}.{op}" for obj, op in operations
+                   if not re.search(definition.format(re.escape(spell(model, backend_go, op))), text, re.M)]
+        known = KNOWN_GAPS.get(language, {})
+        for reason in dict.fromkeys(known.values()):
+            gaps = [gap for gap in missing if known.get(gap) == reason]
+            if gaps:
+                print(f"gap   parity: {language} lacks {', '.join(gaps)}: {reason}", flush=True)
+        for note in NOTES.get(language, []):
+            print(f"note  parity: {language}: {note}", flush=True)
+        for gap in sorted(set(known) - set(missing)):
+            run.skip(f"parity: {language} offers {gap} now", "remove it from KNOWN_GAPS in tests/conformance/run.py")
+        new = [gap for gap in missing if gap not in known]
+        run.check(f"parity: {language} offers {len(operations) - len(missing)} of {len(operations)} operations, "
+                  f"no gap beyond the {len(known)} known", not new, "missing " + ", ".join(new))
 
 
 def main() -> int:
@@ -229,18 +307,21 @@ def main() -> int:
     parser.add_argument("--only", default="")
     args = parser.parse_args()
     run = Run()
-    commands = agent_commands(Path(args.build_dir))
+    commands = agent_commands(Path(args.build_dir).resolve())
     wanted = [w for w in args.only.split(",") if w] or list(commands)
     started = time.monotonic()
     with Harness("single") as server:
         agents: list[Agent] = []
         try:
+            started_agents = []  # every agent starts (JVM, Go build) at once; each is then greeted in turn
             for language in wanted:
                 how = commands.get(language, "unknown language")
                 if isinstance(how, str):
                     run.skip(f"{language} agent", how)
                     continue
-                agent = Agent(language, *how)
+                started_agents.append(Agent(language, *how))
+            for agent in started_agents:
+                language = agent.language
                 hello = agent("hello")
                 if hello.get("language") != language:
                     run.check(f"{language} agent starts", False, json.dumps(hello))

@@ -57,6 +57,7 @@ json error_answer(const Error& e) {
 struct Agent {
   std::shared_ptr<Connection> nc;
   std::map<int, std::shared_ptr<Subscription>> subs;
+  std::map<int, std::shared_ptr<KvWatcher>> watches;
   std::vector<std::shared_ptr<Subscription>> services;
   std::vector<std::unique_ptr<ActorRuntime>> runtimes;
 
@@ -150,9 +151,24 @@ struct Agent {
       return {{"ok", true},
               {"revision", kv.update(c.at("key").get<std::string>(), c.at("value").get<std::string>(),
                                      c.at("last_revision").get<uint64_t>())}};
+    } else if (op == "kv_watch") {
+      auto kv = JetStream(nc).key_value(c.at("bucket").get<std::string>());
+      watches[c.at("wid").get<int>()] = kv.watch(c.at("key").get<std::string>());
+    } else if (op == "kv_watch_next") {
+      auto& w = watches.at(c.at("wid").get<int>());
+      auto e = w->next(ms(c, "timeout_ms"));
+      if (!e && !w->ended()) e = w->next(ms(c, "timeout_ms"));  // past the end of the initial values
+      if (!e) throw Error(ErrorCode::nervure, "the watch ended");
+      static const char* operations[] = {"PUT", "DEL", "PURGE"};
+      return {{"ok", true}, {"key", e->key}, {"value", e->value}, {"revision", e->revision},
+              {"operation", operations[static_cast<int>(e->operation)]}};
+    } else if (op == "kv_unwatch") {
+      watches.at(c.at("wid").get<int>())->stop();
+      watches.erase(c.at("wid").get<int>());
     } else if (op == "probe") {
       return probe(c);
     } else if (op == "quit") {
+      watches.clear();
       for (auto& rt : runtimes) rt->stop();
       runtimes.clear();
       if (nc) nc->close();

@@ -25,7 +25,7 @@ function errorAnswer(err) {
   return answer;
 }
 
-const state = { nc: null, subs: new Map(), runtimes: [] };
+const state = { nc: null, subs: new Map(), watches: new Map(), runtimes: [] };
 
 const ops = {
   async hello() { return { ok: true, language: "node" }; },
@@ -125,6 +125,20 @@ const ops = {
   async kv_update(c) {
     const kv = await state.nc.jetstream().keyValue(c.bucket);
     return { ok: true, revision: await kv.update(c.key, c.value, c.last_revision) };
+  },
+  async kv_watch(c) {
+    const kv = await state.nc.jetstream().keyValue(c.bucket);
+    state.watches.set(c.wid, await kv.watch({ keys: c.key }));
+    return { ok: true };
+  },
+  async kv_watch_next(c) {
+    const e = await state.watches.get(c.wid).next(c.timeout_ms);
+    return { ok: true, key: e.key, value: Buffer.from(e.value).toString(), revision: e.revision, operation: e.operation };
+  },
+  async kv_unwatch(c) {
+    state.watches.get(c.wid).stop();
+    state.watches.delete(c.wid);
+    return { ok: true };
   },
   async quit() {
     for (const r of state.runtimes) await r.stop();

@@ -36,6 +36,7 @@ class Agent:
     def __init__(self):
         self.nc = None
         self.subs = {}
+        self.watches = {}
         self.runtimes = []
 
     async def run(self):
@@ -163,6 +164,19 @@ class Agent:
     async def op_kv_update(self, cmd):
         kv = await self.nc.jetstream().key_value(cmd["bucket"])
         return {"ok": True, "revision": await kv.update(cmd["key"], cmd["value"].encode(), cmd["last_revision"])}
+
+    async def op_kv_watch(self, cmd):
+        kv = await self.nc.jetstream().key_value(cmd["bucket"])
+        self.watches[cmd["wid"]] = await kv.watch(cmd["key"])
+        return {"ok": True}
+
+    async def op_kv_watch_next(self, cmd):
+        e = await self.watches[cmd["wid"]].next(cmd["timeout_ms"] / 1000)
+        return {"ok": True, "key": e.key, "value": e.value.decode(), "revision": e.revision, "operation": e.operation}
+
+    async def op_kv_unwatch(self, cmd):
+        await self.watches.pop(cmd["wid"]).stop()
+        return {"ok": True}
 
     async def op_quit(self, cmd):
         for runtime in self.runtimes:
