@@ -15,4 +15,7 @@ go/build-native.sh >&2
 export CGO_LDFLAGS="-L$NERVURE_BUILD_DIR/lib ${CGO_LDFLAGS:-}"
 bin="$NERVURE_BUILD_DIR/go-bench"
 (cd tests/bench/go && go mod tidy >&2 && go build -o "$bin" .)
-timeout 600 "$bin" "$url" "$runs" $out
+rc=0
+timeout 600 "$bin" "$url" "$runs" $out || rc=$?
+echo "go bench: ${SECONDS} s in all, installs and builds included" >&2
+exit "$rc"

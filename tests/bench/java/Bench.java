@@ -26,8 +26,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -75,7 +74,11 @@ public final class Bench {
     /** Publishes and waits for the acknowledgement. */
     void publish(String subject, byte[] data) throws Exception;
 
-    CompletableFuture<?> publishAsync(String subject, byte[] data) throws Exception;
+    /**
+     * Publishes until max messages or stopNs, with at most ASYNC_WINDOW acknowledgements outstanding, the client's
+     * own asynchronous way; returns {acknowledged, failed} once every acknowledgement is in.
+     */
+    long[] publishWindow(String subject, byte[] data, int max, long stopNs) throws Exception;
 
     void addPullConsumer(String stream, String durable) throws Exception;
 
@@ -158,8 +161,18 @@ public final class Bench {
           js.publish(subject, data);
         }
 
-        public CompletableFuture<?> publishAsync(String subject, byte[] data) {
-          return js.publishAsync(subject, null, data, "", -1);
+        // publishAsync waits by itself while the context's window (256, as ASYNC_WINDOW) is full.
+        public long[] publishWindow(String subject, byte[] data, int max, long stopNs) throws Exception {
+          AtomicLong acked = new AtomicLong(), failed = new AtomicLong();
+          int sent = 0;
+          for (; sent < max; sent++) {
+            if (sent % ASYNC_WINDOW == 0 && System.nanoTime() > stopNs) break;
+            js.publishAsync(subject, null, data, "", -1).whenComplete((a, e) -> (e == null ? acked : failed).incrementAndGet());
+          }
+          js.publishAsyncComplete(Duration.ofMillis(SETTLE_MS));
+          // The futures complete on the connection's dispatcher thread, just after the acknowledgements.
+          for (long waited = 0; acked.get() + failed.get() < sent && waited < SETTLE_MS; waited++) Thread.sleep(1);
+          return new long[] {acked.get(), sent - acked.get()};
         }
 
         public void addPullConsumer(String stream, String durable) {
@@ -251,8 +264,22 @@ public final class Bench {
           js.publish(subject, data);
         }
 
-        public CompletableFuture<?> publishAsync(String subject, byte[] data) {
-          return js.publishAsync(subject, data);
+        // jnats' publishAsync has no window of its own: a semaphore of ASYNC_WINDOW permits is one.
+        public long[] publishWindow(String subject, byte[] data, int max, long stopNs) throws Exception {
+          AtomicLong acked = new AtomicLong(), failed = new AtomicLong();
+          Semaphore window = new Semaphore(ASYNC_WINDOW);
+          for (int sent = 0; sent < max; sent++) {
+            if (sent % ASYNC_WINDOW == 0 && System.nanoTime() > stopNs) break;
+            window.acquire();
+            js.publishAsync(subject, data).whenComplete((a, e) -> {
+              (e == null ? acked : failed).incrementAndGet();
+              window.release();
+            });
+          }
+          if (!window.tryAcquire(ASYNC_WINDOW, SETTLE_MS, TimeUnit.MILLISECONDS)) {
+            System.err.println("java bench: jnats acknowledgements still outstanding after " + SETTLE_MS + " ms");
+          }
+          return new long[] {acked.get(), failed.get()};
         }
 
         public void addPullConsumer(String stream, String durable) throws Exception {
@@ -450,22 +477,12 @@ public final class Bench {
   /** ASYNC_WINDOW acknowledged publishes in flight; the clock stops at the last acknowledgement. */
   static Result jsAsync(Client client, String url, double scale) throws Exception {
     return withStream(client, url, (c, js, stream, subject) -> {
-      byte[] data = payload(16);
-      @SuppressWarnings("unchecked")
-      CompletableFuture<?>[] window = new CompletableFuture<?>[ASYNC_WINDOW];
-      AtomicLong acked = new AtomicLong(), failed = new AtomicLong();
-      long t = System.nanoTime(), stop = t + (long) (LIMIT_NS * scale);
-      for (int i = 0; i < JS_ASYNC_MSGS; i++) {
-        int slot = i % ASYNC_WINDOW;
-        if (window[slot] != null) window[slot].handle((a, e) -> null).join();
-        if (slot == 0 && System.nanoTime() > stop) break;
-        window[slot] = js.publishAsync(subject, data).whenComplete((a, e) -> (e == null ? acked : failed).incrementAndGet());
-      }
-      for (CompletableFuture<?> f : window) if (f != null) f.handle((a, e) -> null).join();
-      double rate = perSecond(acked.get(), t);
+      long t = System.nanoTime();
+      long[] r = js.publishWindow(subject, payload(16), JS_ASYNC_MSGS, t + (long) (LIMIT_NS * scale));
+      double rate = perSecond(r[0], t);
       long stored = js.storedMessages(stream);
-      return Result.of(rate, failed.get() > 0 || stored != acked.get()
-          ? failed.get() + " failed; stream holds " + stored + " of " + acked.get() + " acknowledged" : null);
+      return Result.of(rate, r[1] > 0 || stored != r[0] ? r[1] + " failed; stream holds " + stored + " of " + r[0]
+          + " acknowledged" : null);
     });
   }
 

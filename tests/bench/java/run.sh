@@ -20,4 +20,7 @@ mkdir -p "$work"
 cp="$(cat "$work/classpath.txt")"
 version=$(sed -n 's:.*<artifactId>nervure</artifactId><version>\([^<]*\)</version>.*:\1:p' tests/bench/java/pom.xml)
 javac -d "$work/classes" -cp "$cp" tests/bench/java/Bench.java
-timeout 600 java -Xms512m -Xmx2g -Dnervure.version="$version" -cp "$work/classes:$cp" Bench "$url" "$runs" $out
+rc=0
+timeout 600 java -Xms512m -Xmx2g -Dnervure.version="$version" -cp "$work/classes:$cp" Bench "$url" "$runs" $out || rc=$?
+echo "java bench: ${SECONDS} s in all, installs and builds included" >&2
+exit "$rc"

@@ -29,4 +29,7 @@ if [ ! -f "$NERVURE_BUILD_DIR/node/CMakeCache.txt" ]; then
 fi
 cmake --build "$NERVURE_BUILD_DIR/node" -j2 --target nervure_node >/dev/null
 export NERVURE_NODE_TOOLS="$tools" NERVURE_NODE_ADDON="$NERVURE_BUILD_DIR/node/nervure.node"
-timeout 600 node tests/bench/node/bench.js "$url" "$runs" $out
+rc=0
+timeout 600 node tests/bench/node/bench.js "$url" "$runs" $out || rc=$?
+echo "node bench: ${SECONDS} s in all, installs and builds included" >&2
+exit "$rc"
