@@ -98,12 +98,17 @@ Batch Inbox::take() {
 
 void Inbox::request_started(uint64_t token, uint64_t request_id) {
   std::lock_guard lock(requests_mu_);
-  if (finished_early_.erase(token) == 0) requests_.emplace(token, request_id);
+  if (finished_early_.erase(token) != 0) return;
+  requests_.emplace(token, request_id);
+  spin_until_.store((std::chrono::steady_clock::now() + spin_budget_).time_since_epoch().count(),
+                    std::memory_order_relaxed);
+  in_flight_.store(requests_.size(), std::memory_order_release);
 }
 
 void Inbox::request_finished(uint64_t token) {
   std::lock_guard lock(requests_mu_);
   if (requests_.erase(token) == 0) finished_early_.insert(token);
+  in_flight_.store(requests_.size(), std::memory_order_release);
 }
 
 bool Inbox::forget_request(uint64_t token, uint64_t& request_id) {
@@ -112,6 +117,7 @@ bool Inbox::forget_request(uint64_t token, uint64_t& request_id) {
   if (it == requests_.end()) return false;
   request_id = it->second;
   requests_.erase(it);
+  in_flight_.store(requests_.size(), std::memory_order_release);
   return true;
 }
 
@@ -135,6 +141,7 @@ Completion failed(uint64_t token, std::exception_ptr error) {
 std::shared_ptr<Bridge> Bridge::connect(Options options) {
   std::shared_ptr<Bridge> bridge(new Bridge());
   bridge->inbox_ = std::make_shared<Inbox>();
+  bridge->inbox_->set_spin_budget(options.request_spin);
   options.on_event = [inbox = bridge->inbox_](Event e, const std::string& detail) { inbox->post_event(e, detail); };
   bridge->conn_ = Connection::connect(std::move(options));
   return bridge;

@@ -11,6 +11,7 @@
 // The C ABI can instead ask for a completion to be delivered by a direct call
 // on the core thread (DirectCompletion); the inbox is then bypassed.
 #include <atomic>
+#include <chrono>
 #include <cstdint>
 #include <functional>
 #include <memory>
@@ -110,6 +111,15 @@ class Inbox {
   void request_finished(uint64_t token);
   bool forget_request(uint64_t token, uint64_t& request_id);
 
+  /// How long the language's loop may poll for a reply after a request starts (loop_spin.hpp).
+  void set_spin_budget(std::chrono::microseconds budget) { spin_budget_ = budget; }
+  /// Until when a request in flight is worth polling for; the past when none is.
+  std::chrono::steady_clock::time_point spin_until() const {
+    if (in_flight_.load(std::memory_order_acquire) == 0) return {};
+    return std::chrono::steady_clock::time_point(
+        std::chrono::steady_clock::duration(spin_until_.load(std::memory_order_relaxed)));
+  }
+
  private:
   void signal_locked();
 
@@ -121,6 +131,9 @@ class Inbox {
   std::mutex requests_mu_;
   std::unordered_map<uint64_t, uint64_t> requests_;
   std::unordered_set<uint64_t> finished_early_;
+  std::atomic<std::size_t> in_flight_{0};  // requests_.size(), read without the lock
+  std::atomic<std::chrono::steady_clock::rep> spin_until_{0};
+  std::chrono::microseconds spin_budget_{0};
   std::atomic<uint64_t> next_source_id_{1};
 };
 

@@ -1,8 +1,13 @@
 // The language-neutral runtime without a server: error flattening (with the
-// definition's error fields) and connect options by name.
+// definition's error fields), connect options by name, the loop spinner.
 #include <gtest/gtest.h>
+#include <sys/epoll.h>
+#include <unistd.h>
+
+#include <thread>
 
 #include "bridge.hpp"
+#include "loop_spin.hpp"
 #include "options.hpp"
 
 using namespace nervure;
@@ -73,4 +78,56 @@ TEST(Bridge, OptionsByNameWithTypesAndRanges) {
   EXPECT_EQ(code_of("max_pings_out", OptionValue::of_int(0)), ErrorCode::invalid_argument);
   EXPECT_EQ(code_of("reconnect_buffer_size", OptionValue::of_int(-1)), ErrorCode::invalid_argument);
   EXPECT_EQ(code_of("max_reconnect_attempts", OptionValue::of_int(int64_t{1} << 40)), ErrorCode::invalid_argument);
+}
+
+// The spinner polls an event loop's epoll descriptor (here one watching the
+// inbox's eventfd, as asyncio and libuv do) only while a request is in flight
+// and within its budget, and stops as soon as the loop has something to do.
+TEST(LoopSpinner, SpinsWhileARequestIsDueAndStopsWhenTheLoopHasWork) {
+  using namespace std::chrono_literals;
+  auto inbox = std::make_shared<bridge::Inbox>();
+  inbox->set_spin_budget(std::chrono::duration_cast<std::chrono::microseconds>(60s));
+  bridge::LoopSpinner spinner;
+  spinner.add(inbox);
+  const int ep = epoll_create1(EPOLL_CLOEXEC);
+  ASSERT_GE(ep, 0);
+  epoll_event ev{};
+  ev.events = EPOLLIN;
+  ASSERT_EQ(epoll_ctl(ep, EPOLL_CTL_ADD, inbox->fd(), &ev), 0);
+
+  EXPECT_FALSE(spinner.wanted());  // nothing in flight: no polling at all
+  EXPECT_EQ(spinner.spin(ep, std::chrono::nanoseconds(-1)), 0ns);
+
+  inbox->request_started(1, 101);
+  EXPECT_TRUE(spinner.wanted());
+  EXPECT_GE(spinner.spin(ep, 2ms), 2ms);  // its own limit (the loop's next timer)
+
+  std::thread reply([&] {
+    std::this_thread::sleep_for(20ms);
+    inbox->request_finished(1);  // as the core's completion does, then the post
+    bridge::Completion c;
+    c.token = 1;
+    inbox->post(std::move(c));
+  });
+  EXPECT_LT(spinner.spin(ep, std::chrono::nanoseconds(-1)), 30s);  // far inside the 60 s budget
+  reply.join();
+  EXPECT_EQ(inbox->take().completions.size(), 1u);
+  EXPECT_FALSE(spinner.wanted());  // answered
+
+  inbox->request_started(2, 102);  // cancelled: nothing to wait for
+  uint64_t id = 0;
+  EXPECT_TRUE(inbox->forget_request(2, id));
+  EXPECT_EQ(id, 102u);
+  EXPECT_FALSE(spinner.wanted());
+
+  inbox->set_spin_budget(1ms);  // a budget that runs out
+  inbox->request_started(3, 103);
+  std::this_thread::sleep_for(5ms);
+  EXPECT_FALSE(spinner.wanted());
+
+  inbox->set_spin_budget(std::chrono::duration_cast<std::chrono::microseconds>(60s));
+  inbox->request_started(4, 104);
+  spinner.remove(inbox.get());
+  EXPECT_FALSE(spinner.wanted());  // a closed connection's requests are not the loop's concern
+  ::close(ep);
 }

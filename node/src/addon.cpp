@@ -39,6 +39,27 @@ void on_readable(uv_poll_t* poll, int status, int events) {
   if (c) c->deliver();
 }
 
+// libuv runs prepare handles last before it polls for I/O with the timeout it
+// then computes; a zero timeout means something is ready and nothing is spun.
+void before_sleep(uv_prepare_t* prepare) {
+  auto* st = static_cast<EnvState*>(prepare->data);
+  if (!st || !st->spinner.wanted()) return;
+  const int timeout_ms = uv_backend_timeout(prepare->loop);
+  if (timeout_ms == 0) return;
+  st->spinner.spin(uv_backend_fd(prepare->loop), timeout_ms < 0 ? std::chrono::nanoseconds(-1)
+                                                                : std::chrono::milliseconds(timeout_ms));
+}
+
+void watch_before_sleep(EnvState& st, uv_loop_t* loop) {
+  if (st.before_sleep) return;
+  auto* prepare = new uv_prepare_t;
+  uv_prepare_init(loop, prepare);
+  prepare->data = &st;
+  uv_prepare_start(prepare, before_sleep);
+  uv_unref(reinterpret_cast<uv_handle_t*>(prepare));  // it never keeps the process alive
+  st.before_sleep = prepare;
+}
+
 }  // namespace
 
 void ConnHandle::start(napi_env e, napi_value dispatch_fn) {
@@ -57,11 +78,15 @@ void ConnHandle::start(napi_env e, napi_value dispatch_fn) {
   }
   poll->data = this;
   if (uv_poll_start(poll, UV_READABLE, on_readable) != 0) throw Error(ErrorCode::nervure, "cannot poll the eventfd");
-  env_state(env).connections.push_back(this);
-  env_alive = env_state(env).alive;
+  auto& st = env_state(env);
+  st.connections.push_back(this);
+  env_alive = st.alive;
+  st.spinner.add(ptr->shared_inbox());
+  watch_before_sleep(st, loop);
 }
 
 void ConnHandle::stop() {
+  if (poll && env_alive && *env_alive) env_state(env).spinner.remove(ptr->shared_inbox().get());
   if (poll) {
     poll->data = nullptr;
     uv_poll_stop(poll);
@@ -281,6 +306,12 @@ void teardown(void* arg) {
   auto conns = st->connections;
   st->connections.clear();
   *st->alive = false;  // from here on no N-API calls and no callbacks into the addon
+  if (st->before_sleep) {
+    st->before_sleep->data = nullptr;
+    uv_prepare_stop(st->before_sleep);
+    uv_close(reinterpret_cast<uv_handle_t*>(st->before_sleep), nullptr);  // as for the polls in stop()
+    st->before_sleep = nullptr;
+  }
   for (auto* c : conns) {
     c->stop();
     try {

@@ -3,6 +3,7 @@
 // argument conversion, error translation, running blocking calls off the JS
 // thread. Hand-written, operation-neutral.
 #include <node_api.h>
+#include <uv.h>
 
 #include <cstring>
 #include <functional>
@@ -13,6 +14,7 @@
 #include <vector>
 
 #include "bridge.hpp"
+#include "loop_spin.hpp"
 #include "ops.hpp"
 #include "options.hpp"
 
@@ -25,6 +27,9 @@ struct EnvState {
   std::vector<ConnHandle*> connections;  // live ones, closed at environment teardown
   bool torn_down = false;
   std::shared_ptr<bool> alive = std::make_shared<bool>(true);
+  // Polls the loop, right before libuv would sleep, while a request is due (loop_spin.hpp).
+  bridge::LoopSpinner spinner;
+  uv_prepare_t* before_sleep = nullptr;
 };
 EnvState& env_state(napi_env env);
 

@@ -16,7 +16,7 @@ import time
 from concurrent.futures import ThreadPoolExecutor
 from typing import Any, Callable, Sequence
 
-from . import _core
+from . import _core, _spin
 from ._api import CONNECT_OPTIONS, EVENTS
 from ._errors import ConnectionClosedError, InvalidArgumentError
 from ._ops import ConnectionOps
@@ -123,6 +123,9 @@ class Connection(ConnectionOps):
         # is the hottest call there is. Same signature, behaviour and docstring.
         self.publish = core.publish  # type: ignore[method-assign]
         loop.add_reader(self._fd, self._on_wake)
+        self._spinner = _spin.spinner_for(loop)
+        if self._spinner is not None:
+            self._spinner.add(core)
 
     # -- the one place the core's results enter Python ------------------------------
     def _on_wake(self) -> None:
@@ -267,6 +270,8 @@ class Connection(ConnectionOps):
         finally:
             self._closed = True
             self._loop.remove_reader(self._fd)
+            if self._spinner is not None:
+                self._spinner.remove(self._core)
             for fut in self._futures.values():
                 if not fut.done():
                     fut.set_exception(ConnectionClosedError("connection closed"))

@@ -1,6 +1,7 @@
 // The nervure._core extension. The classes and operations of the definition
 // are registered by the generated bindings.generated.cpp; this file adds what
 // is not an operation: connecting, the wakeup hand-over, batch polling.
+#include "loop_spin.hpp"
 #include "py_bridge.hpp"
 
 namespace nervure::py_bridge {
@@ -132,6 +133,24 @@ PYBIND11_MODULE(_core, m) {
         return s.handle->ended();
       });
   install_fast(subscription, &poll_def);
+
+  // Busy-polls the event loop while a reply is due (loop_spin.hpp; nervure._spin installs it).
+  py::class_<bridge::LoopSpinner>(m, "LoopSpinner")
+      .def(py::init<>())
+      .def("add", [](bridge::LoopSpinner& s, PyConnection& c) { s.add(c.handle->shared_inbox()); }, py::arg("connection"))
+      .def("remove", [](bridge::LoopSpinner& s, PyConnection& c) { s.remove(c.handle->shared_inbox().get()); },
+           py::arg("connection"))
+      .def("spin",
+           [](bridge::LoopSpinner& s, int fd, double max_wait) -> double {
+             if (!s.wanted()) return 0.0;  // the common case, decided without giving up the GIL
+             py::gil_scoped_release unlocked;
+             auto limit = max_wait < 0 ? std::chrono::nanoseconds(-1)
+                                       : std::chrono::nanoseconds(static_cast<int64_t>(max_wait * 1e9));
+             return std::chrono::duration<double>(s.spin(fd, limit)).count();
+           },
+           py::arg("fd"), py::arg("max_wait"),
+           "Polls fd (the loop's epoll descriptor) while a request of one of the connections is due, "
+           "at most max_wait seconds (negative: no limit of its own); returns the seconds spent.");
 
   m.def("connect", &connect, py::arg("servers"), py::arg("options"),
         "Connects (blocking, without the GIL); the asyncio layer runs it in a thread.");

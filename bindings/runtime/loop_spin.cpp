@@ -1,0 +1,41 @@
+#include "loop_spin.hpp"
+
+#include <poll.h>
+
+#include <algorithm>
+#include <thread>
+
+namespace nervure::bridge {
+
+using steady = std::chrono::steady_clock;
+
+void LoopSpinner::add(std::shared_ptr<Inbox> inbox) { inboxes_.push_back(std::move(inbox)); }
+
+void LoopSpinner::remove(const Inbox* inbox) {
+  inboxes_.erase(std::remove_if(inboxes_.begin(), inboxes_.end(), [&](const auto& i) { return i.get() == inbox; }),
+                 inboxes_.end());
+}
+
+steady::time_point LoopSpinner::spin_until() const {
+  steady::time_point until{};
+  for (const auto& inbox : inboxes_) until = std::max(until, inbox->spin_until());
+  return until;
+}
+
+bool LoopSpinner::wanted() const { return spin_until() > steady::now(); }
+
+std::chrono::nanoseconds LoopSpinner::spin(int fd, std::chrono::nanoseconds max_wait) const {
+  const auto start = steady::now();
+  const auto limit = max_wait.count() < 0 ? steady::time_point::max() : start + max_wait;
+  auto now = start;
+  pollfd p{fd, POLLIN, 0};
+  // The budget is read again each round: a reply that arrives ends it.
+  while (now < std::min(limit, spin_until())) {
+    if (::poll(&p, 1, 0) != 0) break;  // ready, or an error the loop's own wait will report
+    std::this_thread::yield();
+    now = steady::now();
+  }
+  return std::chrono::duration_cast<std::chrono::nanoseconds>(now - start);
+}
+
+}  // namespace nervure::bridge
