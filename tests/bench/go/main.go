@@ -378,6 +378,23 @@ var workloads = []workload{
 	{"kv-get-16B", "ops/s", func(c client, u string, s float64) result { return kv(c, u, s, true) }},
 }
 
+// selected honours BENCH_WORKLOADS=js-fetch-16B,kv-get-16B: only those, to look closer at one.
+func selected() []workload {
+	only := os.Getenv("BENCH_WORKLOADS")
+	if only == "" {
+		return workloads
+	}
+	var out []workload
+	for _, w := range workloads {
+		for _, name := range strings.Split(only, ",") {
+			if w.name == name {
+				out = append(out, w)
+			}
+		}
+	}
+	return out
+}
+
 // ---------------------------------------------------------------- running and reporting
 
 // sample runs one workload, turning a panic (a dropped connection on a loaded
@@ -467,6 +484,7 @@ func main() {
 		runs, _ = strconv.Atoi(os.Args[2])
 	}
 	began := time.Now()
+	workloads := selected()
 	clients := []client{nervureClient, peerClient}
 	fmt.Fprintln(os.Stderr, "go bench: warm-up")
 	for _, w := range workloads {

@@ -79,6 +79,7 @@ const clients = {
       let jsm;
       const manager = async () => (jsm ||= await jetstreamManager(nc));
       const kvm = new Kvm(js);
+      const consumers = new Map();
       return {
         addStream: async (stream, subject) =>
           (await manager()).streams.add({ name: stream, subjects: [subject], storage: StorageType.Memory }),
@@ -87,9 +88,11 @@ const clients = {
         publish: (subject, data) => js.publish(subject, data),
         addPullConsumer: async (stream, durable) =>
           (await manager()).consumers.add(stream, { durable_name: durable, ack_policy: AckPolicy.Explicit, max_ack_pending: -1 }),
+        // The consumer handle is looked up once (a round trip), as an application holds on to it.
         async fetchAndAck(stream, durable, batch) {
-          const consumer = await js.consumers.get(stream, durable);
-          const msgs = await consumer.fetch({ max_messages: batch, expires: 5000 });
+          const key = `${stream}/${durable}`;
+          if (!consumers.has(key)) consumers.set(key, await js.consumers.get(stream, durable));
+          const msgs = await consumers.get(key).fetch({ max_messages: batch, expires: 5000 });
           let n = 0;
           for await (const m of msgs) {
             m.ack();
@@ -306,6 +309,9 @@ const WORKLOADS = [
   { name: "kv-put-16B", unit: "ops/s", run: (c, u, s) => kv(c, u, s, "put") },
   { name: "kv-get-16B", unit: "ops/s", run: (c, u, s) => kv(c, u, s, "get") },
 ];
+// BENCH_WORKLOADS=js-fetch-16B,kv-get-16B measures only those, to look closer at one.
+const only = (process.env.BENCH_WORKLOADS || "").split(",").filter(Boolean);
+const SELECTED = only.length ? WORKLOADS.filter((w) => only.includes(w.name)) : WORKLOADS;
 
 // ------------------------------------------------------------------ running and reporting
 
@@ -349,13 +355,13 @@ async function main(url, runs, outJson) {
     }
   };
   console.error("node bench: warm-up");
-  for (const w of WORKLOADS) {
+  for (const w of SELECTED) {
     for (const c of ["nervure", "peer"]) await sample(`warm-up ${w.name} ${c}`, () => w.run(clients[c], url, 0.2));
   }
-  const samples = new Map(WORKLOADS.map((w) => [w.name, { nervure: [], peer: [], notes: [] }]));
+  const samples = new Map(SELECTED.map((w) => [w.name, { nervure: [], peer: [], notes: [] }]));
   for (let run = 0; run < runs; run++) {
     console.error(`node bench: run ${run + 1}/${runs} (${((now() - began) / 1000).toFixed(0)} s)`);
-    for (const [i, w] of WORKLOADS.entries()) {
+    for (const [i, w] of SELECTED.entries()) {
       // Who goes first alternates, so neither always meets a warmer server.
       const order = (run + i) % 2 ? ["peer", "nervure"] : ["nervure", "peer"];
       for (const c of order) {
@@ -372,7 +378,7 @@ async function main(url, runs, outJson) {
   const results = [];
   console.log("| workload | unit | nervure (Node) | @nats-io/transport-node | nervure/peer | nervure p50 / p99 / p99.9 µs | peer p50 / p99 / p99.9 µs |");
   console.log("|---|---|---:|---:|---:|---:|---:|");
-  for (const w of WORKLOADS) {
+  for (const w of SELECTED) {
     const s = samples.get(w.name), mine = side(s.nervure), theirs = side(s.peer);
     const ratio = mine.median && theirs.median ? (mine.median / theirs.median).toFixed(2) : "n/a";
     console.log(`| ${w.name} | ${w.unit} | ${fmt(mine.median)} | ${fmt(theirs.median)} | ${ratio} | ${lats(mine)} | ${lats(theirs)} |`);
