@@ -460,13 +460,15 @@ func (c *Conn) await(ctx context.Context, w *C.nv_waiter) (*Msg, error) {
 }
 
 // contextError is returned when a context ends first: it unwraps to the
-// context's error and matches ErrTimeout when the deadline passed.
+// context's error and, when the deadline passed, matches ErrTimeout and
+// ErrNervure like the library's own timeout (which of the two comes first is
+// a race).
 type contextError struct{ err error }
 
 func (e *contextError) Error() string { return "nervure: " + e.err.Error() }
 func (e *contextError) Unwrap() error { return e.err }
 func (e *contextError) Is(target error) bool {
-	return target == ErrTimeout && errors.Is(e.err, context.DeadlineExceeded)
+	return (target == ErrTimeout || target == ErrNervure) && errors.Is(e.err, context.DeadlineExceeded)
 }
 
 // timeoutOf is what remains of ctx's deadline, or def without one.
