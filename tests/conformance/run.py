@@ -176,6 +176,17 @@ def pair(run: Run, a: Agent, b: Agent) -> None:
     expect_ok(run, f"{A} -> {B}: publish with headers", b("next", sid=10, timeout_ms=2000), data="order",
               headers=HEADERS)
     b("unsubscribe", sid=10)
+    a("subscribe", sid=11, subject=f"{subject}.q", queue="mixed")
+    b("subscribe", sid=11, subject=f"{subject}.q", queue="mixed")
+    for i in range(6):
+        a("publish", subject=f"{subject}.q", data=str(i))
+    got = []
+    for member in (a, b):
+        while (m := member("next", sid=11, timeout_ms=200)).get("ok"):
+            got.append(m["data"])
+        member("unsubscribe", sid=11)
+    run.check(f"{A} -> {B}: a queue group of both gets each message once", sorted(got) == [str(i) for i in range(6)],
+              f"got {got}")
     expect_ok(run, f"{A} -> {B}: request-reply", a("request", subject=f"conf.{B}.svc", data="ping", timeout_ms=2000,
                                                    headers=HEADERS), data=f"{B}:ping", headers=HEADERS)
     t = f"conf-{B}"
