@@ -86,6 +86,12 @@ log "nats-server $server_version at $url; $RUNS runs per client and workload; ph
 # Installs and builds come before any measuring, so the machine is quiet then.
 phase prepare
 banner prepare "the C client benchmark, the Python package with nats-py, matplotlib for the charts"
+# matplotlib (only the combiner needs it) downloads while the Python package compiles.
+charts_venv="$NERVURE_BUILD_DIR/bench-venv"
+{ [ -x "$charts_venv/bin/python" ] || python3 -m venv "$charts_venv"; } >"$out/matplotlib.log" 2>&1 &&
+  { "$charts_venv/bin/python" -c "import matplotlib" 2>/dev/null ||
+    "$charts_venv/bin/pip" install -q --disable-pip-version-check matplotlib; } >>"$out/matplotlib.log" 2>&1 &
+charts_pid=$!
 if wanted cpp; then
   cc -O2 -Wall -o "$out/cnats_bench" tests/bench/cnats_bench.c tests/bench/cnats_bench_jetstream.c -lnats -lm -lpthread ||
     { log "the C client benchmark did not build (Debian libnats-dev missing?)"; failed=1; }
@@ -100,14 +106,11 @@ if wanted python || wanted actors; then
       --config-settings="build-dir=$NERVURE_BUILD_DIR/python/{wheel_tag}" ./python >&2 ||
     log "the Python package or nats-py could not be installed"
 fi
-charts_venv="$NERVURE_BUILD_DIR/bench-venv"
 charts_python=python3
-if { [ -x "$charts_venv/bin/python" ] || python3 -m venv "$charts_venv"; } &&
-   { "$charts_venv/bin/python" -c "import matplotlib" 2>/dev/null ||
-     "$charts_venv/bin/pip" install -q --disable-pip-version-check matplotlib >&2; }; then
+if wait "$charts_pid"; then
   charts_python="$charts_venv/bin/python"
 else
-  log "matplotlib could not be installed from PyPI: the table and JSON are written, the charts skipped"
+  log "matplotlib could not be installed from PyPI (see $out/matplotlib.log): the table and JSON are written, the charts skipped"
 fi
 
 # ------------------------------------------------------------ the languages

@@ -70,8 +70,14 @@ def fmt(v, decimals=0):
     return "n/a" if v is None else f"{v:,.{decimals}f}"
 
 
-def ratio_text(ratio):
-    return "n/a" if ratio is None else f"{ratio:.2f}x"
+def ratio_text(ratio, target=None):
+    """Two decimals, or three where two would round onto the target it misses."""
+    if ratio is None:
+        return "n/a"
+    text = f"{ratio:.2f}"
+    if target is not None and ratio < target and float(text) >= target:
+        text = f"{ratio:.3f}"
+    return text + "x"
 
 
 def verdict(met):
@@ -156,7 +162,7 @@ def markdown(meta, docs, rows, missing, charts):
         n, p = r["nervure"] or {}, r["peer"] or {}
         out.append(f"| {LANGUAGE_NAMES.get(r['language'], r['language'])} | {r['workload']} | {r['unit']} | "
                    f"{fmt(n.get('median'))} | {fmt(p.get('median'))} | "
-                   f"{ratio_text(r['ratio'])} | {r['target'] or ''} | "
+                   f"{ratio_text(r['ratio'], TARGET_RATIO.get(r['language']))} | {r['target'] or ''} | "
                    f"{verdict(r['target_met'])} |")
         if r.get("note"):
             notes.append(f"- {LANGUAGE_NAMES.get(r['language'])} {r['workload']}: {r['note']}")
@@ -192,7 +198,7 @@ def markdown(meta, docs, rows, missing, charts):
     if short:
         out.append("Short of target: " + ", ".join(
             f"{LANGUAGE_NAMES.get(r['language'])} {r['workload']}"
-            + (f" ({r['ratio']:.2f}x)" if r["ratio"] is not None else
+            + (f" ({ratio_text(r['ratio'], TARGET_RATIO.get(r['language']))})" if r["ratio"] is not None else
                f" (p50 {fmt((r['nervure'] or {}).get('p50_us'))} us)") for r in short) + ".")
     if missing:
         out += ["", "## Missing", ""] + [f"- {m}" for m in missing]

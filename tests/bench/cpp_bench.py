@@ -13,16 +13,16 @@ import sys
 # name, mode, message bound, payload bytes, time bound. The bounds keep the
 # whole runner within about two minutes on two cores (see tests/bench/README.md).
 WORKLOADS = [
-    ("pub-16B", "pub", 2_000_000, 16, "2s"),
-    ("pub-128B", "pub", 2_000_000, 128, "2s"),
-    ("pub-1KB", "pub", 1_000_000, 1024, "2s"),
-    ("pubsub-16B", "pubsub", 1_000_000, 16, "2s"),
-    ("reqrep-16B", "reqrep", 20_000, 16, "2s"),
-    ("js-pub-16B", "js-pub", 10_000, 16, "2s"),
-    ("js-async-16B", "js-async", 200_000, 16, "2s"),
-    ("js-fetch-16B", "js-fetch", 200_000, 16, "2s"),
-    ("kv-put-16B", "kv-put", 10_000, 16, "2s"),
-    ("kv-get-16B", "kv-get", 10_000, 16, "2s"),
+    ("pub-16B", "pub", 2_000_000, 16, "1s"),
+    ("pub-128B", "pub", 2_000_000, 128, "1s"),
+    ("pub-1KB", "pub", 1_000_000, 1024, "1s"),
+    ("pubsub-16B", "pubsub", 1_000_000, 16, "1s"),
+    ("reqrep-16B", "reqrep", 20_000, 16, "1s"),
+    ("js-pub-16B", "js-pub", 10_000, 16, "1s"),
+    ("js-async-16B", "js-async", 200_000, 16, "1s"),
+    ("js-fetch-16B", "js-fetch", 200_000, 16, "1s"),
+    ("kv-put-16B", "kv-put", 10_000, 16, "1s"),
+    ("kv-get-16B", "kv-get", 10_000, 16, "1s"),
 ]
 UNITS = {"reqrep": "round trips/s", "kv-put": "ops/s", "kv-get": "ops/s"}
 RUN_TIMEOUT_S = 60  # a backstop: every run is bounded by its own --duration

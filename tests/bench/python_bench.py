@@ -24,7 +24,7 @@ STREAM, BUCKET, DURABLE = "NERVURE_PYBENCH", "nervure_pybench", "bench"
 FETCH_BATCH, KEYS = 256, 1000
 # Every run stops at its count or its time limit, whichever comes first; the
 # counts are set so that the whole runner stays within about two minutes.
-LIMIT_S = 1.5
+LIMIT_S = 1.0
 # A subscriber the server cut off as a slow consumer never sees the rest; the
 # run then counts what arrived rather than hanging the benchmark.
 PUBSUB_WAIT_S = 5

@@ -15,7 +15,7 @@ url="${1:?usage: run.sh URL [RUNS] [OUT_JSON]}"
 runs="${2:-3}"
 out="${3:-}"
 # Per run and workload: at most this many calls or this many seconds.
-msgs=5000 seconds=1.5
+msgs=5000 seconds=1
 modes=actor-call,actor-activate
 here=tests/bench/actors
 work="$NERVURE_BUILD_DIR/actors-bench"
