@@ -9,6 +9,14 @@ namespace nervure::bridge {
 
 using steady = std::chrono::steady_clock;
 
+namespace {
+// A yield that gives the CPU away for this long means other threads are
+// waiting for it: the machine is busy. A spinner then only runs between their
+// time slices, while a sleeper is woken promptly, so the loop sleeps for a while.
+constexpr auto kBusyYield = std::chrono::microseconds(200);
+constexpr auto kBusyBackoff = std::chrono::milliseconds(20);
+}  // namespace
+
 void LoopSpinner::add(std::shared_ptr<Inbox> inbox) { inboxes_.push_back(std::move(inbox)); }
 
 void LoopSpinner::remove(const Inbox* inbox) {
@@ -22,10 +30,14 @@ steady::time_point LoopSpinner::spin_until() const {
   return until;
 }
 
-bool LoopSpinner::wanted() const { return spin_until() > steady::now(); }
+bool LoopSpinner::wanted() const {
+  const auto now = steady::now();
+  return now >= busy_until_ && spin_until() > now;
+}
 
-std::chrono::nanoseconds LoopSpinner::spin(int fd, std::chrono::nanoseconds max_wait) const {
+std::chrono::nanoseconds LoopSpinner::spin(int fd, std::chrono::nanoseconds max_wait) {
   const auto start = steady::now();
+  if (start < busy_until_) return {};
   const auto limit = max_wait.count() < 0 ? steady::time_point::max() : start + max_wait;
   auto now = start;
   pollfd p{fd, POLLIN, 0};
@@ -33,7 +45,12 @@ std::chrono::nanoseconds LoopSpinner::spin(int fd, std::chrono::nanoseconds max_
   while (now < std::min(limit, spin_until())) {
     if (::poll(&p, 1, 0) != 0) break;  // ready, or an error the loop's own wait will report
     std::this_thread::yield();
+    const auto before = now;
     now = steady::now();
+    if (now - before > kBusyYield) {
+      busy_until_ = now + kBusyBackoff;
+      break;
+    }
   }
   return std::chrono::duration_cast<std::chrono::nanoseconds>(now - start);
 }

@@ -10,6 +10,7 @@
 // yielding the CPU in between. It stops as soon as anything the loop watches
 // is ready, so nothing waits longer than it would have; it costs at most
 // request_spin of CPU per request. The blocking C++ request does the same.
+// On a busy machine, where other threads wait for the CPU, it sleeps instead.
 #include <chrono>
 #include <memory>
 #include <vector>
@@ -28,12 +29,13 @@ class LoopSpinner {
   /// Waits, without sleeping, until fd (the loop's epoll descriptor) is
   /// readable, the spin budget of every request in flight is spent, or
   /// max_wait has passed (negative: no limit of its own). Returns the time spent.
-  std::chrono::nanoseconds spin(int fd, std::chrono::nanoseconds max_wait) const;
+  std::chrono::nanoseconds spin(int fd, std::chrono::nanoseconds max_wait);
 
  private:
   std::chrono::steady_clock::time_point spin_until() const;
 
   std::vector<std::shared_ptr<Inbox>> inboxes_;
+  std::chrono::steady_clock::time_point busy_until_{};  // no spinning before, the machine is busy
 };
 
 }  // namespace nervure::bridge
