@@ -554,7 +554,12 @@ public final class Bench {
 
   // ---------------------------------------------------------------- running and reporting
 
-  record Spec(String name, String unit, Workload run) {}
+  /** how: shown under the combined table where the two clients differ in how they do it. */
+  record Spec(String name, String unit, Workload run, String how) {
+    Spec(String name, String unit, Workload run) {
+      this(name, unit, run, null);
+    }
+  }
 
   static final List<Spec> WORKLOADS = List.of(
       new Spec("pub-16B", "msgs/s", (c, u, s) -> pub(c, u, 16, s)),
@@ -563,7 +568,8 @@ public final class Bench {
       new Spec("pubsub-16B", "msgs/s", Bench::pubsub),
       new Spec("reqrep-16B", "round trips/s", Bench::reqrep),
       new Spec("js-pub-16B", "msgs/s", Bench::jsPub),
-      new Spec("js-async-16B", "msgs/s", Bench::jsAsync),
+      new Spec("js-async-16B", "msgs/s", Bench::jsAsync, "nervure: publishAsync in its JetStream context's window of "
+          + "256, then publishAsyncComplete; jnats: publishAsync behind a semaphore of 256 permits"),
       new Spec("js-fetch-16B", "msgs/s", Bench::jsFetch),
       new Spec("kv-put-16B", "ops/s", (c, u, s) -> kv(c, u, s, false)),
       new Spec("kv-get-16B", "ops/s", (c, u, s) -> kv(c, u, s, true)));
@@ -675,7 +681,9 @@ public final class Bench {
       if (results.length() > 0) results.append(",\n  ");
       results.append(String.format("{\"workload\": %s, \"unit\": %s,%n   \"nervure\": %s,%n   \"peer\": %s", quote(w.name()),
           quote(w.unit()), side(mine), side(theirs)));
-      if (!notes.get(w.name()).isEmpty()) results.append(", \"note\": ").append(quote(String.join("; ", notes.get(w.name()))));
+      List<String> note = new ArrayList<>(notes.get(w.name()));
+      if (w.how() != null) note.add(0, w.how());
+      if (!note.isEmpty()) results.append(", \"note\": ").append(quote(String.join("; ", note)));
       results.append("}");
     }
     System.out.printf("%nmedian of %d alternating runs; measured in %.0f s%n", runs, seconds);

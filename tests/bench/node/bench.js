@@ -304,7 +304,8 @@ const WORKLOADS = [
   { name: "pubsub-16B", unit: "msgs/s", run: pubsub },
   { name: "reqrep-16B", unit: "round trips/s", run: reqrep },
   { name: "js-pub-16B", unit: "msgs/s", run: jsPub },
-  { name: "js-async-16B", unit: "msgs/s", run: jsAsync },
+  { name: "js-async-16B", unit: "msgs/s", run: jsAsync,
+    how: "both: 256 publish promises in flight, the next publish once the oldest settles" },
   { name: "js-fetch-16B", unit: "msgs/s", run: jsFetch },
   { name: "kv-put-16B", unit: "ops/s", run: (c, u, s) => kv(c, u, s, "put") },
   { name: "kv-get-16B", unit: "ops/s", run: (c, u, s) => kv(c, u, s, "get") },
@@ -383,7 +384,8 @@ async function main(url, runs, outJson) {
     const ratio = mine.median && theirs.median ? (mine.median / theirs.median).toFixed(2) : "n/a";
     console.log(`| ${w.name} | ${w.unit} | ${fmt(mine.median)} | ${fmt(theirs.median)} | ${ratio} | ${lats(mine)} | ${lats(theirs)} |`);
     const entry = { workload: w.name, unit: w.unit, nervure: mine, peer: theirs };
-    if (s.notes.length) entry.note = s.notes.join("; ");
+    const note = w.how ? [w.how, ...s.notes] : s.notes;
+    if (note.length) entry.note = note.join("; ");
     results.push(entry);
   }
   console.log(`\nmedian of ${runs} alternating runs; measured in ${seconds.toFixed(0)} s`);
