@@ -12,14 +12,17 @@ source scripts/versions.sh
 url="${1:?usage: run.sh URL [RUNS] [OUT_JSON]}"
 runs="${2:-3}"
 tools="$NERVURE_BUILD_DIR/node-tools"
-peers=(@nats-io/transport-node @nats-io/jetstream @nats-io/kv)
-missing=()
-for p in "${peers[@]}"; do [ -d "$tools/node_modules/$p" ] || missing+=("$p@3"); done
-if [ ${#missing[@]} -gt 0 ]; then
-  mkdir -p "$tools"
-  [ -f "$tools/package.json" ] || echo '{"name":"nervure-node-tools","private":true}' >"$tools/package.json"
-  (cd "$tools" && npm install -q --no-audit --no-fund "${missing[@]}") >&2
-fi
+# The three peers installed together, so they share one @nats-io/nats-core (node/test.sh may
+# have installed the transport alone, at an older 3.x).
+peers=(@nats-io/transport-node@3 @nats-io/jetstream@3 @nats-io/kv@3)
+for p in "${peers[@]}"; do
+  if [ ! -d "$tools/node_modules/${p%@3}" ]; then
+    mkdir -p "$tools"
+    [ -f "$tools/package.json" ] || echo '{"name":"nervure-node-tools","private":true}' >"$tools/package.json"
+    (cd "$tools" && npm install -q --no-audit --no-fund "${peers[@]}") >&2
+    break
+  fi
+done
 # The package's own dependencies (MessagePack for actors), as node/test.sh installs them.
 if [ ! -d node/node_modules/@msgpack/msgpack ]; then
   (cd node && npm install -q --no-audit --no-fund --omit=dev --ignore-scripts) >&2
