@@ -210,7 +210,9 @@ def packer(t: Type) -> list[str]:
     indices], a run of equal strings one JS string; lists and headers as JS
     arrays (headers only where present); numbers as a
     Float64Array; bytes as (start, end) pairs in a Float64Array into the one
-    Buffer. Numbers and bytes cost no N-API call per item."""
+    Buffer. Numbers and bytes cost no N-API call per item. Every Float64Array
+    of a batch is a view of one ArrayBuffer: a batch of one message (a reply)
+    allocates two backing stores, not one per column."""
     core = t.core
     out = [f"// {t.name}: a batch in {len(t.fields)} columns, bytes in one Buffer.",
            f"napi_value pack_{t.name}(napi_env env, std::vector<{core}>& items) {{",
@@ -224,12 +226,15 @@ def packer(t: Type) -> list[str]:
             "  char* base = nullptr;",
             "  check(env, napi_create_buffer(env, total, reinterpret_cast<void**>(&base), &buffer));",
             "  set_element(env, batch, 1, buffer);", "  std::size_t offset = 0;", "  (void)offset;"]
+    widths = sum(2 if f.type == "bytes" else 1 for f in t.fields
+                 if f.type == "bytes" or f.type in NUMERIC or f.type == "string")
+    out += [f"  Float64Columns numbers(env, {widths} * n);"]
     for k, f in enumerate(t.fields):
         col, expr = f"col_{f.name}", f"m.{f.core or f.name}"
         out.append(f"  {{  // {f.name}")
         if f.type == "bytes" or f.type in NUMERIC:
             width = "2 * n" if f.type == "bytes" else "n"
-            out += [f"    double* v = nullptr;", f"    napi_value {col} = float64_column(env, {width}, &v);",
+            out += [f"    double* v = nullptr;", f"    napi_value {col} = numbers.next({width}, &v);",
                     "    for (auto& m : items) {"]
             if f.type == "bytes":
                 out += [f"      if (!{expr}.empty()) std::memcpy(base + offset, {expr}.data(), {expr}.size());",
@@ -243,7 +248,7 @@ def packer(t: Type) -> list[str]:
             out += [f"    napi_value {col}, values;", "    double* v = nullptr;",
                     f"    check(env, napi_create_array_with_length(env, 2, &{col}));",
                     "    check(env, napi_create_array(env, &values));",
-                    "    napi_value index = float64_column(env, n, &v);", "    std::string_view last;",
+                    "    napi_value index = numbers.next(n, &v);", "    std::string_view last;",
                     "    uint32_t distinct = 0;", "    for (auto& m : items) {",
                     f"      if (distinct == 0 || {expr} != last) {{",
                     f"        set_element(env, values, distinct++, js_string(env, {expr}));",
@@ -271,12 +276,18 @@ def glue(api: Api) -> str:
            "namespace nervure::node_bridge {", "", "namespace {", "",
            "[[maybe_unused]] napi_value js_bytes(napi_env env, std::string_view s) {", "  napi_value v;",
            "  check(env, napi_create_buffer_copy(env, s.size(), s.data(), nullptr, &v));", "  return v;", "}", "",
-           "// A Float64Array of n numbers, written through *data.",
-           "[[maybe_unused]] napi_value float64_column(napi_env env, std::size_t n, double** data) {",
-           "  napi_value ab, column;", "  void* p = nullptr;",
-           "  check(env, napi_create_arraybuffer(env, n * sizeof(double), &p, &ab));",
-           "  check(env, napi_create_typedarray(env, napi_float64_array, n, ab, 0, &column));",
-           "  *data = static_cast<double*>(p);", "  return column;", "}", "",
+           "// Float64Arrays of one batch, consecutive views of one ArrayBuffer of `total` numbers.",
+           "class [[maybe_unused]] Float64Columns {", " public:",
+           "  Float64Columns(napi_env env, std::size_t total) : env_(env) {",
+           "    void* p = nullptr;",
+           "    check(env, napi_create_arraybuffer(env, total * sizeof(double), &p, &buffer_));",
+           "    base_ = static_cast<double*>(p);", "  }",
+           "  // The next n numbers as a Float64Array, written through *data.",
+           "  napi_value next(std::size_t n, double** data) {", "    napi_value column;",
+           "    check(env_, napi_create_typedarray(env_, napi_float64_array, n, buffer_, used_ * sizeof(double), &column));",
+           "    *data = base_ + used_;", "    used_ += n;", "    return column;", "  }", "", " private:",
+           "  napi_env env_;", "  napi_value buffer_ = nullptr;", "  double* base_ = nullptr;", "  std::size_t used_ = 0;",
+           "};", "",
 
            "}  // namespace", ""]
     for t in api.types.values():

@@ -100,9 +100,9 @@ class Msg extends MessageRecord {
   json() {
     return JSON.parse(this.string());
   }
-  respond(data, opts = {}) {
+  respond(data, opts) {
     if (!this.reply) return false;
-    this._conn.publish(this.reply, data, { headers: opts.headers });
+    native.connection_publish(this._conn._h, this.reply, data, undefined, opts && toHeaderList(opts.headers));
     return true;
   }
   toJSON() {
@@ -373,9 +373,11 @@ class Connection extends ConnectionBase {
     return sub;
   }
 
-  async request(subject, data, opts = {}) {
+  // Not async: the reply settles the promise _async made, one promise per request.
+  // (A reply with status 503 and no data is NoRespondersError in the core already.)
+  request(subject, data, opts = {}) {
     const signal = opts.signal;
-    if (signal && signal.aborted) throw signal.reason;
+    if (signal && signal.aborted) return Promise.reject(signal.reason);
     const reply = super.request(subject, data, opts);
     if (signal) {
       // Aborting gives up on the request in the core too: its reply, if any, is dropped.
@@ -394,9 +396,7 @@ class Connection extends ConnectionBase {
       signal.addEventListener("abort", abort, { once: true });
       reply.finally(() => signal.removeEventListener("abort", abort)).catch(() => {});
     }
-    const m = await reply;
-    if (m.status === 503) throw new errors.NoRespondersError(`no responders on ${subject}`);
-    return m;
+    return reply;
   }
 
   /** A proxy for calls to the actor (actorType, actorId), wherever it is hosted. */

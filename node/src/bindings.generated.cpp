@@ -13,15 +13,29 @@ namespace {
   return v;
 }
 
-// A Float64Array of n numbers, written through *data.
-[[maybe_unused]] napi_value float64_column(napi_env env, std::size_t n, double** data) {
-  napi_value ab, column;
-  void* p = nullptr;
-  check(env, napi_create_arraybuffer(env, n * sizeof(double), &p, &ab));
-  check(env, napi_create_typedarray(env, napi_float64_array, n, ab, 0, &column));
-  *data = static_cast<double*>(p);
-  return column;
-}
+// Float64Arrays of one batch, consecutive views of one ArrayBuffer of `total` numbers.
+class [[maybe_unused]] Float64Columns {
+ public:
+  Float64Columns(napi_env env, std::size_t total) : env_(env) {
+    void* p = nullptr;
+    check(env, napi_create_arraybuffer(env, total * sizeof(double), &p, &buffer_));
+    base_ = static_cast<double*>(p);
+  }
+  // The next n numbers as a Float64Array, written through *data.
+  napi_value next(std::size_t n, double** data) {
+    napi_value column;
+    check(env_, napi_create_typedarray(env_, napi_float64_array, n, buffer_, used_ * sizeof(double), &column));
+    *data = base_ + used_;
+    used_ += n;
+    return column;
+  }
+
+ private:
+  napi_env env_;
+  napi_value buffer_ = nullptr;
+  double* base_ = nullptr;
+  std::size_t used_ = 0;
+};
 
 }  // namespace
 
@@ -64,12 +78,13 @@ napi_value pack_message(napi_env env, std::vector<Message>& items) {
   set_element(env, batch, 1, buffer);
   std::size_t offset = 0;
   (void)offset;
+  Float64Columns numbers(env, 5 * n);
   {  // subject
     napi_value col_subject, values;
     double* v = nullptr;
     check(env, napi_create_array_with_length(env, 2, &col_subject));
     check(env, napi_create_array(env, &values));
-    napi_value index = float64_column(env, n, &v);
+    napi_value index = numbers.next(n, &v);
     std::string_view last;
     uint32_t distinct = 0;
     for (auto& m : items) {
@@ -88,7 +103,7 @@ napi_value pack_message(napi_env env, std::vector<Message>& items) {
     double* v = nullptr;
     check(env, napi_create_array_with_length(env, 2, &col_reply));
     check(env, napi_create_array(env, &values));
-    napi_value index = float64_column(env, n, &v);
+    napi_value index = numbers.next(n, &v);
     std::string_view last;
     uint32_t distinct = 0;
     for (auto& m : items) {
@@ -104,7 +119,7 @@ napi_value pack_message(napi_env env, std::vector<Message>& items) {
   }
   {  // data
     double* v = nullptr;
-    napi_value col_data = float64_column(env, 2 * n, &v);
+    napi_value col_data = numbers.next(2 * n, &v);
     for (auto& m : items) {
       if (!m.data.empty()) std::memcpy(base + offset, m.data.data(), m.data.size());
       *v++ = static_cast<double>(offset);
@@ -125,7 +140,7 @@ napi_value pack_message(napi_env env, std::vector<Message>& items) {
   }
   {  // status
     double* v = nullptr;
-    napi_value col_status = float64_column(env, n, &v);
+    napi_value col_status = numbers.next(n, &v);
     for (auto& m : items) {
       *v++ = static_cast<double>(m.headers.status());
     }
