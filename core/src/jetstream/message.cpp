@@ -31,14 +31,18 @@ AckSubject parse_ack_subject_view(std::string_view reply) {
   // grow at the end, so it has 11 or more (those past the 11th are not read).
   constexpr std::size_t kMaxRead = 11;
   std::string_view t[kMaxRead];
-  std::size_t n = 0, start = 0;
-  for (;;) {
-    auto dot = reply.find('.', start);
-    std::string_view token = reply.substr(start, dot == std::string_view::npos ? std::string_view::npos : dot - start);
-    if (n < kMaxRead) t[n] = token;
-    ++n;
-    if (dot == std::string_view::npos) break;
-    start = dot + 1;
+  std::size_t n = 0;
+  // One pass over the bytes: this runs for every message a consumer delivers.
+  const char* const begin = reply.data();
+  const char* const end = begin + reply.size();
+  const char* start = begin;
+  for (const char* p = begin;; ++p) {
+    if (p == end || *p == '.') {
+      if (n < kMaxRead) t[n] = std::string_view(start, static_cast<std::size_t>(p - start));
+      ++n;
+      if (p == end) break;
+      start = p + 1;
+    }
   }
   if (n < 2 || t[0] != "$JS" || t[1] != "ACK") not_js(reply, "it does not start with $JS.ACK");
   std::size_t base;

@@ -11,6 +11,24 @@ namespace {
 template <std::size_t N>
 std::size_t split_args(std::string_view line, std::array<std::string_view, N>& out) {
   std::size_t n = 0, i = 0;
+  // Servers separate with spaces only: then each argument ends at the next
+  // space, found by memchr, rather than by testing every byte for both.
+  if (!std::memchr(line.data(), '\t', line.size())) {
+    const char* p = line.data();
+    const char* const end = p + line.size();
+    while (p < end) {
+      if (*p == ' ') {
+        ++p;
+        continue;
+      }
+      const void* space = std::memchr(p, ' ', static_cast<std::size_t>(end - p));
+      const char* arg_end = space ? static_cast<const char*>(space) : end;
+      if (n == N) throw ProtocolError("too many arguments in control line");
+      out[n++] = std::string_view(p, static_cast<std::size_t>(arg_end - p));
+      p = arg_end;
+    }
+    return n;
+  }
   while (i < line.size()) {
     while (i < line.size() && (line[i] == ' ' || line[i] == '\t')) ++i;
     if (i >= line.size()) break;
