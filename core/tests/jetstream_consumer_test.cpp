@@ -442,29 +442,39 @@ TEST_F(ConsumerTest, OrderedConsumerRecoversFromALostConsumer) {
   publish_n("ord.a", 300);
   OrderedConsumerConfig oc;
   oc.filter_subjects = {"ord.a"};
-  oc.consume.expires = 2s;
-  oc.consume.max_messages = 64;
+  oc.consume.expires = 2s;  // heartbeats every second: a lost consumer is noticed within two
   auto stream = js_->ordered_consumer("ORD", oc);
-  auto first = take(*stream, 100);
-  ASSERT_EQ(first.size(), 100u);
-  // The server loses the consumer: the client makes a new one after sequence 100.
+  auto first = take(*stream, 300);
+  ASSERT_EQ(first.size(), 300u);
+  for (int i = 0; i < 300; ++i) ASSERT_EQ(first[i].data(), std::to_string(i)) << "at " << i;
+  // The server loses the consumer: its heartbeats stop, and the client makes
+  // a new one that starts after stream sequence 300.
   auto lost = stream->consumer_name();
   js_->delete_consumer("ORD", lost);
-  auto rest = take(*stream, 200, 8s);
-  ASSERT_EQ(rest.size(), 200u);
-  for (int i = 0; i < 100; ++i) ASSERT_EQ(first[i].data(), std::to_string(i));
-  for (int i = 0; i < 200; ++i) ASSERT_EQ(rest[i].data(), std::to_string(100 + i)) << "at " << i;
-  EXPECT_NE(stream->consumer_name(), lost);
   publish_n("ord.a", 5, 300);
-  auto live = take(*stream, 5);
+  auto live = take(*stream, 5, 8s);
   ASSERT_EQ(live.size(), 5u);
-  EXPECT_EQ(live[4].data(), "304");
+  for (int i = 0; i < 5; ++i) ASSERT_EQ(live[i].data(), std::to_string(300 + i));
   EXPECT_EQ(live[4].metadata().stream_seq, 305u);
+  EXPECT_NE(stream->consumer_name(), lost);
   live[0].ack();  // ack policy none: ignored, not an error
   expect_error(ErrorCode::timeout, [&] { stream->next(200ms); });
   stream->stop();
   std::this_thread::sleep_for(100ms);
   EXPECT_TRUE(js_->consumer_names("ORD").empty());  // the client removes what it made
+}
+
+TEST_F(ConsumerTest, OrderedConsumerPassesFlowControlAsTheReaderTakes) {
+  js_->add_stream(stream_config("ORDFC", {"ordfc.>"}));
+  // 6 MiB: more than the server sends before it waits for flow control (2 MiB at first).
+  const std::string payload(16 * 1024, 'x');
+  for (int i = 0; i < 384; ++i) js_->publish_async("ordfc.x", payload);
+  js_->publish_async_complete(10s);
+  auto stream = js_->ordered_consumer("ORDFC");
+  auto all = take(*stream, 384);
+  ASSERT_EQ(all.size(), 384u);
+  EXPECT_EQ(all.back().metadata().stream_seq, 384u);
+  stream->stop();
 }
 
 TEST_F(ConsumerTest, OrderedConsumerEndsWhenTheStreamIsGone) {
@@ -479,13 +489,24 @@ TEST_F(ConsumerTest, OrderedConsumerEndsWhenTheStreamIsGone) {
   auto stream = js_->ordered_consumer("GONE", oc);
   ASSERT_TRUE(stream->next(5s));
   js_->delete_stream("GONE");
-  try {
-    for (int i = 0; i < 100; ++i) (void)stream->next(100ms);
-    ADD_FAILURE() << "an ordered consumer outlived its stream";
-  } catch (const JetStreamApiError& e) {
-    EXPECT_EQ(e.err_code(), 10059);
-  } catch (const Error& e) {
-    ADD_FAILURE() << e.what();
+  // Noticed when the heartbeats stop: the new consumer cannot be made.
+  const auto deadline = std::chrono::steady_clock::now() + 10s;
+  for (;;) {
+    try {
+      (void)stream->next(100ms);
+    } catch (const JetStreamApiError& e) {
+      EXPECT_EQ(e.err_code(), 10059);
+      break;
+    } catch (const Error& e) {
+      if (e.code() != ErrorCode::timeout) {
+        ADD_FAILURE() << e.what();
+        break;
+      }
+    }
+    if (std::chrono::steady_clock::now() > deadline) {
+      ADD_FAILURE() << "an ordered consumer outlived its stream";
+      break;
+    }
   }
 }
 

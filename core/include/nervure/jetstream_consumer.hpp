@@ -117,7 +117,9 @@ struct OrderedConsumerConfig {
   ReplayPolicy replay_policy = ReplayPolicy::instant;
   bool headers_only = false;
   Duration inactive_threshold{300000};
-  ConsumeOptions consume;  // with neither max_messages nor max_bytes: a window of 1 MiB
+  /// Its idle heartbeat (by default half of expires) and on_error apply; the
+  /// consumer is pushed with flow control, which bounds what waits for the reader.
+  ConsumeOptions consume;
 };
 
 }  // namespace nervure

@@ -1,8 +1,11 @@
 #include "jetstream/ordered_stream.hpp"
 
+#include <charconv>
+
 #include "jetstream/ack_subject.hpp"
 
 #include "jetstream/consumer_api.hpp"
+#include "jetstream/status.hpp"
 #include "jetstream/util.hpp"
 #include "nervure/jetstream.hpp"
 #include "nuid.hpp"
@@ -13,23 +16,32 @@ namespace nervure::detail {
 namespace {
 using steady = std::chrono::steady_clock;
 constexpr Duration kMaxBackoff{5000};
-// An ordered consumer reads a stream from end to end: without limits of the
-// caller's, a byte window keeps enough in flight to outrun the pull round trips
-// (500 messages do not) while memory stays bounded whatever the message size.
-constexpr int64_t kDefaultWindowBytes = 1 << 20;
 
-ConsumeOptions with_window(ConsumeOptions o) {
-  if (o.max_messages == 0 && o.max_bytes == 0) o.max_bytes = kDefaultWindowBytes;
-  return o;
+// Without heartbeats a lost consumer goes unnoticed: 5 s unless the caller's
+// consume options ask for one (or for an expiry under 10 s, half of it).
+constexpr Duration kDefaultHeartbeat{5000};
+Duration heartbeat_of(const OrderedConsumerConfig& config) {
+  const Duration from_options = pull_settings(config.consume).heartbeat;  // also validates them
+  return config.consume.idle_heartbeat.count() > 0 ? from_options : std::min(from_options, kDefaultHeartbeat);
+}
+
+uint64_t header_u64(const Message& m, const char* key) {
+  auto v = m.headers.get(key);
+  uint64_t n = 0;
+  if (v) std::from_chars(v->data(), v->data() + v->size(), n);
+  return n;
 }
 }  // namespace
 
 OrderedStream::OrderedStream(std::shared_ptr<JetStreamImpl> js, std::string stream, OrderedConsumerConfig config,
                              JsMessageHandler handler, std::function<void(const ConsumerInfo&)> on_created)
-    : PullStream(std::move(js), std::move(stream), "", true, with_window(config.consume), std::move(handler)),
+    : StreamCore(std::move(js), std::move(handler), config.consume.on_error),
+      stream_(std::move(stream)),
       config_(std::move(config)),
+      heartbeat_(heartbeat_of(config_)),
       on_created_(std::move(on_created)),
       base_name_(next_nuid()) {
+  acks_->ack_none = true;
   validate_name("stream name", stream_);
   for (auto& f : config_.filter_subjects) protocol::validate_subscribe_subject(f);
   if (config_.deliver_policy == DeliverPolicy::by_start_sequence && config_.opt_start_seq == 0)
@@ -39,9 +51,12 @@ OrderedStream::OrderedStream(std::shared_ptr<JetStreamImpl> js, std::string stre
   if (config_.filter_subjects.size() > 1) js_->require_2_10("an ordered consumer with several filter subjects");
 }
 
-ConsumerConfig OrderedStream::next_config() {
+ConsumerConfig OrderedStream::next_config(const std::string& deliver_subject) {
   ConsumerConfig c;
   c.name = base_name_ + "_" + std::to_string(++serial_);
+  c.deliver_subject = deliver_subject;
+  c.flow_control = true;
+  c.idle_heartbeat = heartbeat_;
   c.ack_policy = AckPolicy::none;
   c.max_deliver = 1;
   c.mem_storage = true;
@@ -62,13 +77,34 @@ ConsumerConfig OrderedStream::next_config() {
   return c;
 }
 
+void OrderedStream::create_consumer() {
+  // The subscription comes first: the consumer pushes as soon as it exists.
+  const std::string inbox = js_->nc()->new_inbox();
+  SubscribeOptions o;
+  o.pending_msgs_limit = -1;  // bounded by flow control, not by the connection's defaults
+  o.pending_bytes_limit = -1;
+  use_subscription(js_->nc()->subscribe(inbox, o));
+  flow_reply_.clear();
+  ConsumerInfo info;
+  try {
+    info = upsert_consumer(*js_, stream_, next_config(inbox), ConsumerAction::create);
+  } catch (...) {
+    use_subscription(nullptr);
+    throw;
+  }
+  consumer_ = info.name;
+  set_consumer_name(consumer_);
+  last_consumer_seq_ = 0;
+  last_activity_ = steady::now();
+  if (on_created_) on_created_(info);
+}
+
 void OrderedStream::start() {
   acks_->term_reason_ok = js_->has_2_10();
   // The first consumer must exist before the reader is told anything: errors
   // in the configuration (no such stream) end the stream at once.
-  ConsumerInfo info;
   try {
-    info = upsert_consumer(*js_, stream_, next_config(), ConsumerAction::create);
+    create_consumer();
   } catch (const Error& e) {
     // Unanswered or "temporarily unavailable" (an election in progress, a node
     // just died): self-healing applies to the first consumer as much as to its
@@ -77,14 +113,7 @@ void OrderedStream::start() {
     const bool transient = api ? api->status() == 503 : e.code() == ErrorCode::timeout;
     if (!transient) throw;
     recreate(std::string("creating the first consumer failed: ") + e.what());
-    return;
   }
-  consumer_ = info.name;
-  set_consumer_name(consumer_);
-  last_consumer_seq_ = 0;
-  if (on_created_) on_created_(info);
-  subscribe_fresh();
-  pull_if_low();
 }
 
 void OrderedStream::delete_current() {
@@ -108,14 +137,8 @@ void OrderedStream::recreate(const std::string& why) {
   }
   if (steady::now() < next_attempt_ || !connected()) return;
   try {
-    auto info = upsert_consumer(*js_, stream_, next_config(), ConsumerAction::create);
-    consumer_ = info.name;
-    set_consumer_name(consumer_);
-    last_consumer_seq_ = 0;
+    create_consumer();
     need_recreate_ = false;
-    if (on_created_) on_created_(info);
-    subscribe_fresh();
-    pull_if_low();
   } catch (const JetStreamApiError& e) {
     if (e.err_code() == 10059) {  // the stream itself is gone: nothing to read any more
       finish(std::current_exception());
@@ -130,8 +153,29 @@ void OrderedStream::recreate(const std::string& why) {
   }
 }
 
-void OrderedStream::on_data(Message&& m) {
+void OrderedStream::on_message(Message&& m) {
   if (need_recreate_) return;
+  last_activity_ = steady::now();
+  if (!m.has_headers || m.headers.status() == 0) return on_data(std::move(m));
+  Status st = classify(m);
+  switch (st.kind) {
+    case StatusKind::data:
+      return on_data(std::move(m));
+    case StatusKind::flow_control:
+      flow_reply_ = m.reply;
+      flow_after_ = handed_;
+      return answer_flow_control();
+    case StatusKind::heartbeat:
+      return on_heartbeat(m);
+    case StatusKind::terminal:
+      return recreate("status " + std::to_string(st.code) + " " + st.description);
+    default:
+      warn(Error(ErrorCode::nervure, "ordered consumer on '" + stream_ + "': unexpected status " +
+                                         std::to_string(st.code) + " " + st.description));
+  }
+}
+
+void OrderedStream::on_data(Message&& m) {
   AckSubject meta;
   try {
     meta = parse_ack_subject_view(m.reply);
@@ -144,13 +188,35 @@ void OrderedStream::on_data(Message&& m) {
                     std::to_string(last_consumer_seq_));
   last_consumer_seq_ = meta.consumer_seq;
   last_stream_seq_ = meta.stream_seq;
+  ++handed_;
   deliver(std::move(m));
 }
 
-void OrderedStream::on_lost(const std::string& why) { recreate(why); }
+void OrderedStream::on_heartbeat(const Message& m) {
+  // A heartbeat names the last consumer sequence sent: behind it, messages were lost.
+  if (m.headers.get("Nats-Last-Consumer")) {
+    const uint64_t last = header_u64(m, "Nats-Last-Consumer");
+    if (last != last_consumer_seq_)
+      return recreate("the server sent up to consumer sequence " + std::to_string(last) + ", the last received is " +
+                      std::to_string(last_consumer_seq_));
+  }
+  // Stalled on a flow control request: one we hold for the reader is answered
+  // when the reader catches up; any other was lost on its way and is answered now.
+  if (auto stalled = m.headers.get("Nats-Consumer-Stalled"); stalled && *stalled != flow_reply_) answer(*stalled);
+}
 
-void OrderedStream::on_terminal_status(const Status& st) {
-  recreate("status " + std::to_string(st.code) + " " + st.description);
+void OrderedStream::answer_flow_control() {
+  if (flow_reply_.empty() || delivered() < flow_after_) return;
+  answer(flow_reply_);
+  flow_reply_.clear();
+}
+
+void OrderedStream::answer(const std::string& subject) {
+  try {
+    js_->nc()->publish(subject, "");
+  } catch (const Error& e) {
+    warn(e);
+  }
 }
 
 void OrderedStream::on_reconnect() { recreate("the connection was re-established"); }
@@ -160,7 +226,13 @@ void OrderedStream::on_tick(steady::time_point now) {
     recreate("");
     return;
   }
-  PullStream::on_tick(now);
+  answer_flow_control();
+  if (!connected()) {
+    last_activity_ = now;  // heartbeats pause while disconnected
+    return;
+  }
+  if (now - last_activity_ > heartbeat_ * 2)
+    recreate("no message or heartbeat for " + std::to_string((heartbeat_ * 2).count()) + " ms");
 }
 
 void OrderedStream::on_stop() { delete_current(); }
