@@ -1,5 +1,6 @@
 // JetStream messages: metadata from the $JS.ACK subject, acknowledgements.
 #include <charconv>
+#include <cstring>
 
 #include "jetstream/ack_channel.hpp"
 #include "jetstream/ack_subject.hpp"
@@ -32,17 +33,16 @@ AckSubject parse_ack_subject_view(std::string_view reply) {
   constexpr std::size_t kMaxRead = 11;
   std::string_view t[kMaxRead];
   std::size_t n = 0;
-  // One pass over the bytes: this runs for every message a consumer delivers.
-  const char* const begin = reply.data();
-  const char* const end = begin + reply.size();
-  const char* start = begin;
-  for (const char* p = begin;; ++p) {
-    if (p == end || *p == '.') {
-      if (n < kMaxRead) t[n] = std::string_view(start, static_cast<std::size_t>(p - start));
-      ++n;
-      if (p == end) break;
-      start = p + 1;
-    }
+  // Runs for every message a consumer delivers: memchr finds each dot.
+  const char* p = reply.data();
+  const char* const end = p + reply.size();
+  for (;;) {
+    const char* dot = static_cast<const char*>(std::memchr(p, '.', static_cast<std::size_t>(end - p)));
+    const char* token_end = dot ? dot : end;
+    if (n < kMaxRead) t[n] = std::string_view(p, static_cast<std::size_t>(token_end - p));
+    ++n;
+    if (!dot) break;
+    p = dot + 1;
   }
   if (n < 2 || t[0] != "$JS" || t[1] != "ACK") not_js(reply, "it does not start with $JS.ACK");
   std::size_t base;
