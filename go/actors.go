@@ -2,6 +2,7 @@ package nervure
 
 import (
 	"context"
+	"encoding/json"
 	"fmt"
 	"strconv"
 	"time"
@@ -163,6 +164,44 @@ func (r *ActorRuntime) HostID() string { return r.host.HostID() }
 
 // Stats are the host's counters.
 func (r *ActorRuntime) Stats() ActorStats { return r.host.Stats() }
+
+// LatencySummary holds latencies in microseconds, within 12.5%; zero when nothing ran.
+type LatencySummary struct {
+	P50Us  float64 `json:"p50_us"`
+	P90Us  float64 `json:"p90_us"`
+	P99Us  float64 `json:"p99_us"`
+	MaxUs  float64 `json:"max_us"`
+	MeanUs float64 `json:"mean_us"`
+}
+
+// ActorMethodStats are the per-call metrics of one method of one actor type
+// on this host since it started. The method "$activate" counts activations.
+type ActorMethodStats struct {
+	ActorType string `json:"actor_type"`
+	Method    string `json:"method"`
+	// Calls counts call turns that ended (tells included); Failed, those that ended with an error.
+	Calls  uint64 `json:"calls"`
+	Failed uint64 `json:"failed"`
+	// Wait runs from the call's arrival at the host to its turn's start; Run is
+	// the turn itself, state save included.
+	Wait LatencySummary `json:"wait"`
+	Run  LatencySummary `json:"run"`
+}
+
+// MethodStats returns the per-call metrics by actor type and method, in name order.
+func (r *ActorRuntime) MethodStats() ([]ActorMethodStats, error) {
+	list, err := r.host.opMethodStats()
+	if err != nil {
+		return nil, err
+	}
+	var v struct {
+		Methods []ActorMethodStats `json:"methods"`
+	}
+	if err := json.Unmarshal(list.Raw, &v); err != nil {
+		return nil, fmt.Errorf("nervure: actor metrics: %w", err)
+	}
+	return v.Methods, nil
+}
 
 // Register hosts actorType (before Start).
 func (r *ActorRuntime) Register(actorType string, t ActorType) error {

@@ -112,4 +112,20 @@ func TestActorRuntime(t *testing.T) {
 	if rt.Stats().Calls < 6 {
 		t.Fatalf("stats %+v", rt.Stats())
 	}
+	methods, err := rt.MethodStats()
+	if err != nil {
+		t.Fatal(err)
+	}
+	byMethod := map[string]nervure.ActorMethodStats{}
+	for _, m := range methods {
+		byMethod[m.Method] = m
+	}
+	if byMethod["$activate"].Calls < 2 || byMethod["fail"].Failed != 1 {
+		t.Fatalf("method stats %+v", methods)
+	}
+	reserve := byMethod["reserve"]
+	if reserve.ActorType != "inventory" || reserve.Calls < 1 || reserve.Failed != 0 ||
+		reserve.Run.P50Us <= 0 || reserve.Run.P50Us > reserve.Run.MaxUs {
+		t.Fatalf("reserve stats %+v", reserve)
+	}
 }

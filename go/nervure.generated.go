@@ -617,6 +617,29 @@ func actorStatsFrom(s *C.nervure_actor_stats) ActorStats {
 	return v
 }
 
+// ActorMethodStatsList - Per-call metrics of a host by actor type and method, since it started; the
+// method "$activate" counts activations.
+type ActorMethodStatsList struct {
+	// Methods - Records of actor_type, method, calls, failed, wait and run (p50_us, p90_us, p99_us,
+	// max_us, mean_us: microseconds waited for the turn, and the turn itself with its state save), in
+	// name order.
+	Methods string `json:"methods"`
+	// Raw is the JSON as the library handed it over (every field the server sent).
+	Raw json.RawMessage `json:"-"`
+}
+
+func actorMethodStatsListFrom(s *C.char) ActorMethodStatsList {
+	var v ActorMethodStatsList
+	if s == nil {
+		return v
+	}
+	raw := C.GoString(s)
+	C.nervure_free_string(s)
+	_ = json.Unmarshal([]byte(raw), &v)
+	v.Raw = json.RawMessage(raw)
+	return v
+}
+
 // Stats - Traffic counters of a connection since it was made.
 type Stats struct {
 	// InMsgs - Messages received.
@@ -1793,6 +1816,24 @@ func (x *ActorHost) opStats() (ActorStats, error) {
 // Stats - Counters of this host.
 func (x *ActorHost) Stats() ActorStats {
 	v, _ := x.opStats()
+	return v
+}
+
+// opMethodStats calls nervure_actor_host_method_stats: Per-call metrics of this host by actor type and method.
+func (x *ActorHost) opMethodStats() (ActorMethodStatsList, error) {
+	if x == nil || x.h == nil {
+		return ActorMethodStatsList{}, &Error{Status: StatusConnectionClosed, Message: "the handle was released"}
+	}
+	r := C.nv_actor_host_method_stats(x.h)
+	if err := errorOf(&r.e); err != nil {
+		return ActorMethodStatsList{}, err
+	}
+	return actorMethodStatsListFrom(r.out), nil
+}
+
+// MethodStats - Per-call metrics of this host by actor type and method.
+func (x *ActorHost) MethodStats() ActorMethodStatsList {
+	v, _ := x.opMethodStats()
 	return v
 }
 

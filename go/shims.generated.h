@@ -569,6 +569,17 @@ static inline nv_actor_host_stats_r nv_actor_host_stats(nervure_actor_host* self
   return r;
 }
 
+typedef struct nv_actor_host_method_stats_r {
+  nv_err e;
+  char* out;
+} nv_actor_host_method_stats_r;
+static inline nv_actor_host_method_stats_r nv_actor_host_method_stats(nervure_actor_host* self) {
+  nv_actor_host_method_stats_r r; memset(&r, 0, sizeof r);
+  r.e.status = nervure_actor_host_method_stats(self, &r.out, &r.e.error);
+  if (r.e.status != NERVURE_OK) nv_err_fields(&r.e);
+  return r;
+}
+
 typedef struct nv_subscription_unsubscribe_r {
   nv_err e;
 } nv_subscription_unsubscribe_r;

@@ -11,6 +11,7 @@
 #include "actor_host.hpp"
 #include "bridge.hpp"
 #include "jetstream_bridge.hpp"
+#include "nervure/actors_json.hpp"
 #include "nervure/jetstream_json.hpp"
 
 namespace nervure::ops {
@@ -334,6 +335,9 @@ inline void actor_host_stop(BridgeActorHost& h, int64_t timeout_ms) { h.runtime(
 inline std::shared_ptr<BridgeSubscription> actor_host_turns(BridgeActorHost& h) { return h.turns(); }
 inline std::string actor_host_host_id(BridgeActorHost& h) { return h.runtime().host_id(); }
 inline ActorRuntimeStats actor_host_stats(BridgeActorHost& h) { return h.runtime().stats(); }
+inline std::string actor_host_method_stats(BridgeActorHost& h) {
+  return json_api::method_stats_json(h.runtime().method_stats());
+}
 inline void actor_host_complete(BridgeActorHost& h, uint64_t turn, std::string_view result,
                                 std::string_view error_type, std::string_view error_message) {
   std::exception_ptr error;

@@ -6,6 +6,7 @@
 #include <thread>
 
 #include "actors/wire.hpp"
+#include "actors/turn_metrics.hpp"
 #include "nervure/actors.hpp"
 #include "test_support.hpp"
 
@@ -172,6 +173,21 @@ TEST(ActorWire, PartitionsAndKeysAreStable) {
   expect_error(ErrorCode::invalid_argument, [] { wire::validate_id("a\r\nb"); });
 }
 
+TEST(ActorMetrics, HistogramPercentilesAreWithinABucket) {
+  nervure::detail::LatencyHistogram h;
+  EXPECT_EQ(h.summary().p99_us, 0);
+  for (int us = 1; us <= 1000; ++us) h.record(std::chrono::microseconds(us));
+  auto s = h.summary();
+  EXPECT_NEAR(s.p50_us, 500, 500 * 0.13);
+  EXPECT_NEAR(s.p90_us, 900, 900 * 0.13);
+  EXPECT_NEAR(s.p99_us, 990, 990 * 0.13);
+  EXPECT_EQ(s.max_us, 1000);
+  EXPECT_NEAR(s.mean_us, 500.5, 0.01);
+  nervure::detail::LatencyHistogram slow;
+  slow.record(std::chrono::seconds(90));
+  EXPECT_EQ(slow.summary().p50_us, 90e6);  // capped by the true maximum
+}
+
 TEST_F(ActorTest, CallsActivateOnceAndKeepState) {
   Probe probe;
   auto rt = host(probe, runtime_options());
@@ -183,6 +199,19 @@ TEST_F(ActorTest, CallsActivateOnceAndKeepState) {
   EXPECT_EQ(stats.calls, 3u);
   EXPECT_EQ(stats.active_actors, 2);
   EXPECT_EQ(stats.owned_partitions, 8);
+  auto methods = rt->method_stats();
+  ASSERT_EQ(methods.size(), 2u);  // "$activate" sorts before "add"
+  EXPECT_EQ(methods[0].method, "$activate");
+  EXPECT_EQ(methods[0].calls, 2u);
+  EXPECT_EQ(methods[1].actor_type, "counter");
+  EXPECT_EQ(methods[1].method, "add");
+  EXPECT_EQ(methods[1].calls, 3u);
+  EXPECT_EQ(methods[1].failed, 0u);
+  EXPECT_GT(methods[1].run.p50_us, 0);
+  EXPECT_LE(methods[1].run.p50_us, methods[1].run.p99_us);
+  EXPECT_LE(methods[1].run.p99_us, methods[1].run.max_us);
+  // A call that activated its actor waited for the activation.
+  EXPECT_GE(methods[1].wait.max_us, methods[0].run.max_us * 0.5);
 }
 
 TEST_F(ActorTest, TurnsNeverOverlapAndLoseNothing) {
@@ -259,6 +288,10 @@ TEST_F(ActorTest, ErrorsReachTheCallerAndDiscardTheTurnsState) {
     EXPECT_EQ(e.remote_type(), "MethodNotFound");
   }
   EXPECT_EQ(rt->stats().failed_calls, 2u);
+  for (const auto& m : rt->method_stats()) {
+    if (m.method == "fail" || m.method == "no_such_method") EXPECT_EQ(m.failed, 1u) << m.method;
+    if (m.method == "add" || m.method == "get") EXPECT_EQ(m.failed, 0u) << m.method;
+  }
 }
 
 TEST_F(ActorTest, CallDeadlines) {

@@ -17,6 +17,12 @@ const NO_ARGS = Symbol("no arguments");
 
 const pack = (value) => encode(value);
 const unpack = (data) => (data && data.length ? decode(data) : null);
+const camelCase = (key) => key.replace(/_([a-z0-9])/g, (_, c) => c.toUpperCase());
+/** The core's snake_case JSON records, spelled the Node way. */
+const camelCaseKeys = (value) =>
+  value && typeof value === "object" && !Array.isArray(value)
+    ? Object.fromEntries(Object.entries(value).map(([k, v]) => [camelCase(k), camelCaseKeys(v)]))
+    : value;
 
 /** An actor's state during its turns: saved together when a turn succeeds (or by save()), discarded when it fails. */
 class ActorState {
@@ -109,6 +115,17 @@ class ActorRuntime {
   /** calls, failedCalls, activations, deactivations, activeActors, ownedPartitions. */
   stats() {
     return this._host.stats();
+  }
+
+  /**
+   * Per-call metrics since start, by actor type and method, in name order:
+   * actorType, method, calls, failed, and latency summaries in microseconds
+   * (p50Us, p90Us, p99Us, maxUs, meanUs): `wait` from the call's arrival to
+   * its turn, `run` the turn itself with its state save. The method
+   * "$activate" counts activations.
+   */
+  methodStats() {
+    return (this._host.methodStats().methods || []).map(camelCaseKeys);
   }
 
   /** Hosts actorType with a subclass of Actor, created once per activation. */

@@ -115,7 +115,7 @@ const CONNECT_OPTIONS = {
 /** Every operation of the definition, by object. */
 const OPERATIONS = {
   connection: ["actorHost", "actorInvoke", "actorTell", "publish", "subscribe", "request", "flush", "drain", "close", "isConnected", "isReconnecting", "isClosed", "stats", "serverInfo", "connectedUrl", "newInbox", "maxPayload", "jetstream"],
-  actor_host: ["registerType", "start", "stop", "turns", "complete", "stateGet", "stateContains", "stateSet", "stateRemove", "stateSave", "registerTimer", "unregisterTimer", "registerReminder", "unregisterReminder", "invoke", "hostId", "stats"],
+  actor_host: ["registerType", "start", "stop", "turns", "complete", "stateGet", "stateContains", "stateSet", "stateRemove", "stateSave", "registerTimer", "unregisterTimer", "registerReminder", "unregisterReminder", "invoke", "hostId", "stats", "methodStats"],
   subscription: ["unsubscribe", "drain", "autoUnsubscribe", "setPendingLimits", "pending", "pendingBytes", "dropped", "delivered"],
   jetstream: ["accountInfo", "addStream", "updateStream", "streamInfo", "deleteStream", "purgeStream", "streamNames", "streams", "getMsg", "deleteMsg", "publish", "publishAsyncComplete", "addConsumer", "updateConsumer", "consumerInfo", "deleteConsumer", "consumerNames", "fetch", "consume", "orderedConsumer", "ack", "ackSync", "metadata", "createKeyValue", "keyValue", "deleteKeyValue", "keyValueNames"],
   key_value: ["bucket", "put", "get", "create", "update", "delete", "purge", "keys", "history", "watch", "status"],
@@ -299,6 +299,11 @@ class ActorHostOps {
   /** Counters of this host. */
   stats() {
     return native.actor_host_stats(this._h);
+  }
+
+  /** Per-call metrics of this host by actor type and method. */
+  methodStats() {
+    return parseJson(native.actor_host_method_stats(this._h));
   }
 }
 

@@ -589,6 +589,16 @@ napi_value actor_host_stats(napi_env env, napi_callback_info info) {
   });
 }
 
+// Per-call metrics of this host by actor type and method.
+napi_value actor_host_method_stats(napi_env env, napi_callback_info info) {
+  return guard(env, [&]() -> napi_value {
+    Args a(env, info);
+    auto& self = unwrap<nervure::bridge::BridgeActorHost>(env, a.argv[0], "actor_host");
+    auto result = ops::actor_host_method_stats(self);
+    return js_string(env, result);
+  });
+}
+
 // Stop now; queued messages are dropped.
 napi_value subscription_unsubscribe(napi_env env, napi_callback_info info) {
   return guard(env, [&]() -> napi_value {
@@ -1200,6 +1210,7 @@ void register_api(napi_env env, napi_value exports) {
   export_function(env, exports, "actor_host_invoke", actor_host_invoke);
   export_function(env, exports, "actor_host_host_id", actor_host_host_id);
   export_function(env, exports, "actor_host_stats", actor_host_stats);
+  export_function(env, exports, "actor_host_method_stats", actor_host_method_stats);
   export_function(env, exports, "subscription_unsubscribe", subscription_unsubscribe);
   export_function(env, exports, "subscription_drain", subscription_drain);
   export_function(env, exports, "subscription_auto_unsubscribe", subscription_auto_unsubscribe);

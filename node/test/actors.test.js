@@ -73,6 +73,13 @@ test("actors: activation, state, MessagePack values, no overlapping turns", asyn
   assert.equal(await proxy(nc, "hot").invoke("get"), 200);
   const stats = runtime.stats();
   assert.equal(stats.ownedPartitions, 8);
+  const byMethod = Object.fromEntries(runtime.methodStats().map((m) => [m.method, m]));
+  assert.equal(byMethod.$activate.calls, 3);
+  assert.equal(byMethod.add.actorType, "counter");
+  assert.equal(byMethod.add.calls, 203);
+  assert.equal(byMethod.add.failed, 0);
+  assert.ok(byMethod.add.run.p50Us > 0 && byMethod.add.run.p50Us <= byMethod.add.run.maxUs);
+  assert.ok(byMethod.add.wait.p99Us >= byMethod.add.wait.p50Us);
   await runtime.stop();
   await nc.close();
 });

@@ -27,7 +27,7 @@ EVENT_DOCS: dict[str, str] = {
 # Every operation of the definition, by object: the asyncio layer offers each one.
 OPERATIONS: dict[str, tuple[str, ...]] = {
     "connection": ("actor_host", "actor_invoke", "actor_tell", "publish", "subscribe", "request", "flush", "drain", "close", "is_connected", "is_reconnecting", "is_closed", "stats", "server_info", "connected_url", "new_inbox", "max_payload", "jetstream", ),
-    "actor_host": ("register_type", "start", "stop", "turns", "complete", "state_get", "state_contains", "state_set", "state_remove", "state_save", "register_timer", "unregister_timer", "register_reminder", "unregister_reminder", "invoke", "host_id", "stats", ),
+    "actor_host": ("register_type", "start", "stop", "turns", "complete", "state_get", "state_contains", "state_set", "state_remove", "state_save", "register_timer", "unregister_timer", "register_reminder", "unregister_reminder", "invoke", "host_id", "stats", "method_stats", ),
     "subscription": ("unsubscribe", "drain", "auto_unsubscribe", "set_pending_limits", "pending", "pending_bytes", "dropped", "delivered", ),
     "jetstream": ("account_info", "add_stream", "update_stream", "stream_info", "delete_stream", "purge_stream", "stream_names", "streams", "get_msg", "delete_msg", "publish", "publish_async_complete", "add_consumer", "update_consumer", "consumer_info", "delete_consumer", "consumer_names", "fetch", "consume", "ordered_consumer", "ack", "ack_sync", "metadata", "create_key_value", "key_value", "delete_key_value", "key_value_names", ),
     "key_value": ("bucket", "put", "get", "create", "update", "delete", "purge", "keys", "history", "watch", "status", ),

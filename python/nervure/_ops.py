@@ -206,6 +206,10 @@ class ActorHostOps:
         """Counters of this host."""
         return self._core.stats()
 
+    def method_stats(self) -> dict[str, Any]:
+        """Per-call metrics of this host by actor type and method."""
+        return _json_object(self._core.method_stats())
+
 
 class SubscriptionOps:
     """Interest in a subject. Messages queue in the core, where the pending limits apply, and are taken in batches."""

@@ -396,6 +396,14 @@ void register_api(py::module_& m) {
     }
     return py::object(to_python(result));
   }, R"doc(Counters of this host.)doc");
+  actor_host.def("method_stats", [](PyActorHost& self) -> py::object {
+    std::string result;
+    {
+      py::gil_scoped_release unlocked;
+      result = ops::actor_host_method_stats(*self.handle);
+    }
+    return py::cast(result);
+  }, R"doc(Per-call metrics of this host by actor type and method.)doc");
   subscription.def("unsubscribe", [](PySubscription& self) -> py::object {
     {
       py::gil_scoped_release unlocked;

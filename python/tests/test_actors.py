@@ -104,6 +104,12 @@ async def test_calls_activate_once_and_keep_state(url):
         assert Counter.activations == 1
         stats = runtime.stats()
         assert stats["active_actors"] == 1 and stats["owned_partitions"] == 8
+        by_method = {m["method"]: m for m in runtime.method_stats()}
+        assert by_method["$activate"]["calls"] == 1
+        add = by_method["add"]
+        assert add["actor_type"] == "counter" and add["calls"] == 2 and add["failed"] == 0
+        assert 0 < add["run"]["p50_us"] <= add["run"]["p99_us"] <= add["run"]["max_us"]
+        assert set(add["wait"]) == {"p50_us", "p90_us", "p99_us", "max_us", "mean_us"}
         await runtime.stop()
 
 

@@ -316,6 +316,8 @@ NERVURE_API nervure_status nervure_actor_host_invoke(nervure_actor_host* self, u
 NERVURE_API nervure_status nervure_actor_host_host_id(nervure_actor_host* self, char** out, char** error);
 /* Counters of this host. */
 NERVURE_API nervure_status nervure_actor_host_stats(nervure_actor_host* self, nervure_actor_stats* out, char** error);
+/* Per-call metrics of this host by actor type and method. */
+NERVURE_API nervure_status nervure_actor_host_method_stats(nervure_actor_host* self, char** out_json, char** error);
 /* Stop now; queued messages are dropped. */
 NERVURE_API nervure_status nervure_subscription_unsubscribe(nervure_subscription* self, char** error);
 /* Stop interest, let queued messages be consumed, then end. Blocks the calling thread. Fails with TimeoutError. */

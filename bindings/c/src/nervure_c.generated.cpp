@@ -613,6 +613,14 @@ nervure_status nervure_actor_host_stats(nervure_actor_host* self, nervure_actor_
   });
 }
 
+nervure_status nervure_actor_host_method_stats(nervure_actor_host* self, char** out_json, char** error) {
+  return nervure::cabi::guard(error, [&] {
+    nervure::cabi::require(self, "actor_host");
+    nervure::cabi::require(out_json, "out_json");
+    nervure::cabi::put(out_json, nervure::ops::actor_host_method_stats(*self->handle));
+  });
+}
+
 nervure_status nervure_subscription_unsubscribe(nervure_subscription* self, char** error) {
   return nervure::cabi::guard(error, [&] {
     nervure::cabi::require(self, "subscription");

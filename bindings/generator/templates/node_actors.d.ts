@@ -45,6 +45,8 @@ export class ActorRuntime {
   constructor(nc: Connection, opts?: ActorRuntimeOptions);
   readonly hostId: string;
   stats(): ActorStats;
+  /** Per-call metrics since start, by actor type and method ("$activate": activations). */
+  methodStats(): ActorMethodRecord[];
   register(actorType: string, implementation: new () => Actor): void;
   start(): Promise<void>;
   /** Finishes queued turns, deactivates every actor and hands the partitions over. */
@@ -67,4 +69,27 @@ export function actorProxy(nc: Connection, actorType: string, actorId: string, o
 export interface Connection {
   /** A proxy for calls to the actor (actorType, actorId), wherever it is hosted. */
   actorProxy(actorType: string, actorId: string, opts?: { partitions?: number }): ActorProxy;
+}
+
+/** Latencies in microseconds, within 12.5%; zero when nothing ran. */
+export interface LatencySummary {
+  p50Us: number;
+  p90Us: number;
+  p99Us: number;
+  maxUs: number;
+  meanUs: number;
+}
+
+/** One method of one actor type on a host. */
+export interface ActorMethodRecord {
+  actorType: string;
+  method: string;
+  /** Call turns that ended (tells included). */
+  calls: number;
+  /** Of which ended with an error. */
+  failed: number;
+  /** From the call's arrival at the host to its turn's start. */
+  wait: LatencySummary;
+  /** The turn itself, state save included. */
+  run: LatencySummary;
 }

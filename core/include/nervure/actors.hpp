@@ -134,6 +134,26 @@ struct ActorRuntimeStats {
   int owned_partitions = 0;
 };
 
+/// Latencies in microseconds, within 12.5% (log-scale buckets); zero when nothing ran.
+struct LatencySummary {
+  double p50_us = 0;
+  double p90_us = 0;
+  double p99_us = 0;
+  double max_us = 0;
+  double mean_us = 0;
+};
+
+/// One method of one actor type on this host, since the host started. The
+/// method "$activate" counts activations (state load, claim and on_activate).
+struct ActorMethodStats {
+  std::string actor_type;
+  std::string method;
+  uint64_t calls = 0;   // call turns that ended (tells included)
+  uint64_t failed = 0;  // of which ended with an error
+  LatencySummary wait;  // from arrival at this host to the turn's start
+  LatencySummary run;   // the turn itself, state save included
+};
+
 /// Hosts actor types in this process.
 class ActorRuntime {
  public:
@@ -152,6 +172,8 @@ class ActorRuntime {
 
   const std::string& host_id() const;
   ActorRuntimeStats stats() const;
+  /// Per-call metrics by actor type and method, in name order.
+  std::vector<ActorMethodStats> method_stats() const;
 
   // For language packages, whose actors run on their own threads. Turns of a
   // queued type arrive as messages on turns(): subject = method (reminder turns:

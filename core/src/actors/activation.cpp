@@ -91,6 +91,7 @@ void ActivationCore::run_next() {
 }
 
 void ActivationCore::run(PendingTurn pending, bool reentrant) {
+  pending.started = SteadyClock::now();
   if (pending.turn.kind == TurnKind::deactivate && !instance_) return finish(std::move(pending), {}, nullptr, reentrant);
   if (pending.turn.kind == TurnKind::timer && !instance_) return finish(std::move(pending), {}, nullptr, reentrant);
   if (!instance_) {
@@ -99,8 +100,9 @@ void ActivationCore::run(PendingTurn pending, bool reentrant) {
     } catch (...) {
       return finish(std::move(pending), {}, std::current_exception(), reentrant);
     }
+    auto arrived = pending.arrived, started = pending.started;
     deferred_ = std::move(pending);
-    pending = PendingTurn{Turn{TurnKind::activate, {}, {}}, {}, current_chain_, current_depth_, {}};
+    pending = PendingTurn{Turn{TurnKind::activate, {}, {}}, {}, current_chain_, current_depth_, {}, arrived, started};
   }
   auto rt = runtime();
   if (!rt) return;
@@ -194,12 +196,13 @@ void ActivationCore::finish(PendingTurn pending, std::string result, std::except
   auto rt = runtime();
   if (!rt) return;
   if (pending.turn.kind == TurnKind::activate) {
+    rt->count_turn(type_, pending, error != nullptr);
     PendingTurn waiting = std::move(deferred_);
     if (!error) return run(std::move(waiting), reentrant);
     drop_instance();
     rt->count_activation(false);
     rt->reply(waiting.reply, {}, error);
-    if (waiting.turn.kind == TurnKind::call) rt->count_turn(true);
+    if (waiting.turn.kind == TurnKind::call) rt->count_turn(type_, waiting, true);
     return continue_after(reentrant);
   }
   if (!error && dirty_ && instance_) {
@@ -218,7 +221,7 @@ void ActivationCore::finish(PendingTurn pending, std::string result, std::except
       rt->count_activation(false);
     }
   }
-  if (pending.turn.kind == TurnKind::call) rt->count_turn(error != nullptr);
+  if (pending.turn.kind == TurnKind::call) rt->count_turn(type_, pending, error != nullptr);
   if (pending.turn.kind == TurnKind::reminder)
     rt->reminder_done(type_, partition_, pending.reminder_key, error == nullptr);
   if (pending.turn.kind == TurnKind::deactivate && instance_) {

@@ -101,5 +101,6 @@ ActorContext ActorRuntime::turn_context(uint64_t turn) {
 }
 const std::string& ActorRuntime::host_id() const { return core_->host_id; }
 ActorRuntimeStats ActorRuntime::stats() const { return core_->stats(); }
+std::vector<ActorMethodStats> ActorRuntime::method_stats() const { return core_->method_stats(); }
 
 }  // namespace nervure

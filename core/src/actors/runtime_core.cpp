@@ -397,9 +397,16 @@ void ActorRuntimeCore::reply(const std::string& reply_to, const std::string& res
   }
 }
 
-void ActorRuntimeCore::count_turn(bool failed) {
-  ++calls_;
-  if (failed) ++failed_calls_;
+void ActorRuntimeCore::count_turn(const std::string& type, const PendingTurn& turn, bool failed) {
+  bool activation = turn.turn.kind == TurnKind::activate;
+  if (!activation) {
+    ++calls_;
+    if (failed) ++failed_calls_;
+  }
+  // A turn that failed before it started (its activation did) waited until now.
+  auto ended = SteadyClock::now();
+  auto started = turn.started == SteadyClock::time_point{} ? ended : turn.started;
+  metrics_.record(type, activation ? "$activate" : turn.turn.method, turn.arrived, started, ended, failed);
 }
 
 void ActorRuntimeCore::count_activation(bool activated) { ++(activated ? activations_ : deactivations_); }

@@ -12,6 +12,7 @@
 #include <string>
 
 #include "actors/executors.hpp"
+#include "actors/turn_metrics.hpp"
 #include "actors/wire.hpp"
 #include "nervure/actors.hpp"
 #include "nervure/jetstream.hpp"
@@ -30,6 +31,8 @@ struct PendingTurn {
   std::string chain;
   int depth = 0;
   std::string reminder_key;  // reminder turns: the record to advance afterwards
+  SteadyClock::time_point arrived = SteadyClock::now();
+  SteadyClock::time_point started{};
 };
 
 /// One actor while it lives on this host: its object, state and turn queue.
@@ -121,6 +124,7 @@ class ActorRuntimeCore : public std::enable_shared_from_this<ActorRuntimeCore> {
   void start();
   void stop(Duration timeout);
   ActorRuntimeStats stats();
+  std::vector<ActorMethodStats> method_stats() const { return metrics_.snapshot(); }
 
   const ActorRuntimeOptions& options() const { return options_; }
   const std::shared_ptr<Connection>& connection() const { return connection_; }
@@ -131,7 +135,7 @@ class ActorRuntimeCore : public std::enable_shared_from_this<ActorRuntimeCore> {
   /// The lease revision of the partition, or nullopt when this host no longer serves it.
   std::optional<uint64_t> lease_revision(const std::string& type, int partition);
   void reply(const std::string& reply_to, const std::string& result, std::exception_ptr error);
-  void count_turn(bool failed);
+  void count_turn(const std::string& type, const PendingTurn& turn, bool failed);
   void count_activation(bool activated);
   void activation_done(const std::shared_ptr<ActivationCore>& activation);
 
@@ -174,6 +178,7 @@ class ActorRuntimeCore : public std::enable_shared_from_this<ActorRuntimeCore> {
   uint64_t tick_timer_ = 0;
   std::condition_variable drained_;
 
+  TurnMetrics metrics_;
   std::atomic<uint64_t> calls_{0}, failed_calls_{0}, activations_{0}, deactivations_{0};
 };
 

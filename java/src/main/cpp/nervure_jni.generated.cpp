@@ -963,6 +963,20 @@ JNIEXPORT jlongArray JNICALL Java_io_nervure_internal_NativeOps_actorHostStats(J
   return nullptr;
 }
 
+// actor_host.method_stats (call)
+JNIEXPORT jstring JNICALL Java_io_nervure_internal_NativeOps_actorHostMethodStats(JNIEnv* env, jclass, jlong self) {
+  try {
+    char* error = nullptr;
+    nervure::jni::OwnedText out;
+    nervure_status status = nervure_actor_host_method_stats(reinterpret_cast<nervure_actor_host*>(self), &out.ptr, &error);
+    if (status != NERVURE_OK) { nervure::jni::throw_status(env, status, error); return nullptr; }
+    return out.to_java(env);
+  } catch (...) {
+    nervure::jni::throw_current(env);
+  }
+  return nullptr;
+}
+
 // subscription.unsubscribe (call)
 JNIEXPORT void JNICALL Java_io_nervure_internal_NativeOps_subscriptionUnsubscribe(JNIEnv* env, jclass, jlong self) {
   try {

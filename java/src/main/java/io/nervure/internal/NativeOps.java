@@ -159,6 +159,8 @@ public final class NativeOps {
   public static native String actorHostHostId(long self);
   /** Counters of this host. */
   public static native long[] actorHostStats(long self);
+  /** Per-call metrics of this host by actor type and method. */
+  public static native String actorHostMethodStats(long self);
   /** Stop now; queued messages are dropped. */
   public static native void subscriptionUnsubscribe(long self);
   /** Stop interest, let queued messages be consumed, then end. */
