@@ -238,6 +238,12 @@ TEST(Validation, Subjects) {
   EXPECT_THROW(validate_publish_subject("a.>"), Error);
   EXPECT_THROW(validate_subscribe_subject("a.>.b"), Error);
   EXPECT_NO_THROW(validate_subscribe_subject("a.b*"));  // not a wildcard, just a character
+  EXPECT_NO_THROW(validate_publish_subject("a.b*.>c.*d"));
+  EXPECT_THROW(validate_publish_subject("*"), Error);
+  EXPECT_THROW(validate_publish_subject(">"), Error);
+  EXPECT_THROW(validate_subscribe_subject(">.a"), Error);
+  EXPECT_NO_THROW(validate_subscribe_subject("*.*.>"));
+  EXPECT_NO_THROW(validate_publish_subject("$JS.ACK.S.C.1.2.3.1700000000000000000.0"));
   EXPECT_THROW(validate_queue_group("bad queue"), Error);
   EXPECT_NO_THROW(validate_queue_group("workers"));
 }

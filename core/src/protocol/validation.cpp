@@ -1,5 +1,6 @@
 #include "protocol/validation.hpp"
 
+#include <array>
 #include <string>
 
 #include "nervure/errors.hpp"
@@ -14,24 +15,34 @@ namespace {
 
 bool is_space(char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\f' || c == '\v'; }
 
+// The bytes a subject check must look at: dots, wildcards and white space.
+constexpr std::array<bool, 256> kNotable = [] {
+  std::array<bool, 256> t{};
+  for (unsigned char c : {' ', '\t', '\r', '\n', '\f', '\v', '.', '*', '>'}) t[c] = true;
+  return t;
+}();
+
 // Tokens are separated by '.', may not be empty, and may not hold white space.
-// Wildcards are whole tokens: '*' anywhere, '>' only last.
+// Wildcards are whole tokens: '*' anywhere, '>' only last. One pass: every
+// acknowledgement publishes to a subject never seen before, so this runs per message.
 void check_subject(std::string_view what, std::string_view s, bool wildcards_allowed) {
   if (s.empty()) fail(what, s, "it is empty");
-  std::size_t start = 0;
-  while (true) {
-    std::size_t dot = s.find('.', start);
-    std::string_view tok = s.substr(start, dot == std::string_view::npos ? std::string_view::npos : dot - start);
-    if (tok.empty()) fail(what, s, "it has an empty token");
-    for (char c : tok)
-      if (is_space(c)) fail(what, s, "it contains white space");
-    bool last = dot == std::string_view::npos;
-    if (tok == "*" || tok == ">") {
-      if (!wildcards_allowed) fail(what, s, "wildcards are not allowed here");
-      if (tok == ">" && !last) fail(what, s, "'>' must be the last token");
-    }
-    if (last) break;
-    start = dot + 1;
+  const char* const end = s.data() + s.size();
+  const char* token = s.data();
+  for (const char* p = token;; ++p) {
+    if (p != end && !kNotable[static_cast<unsigned char>(*p)]) continue;
+    if (p == end || *p == '.') {
+      const std::size_t length = static_cast<std::size_t>(p - token);
+      if (length == 0) fail(what, s, "it has an empty token");
+      if (length == 1 && (*token == '*' || *token == '>')) {
+        if (!wildcards_allowed) fail(what, s, "wildcards are not allowed here");
+        if (*token == '>' && p != end) fail(what, s, "'>' must be the last token");
+      }
+      if (p == end) return;
+      token = p + 1;
+    } else if (is_space(*p)) {
+      fail(what, s, "it contains white space");
+    }  // '*' or '>' within a longer token is an ordinary character
   }
 }
 
