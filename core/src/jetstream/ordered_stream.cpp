@@ -155,7 +155,7 @@ void OrderedStream::recreate(const std::string& why) {
 
 void OrderedStream::on_message(Message&& m) {
   if (need_recreate_) return;
-  last_activity_ = steady::now();
+  active_ = true;  // the tick after this batch reads the clock, not every message
   if (!m.has_headers || m.headers.status() == 0) return on_data(std::move(m));
   Status st = classify(m);
   switch (st.kind) {
@@ -227,6 +227,10 @@ void OrderedStream::on_tick(steady::time_point now) {
     return;
   }
   answer_flow_control();
+  if (active_) {
+    active_ = false;
+    last_activity_ = now;
+  }
   if (!connected()) {
     last_activity_ = now;  // heartbeats pause while disconnected
     return;

@@ -57,6 +57,7 @@ class OrderedStream : public StreamCore {
   std::string flow_reply_;     // a flow control request not answered yet
   uint64_t flow_after_ = 0;    // answered once the reader has taken this many
   bool need_recreate_ = false;
+  bool active_ = false;        // something arrived since the last tick
   std::chrono::steady_clock::time_point last_activity_{};
   std::chrono::steady_clock::time_point next_attempt_{};
   Duration backoff_{250};

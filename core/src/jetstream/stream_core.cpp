@@ -205,7 +205,7 @@ std::size_t StreamCore::take(std::vector<JsMessage>& out, std::size_t max, Durat
   std::size_t n = 0;
   {
     std::unique_lock lock(mu_);
-    reader_cv_.wait_for(lock, timeout, [&] { return !queue_.empty() || ended_; });
+    if (queue_.empty() && !ended_) reader_cv_.wait_for(lock, timeout, [&] { return !queue_.empty() || ended_; });
     while (n < max && !queue_.empty()) {
       out.push_back(std::move(queue_.front()));
       queue_.pop_front();
