@@ -5,6 +5,7 @@ import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -214,6 +215,15 @@ public final class ActorRuntime implements AutoCloseable {
   /** @return counters of this host */
   public ActorStats stats() {
     return ActorStats.fromNative(NativeOps.actorHostStats(host.handle));
+  }
+
+  /** @return per-call metrics since start, by actor type and method, in name order */
+  @SuppressWarnings("unchecked")
+  public List<ActorMethodStats> methodStats() {
+    Object methods = Json.object(NativeOps.actorHostMethodStats(host.handle)).get("methods");
+    List<ActorMethodStats> out = new ArrayList<>();
+    if (methods != null) for (Object m : (List<Object>) methods) out.add(ActorMethodStats.fromMap((Map<String, Object>) m));
+    return out;
   }
 
   /**

@@ -147,6 +147,16 @@ class ActorTest {
         assertTrue(TOLD.await(10, TimeUnit.SECONDS));
         assertTrue(runtime.stats().calls() >= 8);
         assertTrue(runtime.stats().activations() >= 2);
+        Map<String, ActorMethodStats> byMethod = new java.util.HashMap<>();
+        for (ActorMethodStats m : runtime.methodStats()) byMethod.put(m.method(), m);
+        assertEquals(2, byMethod.get("$activate").calls());
+        ActorMethodStats reserve = byMethod.get("reserve");
+        assertEquals("inventory", reserve.actorType());
+        assertEquals(2, reserve.calls());
+        assertEquals(0, reserve.failed());
+        assertTrue(reserve.runLatency().p50Us() > 0);
+        assertTrue(reserve.runLatency().p99Us() <= reserve.runLatency().maxUs());
+        assertEquals(1, byMethod.get("fail").failed());
       }
     }
   }
