@@ -10,7 +10,13 @@
 // yielding the CPU in between. It stops as soon as anything the loop watches
 // is ready, so nothing waits longer than it would have; it costs at most
 // request_spin of CPU per request. The blocking C++ request does the same.
-// On a busy machine, where other threads wait for the CPU, it sleeps instead.
+//
+// Spinning only pays while a CPU is to spare: on a busy machine the threads a
+// reply waits for (the server's, the core's I/O thread) sit in another CPU's
+// queue, and only a CPU that goes idle pulls them over, which a spinner's
+// never does; and a spinner runs only between other threads' time slices
+// while a sleeper is woken promptly. So the loop sleeps when more threads are
+// runnable than there are CPUs, or when a yield gave its CPU away for long.
 #include <chrono>
 #include <memory>
 #include <vector>
@@ -22,10 +28,17 @@ namespace nervure::bridge {
 /// One per event loop, used on the loop's thread only.
 class LoopSpinner {
  public:
+  LoopSpinner();
+  ~LoopSpinner();
+  LoopSpinner(const LoopSpinner&) = delete;
+  LoopSpinner& operator=(const LoopSpinner&) = delete;
+
   void add(std::shared_ptr<Inbox> inbox);
   void remove(const Inbox* inbox);
   /// Whether a request of one of the connections is still within its spin budget.
-  bool wanted() const;
+  bool due() const;
+  /// due(), and the machine has a CPU to spare.
+  bool wanted();
   /// Waits, without sleeping, until fd (the loop's epoll descriptor) is
   /// readable, the spin budget of every request in flight is spent, or
   /// max_wait has passed (negative: no limit of its own). Returns the time spent.
@@ -33,9 +46,14 @@ class LoopSpinner {
 
  private:
   std::chrono::steady_clock::time_point spin_until() const;
+  bool cpu_to_spare(std::chrono::steady_clock::time_point now);
 
   std::vector<std::shared_ptr<Inbox>> inboxes_;
   std::chrono::steady_clock::time_point busy_until_{};  // no spinning before, the machine is busy
+  int loadavg_fd_;
+  int cpus_;
+  std::chrono::steady_clock::time_point load_checked_{};
+  bool cpu_to_spare_ = true;
 };
 
 }  // namespace nervure::bridge
