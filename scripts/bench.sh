@@ -34,7 +34,8 @@ mkdir -p "$out"
 nervure="$NERVURE_BUILD_DIR/bin/nervure"
 [ -x "$nervure" ] || { echo "bench: $nervure is missing; build first (make bench does)" >&2; exit 1; }
 
-log() { echo "bench: $*" >&2; }
+started=$(date +%s)
+log() { echo "bench +$(($(date +%s) - started))s: $*" >&2; }
 phases_json="{}"
 phase_started=0
 phase_name=""
