@@ -51,7 +51,8 @@ def _install(loop: asyncio.AbstractEventLoop) -> "_core.LoopSpinner | None":
             spent = spinner.spin(fd, -1.0 if timeout is None else timeout)
             if spent and timeout is not None:
                 timeout = max(0.0, timeout - spent)
-        return select(timeout)
+        events: list[tuple[Any, int]] = select(timeout)
+        return events
 
     selector.select = spinning_select  # an instance attribute: the class stays as it is
     return spinner
