@@ -106,6 +106,29 @@ test("aborting a request rejects it and cancels it", async () => {
   await nc.close();
 });
 
+// While a request is in flight the loop polls instead of sleeping (bindings/runtime/loop_spin.hpp):
+// timers and other I/O due meanwhile still run first.
+test("timers and other sockets run while a reply is due", async () => {
+  const net = require("node:net");
+  const nc = await connect(h.url), responder = await connect(h.url);
+  const order = [];
+  responder.subscribe("spin.slow", { callback: (_e, m) => setTimeout(() => { order.push("reply"); m.respond("late"); }, 300) });
+  await responder.flush();
+  const server = net.createServer((s) => s.on("data", () => { order.push("socket"); s.end(); }));
+  await new Promise((r) => server.listen(0, "127.0.0.1", r));
+  const client = net.connect(server.address().port, "127.0.0.1");
+  await new Promise((r) => client.on("connect", r));
+  setTimeout(() => order.push("timer"), 20);
+  setTimeout(() => client.write("x"), 50);
+  const m = await nc.request("spin.slow", "", { timeout: 5000 });
+  assert.equal(m.string(), "late");
+  assert.deepEqual(order, ["timer", "socket", "reply"]);
+  client.destroy();
+  server.close();
+  await nc.close();
+  await responder.close();
+});
+
 test("many concurrent requests", async () => {
   const nc = await connect(h.url);
   nc.subscribe("svc.many", { callback: (_e, m) => m.respond(m.data) });
