@@ -33,7 +33,8 @@ struct AckChannel;
 class JsMessage {
  public:
   JsMessage() = default;
-  JsMessage(Message msg, std::shared_ptr<detail::AckChannel> channel);
+  JsMessage(const Message& msg, std::shared_ptr<detail::AckChannel> channel);
+  JsMessage(Message&& msg, std::shared_ptr<detail::AckChannel> channel);
 
   const std::string& subject() const noexcept { return msg_.subject; }
   const std::string& data() const noexcept { return msg_.data; }

@@ -13,4 +13,12 @@ struct AckChannel {
   bool term_reason_ok = true;    // +TERM with a reason: nats-server 2.10+
 };
 
+/// For consumers that take no acknowledgements: one shared channel held
+/// without a reference count, so handing it to every message costs no atomic
+/// operation on a counter that the reader's thread would be decrementing.
+inline std::shared_ptr<AckChannel> ack_none_channel() {
+  static AckChannel channel{{}, true, true};
+  return std::shared_ptr<AckChannel>(std::shared_ptr<AckChannel>(), &channel);
+}
+
 }  // namespace nervure::detail

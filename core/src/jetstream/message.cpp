@@ -79,7 +79,9 @@ MsgMetadata parse_ack_subject(std::string_view reply) {
                      .num_pending = a.num_pending};
 }
 
-JsMessage::JsMessage(Message msg, std::shared_ptr<detail::AckChannel> channel)
+JsMessage::JsMessage(const Message& msg, std::shared_ptr<detail::AckChannel> channel)
+    : msg_(msg), channel_(std::move(channel)) {}
+JsMessage::JsMessage(Message&& msg, std::shared_ptr<detail::AckChannel> channel)
     : msg_(std::move(msg)), channel_(std::move(channel)) {}
 
 MsgMetadata JsMessage::metadata() const { return parse_ack_subject(msg_.reply); }

@@ -2,6 +2,7 @@
 
 #include <charconv>
 
+#include "jetstream/ack_channel.hpp"
 #include "jetstream/ack_subject.hpp"
 
 #include "jetstream/consumer_api.hpp"
@@ -41,7 +42,7 @@ OrderedStream::OrderedStream(std::shared_ptr<JetStreamImpl> js, std::string stre
       heartbeat_(heartbeat_of(config_)),
       on_created_(std::move(on_created)),
       base_name_(next_nuid()) {
-  acks_->ack_none = true;
+  acks_ = ack_none_channel();
   validate_name("stream name", stream_);
   for (auto& f : config_.filter_subjects) protocol::validate_subscribe_subject(f);
   if (config_.deliver_policy == DeliverPolicy::by_start_sequence && config_.opt_start_seq == 0)
@@ -100,7 +101,6 @@ void OrderedStream::create_consumer() {
 }
 
 void OrderedStream::start() {
-  acks_->term_reason_ok = js_->has_2_10();
   // The first consumer must exist before the reader is told anything: errors
   // in the configuration (no such stream) end the stream at once.
   try {

@@ -121,28 +121,28 @@ void StreamCore::use_subscription(std::shared_ptr<Subscription> sub) {
 }
 
 void StreamCore::deliver(Message&& m) {
-  JsMessage msg(std::move(m), acks_);
-  if (handler_) {
-    {
-      std::lock_guard lock(mu_);
-      handler_busy_ = true;
-    }
-    try {
-      handler_(std::move(msg));
-    } catch (const std::exception& e) {
-      warn(Error(ErrorCode::nervure, std::string("the message handler threw: ") + e.what()));
-    } catch (...) {
-      warn(Error(ErrorCode::nervure, "the message handler threw"));
-    }
-    delivered_.fetch_add(1);
-    {
-      std::lock_guard lock(mu_);
-      handler_busy_ = false;
-    }
-    reader_cv_.notify_all();
+  if (!handler_) {
+    outbox_.emplace_back(std::move(m), acks_);
     return;
   }
-  outbox_.push_back(std::move(msg));
+  JsMessage msg(std::move(m), acks_);
+  {
+    std::lock_guard lock(mu_);
+    handler_busy_ = true;
+  }
+  try {
+    handler_(std::move(msg));
+  } catch (const std::exception& e) {
+    warn(Error(ErrorCode::nervure, std::string("the message handler threw: ") + e.what()));
+  } catch (...) {
+    warn(Error(ErrorCode::nervure, "the message handler threw"));
+  }
+  delivered_.fetch_add(1);
+  {
+    std::lock_guard lock(mu_);
+    handler_busy_ = false;
+  }
+  reader_cv_.notify_all();
 }
 
 void StreamCore::hand_over() {
