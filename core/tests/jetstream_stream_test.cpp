@@ -262,7 +262,9 @@ TEST_F(JetStreamTest, AsyncWindowStallsAndLostAcksTimeOut) {
   o.stall_wait = 200ms;
   JetStream js(nc_, o);
   PublishOptions po;
-  po.timeout = 500ms;
+  // Long enough that the lost acks are still pending while the window is
+  // checked below, even on a loaded machine under TSan.
+  po.timeout = 2s;
   std::vector<std::future<PubAck>> futures;
   for (int i = 0; i < 4; ++i) futures.push_back(js.publish_async("blackhole.x", "x", po));
   EXPECT_EQ(js.publish_async_pending(), 4);
@@ -270,7 +272,7 @@ TEST_F(JetStreamTest, AsyncWindowStallsAndLostAcksTimeOut) {
   expect_error(ErrorCode::timeout, [&] { js.publish_async("blackhole.x", "x", po); });  // the window is full
   EXPECT_GE(std::chrono::steady_clock::now() - t0, 150ms);
   expect_error(ErrorCode::timeout, [&] { js.publish_async_complete(50ms); });
-  js.publish_async_complete(3s);
+  js.publish_async_complete(10s);
   for (auto& f : futures) expect_error(ErrorCode::timeout, [&] { f.get(); });
   EXPECT_EQ(js.publish_async_pending(), 0);
   EXPECT_EQ(sink->pending_msgs(), 4);
