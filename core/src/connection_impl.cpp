@@ -436,11 +436,9 @@ void ConnectionImpl::on_msg(const protocol::MsgView& v) {
   in_msgs_.fetch_add(1, std::memory_order_relaxed);
   in_bytes_.fetch_add(v.payload.size(), std::memory_order_relaxed);
 
-  Message m;
-  m.subject.assign(v.subject);
-  m.reply.assign(v.reply);
-  m.data.assign(v.payload);
-  m.sid = v.sid;
+  // Constructed, not assigned: assign() takes the general replace path.
+  Message m{.subject = std::string(v.subject), .reply = std::string(v.reply), .data = std::string(v.payload),
+            .sid = v.sid};
   if (v.has_headers) {
     m.has_headers = true;
     try {
