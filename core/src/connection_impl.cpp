@@ -433,8 +433,9 @@ void ConnectionImpl::act_on_seen() {
 // ---------------------------------------------------------------------------
 
 void ConnectionImpl::on_msg(const protocol::MsgView& v) {
-  in_msgs_.fetch_add(1, std::memory_order_relaxed);
-  in_bytes_.fetch_add(v.payload.size(), std::memory_order_relaxed);
+  // The I/O thread alone writes these: a plain store, not a locked read-modify-write.
+  in_msgs_.store(in_msgs_.load(std::memory_order_relaxed) + 1, std::memory_order_relaxed);
+  in_bytes_.store(in_bytes_.load(std::memory_order_relaxed) + v.payload.size(), std::memory_order_relaxed);
 
   // Constructed, not assigned: assign() takes the general replace path.
   Message m{.subject = std::string(v.subject), .reply = std::string(v.reply), .data = std::string(v.payload),
@@ -479,7 +480,7 @@ void ConnectionImpl::on_msg(const protocol::MsgView& v) {
 
   auto it = subs_.find(v.sid);
   if (it == subs_.end()) return;  // unsubscribed while in flight
-  auto sub = it->second;
+  const std::shared_ptr<SubscriptionState>& sub = it->second;  // copied only when kept
   switch (sub->push(std::move(m))) {
     case SubscriptionState::Push::queued_first: seen_.ready.push_back(sub); break;
     case SubscriptionState::Push::dropped_first:
@@ -492,8 +493,8 @@ void ConnectionImpl::on_msg(const protocol::MsgView& v) {
   }
   int64_t max = sub->max_msgs.load();
   if (max > 0 && sub->delivered() >= max) {
+    seen_.deferred.push_back([sub = sub] { sub->end_arrivals(); });
     subs_.erase(it);
-    seen_.deferred.push_back([sub] { sub->end_arrivals(); });
   }
 }
 

@@ -3,8 +3,9 @@
 namespace nervure::detail {
 
 SubscriptionState::Push SubscriptionState::push(Message&& msg) {
-  delivered_.fetch_add(1, std::memory_order_relaxed);
   std::lock_guard lock(mu_);
+  // Pushes are serialized by the lock: a plain store, not a locked read-modify-write.
+  delivered_.store(delivered_.load(std::memory_order_relaxed) + 1, std::memory_order_relaxed);
   const int64_t size = static_cast<int64_t>(msg.data.size());
   const bool over_msgs = limit_msgs_ > 0 && static_cast<int64_t>(queue_.size()) >= limit_msgs_;
   const bool over_bytes = limit_bytes_ > 0 && bytes_ + size > limit_bytes_;
