@@ -199,6 +199,16 @@ TEST(Encoder, Frames) {
   encode_pub(out, "a", "r.1", "");
   EXPECT_EQ(out, "PUB a r.1 0\r\n\r\n");
   out.clear();
+  encode_pub(out, "a", "", std::string_view());  // an empty view whose data is null
+  EXPECT_EQ(out, "PUB a 0\r\n\r\n");
+  // Frames around the size that is assembled on the stack, appended after what is there.
+  for (std::size_t n : {0u, 99u, 100u, 228u, 229u, 230u, 300u}) {  // 229: a frame of 256
+    std::string buf = "PING\r\n";
+    const std::string payload(n, 'p');
+    encode_pub(buf, "sub.ject", "re.ply", payload);
+    EXPECT_EQ(buf, "PING\r\nPUB sub.ject re.ply " + std::to_string(n) + "\r\n" + payload + "\r\n") << n;
+  }
+  out.clear();
   encode_hpub(out, "a", "r", "NATS/1.0\r\n\r\n", "xyz");
   EXPECT_EQ(out, "HPUB a r 12 15\r\nNATS/1.0\r\n\r\nxyz\r\n");
   out.clear();

@@ -5,6 +5,13 @@
 
 namespace nervure::protocol {
 namespace {
+constexpr std::size_t kSmallFrame = 256;
+
+char* put(char* p, std::string_view s) {
+  if (!s.empty()) std::memcpy(p, s.data(), s.size());  // an empty view's data may be null
+  return p + s.size();
+}
+
 void append_number(std::string& out, uint64_t n) {
   char buf[24];
   auto [p, ec] = std::to_chars(buf, buf + sizeof buf, n);
@@ -19,6 +26,24 @@ void encode_pub(std::string& out, std::string_view subject, std::string_view rep
   const std::size_t size_len = static_cast<std::size_t>(size_end - size_text);
   const std::size_t frame = 4 + subject.size() + 1 + (reply.empty() ? 0 : reply.size() + 1) + size_len + 2 +
                             payload.size() + 2;
+  if (frame <= kSmallFrame) {
+    // Small frames are put together on the stack and appended once: one
+    // append costs less than the seven below, each checking the capacity.
+    char buf[kSmallFrame];
+    char* p = put(buf, "PUB ");
+    p = put(p, subject);
+    *p++ = ' ';
+    if (!reply.empty()) {
+      p = put(p, reply);
+      *p++ = ' ';
+    }
+    p = put(p, std::string_view(size_text, size_len));
+    p = put(p, "\r\n");
+    p = put(p, payload);
+    p = put(p, "\r\n");
+    out.append(buf, frame);
+    return;
+  }
   // reserve + append: resize would zero-fill what the copies overwrite anyway.
   out.reserve(out.size() + frame);
   out.append("PUB ", 4);
