@@ -20,9 +20,18 @@ step() {  # label, command...: runs the command into the log; a failure is shown
 # C++: the agent is a target of the main build (up to date in a moment when it is).
 step "building the C++ agent" cmake --build "$NERVURE_BUILD_DIR" -j2 --target conformance_agent
 
-# Python: the package installed in the venv python/test.sh makes.
+# newer_than FILE DIR...: some file under the directories is newer than FILE (or FILE is missing).
+newer_than() {
+  local file=$1
+  shift
+  [ ! -e "$file" ] || [ -n "$(find "$@" -newer "$file" -type f -print -quit 2>/dev/null)" ]
+}
+
+# Python: the package installed in the venv python/test.sh makes (again when its sources changed since).
 py="$NERVURE_BUILD_DIR/python-venv/bin/python"
-if ! { [ -x "$py" ] && "$py" -c "import nervure; nervure.ActorRuntime" 2>/dev/null; }; then
+installed=$("$py" -c "import nervure._core as n; print(n.__file__)" 2>/dev/null || echo /nonexistent)
+if ! { [ -x "$py" ] && "$py" -c "import nervure; nervure.ActorRuntime" 2>/dev/null; } ||
+   newer_than "$installed" python/nervure python/src core/src core/include bindings/runtime; then
   install_python() {
     [ -x "$py" ] || python3 -m venv "$NERVURE_BUILD_DIR/python-venv" || return
     "$py" -m pip install -q --disable-pip-version-check \
@@ -48,7 +57,8 @@ if command -v node >/dev/null && [ -f /usr/include/node/node_api.h ]; then
 fi
 
 # Java: the package's classes and JNI library in java/target (java/test.sh installs them).
-if [ ! -f java/target/classes/native/linux-x86_64/libnervure_jni.so ] && command -v mvn >/dev/null; then
+if command -v mvn >/dev/null && newer_than java/target/classes/native/linux-x86_64/libnervure_jni.so \
+     java/src/main core/src core/include bindings/runtime bindings/c; then
   build_java() {
     (cd java && JAVA_HOME="${JAVA_HOME:-/usr/lib/jvm/java-17-openjdk-amd64}" \
       mvn -q -B package -DskipTests -Dnervure.build.dir="$NERVURE_BUILD_DIR" -Dstyle.color=never)
@@ -56,9 +66,9 @@ if [ ! -f java/target/classes/native/linux-x86_64/libnervure_jni.so ] && command
   step "building the Java package (mvn package)" build_java
 fi
 
-# Go: the native library (a target of the main build); the agent itself is
-# built by tests/conformance/agents/go_agent.sh when it starts.
-if command -v go >/dev/null && [ ! -f "$NERVURE_BUILD_DIR/lib/libnervure_static.a" ]; then
+# Go: the native library (incremental: the C ABI the generated shims call must
+# be current); the agent itself is built by agents/go_agent.sh when it starts.
+if command -v go >/dev/null; then
   step "building the Go package's native library" go/build-native.sh
 fi
 
