@@ -167,6 +167,32 @@ std::shared_ptr<BridgeSubscription> Bridge::adopt(std::shared_ptr<Subscription> 
   return sub;
 }
 
+WakeFd::WakeFd() {
+  fd_ = eventfd(0, EFD_NONBLOCK | EFD_CLOEXEC);
+  if (fd_ < 0) throw Error(ErrorCode::nervure, "cannot create an eventfd for a subscription");
+}
+
+WakeFd::~WakeFd() {
+  if (fd_ >= 0) ::close(fd_);
+}
+
+void WakeFd::signal() {
+  uint64_t one = 1;
+  ssize_t n;
+  do n = ::write(fd_, &one, sizeof one);
+  while (n < 0 && errno == EINTR);
+}
+
+int BridgeSubscription::own_wake_fd() {
+  if (!sub_) return -1;
+  std::lock_guard lock(wake_mu_);
+  if (!wake_) {
+    wake_ = std::make_shared<WakeFd>();
+    sub_->set_ready_notifier([wake = wake_] { wake->signal(); });
+  }
+  return wake_->fd();
+}
+
 Subscription& BridgeSubscription::core() {
   if (!sub_) throw Error(ErrorCode::invalid_argument, hooks_.name + " is not a core subscription");
   return *sub_;
@@ -206,9 +232,9 @@ void request_via(const std::shared_ptr<Inbox>& inbox, Connection& conn, AsyncTar
                      });
 }
 
-void Bridge::cancel(uint64_t token) {
+bool Bridge::cancel(uint64_t token) {
   uint64_t id = 0;
-  if (inbox_->forget_request(token, id)) conn_->cancel_request(id);
+  return inbox_->forget_request(token, id) && conn_->cancel_request(id);
 }
 
 void Bridge::flush(AsyncTarget target, Duration timeout) {

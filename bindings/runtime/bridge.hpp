@@ -149,6 +149,21 @@ struct SourceHooks {
   std::function<uint64_t()> delivered;
 };
 
+/// An eventfd a subscription signals when its queue turns non-empty or it ends
+/// (see BridgeSubscription::own_wake_fd). Closed with the last holder.
+class WakeFd {
+ public:
+  WakeFd();
+  ~WakeFd();
+  WakeFd(const WakeFd&) = delete;
+  WakeFd& operator=(const WakeFd&) = delete;
+  int fd() const { return fd_; }
+  void signal();
+
+ private:
+  int fd_ = -1;
+};
+
 /// A source as the language sees it: an id reported in Batch::ready_sources
 /// when it has messages (or ends), and batch polling.
 class BridgeSubscription {
@@ -173,11 +188,19 @@ class BridgeSubscription {
     else hooks_.stop();
   }
   uint64_t delivered() const { return sub_ ? static_cast<uint64_t>(sub_->delivered()) : hooks_.delivered(); }
+  /// From now on the subscription signals an eventfd of its own instead of its
+  /// connection's inbox when its queue turns non-empty or it ends: a language
+  /// that gives each subscription a waiter of its own (Go's goroutines in the
+  /// network poller) is woken directly, not through the connection's wakeup.
+  /// The same fd on every call; -1 for sources that are not core subscriptions.
+  int own_wake_fd();
 
  private:
   std::shared_ptr<Subscription> sub_;
   SourceHooks hooks_;
   uint64_t id_;
+  std::mutex wake_mu_;
+  std::shared_ptr<WakeFd> wake_;
 };
 
 class Bridge {
@@ -204,8 +227,10 @@ class Bridge {
   void request(AsyncTarget target, std::string_view subject, std::string_view data, Duration timeout,
                const Headers* headers);
   void flush(AsyncTarget target, Duration timeout);
-  /// Gives up on a pending request: its completion never arrives.
-  void cancel(uint64_t token);
+  /// Gives up on a pending request: its completion never arrives. True when
+  /// that is certain; false when it may still come (it was on its way, or
+  /// token is not a request).
+  bool cancel(uint64_t token);
 
  private:
   Bridge() = default;

@@ -1,6 +1,9 @@
 // The C ABI against a real server, through nervure.h only.
 #include <gtest/gtest.h>
 
+#include <poll.h>
+#include <unistd.h>
+
 #include <atomic>
 #include <chrono>
 #include <condition_variable>
@@ -200,6 +203,44 @@ TEST_F(CAbi, PublishSubscribeInBatchesWithReadyIds) {
   nervure_connection_destroy(&c);  // NULL: a no-op
 }
 
+// A subscription with a wake fd of its own signals it, not the connection's
+// wakeup, when its queue turns non-empty and when it ends.
+TEST_F(CAbi, SubscriptionWakeFdSignalsArrivalsAndTheEnd) {
+  Error err;
+  nervure_connection* c = connect_to(server_->url());
+  ASSERT_NE(c, nullptr);
+  nervure_subscription* sub = nullptr;
+  ASSERT_EQ(nervure_connection_subscribe(c, "abi.own", "", 0, 0, 0, &sub, err.out()), NERVURE_OK);
+  const int fd = nervure_subscription_wake_fd(sub);
+  ASSERT_GE(fd, 0);
+  EXPECT_EQ(nervure_subscription_wake_fd(sub), fd);
+  EXPECT_EQ(nervure_subscription_wake_fd(nullptr), -1);
+  flush(c);
+  auto signalled = [fd] {
+    pollfd p{fd, POLLIN, 0};
+    if (::poll(&p, 1, 2000) != 1) return false;
+    uint64_t v = 0;
+    return ::read(fd, &v, sizeof v) == static_cast<ssize_t>(sizeof v) && v > 0;
+  };
+  ASSERT_EQ(nervure_connection_publish(c, "abi.own", "x", 1, "", nullptr, err.out()), NERVURE_OK);
+  ASSERT_TRUE(signalled());
+  nervure_message_batch* batch = nullptr;
+  ASSERT_EQ(nervure_subscription_poll(sub, 10, 0, &batch, err.out()), NERVURE_OK);
+  EXPECT_EQ(nervure_message_batch_count(batch), 1u);
+  nervure_message_batch_destroy(&batch);
+  // Nothing about it in the connection's wakeup.
+  nervure_wakeup* w = nullptr;
+  ASSERT_EQ(nervure_connection_take(c, 0, &w, err.out()), NERVURE_OK);
+  for (size_t k = 0; k < nervure_wakeup_ready_count(w); ++k)
+    EXPECT_NE(nervure_wakeup_ready_id(w, k), nervure_subscription_id(sub));
+  nervure_wakeup_destroy(&w);
+  ASSERT_EQ(nervure_subscription_unsubscribe(sub, err.out()), NERVURE_OK);
+  ASSERT_TRUE(signalled());
+  EXPECT_EQ(nervure_subscription_ended(sub), 1);
+  nervure_subscription_destroy(&sub);
+  nervure_connection_destroy(&c);
+}
+
 TEST_F(CAbi, RequestCompletesThroughTake) {
   Error err;
   Responder responder(server_->url(), "abi.svc");
@@ -284,9 +325,9 @@ TEST_F(CAbi, CancelledRequestNeverCompletes) {
   flush(c);
   ASSERT_EQ(nervure_connection_request(c, "abi.silent", "x", 1, 300, nullptr, nullptr, token(7), err.out()),
             NERVURE_OK);
-  nervure_connection_cancel(c, token(7));
-  nervure_connection_cancel(c, token(7));        // twice: harmless
-  nervure_connection_cancel(c, token(123456));   // unknown: harmless
+  EXPECT_EQ(nervure_connection_cancel(c, token(7)), 1);       // still waiting for its reply
+  EXPECT_EQ(nervure_connection_cancel(c, token(7)), 0);       // twice: harmless
+  EXPECT_EQ(nervure_connection_cancel(c, token(123456)), 0);  // unknown: harmless
   auto deadline = std::chrono::steady_clock::now() + std::chrono::milliseconds(800);
   while (std::chrono::steady_clock::now() < deadline) {
     nervure_wakeup* w = nullptr;

@@ -18,8 +18,11 @@ SubscriptionState::Push SubscriptionState::push(Message&& msg) {
   const bool was_empty = queue_.empty();
   bytes_ += size;
   queue_.push_back(std::move(msg));
-  if (was_empty) cv_.notify_all();
-  return was_empty ? Push::queued_first : Push::queued;
+  if (!was_empty) return Push::queued;
+  cv_.notify_all();
+  // A consumer waiting in wait_batch takes it: waking the notifier's side too
+  // (a binding's poller) would only cost a second thread wake-up per message.
+  return waiting_ > 0 ? Push::queued : Push::queued_first;
 }
 
 void SubscriptionState::end_arrivals(bool discard) {
@@ -44,6 +47,10 @@ bool SubscriptionState::arrivals_ended() const {
 
 std::size_t SubscriptionState::poll(std::vector<Message>& out, std::size_t max) {
   std::lock_guard lock(mu_);
+  return poll_locked(out, max);
+}
+
+std::size_t SubscriptionState::poll_locked(std::vector<Message>& out, std::size_t max) {
   std::size_t n = 0;
   while (n < max && !queue_.empty()) {
     bytes_ -= static_cast<int64_t>(queue_.front().data.size());
@@ -60,13 +67,14 @@ std::size_t SubscriptionState::poll(std::vector<Message>& out, std::size_t max) 
 
 std::size_t SubscriptionState::wait_batch(std::vector<Message>& out, std::size_t max,
                                           std::chrono::milliseconds timeout) {
-  {
-    std::unique_lock lock(mu_);
-    // Checked first: wait_for reads the clock even when nothing needs waiting for.
-    if (queue_.empty() && !ended_arrivals_)
-      cv_.wait_for(lock, timeout, [&] { return !queue_.empty() || ended_arrivals_; });
+  std::unique_lock lock(mu_);
+  // Checked first: wait_for reads the clock even when nothing needs waiting for.
+  if (queue_.empty() && !ended_arrivals_) {
+    ++waiting_;  // until the poll below: what arrives meanwhile is taken here
+    cv_.wait_for(lock, timeout, [&] { return !queue_.empty() || ended_arrivals_; });
+    --waiting_;
   }
-  return poll(out, max);
+  return poll_locked(out, max);
 }
 
 bool SubscriptionState::wait_consumed(std::chrono::milliseconds timeout) {

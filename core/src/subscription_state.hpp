@@ -30,8 +30,9 @@ class SubscriptionState {
   std::atomic<int64_t> max_msgs;  // auto-unsubscribe total; 0 for none
 
   enum class Push { queued, queued_first, dropped, dropped_first };
-  /// I/O thread. Returns whether the queue turned non-empty or the message was
-  /// dropped (and whether this drop starts a slow-consumer episode).
+  /// I/O thread. Returns whether the queue turned non-empty with no consumer
+  /// waiting for it (the notifier's cue) or the message was dropped (and
+  /// whether this drop starts a slow-consumer episode).
   Push push(Message&& msg);
 
   /// No more messages will arrive; wakes consumers once. With discard, what is
@@ -60,6 +61,8 @@ class SubscriptionState {
   void mark_handler_busy(bool busy);
 
  private:
+  std::size_t poll_locked(std::vector<Message>& out, std::size_t max);
+
   mutable std::mutex mu_;
   std::condition_variable cv_;
   BatchQueue<Message> queue_;
@@ -69,6 +72,7 @@ class SubscriptionState {
   bool slow_ = false;
   bool ended_arrivals_ = false;
   bool handler_busy_ = false;
+  int waiting_ = 0;  // consumers in wait_batch
   std::function<void()> notifier_;
   std::atomic<bool> discarded_{false};
   std::atomic<int64_t> dropped_{0};

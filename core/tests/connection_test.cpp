@@ -209,6 +209,28 @@ TEST_F(ConnectionTest, BatchesAndReadyNotifier) {
   EXPECT_LT(wakeups.load(), 1000);
 }
 
+// A consumer waiting in next_batch takes what arrives: the notifier (a
+// binding's poller) is not woken for a message that consumer takes anyway.
+TEST_F(ConnectionTest, ReadyNotifierStaysQuietWhileAConsumerWaits) {
+  auto nc = connect();
+  auto sub = nc->subscribe("waited");
+  std::atomic<int> wakeups{0};
+  sub->set_ready_notifier([&] { wakeups.fetch_add(1); });
+  nc->flush(2s);
+  std::vector<Message> got;
+  std::thread consumer([&] { sub->next_batch(got, 10, 5s); });
+  std::this_thread::sleep_for(200ms);  // the consumer is waiting by now
+  nc->publish("waited", "taken");
+  consumer.join();
+  ASSERT_EQ(got.size(), 1u);
+  EXPECT_EQ(got[0].data, "taken");
+  EXPECT_EQ(wakeups.load(), 0);
+  nc->publish("waited", "queued");  // nobody waits: the notifier's cue
+  nc->flush(2s);
+  for (int i = 0; i < 200 && wakeups.load() == 0; ++i) std::this_thread::sleep_for(10ms);
+  EXPECT_EQ(wakeups.load(), 1);
+}
+
 TEST_F(ConnectionTest, HandlerSubscriptionMayPublishAndUnsubscribe) {
   auto nc = connect();
   std::atomic<int> seen{0};

@@ -144,11 +144,12 @@ nervure_status nervure_connection_take(nervure_connection* connection, int64_t w
   });
 }
 
-void nervure_connection_cancel(nervure_connection* connection, void* user_data) {
-  if (!connection) return;
+int nervure_connection_cancel(nervure_connection* connection, void* user_data) {
+  if (!connection) return 0;
   try {
-    connection->handle->cancel(static_cast<uint64_t>(reinterpret_cast<uintptr_t>(user_data)));
+    return connection->handle->cancel(static_cast<uint64_t>(reinterpret_cast<uintptr_t>(user_data))) ? 1 : 0;
   } catch (...) {
+    return 0;
   }
 }
 
@@ -170,6 +171,15 @@ nervure_status nervure_subscription_poll(nervure_subscription* subscription, siz
 }
 
 int nervure_subscription_ended(const nervure_subscription* s) { return s && s->handle->ended() ? 1 : 0; }
+
+int nervure_subscription_wake_fd(nervure_subscription* s) {
+  if (!s) return -1;
+  try {
+    return s->handle->own_wake_fd();
+  } catch (...) {
+    return -1;
+  }
+}
 
 void nervure_wakeup_destroy(nervure_wakeup** wakeup) { destroy(wakeup); }
 size_t nervure_wakeup_completion_count(const nervure_wakeup* w) { return w ? w->completions.size() : 0; }

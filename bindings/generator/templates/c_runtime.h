@@ -38,8 +38,10 @@ NERVURE_API int nervure_connection_wake_fd(const nervure_connection* connection)
 NERVURE_API nervure_status nervure_connection_take(nervure_connection* connection, int64_t wait_ms,
                                                    nervure_wakeup** out, char** error);
 /* Gives up on a pending request: its completion never arrives. user_data is
-   the value the request was started with. */
-NERVURE_API void nervure_connection_cancel(nervure_connection* connection, void* user_data);
+   the value the request was started with. Returns 1 when that is certain (the
+   request was still waiting for its reply), 0 when the completion may still
+   come (it was on its way, or the operation cannot be cancelled). */
+NERVURE_API int nervure_connection_cancel(nervure_connection* connection, void* user_data);
 
 NERVURE_API void nervure_subscription_destroy(nervure_subscription** subscription);
 /* The id this subscription has in nervure_wakeup_ready_id. */
@@ -51,6 +53,13 @@ NERVURE_API nervure_status nervure_subscription_poll(nervure_subscription* subsc
                                                      nervure_message_batch** out, char** error);
 /* 1 once the subscription has ended and its queue is empty. */
 NERVURE_API int nervure_subscription_ended(const nervure_subscription* subscription);
+/* From now on, an eventfd of this subscription's own is signalled when its
+   queue turns non-empty or it ends, instead of its id being handed over by
+   nervure_connection_take: for callers that wait per subscription. Read it to
+   clear it, then poll until the queue is empty. The same fd on every call;
+   the library owns it (never close it). -1 for sources that are not plain
+   subscriptions (JetStream consumers, key-value watches, actor turns). */
+NERVURE_API int nervure_subscription_wake_fd(nervure_subscription* subscription);
 
 NERVURE_API void nervure_wakeup_destroy(nervure_wakeup** wakeup);
 NERVURE_API size_t nervure_wakeup_completion_count(const nervure_wakeup* wakeup);
