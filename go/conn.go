@@ -13,7 +13,6 @@ import (
 	"sync/atomic"
 	"syscall"
 	"time"
-	"unsafe"
 )
 
 // Option configures Connect (functional options: WithName, WithToken, ...).
@@ -42,7 +41,7 @@ func WithEventHandler(f func(ev Event, detail string)) Option {
 type Conn struct {
 	h        *C.nervure_connection
 	pending  pendingMap
-	slots    chan struct{} // requests waiting inside C
+	waiters  waiterPool
 	subSlots chan struct{} // subscriptions waiting inside C
 
 	jsOnce sync.Once // the JetStream context of Msg.Ack and friends
@@ -136,7 +135,8 @@ func Connect(servers string, opts ...Option) (*Conn, error) {
 		}
 	}
 	c := &Conn{subs: map[uint64]*Subscription{}, onEvent: cfg.onEvent, pollerDone: make(chan struct{}),
-		slots: make(chan struct{}, waiterSlots), subSlots: make(chan struct{}, waiterSlots)}
+		subSlots: make(chan struct{}, subWaitSlots)}
+	c.waiters.idle = make(chan *waiter, waiterMax)
 	c.pending.m = map[uint64]*pendingOp{}
 	r := C.nv_connect(o)
 	if err := errorOf(&r.e); err != nil {
@@ -148,7 +148,10 @@ func Connect(servers string, opts ...Option) (*Conn, error) {
 		go c.deliverEvents()
 	}
 	go c.poll()
-	runtime.SetFinalizer(c, func(c *Conn) { C.nervure_connection_destroy(&c.h) })
+	runtime.SetFinalizer(c, func(c *Conn) {
+		c.waiters.freeIdle()
+		C.nervure_connection_destroy(&c.h)
+	})
 	return c, nil
 }
 
@@ -291,6 +294,7 @@ func (c *Conn) takeOnce(waitMs int64) (got, end bool) {
 // subscriptions see their end.
 func (c *Conn) finish(sawClosed bool) {
 	c.closed.Store(true)
+	c.waiters.close()
 	c.pending.failAll(&Error{Status: StatusConnectionClosed, Message: "the connection is closed"})
 	c.mu.Lock()
 	for _, s := range c.subs {
@@ -310,6 +314,7 @@ func (c *Conn) finish(sawClosed bool) {
 type pendingOp struct {
 	token uint64
 	ch    chan opResult
+	done  func(*Msg, error) // instead of ch: run by the poller (quick, never blocking)
 }
 
 type opResult struct {
@@ -328,8 +333,14 @@ type pendingMap struct {
 
 var pendingPool = sync.Pool{New: func() any { return &pendingOp{ch: make(chan opResult, 1)} }}
 
-func (p *pendingMap) add() *pendingOp {
-	op := pendingPool.Get().(*pendingOp)
+func (p *pendingMap) add() *pendingOp { return p.register(pendingPool.Get().(*pendingOp)) }
+
+// addDone registers an operation whose completion the poller hands to done.
+func (p *pendingMap) addDone(done func(*Msg, error)) *pendingOp {
+	return p.register(&pendingOp{done: done})
+}
+
+func (p *pendingMap) register(op *pendingOp) *pendingOp {
 	p.mu.Lock()
 	p.next++
 	op.token = p.next
@@ -352,8 +363,16 @@ func (p *pendingMap) complete(token uint64, msg *Msg, err error) {
 	delete(p.m, token)
 	p.mu.Unlock()
 	if op != nil {
-		op.ch <- opResult{msg, err}
+		op.settle(msg, err)
 	}
+}
+
+func (op *pendingOp) settle(msg *Msg, err error) {
+	if op.done != nil {
+		op.done(msg, err)
+		return
+	}
+	op.ch <- opResult{msg, err}
 }
 
 func (p *pendingMap) failAll(err error) {
@@ -362,46 +381,8 @@ func (p *pendingMap) failAll(err error) {
 	p.m = map[uint64]*pendingOp{}
 	p.mu.Unlock()
 	for _, op := range ops {
-		op.ch <- opResult{nil, err}
+		op.settle(nil, err)
 	}
-}
-
-// waiterSlots is how many goroutines of a connection may wait inside C at
-// once (each holds an OS thread meanwhile); the others wait on a channel fed
-// by the poller.
-const waiterSlots = 32
-
-// startAsync prepares the completion of an asynchronous operation: a waiter
-// when a slot is free, otherwise a token the poller completes.
-func (c *Conn) startAsync() (*C.nv_waiter, *pendingOp) {
-	select {
-	case c.slots <- struct{}{}:
-		if w := C.nv_waiter_new(); w != nil {
-			return w, &noToken
-		}
-		<-c.slots
-	default:
-	}
-	return nil, c.pending.add()
-}
-
-var noToken pendingOp
-
-func (c *Conn) abortAsync(w *C.nv_waiter, op *pendingOp) {
-	if w != nil {
-		C.nv_waiter_free(w)
-		<-c.slots
-		return
-	}
-	c.pending.remove(op.token)
-}
-
-func (c *Conn) finishAsync(ctx context.Context, w *C.nv_waiter, op *pendingOp) (*Msg, error) {
-	if w != nil {
-		defer func() { <-c.slots }()
-		return c.await(ctx, w)
-	}
-	return c.awaitReply(ctx, op)
 }
 
 // awaitReply waits for the completion of op (delivered by the poller), or for
@@ -418,45 +399,6 @@ func (c *Conn) awaitReply(ctx context.Context, op *pendingOp) (*Msg, error) {
 		} // else the completion is being delivered into op.ch: drop op.
 		return nil, &contextError{ctx.Err()}
 	}
-}
-
-// waitSlice bounds each wait inside C when ctx can be cancelled.
-const waitSlice = 20 * time.Millisecond
-
-var replyReaders = sync.Pool{New: func() any { return &msgReader{views: make([]C.nv_message_view, 1)} }}
-
-// await waits, inside C, for the completion of the operation started with w,
-// or for ctx to end (the operation is then cancelled). The completion is
-// delivered into w by a library thread, without passing through the poller.
-func (c *Conn) await(ctx context.Context, w *C.nv_waiter) (*Msg, error) {
-	wait := C.int64_t(-1)
-	if ctx.Done() != nil {
-		wait = C.int64_t(waitSlice.Milliseconds())
-	}
-	for C.nv_waiter_wait(w, wait) == 0 {
-		if err := ctx.Err(); err != nil {
-			if C.nv_waiter_abandon(w) == 0 {
-				// The waiter now belongs to the callback (it frees it) if one comes.
-				C.nv_cancel(c.h, C.uint64_t(uintptr(unsafe.Pointer(w))))
-				return nil, &contextError{err}
-			}
-			break
-		}
-	}
-	defer C.nv_waiter_free(w)
-	if err := errorOf(&w.e); err != nil {
-		return nil, err
-	}
-	if w.reply == nil {
-		return nil, nil
-	}
-	r := replyReaders.Get().(*msgReader)
-	msgs := r.read(w.reply, c)
-	replyReaders.Put(r)
-	if len(msgs) == 0 {
-		return nil, nil
-	}
-	return &msgs[0], nil
 }
 
 // contextError is returned when a context ends first: it unwraps to the

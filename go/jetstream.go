@@ -51,15 +51,20 @@ func WithHeader(h Header) PubOpt { return func(o *pubOpts) { o.header = h } }
 // MsgTTL sets a per-message TTL (streams with allow_msg_ttl, nats-server 2.11+).
 func MsgTTL(ttl time.Duration) PubOpt { return func(o *pubOpts) { o.ttl = ttl } }
 
+func pubOptions(opts []PubOpt) pubOpts {
+	o := pubOpts{lastSeq: -1, lastSubjectSeq: -1}
+	for _, f := range opts {
+		f(&o)
+	}
+	return o
+}
+
 // Publish stores data on subject in a stream and returns the stream's
 // acknowledgement; it waits until ctx ends (or the context's default timeout).
 // Fails with ErrNoResponders when no stream listens on subject and with
 // *JetStreamAPIError when an expectation fails.
 func (js *JetStream) Publish(ctx context.Context, subject string, data []byte, opts ...PubOpt) (*PubAck, error) {
-	o := pubOpts{lastSeq: -1, lastSubjectSeq: -1}
-	for _, f := range opts {
-		f(&o)
-	}
+	o := pubOptions(opts)
 	if d, ok := ctx.Deadline(); ok {
 		o.timeout = max(time.Until(d), time.Millisecond)
 	}
@@ -68,6 +73,10 @@ func (js *JetStream) Publish(ctx context.Context, subject string, data []byte, o
 	if err != nil {
 		return nil, err
 	}
+	return pubAckOf(m)
+}
+
+func pubAckOf(m *Msg) (*PubAck, error) {
 	var ack PubAck
 	if m != nil {
 		if err := json.Unmarshal(m.Data, &ack); err != nil {
@@ -75,6 +84,51 @@ func (js *JetStream) Publish(ctx context.Context, subject string, data []byte, o
 		}
 	}
 	return &ack, nil
+}
+
+// PubAckFuture is the acknowledgement of a PublishAsync, to come: exactly one
+// of Ok and Err delivers, once.
+type PubAckFuture struct {
+	ok  chan *PubAck
+	err chan error
+}
+
+// Ok delivers the stream's acknowledgement.
+func (f *PubAckFuture) Ok() <-chan *PubAck { return f.ok }
+
+// Err delivers the failure: ErrNoResponders, ErrTimeout (no acknowledgement
+// in time), *JetStreamAPIError (an expectation failed), ErrConnectionClosed.
+func (f *PubAckFuture) Err() <-chan error { return f.err }
+
+func (f *PubAckFuture) settle(m *Msg, err error) {
+	if err == nil {
+		var ack *PubAck
+		if ack, err = pubAckOf(m); err == nil {
+			f.ok <- ack
+			return
+		}
+	}
+	f.err <- err
+}
+
+// PublishAsync stores data on subject in a stream without waiting for the
+// acknowledgement, which the future delivers. The JetStream context keeps a
+// window of 256 acknowledgements outstanding: past it, PublishAsync waits for
+// room (up to 5s, then ErrTimeout). PublishAsyncComplete waits for them all.
+// Options as for Publish (WithHeader, MsgID, Expect..., MsgTTL).
+func (js *JetStream) PublishAsync(subject string, data []byte, opts ...PubOpt) (*PubAckFuture, error) {
+	if js == nil || js.conn == nil {
+		return nil, &Error{Status: StatusConnectionClosed, Message: "the handle was released"}
+	}
+	o := pubOptions(opts)
+	f := &PubAckFuture{ok: make(chan *PubAck, 1), err: make(chan error, 1)}
+	op := js.conn.pending.addDone(f.settle)
+	if err := js.startPublish(nil, op, subject, data, o.header, o.msgID, o.stream, o.lastSeq, o.lastSubjectSeq,
+		o.lastMsgID, o.ttl, o.timeout); err != nil {
+		js.conn.pending.remove(op.token)
+		return nil, err
+	}
+	return f, nil
 }
 
 // PublishMsg is Publish with the message's subject, data and headers.

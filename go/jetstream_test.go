@@ -3,6 +3,9 @@ package nervure_test
 import (
 	"context"
 	"errors"
+	"fmt"
+	"sync"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -166,5 +169,97 @@ func TestJetStreamCompatRefusals(t *testing.T) {
 	}
 	if ack, err := js.Publish(ctx, "t.x", []byte("ok")); err != nil || ack.Sequence != 1 {
 		t.Fatalf("publish on 2.9: %+v %v", ack, err)
+	}
+}
+
+// PublishAsync keeps a window of acknowledgements outstanding: every future
+// settles once with a sequence of its own, and failures come through Err.
+func TestPublishAsync(t *testing.T) {
+	nc, _ := connect(t)
+	js, err := nc.JetStream("", "", 5*time.Second)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := js.AddStream(`{"name":"ASYNC","subjects":["async.>"],"storage":"memory"}`); err != nil {
+		t.Fatal(err)
+	}
+	const n = 1000 // several windows of 256
+	futures := make([]*nervure.PubAckFuture, 0, n)
+	for i := 0; i < n; i++ {
+		f, err := js.PublishAsync("async.a", []byte{byte(i)}, nervure.MsgID(fmt.Sprint("a-", i)))
+		if err != nil {
+			t.Fatalf("publish %d: %v", i, err)
+		}
+		futures = append(futures, f)
+	}
+	if err := js.PublishAsyncComplete(10 * time.Second); err != nil {
+		t.Fatal(err)
+	}
+	seen := map[uint64]bool{}
+	for i, f := range futures {
+		select {
+		case ack := <-f.Ok():
+			if ack.Stream != "ASYNC" || ack.Duplicate || seen[ack.Sequence] {
+				t.Fatalf("ack %d: %+v", i, ack)
+			}
+			seen[ack.Sequence] = true
+		case err := <-f.Err():
+			t.Fatalf("publish %d failed: %v", i, err)
+		case <-time.After(5 * time.Second):
+			t.Fatalf("publish %d: no acknowledgement", i)
+		}
+	}
+	if len(seen) != n {
+		t.Fatalf("%d acknowledgements", len(seen))
+	}
+	// Failures: an expectation the stream refuses, a subject no stream stores.
+	f, err := js.PublishAsync("async.a", nil, nervure.ExpectLastSequence(1))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var api *nervure.JetStreamAPIError
+	select {
+	case err := <-f.Err():
+		if !errors.As(err, &api) || api.ErrCode != 10071 {
+			t.Fatalf("wrong last sequence: %v", err)
+		}
+	case ack := <-f.Ok():
+		t.Fatalf("acknowledged despite the expectation: %+v", ack)
+	}
+	f, err = js.PublishAsync("nowhere.a", nil)
+	if err == nil {
+		select {
+		case err = <-f.Err():
+		case ack := <-f.Ok():
+			t.Fatalf("acknowledged by no stream: %+v", ack)
+		}
+	}
+	if !errors.Is(err, nervure.ErrNoResponders) {
+		t.Fatalf("no stream: %v", err)
+	}
+	// Publishing from many goroutines at once, as nats.go users do.
+	var wg sync.WaitGroup
+	var bad atomic.Int64
+	for g := 0; g < 8; g++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := 0; i < 100; i++ {
+				f, err := js.PublishAsync("async.b", []byte("x"))
+				if err != nil {
+					bad.Add(1)
+					continue
+				}
+				select {
+				case <-f.Ok():
+				case <-f.Err():
+					bad.Add(1)
+				}
+			}
+		}()
+	}
+	wg.Wait()
+	if bad.Load() != 0 {
+		t.Fatalf("%d concurrent publishes failed", bad.Load())
 	}
 }

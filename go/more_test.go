@@ -108,6 +108,44 @@ func TestContextCancelRequest(t *testing.T) {
 	}
 }
 
+// Requests whose context ends first leave no waiter (nor its file
+// descriptors) behind, and the next requests are answered as usual.
+func TestCancelledRequestsLeaveNothingBehind(t *testing.T) {
+	nc, _ := connect(t)
+	silent, _ := nc.SubscribeSync("left.silent")
+	defer silent.Unsubscribe()
+	echo, _ := nc.Subscribe("left.echo", func(m *nervure.Msg) { m.Respond(m.Data) })
+	defer echo.Unsubscribe()
+	nc.Flush()
+	openFds := func() int {
+		entries, _ := os.ReadDir("/proc/self/fd")
+		return len(entries)
+	}
+	if _, err := nc.Request(context.Background(), "left.echo", nil); err != nil {
+		t.Fatal(err)
+	}
+	before := openFds()
+	for i := 0; i < 50; i++ {
+		ctx, cancel := context.WithTimeout(context.Background(), 2*time.Millisecond)
+		if _, err := nc.Request(ctx, "left.silent", nil); !errors.Is(err, nervure.ErrTimeout) {
+			t.Fatalf("request %d: %v", i, err)
+		}
+		cancel()
+		ctx, cancel = context.WithCancel(context.Background())
+		go cancel()
+		if _, err := nc.Request(ctx, "left.silent", nil); !errors.Is(err, context.Canceled) {
+			t.Fatalf("request %d: %v", i, err)
+		}
+		want := fmt.Sprint(i)
+		if r, err := nc.Request(context.Background(), "left.echo", []byte(want)); err != nil || string(r.Data) != want {
+			t.Fatalf("request %d after cancellations: %v", i, err)
+		}
+	}
+	if after := openFds(); after > before+4 {
+		t.Fatalf("%d file descriptors open before, %d after", before, after)
+	}
+}
+
 func TestQueueGroup(t *testing.T) {
 	nc, _ := connect(t)
 	var a, b atomic.Int64
@@ -504,7 +542,7 @@ func TestCompatServer(t *testing.T) {
 	}
 }
 
-// More requests in flight than goroutines may wait inside C: the rest complete
+// More requests in flight than a connection has waiters: the rest complete
 // through the poller; cancellation works on both paths.
 func TestManyConcurrentRequests(t *testing.T) {
 	nc, _ := connect(t)

@@ -725,9 +725,10 @@ type msgReader struct {
 
 func (r *msgReader) read(b *C.nervure_message_batch, conn *Conn) []Msg {
 	if r.views == nil {
-		r.views = make([]C.nv_message_view, batchMax)
+		r.views = cArray[C.nv_message_view](batchMax)
 	}
-	n := int(C.nv_message_read(b, &r.views[0], C.size_t(len(r.views))))
+	first := &r.views[0] // not in the call: see cArray
+	n := int(C.nv_message_read(b, first, C.size_t(len(r.views))))
 	if n == 0 {
 		return nil
 	}
@@ -1132,20 +1133,29 @@ func (x *Conn) ActorHost(idleTimeout time.Duration, callTimeout time.Duration, r
 	return x.opActorHost(idleTimeout, callTimeout, reentrancy, maxReentrancyDepth, leaseTTL, partitions, workers, hostID, leaseBucket, stateBucket)
 }
 
-// opActorInvoke calls nervure_connection_actor_invoke: Calls a method of an actor (one turn) and completes with its result in the message data. Arguments and result are MessagePack.
-func (x *Conn) opActorInvoke(ctx context.Context, actorType string, actorID string, method string, args []byte, timeout time.Duration, partitions int) (*Msg, error) {
+// startActorInvoke starts nervure_connection_actor_invoke: it completes into w or, without
+// one, through the connection's poller with op's token.
+func (x *Conn) startActorInvoke(w *waiter, op *pendingOp, actorType string, actorID string, method string, args []byte, timeout time.Duration, partitions int) error {
 	if x == nil || x.h == nil {
-		return nil, &Error{Status: StatusConnectionClosed, Message: "the handle was released"}
+		return &Error{Status: StatusConnectionClosed, Message: "the handle was released"}
 	}
 	sb := getStrBuf()
 	defer putStrBuf(sb)
 	actorTypeOff := sb.add(actorType)
 	actorIDOff := sb.add(actorID)
 	methodOff := sb.add(method)
-	w, op := x.startAsync()
-	r := C.nv_connection_actor_invoke(x.h, sb.ptr(actorTypeOff), sb.ptr(actorIDOff), sb.ptr(methodOff), bytesPtr(args), C.size_t(len(args)), C.int64_t(timeout.Milliseconds()), C.int64_t(partitions), w, C.uint64_t(op.token))
+	r := C.nv_connection_actor_invoke(x.h, sb.ptr(actorTypeOff), sb.ptr(actorIDOff), sb.ptr(methodOff), bytesPtr(args), C.size_t(len(args)), C.int64_t(timeout.Milliseconds()), C.int64_t(partitions), w.native(), C.uint64_t(op.token))
 	runtime.KeepAlive(sb)
-	if err := errorOf(&r.e); err != nil {
+	return errorOf(&r.e)
+}
+
+// opActorInvoke calls nervure_connection_actor_invoke: Calls a method of an actor (one turn) and completes with its result in the message data. Arguments and result are MessagePack.
+func (x *Conn) opActorInvoke(ctx context.Context, actorType string, actorID string, method string, args []byte, timeout time.Duration, partitions int) (*Msg, error) {
+	if x == nil || x.h == nil {
+		return nil, &Error{Status: StatusConnectionClosed, Message: "the handle was released"}
+	}
+	w, op := x.startAsync()
+	if err := x.startActorInvoke(w, op, actorType, actorID, method, args, timeout, partitions); err != nil {
 		x.abortAsync(w, op)
 		return nil, err
 	}
@@ -1160,8 +1170,9 @@ func (x *Conn) ActorInvoke(ctx context.Context, actorType string, actorID string
 	return x.opActorInvoke(ctx, actorType, actorID, method, args, timeout, partitions)
 }
 
-// opActorTell calls nervure_connection_actor_tell: Fire and forget, durably: stores a call in the hosts' tell stream and completes once it is stored; the call runs at least once, its result dropped. Calls with the same dedup_id within 2 minutes are stored once.
-func (x *Conn) opActorTell(ctx context.Context, actorType string, actorID string, method string, args []byte, dedupID string, timeout time.Duration) error {
+// startActorTell starts nervure_connection_actor_tell: it completes into w or, without
+// one, through the connection's poller with op's token.
+func (x *Conn) startActorTell(w *waiter, op *pendingOp, actorType string, actorID string, method string, args []byte, dedupID string, timeout time.Duration) error {
 	if x == nil || x.h == nil {
 		return &Error{Status: StatusConnectionClosed, Message: "the handle was released"}
 	}
@@ -1171,10 +1182,18 @@ func (x *Conn) opActorTell(ctx context.Context, actorType string, actorID string
 	actorIDOff := sb.add(actorID)
 	methodOff := sb.add(method)
 	dedupIDOff := sb.add(dedupID)
-	w, op := x.startAsync()
-	r := C.nv_connection_actor_tell(x.h, sb.ptr(actorTypeOff), sb.ptr(actorIDOff), sb.ptr(methodOff), bytesPtr(args), C.size_t(len(args)), sb.ptr(dedupIDOff), C.int64_t(timeout.Milliseconds()), w, C.uint64_t(op.token))
+	r := C.nv_connection_actor_tell(x.h, sb.ptr(actorTypeOff), sb.ptr(actorIDOff), sb.ptr(methodOff), bytesPtr(args), C.size_t(len(args)), sb.ptr(dedupIDOff), C.int64_t(timeout.Milliseconds()), w.native(), C.uint64_t(op.token))
 	runtime.KeepAlive(sb)
-	if err := errorOf(&r.e); err != nil {
+	return errorOf(&r.e)
+}
+
+// opActorTell calls nervure_connection_actor_tell: Fire and forget, durably: stores a call in the hosts' tell stream and completes once it is stored; the call runs at least once, its result dropped. Calls with the same dedup_id within 2 minutes are stored once.
+func (x *Conn) opActorTell(ctx context.Context, actorType string, actorID string, method string, args []byte, dedupID string, timeout time.Duration) error {
+	if x == nil || x.h == nil {
+		return &Error{Status: StatusConnectionClosed, Message: "the handle was released"}
+	}
+	w, op := x.startAsync()
+	if err := x.startActorTell(w, op, actorType, actorID, method, args, dedupID, timeout); err != nil {
 		x.abortAsync(w, op)
 		return err
 	}
@@ -1231,29 +1250,48 @@ func (x *Conn) opSubscribe(subject string, queue string, maxMsgs int, pendingMsg
 	return wrapSubscription(x, r.out), nil
 }
 
-// opRequest calls nervure_connection_request: Send a request and wait for one reply.
-func (x *Conn) opRequest(ctx context.Context, subject string, data []byte, timeout time.Duration, headers Header) (*Msg, error) {
+// startRequest starts nervure_connection_request: it completes into w or, without
+// one, through the connection's poller with op's token.
+func (x *Conn) startRequest(w *waiter, op *pendingOp, subject string, data []byte, timeout time.Duration, headers Header) error {
 	if x == nil || x.h == nil {
-		return nil, &Error{Status: StatusConnectionClosed, Message: "the handle was released"}
+		return &Error{Status: StatusConnectionClosed, Message: "the handle was released"}
 	}
 	sb := getStrBuf()
 	defer putStrBuf(sb)
 	subjectOff := sb.add(subject)
 	headersH, err := cHeaders(headers)
 	if err != nil {
-		return nil, err
+		return err
 	}
 	if headersH != nil {
 		defer C.nv_headers_free(headersH)
 	}
-	w, op := x.startAsync()
-	r := C.nv_connection_request(x.h, sb.ptr(subjectOff), bytesPtr(data), C.size_t(len(data)), C.int64_t(timeout.Milliseconds()), headersH, w, C.uint64_t(op.token))
+	r := C.nv_connection_request(x.h, sb.ptr(subjectOff), bytesPtr(data), C.size_t(len(data)), C.int64_t(timeout.Milliseconds()), headersH, w.native(), C.uint64_t(op.token))
 	runtime.KeepAlive(sb)
-	if err := errorOf(&r.e); err != nil {
+	return errorOf(&r.e)
+}
+
+// opRequest calls nervure_connection_request: Send a request and wait for one reply.
+func (x *Conn) opRequest(ctx context.Context, subject string, data []byte, timeout time.Duration, headers Header) (*Msg, error) {
+	if x == nil || x.h == nil {
+		return nil, &Error{Status: StatusConnectionClosed, Message: "the handle was released"}
+	}
+	w, op := x.startAsync()
+	if err := x.startRequest(w, op, subject, data, timeout, headers); err != nil {
 		x.abortAsync(w, op)
 		return nil, err
 	}
 	return x.finishAsync(ctx, w, op)
+}
+
+// startFlush starts nervure_connection_flush: it completes into w or, without
+// one, through the connection's poller with op's token.
+func (x *Conn) startFlush(w *waiter, op *pendingOp, timeout time.Duration) error {
+	if x == nil || x.h == nil {
+		return &Error{Status: StatusConnectionClosed, Message: "the handle was released"}
+	}
+	r := C.nv_connection_flush(x.h, C.int64_t(timeout.Milliseconds()), w.native(), C.uint64_t(op.token))
+	return errorOf(&r.e)
 }
 
 // opFlush calls nervure_connection_flush: Round trip to the server: everything published before has been processed.
@@ -1262,8 +1300,7 @@ func (x *Conn) opFlush(ctx context.Context, timeout time.Duration) error {
 		return &Error{Status: StatusConnectionClosed, Message: "the handle was released"}
 	}
 	w, op := x.startAsync()
-	r := C.nv_connection_flush(x.h, C.int64_t(timeout.Milliseconds()), w, C.uint64_t(op.token))
-	if err := errorOf(&r.e); err != nil {
+	if err := x.startFlush(w, op, timeout); err != nil {
 		x.abortAsync(w, op)
 		return err
 	}
@@ -1756,20 +1793,29 @@ func (x *ActorHost) UnregisterReminder(turn uint64, name string) error {
 	return x.opUnregisterReminder(turn, name)
 }
 
-// opInvoke calls nervure_actor_host_invoke: Calls an actor from inside a turn, within the turn's call chain (so reentrancy can recognise it).
-func (x *ActorHost) opInvoke(ctx context.Context, turn uint64, actorType string, actorID string, method string, args []byte, timeout time.Duration) (*Msg, error) {
+// startInvoke starts nervure_actor_host_invoke: it completes into w or, without
+// one, through the connection's poller with op's token.
+func (x *ActorHost) startInvoke(w *waiter, op *pendingOp, turn uint64, actorType string, actorID string, method string, args []byte, timeout time.Duration) error {
 	if x == nil || x.h == nil {
-		return nil, &Error{Status: StatusConnectionClosed, Message: "the handle was released"}
+		return &Error{Status: StatusConnectionClosed, Message: "the handle was released"}
 	}
 	sb := getStrBuf()
 	defer putStrBuf(sb)
 	actorTypeOff := sb.add(actorType)
 	actorIDOff := sb.add(actorID)
 	methodOff := sb.add(method)
-	w, op := x.conn.startAsync()
-	r := C.nv_actor_host_invoke(x.h, C.uint64_t(turn), sb.ptr(actorTypeOff), sb.ptr(actorIDOff), sb.ptr(methodOff), bytesPtr(args), C.size_t(len(args)), C.int64_t(timeout.Milliseconds()), w, C.uint64_t(op.token))
+	r := C.nv_actor_host_invoke(x.h, C.uint64_t(turn), sb.ptr(actorTypeOff), sb.ptr(actorIDOff), sb.ptr(methodOff), bytesPtr(args), C.size_t(len(args)), C.int64_t(timeout.Milliseconds()), w.native(), C.uint64_t(op.token))
 	runtime.KeepAlive(sb)
-	if err := errorOf(&r.e); err != nil {
+	return errorOf(&r.e)
+}
+
+// opInvoke calls nervure_actor_host_invoke: Calls an actor from inside a turn, within the turn's call chain (so reentrancy can recognise it).
+func (x *ActorHost) opInvoke(ctx context.Context, turn uint64, actorType string, actorID string, method string, args []byte, timeout time.Duration) (*Msg, error) {
+	if x == nil || x.h == nil {
+		return nil, &Error{Status: StatusConnectionClosed, Message: "the handle was released"}
+	}
+	w, op := x.conn.startAsync()
+	if err := x.startInvoke(w, op, turn, actorType, actorID, method, args, timeout); err != nil {
 		x.conn.abortAsync(w, op)
 		return nil, err
 	}
@@ -2177,10 +2223,11 @@ func (x *JetStream) DeleteMsg(stream string, seq int, erase bool) error {
 	return x.opDeleteMsg(stream, seq, erase)
 }
 
-// opPublish calls nervure_jetstream_publish: Publishes to a stream and completes with its acknowledgement (the message data is the PubAck JSON: stream, seq, duplicate).
-func (x *JetStream) opPublish(ctx context.Context, subject string, data []byte, headers Header, msgID string, expectedStream string, expectedLastSeq int, expectedLastSubjectSeq int, expectedLastMsgID string, ttl time.Duration, timeout time.Duration) (*Msg, error) {
+// startPublish starts nervure_jetstream_publish: it completes into w or, without
+// one, through the connection's poller with op's token.
+func (x *JetStream) startPublish(w *waiter, op *pendingOp, subject string, data []byte, headers Header, msgID string, expectedStream string, expectedLastSeq int, expectedLastSubjectSeq int, expectedLastMsgID string, ttl time.Duration, timeout time.Duration) error {
 	if x == nil || x.h == nil {
-		return nil, &Error{Status: StatusConnectionClosed, Message: "the handle was released"}
+		return &Error{Status: StatusConnectionClosed, Message: "the handle was released"}
 	}
 	sb := getStrBuf()
 	defer putStrBuf(sb)
@@ -2190,15 +2237,23 @@ func (x *JetStream) opPublish(ctx context.Context, subject string, data []byte, 
 	expectedLastMsgIDOff := sb.add(expectedLastMsgID)
 	headersH, err := cHeaders(headers)
 	if err != nil {
-		return nil, err
+		return err
 	}
 	if headersH != nil {
 		defer C.nv_headers_free(headersH)
 	}
-	w, op := x.conn.startAsync()
-	r := C.nv_jetstream_publish(x.h, sb.ptr(subjectOff), bytesPtr(data), C.size_t(len(data)), headersH, sb.ptr(msgIDOff), sb.ptr(expectedStreamOff), C.int64_t(expectedLastSeq), C.int64_t(expectedLastSubjectSeq), sb.ptr(expectedLastMsgIDOff), C.int64_t(ttl.Milliseconds()), C.int64_t(timeout.Milliseconds()), w, C.uint64_t(op.token))
+	r := C.nv_jetstream_publish(x.h, sb.ptr(subjectOff), bytesPtr(data), C.size_t(len(data)), headersH, sb.ptr(msgIDOff), sb.ptr(expectedStreamOff), C.int64_t(expectedLastSeq), C.int64_t(expectedLastSubjectSeq), sb.ptr(expectedLastMsgIDOff), C.int64_t(ttl.Milliseconds()), C.int64_t(timeout.Milliseconds()), w.native(), C.uint64_t(op.token))
 	runtime.KeepAlive(sb)
-	if err := errorOf(&r.e); err != nil {
+	return errorOf(&r.e)
+}
+
+// opPublish calls nervure_jetstream_publish: Publishes to a stream and completes with its acknowledgement (the message data is the PubAck JSON: stream, seq, duplicate).
+func (x *JetStream) opPublish(ctx context.Context, subject string, data []byte, headers Header, msgID string, expectedStream string, expectedLastSeq int, expectedLastSubjectSeq int, expectedLastMsgID string, ttl time.Duration, timeout time.Duration) (*Msg, error) {
+	if x == nil || x.h == nil {
+		return nil, &Error{Status: StatusConnectionClosed, Message: "the handle was released"}
+	}
+	w, op := x.conn.startAsync()
+	if err := x.startPublish(w, op, subject, data, headers, msgID, expectedStream, expectedLastSeq, expectedLastSubjectSeq, expectedLastMsgID, ttl, timeout); err != nil {
 		x.conn.abortAsync(w, op)
 		return nil, err
 	}
@@ -2435,18 +2490,27 @@ func (x *JetStream) Ack(reply string, kind string, delay time.Duration, reason s
 	return x.opAck(reply, kind, delay, reason)
 }
 
+// startAckSync starts nervure_jetstream_ack_sync: it completes into w or, without
+// one, through the connection's poller with op's token.
+func (x *JetStream) startAckSync(w *waiter, op *pendingOp, reply string, timeout time.Duration) error {
+	if x == nil || x.h == nil {
+		return &Error{Status: StatusConnectionClosed, Message: "the handle was released"}
+	}
+	sb := getStrBuf()
+	defer putStrBuf(sb)
+	replyOff := sb.add(reply)
+	r := C.nv_jetstream_ack_sync(x.h, sb.ptr(replyOff), C.int64_t(timeout.Milliseconds()), w.native(), C.uint64_t(op.token))
+	runtime.KeepAlive(sb)
+	return errorOf(&r.e)
+}
+
 // opAckSync calls nervure_jetstream_ack_sync: Acknowledges and waits for the server to confirm it.
 func (x *JetStream) opAckSync(ctx context.Context, reply string, timeout time.Duration) (*Msg, error) {
 	if x == nil || x.h == nil {
 		return nil, &Error{Status: StatusConnectionClosed, Message: "the handle was released"}
 	}
-	sb := getStrBuf()
-	defer putStrBuf(sb)
-	replyOff := sb.add(reply)
 	w, op := x.conn.startAsync()
-	r := C.nv_jetstream_ack_sync(x.h, sb.ptr(replyOff), C.int64_t(timeout.Milliseconds()), w, C.uint64_t(op.token))
-	runtime.KeepAlive(sb)
-	if err := errorOf(&r.e); err != nil {
+	if err := x.startAckSync(w, op, reply, timeout); err != nil {
 		x.conn.abortAsync(w, op)
 		return nil, err
 	}

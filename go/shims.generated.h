@@ -5,11 +5,13 @@
 #define _GNU_SOURCE
 #endif
 
-#include <pthread.h>
+#include <errno.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
+#include <poll.h>
+#include <sys/eventfd.h>
+#include <unistd.h>
 #include "nervure.h"
 
 // The outcome of a call: status, message and the structured fields of the error,
@@ -104,63 +106,58 @@ static inline nv_poll_r nv_poll(nervure_subscription* s, size_t max, int64_t wai
 }
 
 // A waiter: an asynchronous operation completes into it on a library thread
-// (done callback) and the calling goroutine waits for it inside C, so the
-// answer reaches the caller without passing through the poller.
+// (done callback), which then signals the waiter's eventfd. The calling
+// goroutine waits for that fd in Go's network poller (go/waiter.go); reading
+// the signal tells it the callback is done with the waiter. state: 0 pending,
+// 1 completed, 2 abandoned (the callback then frees the waiter, unsignalled).
 typedef struct nv_waiter {
-  pthread_mutex_t mu;
-  pthread_cond_t cv;
-  int done, abandoned;
+  int state;
+  int fd;
   nv_err e;
   nervure_message_batch* reply;
 } nv_waiter;
 static inline nv_waiter* nv_waiter_new(void) {
   nv_waiter* w = (nv_waiter*)calloc(1, sizeof *w);
   if (!w) return NULL;
-  pthread_condattr_t a; pthread_condattr_init(&a); pthread_condattr_setclock(&a, CLOCK_MONOTONIC);
-  pthread_mutex_init(&w->mu, NULL); pthread_cond_init(&w->cv, &a); pthread_condattr_destroy(&a);
+  w->fd = eventfd(0, EFD_NONBLOCK | EFD_CLOEXEC);
+  if (w->fd < 0) { free(w); return NULL; }
   return w;
 }
 static inline void nv_waiter_free(nv_waiter* w) {
   if (!w) return;
   nervure_message_batch_destroy(&w->reply);
-  pthread_mutex_destroy(&w->mu); pthread_cond_destroy(&w->cv); free(w);
+  close(w->fd);
+  free(w);
+}
+// Ready for the next operation (the previous one's results were taken).
+static inline void nv_waiter_reset(nv_waiter* w) {
+  nervure_message_batch_destroy(&w->reply);
+  memset(&w->e, 0, sizeof w->e);
+  __atomic_store_n(&w->state, 0, __ATOMIC_RELEASE);
 }
 static void nv_waiter_done(void* user_data, nervure_completion* c) {
   nv_waiter* w = (nv_waiter*)user_data;
-  pthread_mutex_lock(&w->mu);
-  if (w->abandoned) { pthread_mutex_unlock(&w->mu); nv_waiter_free(w); return; }
   nv_completion_err(c, &w->e);
   w->reply = nervure_completion_take_reply(c);
-  w->done = 1;
-  pthread_cond_signal(&w->cv);
-  pthread_mutex_unlock(&w->mu);
-}
-// 1 once done; waits up to wait_ms (-1: until done).
-static inline int nv_waiter_wait(nv_waiter* w, int64_t wait_ms) {
-  struct timespec t; clock_gettime(CLOCK_MONOTONIC, &t);
-  t.tv_sec += wait_ms / 1000; t.tv_nsec += (wait_ms % 1000) * 1000000;
-  if (t.tv_nsec >= 1000000000) { t.tv_sec++; t.tv_nsec -= 1000000000; }
-  pthread_mutex_lock(&w->mu);
-  while (!w->done) {
-    if (wait_ms < 0) pthread_cond_wait(&w->cv, &w->mu);
-    else if (pthread_cond_timedwait(&w->cv, &w->mu, &t) != 0) break;
+  int pending = 0;
+  if (!__atomic_compare_exchange_n(&w->state, &pending, 1, 0, __ATOMIC_ACQ_REL, __ATOMIC_ACQUIRE)) {
+    nv_waiter_free(w);  // abandoned
+    return;
   }
-  int done = w->done;
-  pthread_mutex_unlock(&w->mu);
-  return done;
+  uint64_t one = 1;  // the last touch: once it is read, the waiter is the caller's again
+  ssize_t n;
+  do n = write(w->fd, &one, sizeof one); while (n < 0 && errno == EINTR);
 }
-// Gives the waiter up: 0 when the completion is still to come (it frees the
-// waiter then), 1 when it is already done (the caller frees it).
-static inline int nv_waiter_abandon(nv_waiter* w) {
-  pthread_mutex_lock(&w->mu);
-  int done = w->done;
-  if (!done) w->abandoned = 1;
-  pthread_mutex_unlock(&w->mu);
-  return done;
+// Blocks until the signal of a completed waiter is written and takes it (the
+// callback is past its state change: microseconds at most).
+static inline void nv_waiter_take_signal(nv_waiter* w) {
+  uint64_t v;
+  struct pollfd p = {w->fd, POLLIN, 0};
+  while (read(w->fd, &v, sizeof v) != (ssize_t)sizeof v) poll(&p, 1, 10);
 }
 
-static inline void nv_cancel(nervure_connection* c, uint64_t token) {
-  nervure_connection_cancel(c, (void*)(uintptr_t)token);
+static inline int nv_cancel(nervure_connection* c, uint64_t token) {
+  return nervure_connection_cancel(c, (void*)(uintptr_t)token);
 }
 
 // Event i of a wakeup with its detail.

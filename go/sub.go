@@ -4,8 +4,11 @@ package nervure
 import "C"
 
 import (
+	"os"
 	"runtime"
 	"sync"
+	"sync/atomic"
+	"syscall"
 	"time"
 )
 
@@ -27,6 +30,7 @@ type Subscription struct {
 
 	handler MsgHandler
 	ready   chan struct{}
+	wake    atomic.Pointer[os.File] // the subscription's own eventfd, when its handler waits on it
 	done    chan struct{}
 
 	mu     sync.Mutex // sync subscriptions: NextMsg
@@ -42,6 +46,7 @@ func (c *Conn) subscribe(subject, queue string, handler MsgHandler) (*Subscripti
 	s.Subject, s.Queue, s.handler = subject, queue, handler
 	if handler != nil {
 		s.done = make(chan struct{})
+		s.watchOwnFd()
 		go s.deliver()
 	}
 	s.notify() // messages may have been queued before the poller knew the id
@@ -59,6 +64,10 @@ func wrapSubscription(conn *Conn, h *C.nervure_subscription) *Subscription {
 }
 
 func (s *Subscription) notify() {
+	if f := s.wake.Load(); f != nil {
+		_, _ = f.Write(one[:]) // the eventfd is a counter: this wakes the handler's goroutine
+		return
+	}
 	select {
 	case s.ready <- struct{}{}:
 	default:
@@ -82,11 +91,44 @@ func (s *Subscription) next(wait time.Duration) ([]Msg, bool, error) {
 // activeWait is how long a busy subscription's goroutine waits in C for more.
 const activeWait = 20 * time.Millisecond
 
-// deliver is the goroutine of an asynchronous subscription: woken by the
-// connection's poller, it pulls batches and runs the handler.
+// subWaitSlots is how many subscriptions of a connection may wait inside C at
+// once (each holds an OS thread meanwhile).
+const subWaitSlots = 32
+
+var one = [8]byte{1}
+
+// watchOwnFd gives the subscription an eventfd of its own, which the core
+// signals when the queue turns non-empty (plain subscriptions only): the
+// handler's goroutine waits for it in Go's network poller, woken directly by
+// the library's I/O thread without holding an OS thread or passing through
+// the connection's poller.
+func (s *Subscription) watchOwnFd() {
+	fd := int(C.nervure_subscription_wake_fd(s.h))
+	if fd < 0 {
+		return
+	}
+	dup, err := syscall.Dup(fd)
+	if err != nil {
+		return
+	}
+	syscall.CloseOnExec(dup)
+	if err := syscall.SetNonblock(dup, true); err != nil {
+		syscall.Close(dup)
+		return
+	}
+	s.wake.Store(os.NewFile(uintptr(dup), "nervure-subscription"))
+}
+
+// deliver is the goroutine of an asynchronous subscription: it pulls batches
+// and runs the handler, woken by its own eventfd or else by the connection's poller.
 func (s *Subscription) deliver() {
 	defer close(s.done)
 	defer s.forget()
+	if f := s.wake.Load(); f != nil {
+		defer f.Close()
+		s.deliverOnWake(f)
+		return
+	}
 	held := false // a slot to wait inside C
 	defer func() {
 		if held {
@@ -130,6 +172,31 @@ func (s *Subscription) deliver() {
 	}
 }
 
+func (s *Subscription) deliverOnWake(f *os.File) {
+	rc, err := f.SyscallConn()
+	if err != nil {
+		return
+	}
+	for {
+		msgs, ended, err := s.next(0)
+		if err != nil || ended {
+			return
+		}
+		if len(msgs) == 0 {
+			if s.conn.closed.Load() && C.nervure_subscription_ended(s.h) == 0 {
+				return
+			}
+			if rc.Read(takeSignal) != nil {
+				return
+			}
+			continue
+		}
+		for i := range msgs {
+			s.handler(&msgs[i])
+		}
+	}
+}
+
 func (s *Subscription) forget() {
 	s.conn.mu.Lock()
 	delete(s.conn.subs, s.id)
@@ -147,6 +214,7 @@ func (s *Subscription) Handle(handler MsgHandler) error {
 	}
 	s.handler = handler
 	s.done = make(chan struct{})
+	s.watchOwnFd()
 	go s.deliver()
 	s.notify()
 	return nil

@@ -37,6 +37,18 @@ func (sb *strBuf) add(s string) int {
 
 func (sb *strBuf) ptr(off int) *C.char { return (*C.char)(unsafe.Pointer(&sb.b[off])) }
 
+// cArray allocates n values of T for C to fill with C pointers (the views of a
+// batch) in memory the garbage collector does not scan. cgo checks every Go
+// pointer held in Go memory passed to C, on each call: all 1024 views of a
+// batch reader when the memory may hold pointers, or when the argument is
+// written &a[0] (checked element by element); nothing here, passed as a
+// pointer variable.
+func cArray[T any](n int) []T {
+	var zero T
+	words := make([]uint64, (unsafe.Sizeof(zero)*uintptr(n)+7)/8)
+	return unsafe.Slice((*T)(unsafe.Pointer(unsafe.SliceData(words))), n)
+}
+
 func bytesPtr(b []byte) unsafe.Pointer {
 	if len(b) == 0 {
 		return nil

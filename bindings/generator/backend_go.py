@@ -18,9 +18,11 @@ Two files, go/nervure.generated.go and the C it includes, go/shims.generated.h:
   hand-written layer gives the method its own Go idiom (HANDWRITTEN), the
   exported method with the default idiom of its kind: `call` and `blocking`
   return at once / block, `async` take a context.Context and block until the
-  completion arrives (in a waiter the calling goroutine waits on in C, or,
-  when many wait at once, through the connection's poller) or ctx ends (the
-  operation is cancelled). Operations that declare no errors and return a
+  completion arrives (in a waiter whose eventfd the calling goroutine waits
+  for in Go's network poller, or, when many wait at once, through the
+  connection's poller) or ctx ends (the operation is cancelled). Each async
+  operation also gets `start<Op>(w, op, ...)`, which only starts it (the
+  hand-written PublishAsync completes through the poller with it). Operations that declare no errors and return a
   value (not a handle) return it without an error.
 """
 from __future__ import annotations
@@ -117,8 +119,8 @@ def err_fields(api: Api) -> list[tuple[str, str, str, str]]:
 
 def preamble(api: Api) -> list[str]:
     ef = err_fields(api)
-    out = ["#include <pthread.h>", "#include <stdint.h>", "#include <stdlib.h>", "#include <string.h>",
-           "#include <time.h>", "#include \"nervure.h\"", "",
+    out = ["#include <errno.h>", "#include <stdint.h>", "#include <stdlib.h>", "#include <string.h>",
+           "#include <poll.h>", "#include <sys/eventfd.h>", "#include <unistd.h>", "#include \"nervure.h\"", "",
            "// The outcome of a call: status, message and the structured fields of the error,",
            "// read on the thread that failed (the ABI keeps them per thread).",
            "typedef struct nv_err {", "  nervure_status status;", "  char* error;"]
@@ -189,40 +191,37 @@ def preamble(api: Api) -> list[str]:
             "  r.e.status = nervure_subscription_poll(s, max, wait_ms, &r.out, &r.e.error);",
             "  if (r.e.status != NERVURE_OK) nv_err_fields(&r.e);", "  return r;", "}", "",
             "// A waiter: an asynchronous operation completes into it on a library thread",
-            "// (done callback) and the calling goroutine waits for it inside C, so the",
-            "// answer reaches the caller without passing through the poller.",
-            "typedef struct nv_waiter {", "  pthread_mutex_t mu;", "  pthread_cond_t cv;", "  int done, abandoned;",
-            "  nv_err e;", "  nervure_message_batch* reply;", "} nv_waiter;",
+            "// (done callback), which then signals the waiter's eventfd. The calling",
+            "// goroutine waits for that fd in Go's network poller (go/waiter.go); reading",
+            "// the signal tells it the callback is done with the waiter. state: 0 pending,",
+            "// 1 completed, 2 abandoned (the callback then frees the waiter, unsignalled).",
+            "typedef struct nv_waiter {", "  int state;", "  int fd;", "  nv_err e;",
+            "  nervure_message_batch* reply;", "} nv_waiter;",
             "static inline nv_waiter* nv_waiter_new(void) {",
             "  nv_waiter* w = (nv_waiter*)calloc(1, sizeof *w);", "  if (!w) return NULL;",
-            "  pthread_condattr_t a; pthread_condattr_init(&a); pthread_condattr_setclock(&a, CLOCK_MONOTONIC);",
-            "  pthread_mutex_init(&w->mu, NULL); pthread_cond_init(&w->cv, &a); pthread_condattr_destroy(&a);",
-            "  return w;", "}",
+            "  w->fd = eventfd(0, EFD_NONBLOCK | EFD_CLOEXEC);",
+            "  if (w->fd < 0) { free(w); return NULL; }", "  return w;", "}",
             "static inline void nv_waiter_free(nv_waiter* w) {",
-            "  if (!w) return;", "  nervure_message_batch_destroy(&w->reply);",
-            "  pthread_mutex_destroy(&w->mu); pthread_cond_destroy(&w->cv); free(w);", "}",
+            "  if (!w) return;", "  nervure_message_batch_destroy(&w->reply);", "  close(w->fd);", "  free(w);", "}",
+            "// Ready for the next operation (the previous one's results were taken).",
+            "static inline void nv_waiter_reset(nv_waiter* w) {",
+            "  nervure_message_batch_destroy(&w->reply);", "  memset(&w->e, 0, sizeof w->e);",
+            "  __atomic_store_n(&w->state, 0, __ATOMIC_RELEASE);", "}",
             "static void nv_waiter_done(void* user_data, nervure_completion* c) {",
-            "  nv_waiter* w = (nv_waiter*)user_data;", "  pthread_mutex_lock(&w->mu);",
-            "  if (w->abandoned) { pthread_mutex_unlock(&w->mu); nv_waiter_free(w); return; }",
-            "  nv_completion_err(c, &w->e);", "  w->reply = nervure_completion_take_reply(c);", "  w->done = 1;",
-            "  pthread_cond_signal(&w->cv);", "  pthread_mutex_unlock(&w->mu);", "}",
-            "// 1 once done; waits up to wait_ms (-1: until done).",
-            "static inline int nv_waiter_wait(nv_waiter* w, int64_t wait_ms) {",
-            "  struct timespec t; clock_gettime(CLOCK_MONOTONIC, &t);",
-            "  t.tv_sec += wait_ms / 1000; t.tv_nsec += (wait_ms % 1000) * 1000000;",
-            "  if (t.tv_nsec >= 1000000000) { t.tv_sec++; t.tv_nsec -= 1000000000; }",
-            "  pthread_mutex_lock(&w->mu);",
-            "  while (!w->done) {",
-            "    if (wait_ms < 0) pthread_cond_wait(&w->cv, &w->mu);",
-            "    else if (pthread_cond_timedwait(&w->cv, &w->mu, &t) != 0) break;", "  }",
-            "  int done = w->done;", "  pthread_mutex_unlock(&w->mu);", "  return done;", "}",
-            "// Gives the waiter up: 0 when the completion is still to come (it frees the",
-            "// waiter then), 1 when it is already done (the caller frees it).",
-            "static inline int nv_waiter_abandon(nv_waiter* w) {",
-            "  pthread_mutex_lock(&w->mu);", "  int done = w->done;", "  if (!done) w->abandoned = 1;",
-            "  pthread_mutex_unlock(&w->mu);", "  return done;", "}", "",
-            "static inline void nv_cancel(nervure_connection* c, uint64_t token) {",
-            "  nervure_connection_cancel(c, (void*)(uintptr_t)token);", "}", "",
+            "  nv_waiter* w = (nv_waiter*)user_data;",
+            "  nv_completion_err(c, &w->e);", "  w->reply = nervure_completion_take_reply(c);",
+            "  int pending = 0;",
+            "  if (!__atomic_compare_exchange_n(&w->state, &pending, 1, 0, __ATOMIC_ACQ_REL, __ATOMIC_ACQUIRE)) {",
+            "    nv_waiter_free(w);  // abandoned", "    return;", "  }",
+            "  uint64_t one = 1;  // the last touch: once it is read, the waiter is the caller's again",
+            "  ssize_t n;", "  do n = write(w->fd, &one, sizeof one); while (n < 0 && errno == EINTR);", "}",
+            "// Blocks until the signal of a completed waiter is written and takes it (the",
+            "// callback is past its state change: microseconds at most).",
+            "static inline void nv_waiter_take_signal(nv_waiter* w) {",
+            "  uint64_t v;", "  struct pollfd p = {w->fd, POLLIN, 0};",
+            "  while (read(w->fd, &v, sizeof v) != (ssize_t)sizeof v) poll(&p, 1, 10);", "}", "",
+            "static inline int nv_cancel(nervure_connection* c, uint64_t token) {",
+            "  return nervure_connection_cancel(c, (void*)(uintptr_t)token);", "}", "",
             "// Event i of a wakeup with its detail.",
             "typedef struct nv_event_r { nervure_event event; const char* detail; } nv_event_r;",
             "static inline nv_event_r nv_event(const nervure_wakeup* w, size_t i) {",
@@ -484,8 +483,9 @@ def batch_reader_go(t: Type) -> list[str]:
            "// it keeps the last strings seen so that repeated ones are not allocated again.",
            f"type {lower_first(tn)}Reader struct {{", f"\tviews []{v}", "\tlast  map[string]string", "}", "",
            f"func (r *{lower_first(tn)}Reader) read(b *C.nervure_{t.name}_batch, conn *Conn) []{tn} {{",
-           "\tif r.views == nil {", f"\t\tr.views = make([]{v}, batchMax)", "\t}",
-           f"\tn := int(C.nv_{t.name}_read(b, &r.views[0], C.size_t(len(r.views))))",
+           "\tif r.views == nil {", f"\t\tr.views = cArray[{v}](batchMax)", "\t}",
+           "\tfirst := &r.views[0] // not in the call: see cArray",
+           f"\tn := int(C.nv_{t.name}_read(b, first, C.size_t(len(r.views))))",
            "\tif n == 0 {", "\t\treturn nil", "\t}", f"\tout := make([]{tn}, n)"]
     byte_fields = [f for f in t.fields if f.type == "bytes"]
     if byte_fields:
@@ -563,11 +563,36 @@ def raw_wrapper(api: Api, op: Operation) -> list[str]:
     res = go_result(api, op)
     rets = f"({res}, error)" if res else "error"
     zero = zero_of(api, op)
+    if op.kind == "async":
+        return async_wrappers(api, op)
     out = [f"// {name} calls nervure_{op.object}_{op.name}: {op.doc}",
            f"func (x *{tn}) {name}({', '.join(go_params(op))}) {rets} {{"]
     fail = f"return {zero}, " if res else "return "
     out += [f"\tif x == nil || x.h == nil {{", f"\t\t{fail}&Error{{Status: StatusConnectionClosed, "
                                                f"Message: \"the handle was released\"}}", "\t}"]
+    out += c_call(op, fail, [])
+    out += ["\tif err := errorOf(&r.e); err != nil {", f"\t\t{fail}err", "\t}"]
+    if not res:
+        out += ["\treturn nil", "}", ""]
+        return out
+    kind = api.returns_kind(op.returns)
+    if kind == "scalar":
+        conv = {"bool": "r.out != 0", "int": "int(r.out)", "uint": "uint64(r.out)",
+                "duration": "time.Duration(r.out) * time.Millisecond", "string": "takeString(r.out)",
+                "bytes": "takeBytes(r.out, r.out_len)"}[op.returns]
+    elif kind == "struct":
+        conv = f"{lower_first(go_type(op.returns))}From(&r.out)"
+    elif kind == "json":
+        conv = f"{lower_first(go_type(op.returns))}From(r.out)"
+    else:
+        conv = f"wrap{go_type(op.returns)}({conn_of(op)}, r.out)"
+    out += [f"\treturn {conv}, nil", "}", ""]
+    return out
+
+
+def c_call(op: Operation, fail: str, extra: list[str]) -> list[str]:
+    """Converts the arguments and calls the operation's shim into r (extra: trailing C arguments)."""
+    out = []
     cargs = ["x.h"]
     strs = [a for a in op.args if a.type == "string"]
     if strs:
@@ -595,38 +620,42 @@ def raw_wrapper(api: Api, op: Operation) -> list[str]:
             cargs.append(f"cbool({n})")
         elif a.type == "headers":
             cargs.append(f"{n}H")
-    if op.kind == "async":
-        out += [f"\tw, op := {conn_of(op)}.startAsync()"]
-        cargs += ["w", "C.uint64_t(op.token)"]
-    out.append(f"\tr := C.nv_{op.object}_{op.name}({', '.join(cargs)})")
+    out.append(f"\tr := C.nv_{op.object}_{op.name}({', '.join(cargs + extra)})")
     if strs:
         out.append("\truntime.KeepAlive(sb)")
-    if op.kind == "async":
-        c = conn_of(op)
-        out += ["\tif err := errorOf(&r.e); err != nil {", f"\t\t{c}.abortAsync(w, op)", f"\t\t{fail}err",
-                "\t}"]
-        if res:
-            out += [f"\treturn {c}.finishAsync(ctx, w, op)"]
-        else:
-            out += [f"\t_, err := {c}.finishAsync(ctx, w, op)", "\treturn err"]
-        out += ["}", ""]
-        return out
-    out += ["\tif err := errorOf(&r.e); err != nil {", f"\t\t{fail}err", "\t}"]
-    if not res:
-        out += ["\treturn nil", "}", ""]
-        return out
-    kind = api.returns_kind(op.returns)
-    if kind == "scalar":
-        conv = {"bool": "r.out != 0", "int": "int(r.out)", "uint": "uint64(r.out)",
-                "duration": "time.Duration(r.out) * time.Millisecond", "string": "takeString(r.out)",
-                "bytes": "takeBytes(r.out, r.out_len)"}[op.returns]
-    elif kind == "struct":
-        conv = f"{lower_first(go_type(op.returns))}From(&r.out)"
-    elif kind == "json":
-        conv = f"{lower_first(go_type(op.returns))}From(r.out)"
+    return out
+
+
+def async_wrappers(api: Api, op: Operation) -> list[str]:
+    """start<Op> starts the operation with a completion target; op<Op> waits for it."""
+    tn = go_type(op.object)
+    res = go_result(api, op)
+    zero = zero_of(api, op)
+    c = conn_of(op)
+    args = [go_local(a.name) for a in op.args]
+    start = f"start{go_name(op.name)}"
+    out = [f"// {start} starts nervure_{op.object}_{op.name}: it completes into w or, without",
+           "// one, through the connection's poller with op's token.",
+           f"func (x *{tn}) {start}({', '.join(['w *waiter', 'op *pendingOp'] + go_params(op)[1:])}) error {{",
+           "\tif x == nil || x.h == nil {",
+           "\t\treturn &Error{Status: StatusConnectionClosed, Message: \"the handle was released\"}", "\t}"]
+    out += c_call(op, "return ", ["w.native()", "C.uint64_t(op.token)"])
+    out += ["\treturn errorOf(&r.e)", "}", ""]
+    name = f"op{go_name(op.name)}"
+    rets = f"({res}, error)" if res else "error"
+    fail = f"return {zero}, " if res else "return "
+    out += [f"// {name} calls nervure_{op.object}_{op.name}: {op.doc}",
+            f"func (x *{tn}) {name}({', '.join(go_params(op))}) {rets} {{",
+            "\tif x == nil || x.h == nil {",
+            f"\t\t{fail}&Error{{Status: StatusConnectionClosed, Message: \"the handle was released\"}}", "\t}",
+            f"\tw, op := {c}.startAsync()",
+            f"\tif err := x.{start}({', '.join(['w', 'op'] + args)}); err != nil {{",
+            f"\t\t{c}.abortAsync(w, op)", f"\t\t{fail}err", "\t}"]
+    if res:
+        out += [f"\treturn {c}.finishAsync(ctx, w, op)"]
     else:
-        conv = f"wrap{go_type(op.returns)}({conn_of(op)}, r.out)"
-    out += [f"\treturn {conv}, nil", "}", ""]
+        out += [f"\t_, err := {c}.finishAsync(ctx, w, op)", "\treturn err"]
+    out += ["}", ""]
     return out
 
 

@@ -367,8 +367,7 @@ type workload struct {
 
 // how the two clients differ in doing a workload, shown under the combined table.
 var how = map[string]string{
-	"js-async-16B": "nervure: 256 goroutines, each publishing and waiting for its acknowledgement (the Go package " +
-		"has no asynchronous publish); nats.go: PublishAsync with a window of 256",
+	"js-async-16B": "both: PublishAsync with a window of 256 acknowledgements outstanding",
 }
 
 var workloads = []workload{

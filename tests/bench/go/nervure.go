@@ -5,8 +5,6 @@ import (
 	"encoding/base64"
 	"encoding/json"
 	"fmt"
-	"sync"
-	"sync/atomic"
 	"time"
 
 	nervure "github.com/nervure-io/nervure/go"
@@ -85,26 +83,58 @@ func (j *nervureJS) publish(subject string, data []byte) error {
 	return err
 }
 
-// publishWindow: the Go package's acknowledged publish blocks, so a window of
-// asyncWindow publishes in flight is asyncWindow goroutines publishing at once.
+// publishWindow: PublishAsync, which itself waits while asyncWindow
+// acknowledgements are outstanding (the JetStream context's window); futures
+// are checked as they settle, the rest after PublishAsyncComplete.
 func (j *nervureJS) publishWindow(subject string, data []byte, max int, stop time.Time) (acked, failed int64) {
-	var next, ok, bad atomic.Int64
-	var wg sync.WaitGroup
-	for w := 0; w < asyncWindow; w++ {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for next.Add(1) <= int64(max) && time.Now().Before(stop) {
-				if _, err := j.js.Publish(context.Background(), subject, data); err != nil {
-					bad.Add(1)
-				} else {
-					ok.Add(1)
-				}
+	var inFlight []*nervure.PubAckFuture
+	// settled counts f once it settled, waiting until wait (nil: not at all).
+	settled := func(f *nervure.PubAckFuture, wait <-chan time.Time) bool {
+		if wait == nil {
+			select {
+			case <-f.Ok():
+				acked++
+			case <-f.Err():
+				failed++
+			default:
+				return false
 			}
-		}()
+			return true
+		}
+		select {
+		case <-f.Ok():
+			acked++
+		case <-f.Err():
+			failed++
+		case <-wait:
+			return false
+		}
+		return true
 	}
-	wg.Wait()
-	return ok.Load(), bad.Load()
+	for sent := 0; sent < max; sent++ {
+		if sent%asyncWindow == 0 && time.Now().After(stop) {
+			break
+		}
+		f, err := j.js.PublishAsync(subject, data)
+		if err != nil {
+			failed++
+			continue
+		}
+		inFlight = append(inFlight, f)
+		for len(inFlight) > 0 && settled(inFlight[0], nil) {
+			inFlight = inFlight[1:]
+		}
+	}
+	if err := j.js.PublishAsyncComplete(settle); err != nil {
+		return acked, failed + int64(len(inFlight))
+	}
+	deadline := time.After(settle)
+	for i, f := range inFlight {
+		if !settled(f, deadline) {
+			return acked, failed + int64(len(inFlight)-i)
+		}
+	}
+	return acked, failed
 }
 
 func (j *nervureJS) addPullConsumer(stream, durable string) error {
