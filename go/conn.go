@@ -13,6 +13,7 @@ import (
 	"sync/atomic"
 	"syscall"
 	"time"
+	"unsafe"
 )
 
 // Option configures Connect (functional options: WithName, WithToken, ...).
@@ -253,16 +254,7 @@ func (c *Conn) takeOnce(waitMs int64) (got, end bool) {
 	defer C.nervure_wakeup_destroy(&r.w)
 	for i := 0; i < int(r.completions); i++ {
 		C.nv_completion_read(r.w, C.size_t(i), &c.view)
-		err := errorOf(&c.view.e)
-		var msg *Msg
-		if c.view.reply != nil {
-			msgs := c.replies.read(c.view.reply, c)
-			C.nervure_message_batch_destroy(&c.view.reply)
-			if len(msgs) > 0 {
-				msg = &msgs[0]
-			}
-		}
-		c.pending.complete(uint64(c.view.token), msg, err)
+		c.complete(&c.view)
 	}
 	if r.ready > 0 {
 		c.mu.Lock()
@@ -290,6 +282,30 @@ func (c *Conn) takeOnce(waitMs int64) (got, end bool) {
 	return r.completions+r.ready+r.events > 0, false
 }
 
+// complete settles the operation a completion of the poller's belongs to.
+func (c *Conn) complete(v *C.nv_completion_view) {
+	defer C.nervure_message_batch_destroy(&v.reply)
+	err := errorOf(&v.e)
+	op := c.pending.take(uint64(v.token))
+	switch {
+	case op == nil: // cancelled meanwhile
+	case op.ack != nil: // an asynchronous publish: only the acknowledgement's data matters
+		var data []byte
+		if v.data != nil {
+			data = unsafe.Slice((*byte)(v.data), int(v.data_len))
+		}
+		op.ack.settle(data, err)
+	default:
+		var msg *Msg
+		if v.reply != nil {
+			if msgs := c.replies.read(v.reply, c); len(msgs) > 0 {
+				msg = &msgs[0]
+			}
+		}
+		op.settle(msg, err)
+	}
+}
+
 // finish runs once the connection is closed: pending operations fail and
 // subscriptions see their end.
 func (c *Conn) finish(sawClosed bool) {
@@ -314,7 +330,7 @@ func (c *Conn) finish(sawClosed bool) {
 type pendingOp struct {
 	token uint64
 	ch    chan opResult
-	done  func(*Msg, error) // instead of ch: run by the poller (quick, never blocking)
+	ack   *PubAckFuture // instead of ch: the future of a PublishAsync
 }
 
 type opResult struct {
@@ -335,11 +351,6 @@ var pendingPool = sync.Pool{New: func() any { return &pendingOp{ch: make(chan op
 
 func (p *pendingMap) add() *pendingOp { return p.register(pendingPool.Get().(*pendingOp)) }
 
-// addDone registers an operation whose completion the poller hands to done.
-func (p *pendingMap) addDone(done func(*Msg, error)) *pendingOp {
-	return p.register(&pendingOp{done: done})
-}
-
 func (p *pendingMap) register(op *pendingOp) *pendingOp {
 	p.mu.Lock()
 	p.next++
@@ -357,19 +368,22 @@ func (p *pendingMap) remove(token uint64) bool {
 	return ok
 }
 
-func (p *pendingMap) complete(token uint64, msg *Msg, err error) {
+// take removes the operation of token (nil when it was cancelled).
+func (p *pendingMap) take(token uint64) *pendingOp {
 	p.mu.Lock()
 	op := p.m[token]
 	delete(p.m, token)
 	p.mu.Unlock()
-	if op != nil {
-		op.settle(msg, err)
-	}
+	return op
 }
 
 func (op *pendingOp) settle(msg *Msg, err error) {
-	if op.done != nil {
-		op.done(msg, err)
+	if op.ack != nil {
+		var data []byte
+		if msg != nil {
+			data = msg.Data
+		}
+		op.ack.settle(data, err)
 		return
 	}
 	op.ch <- opResult{msg, err}

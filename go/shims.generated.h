@@ -43,10 +43,13 @@ static inline void nv_completion_err(const nervure_completion* c, nv_err* e) {
 }
 
 // One completion of a wakeup, read in one crossing.
+// The reply's data too, for callers that need nothing else of it.
 typedef struct nv_completion_view {
   uint64_t token;
   nv_err e;
   nervure_message_batch* reply;
+  const void* data;
+  size_t data_len;
 } nv_completion_view;
 
 static inline void nv_completion_read(nervure_wakeup* w, size_t i, nv_completion_view* v) {
@@ -55,6 +58,7 @@ static inline void nv_completion_read(nervure_wakeup* w, size_t i, nv_completion
   v->token = (uint64_t)(uintptr_t)nervure_completion_user_data(c);
   nv_completion_err(c, &v->e);
   v->reply = nervure_completion_take_reply(c);
+  if (v->reply) v->data = nervure_message_data(v->reply, 0, &v->data_len);
 }
 
 // Headers from one buffer of NUL-terminated key, value pairs: one crossing.

@@ -297,8 +297,17 @@ func jsFetch(c client, url string, scale float64) result {
 		}
 		must(nc.flush()) // the acknowledgements reached the server
 		rate := perSecond(int64(read), t)
-		pending, err := js.ackPending(stream, "bench")
-		must(err)
+		// which applies them on a queue of its own, after the flush's PONG:
+		// only those still pending once it had time to are missing.
+		var pending uint64
+		for deadline := time.Now().Add(settle); ; time.Sleep(20 * time.Millisecond) {
+			var err error
+			pending, err = js.ackPending(stream, "bench")
+			must(err)
+			if pending == 0 || time.Now().After(deadline) {
+				break
+			}
+		}
 		var notes []string
 		if stored < uint64(fill) {
 			notes = append(notes, fmt.Sprintf("stream took %d of %d fill messages", stored, fill))
