@@ -7,6 +7,7 @@ void start_invoke(const std::shared_ptr<Inbox>& inbox, AsyncTarget target, Actor
                   const std::string& method, std::string_view args, Duration timeout) {
   proxy.invoke_async(method, args, timeout,
                      [inbox, target = std::move(target)](std::string result, std::exception_ptr error) {
+                       inbox->awaited_finished();
                        if (error) return deliver(inbox, target.direct, failed(target.token, error));
                        Completion c;
                        c.token = target.token;
@@ -14,6 +15,7 @@ void start_invoke(const std::shared_ptr<Inbox>& inbox, AsyncTarget target, Actor
                        c.message.data = std::move(result);
                        deliver(inbox, target.direct, std::move(c));
                      });
+  inbox->awaited_started();
 }
 
 }  // namespace

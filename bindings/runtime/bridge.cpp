@@ -105,6 +105,12 @@ void Inbox::request_started(uint64_t token, uint64_t request_id) {
   in_flight_.store(requests_.size(), std::memory_order_release);
 }
 
+void Inbox::awaited_started() {
+  awaited_.fetch_add(1, std::memory_order_release);
+  spin_until_.store((std::chrono::steady_clock::now() + spin_budget_).time_since_epoch().count(),
+                    std::memory_order_relaxed);
+}
+
 void Inbox::request_finished(uint64_t token) {
   std::lock_guard lock(requests_mu_);
   if (requests_.erase(token) == 0) finished_early_.insert(token);
@@ -223,6 +229,7 @@ void request_via(const std::shared_ptr<Inbox>& inbox, Connection& conn, AsyncTar
                  std::string_view data, Duration timeout) {
   conn.request_async(subject, data, timeout, nullptr,
                      [inbox, target = std::move(target)](Message&& reply, std::exception_ptr err) {
+                       inbox->awaited_finished();
                        if (err) return deliver(inbox, target.direct, failed(target.token, err));
                        Completion c;
                        c.token = target.token;
@@ -230,6 +237,7 @@ void request_via(const std::shared_ptr<Inbox>& inbox, Connection& conn, AsyncTar
                        c.message = std::move(reply);
                        deliver(inbox, target.direct, std::move(c));
                      });
+  inbox->awaited_started();
 }
 
 bool Bridge::cancel(uint64_t token) {

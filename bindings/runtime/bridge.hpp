@@ -111,11 +111,16 @@ class Inbox {
   void request_finished(uint64_t token);
   bool forget_request(uint64_t token, uint64_t& request_id);
 
+  // Other operations whose completion someone awaits one at a time (actor calls,
+  // JetStream publishes): the loop polls for them as for a request's reply.
+  void awaited_started();
+  void awaited_finished() { awaited_.fetch_sub(1, std::memory_order_release); }
+
   /// How long the language's loop may poll for a reply after a request starts (loop_spin.hpp).
   void set_spin_budget(std::chrono::microseconds budget) { spin_budget_ = budget; }
   /// Until when a request in flight is worth polling for; the past when none is.
   std::chrono::steady_clock::time_point spin_until() const {
-    if (in_flight_.load(std::memory_order_acquire) == 0) return {};
+    if (in_flight_.load(std::memory_order_acquire) == 0 && awaited_.load(std::memory_order_acquire) <= 0) return {};
     return std::chrono::steady_clock::time_point(
         std::chrono::steady_clock::duration(spin_until_.load(std::memory_order_relaxed)));
   }
@@ -132,6 +137,7 @@ class Inbox {
   std::unordered_map<uint64_t, uint64_t> requests_;
   std::unordered_set<uint64_t> finished_early_;
   std::atomic<std::size_t> in_flight_{0};  // requests_.size(), read without the lock
+  std::atomic<std::int64_t> awaited_{0};
   std::atomic<std::chrono::steady_clock::rep> spin_until_{0};
   std::chrono::microseconds spin_budget_{0};
   std::atomic<uint64_t> next_source_id_{1};

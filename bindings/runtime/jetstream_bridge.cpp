@@ -52,6 +52,7 @@ void BridgeJetStream::publish(AsyncTarget target, std::string_view subject, std:
                               const PublishOptions& options) {
   js_.publish_async(std::string(subject), data, options,
                     [inbox = inbox_, target = std::move(target)](PubAck&& ack, std::exception_ptr error) {
+                      inbox->awaited_finished();
                       if (error) return deliver(inbox, target.direct, failed(target.token, error));
                       Completion c;
                       c.token = target.token;
@@ -59,6 +60,7 @@ void BridgeJetStream::publish(AsyncTarget target, std::string_view subject, std:
                       c.message.data = json_api::to_json(ack);
                       deliver(inbox, target.direct, std::move(c));
                     });
+  inbox_->awaited_started();
 }
 
 std::shared_ptr<BridgeSubscription> BridgeKeyValue::watch(std::shared_ptr<KvWatcher> watcher, std::string name) {

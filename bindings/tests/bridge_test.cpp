@@ -129,7 +129,16 @@ TEST(LoopSpinner, SpinsWhileARequestIsDueAndStopsWhenTheLoopHasWork) {
   std::this_thread::sleep_for(5ms);
   EXPECT_FALSE(spinner.due());
 
+  inbox->request_finished(3);
   inbox->set_spin_budget(long_budget);
+  inbox->awaited_started();  // an actor call or a JetStream publish is polled for too
+  EXPECT_TRUE(spinner.due());
+  inbox->awaited_finished();
+  EXPECT_FALSE(spinner.due());
+  inbox->awaited_finished();  // a completion that beat its start...
+  inbox->awaited_started();
+  EXPECT_FALSE(spinner.due());  // ...leaves nothing to wait for
+
   inbox->request_started(4, 104);
   spinner.remove(inbox.get());
   EXPECT_FALSE(spinner.due());  // a closed connection's requests are not the loop's concern
