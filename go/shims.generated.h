@@ -216,7 +216,7 @@ static inline nv_connection_actor_host_r nv_connection_actor_host(nervure_connec
 typedef struct nv_connection_actor_invoke_r {
   nv_err e;
 } nv_connection_actor_invoke_r;
-static inline nv_connection_actor_invoke_r nv_connection_actor_invoke(nervure_connection* self, const char* actor_type, const char* actor_id, const char* method, const void* args, size_t args_len, int64_t timeout_ms, int64_t partitions, nv_waiter* w, uint64_t token) {
+static inline nv_connection_actor_invoke_r nv_connection_actor_invoke(nervure_connection* self, const char* actor_type, const char* actor_id, const char* method, const char* args, size_t args_len, int64_t timeout_ms, int64_t partitions, nv_waiter* w, uint64_t token) {
   nv_connection_actor_invoke_r r; memset(&r, 0, sizeof r);
   r.e.status = nervure_connection_actor_invoke(self, actor_type, actor_id, method, args, args_len, timeout_ms, partitions, w ? nv_waiter_done : NULL, w ? (void*)w : (void*)(uintptr_t)token, &r.e.error);
   if (r.e.status != NERVURE_OK) nv_err_fields(&r.e);
@@ -226,7 +226,7 @@ static inline nv_connection_actor_invoke_r nv_connection_actor_invoke(nervure_co
 typedef struct nv_connection_actor_tell_r {
   nv_err e;
 } nv_connection_actor_tell_r;
-static inline nv_connection_actor_tell_r nv_connection_actor_tell(nervure_connection* self, const char* actor_type, const char* actor_id, const char* method, const void* args, size_t args_len, const char* dedup_id, int64_t timeout_ms, nv_waiter* w, uint64_t token) {
+static inline nv_connection_actor_tell_r nv_connection_actor_tell(nervure_connection* self, const char* actor_type, const char* actor_id, const char* method, const char* args, size_t args_len, const char* dedup_id, int64_t timeout_ms, nv_waiter* w, uint64_t token) {
   nv_connection_actor_tell_r r; memset(&r, 0, sizeof r);
   r.e.status = nervure_connection_actor_tell(self, actor_type, actor_id, method, args, args_len, dedup_id, timeout_ms, w ? nv_waiter_done : NULL, w ? (void*)w : (void*)(uintptr_t)token, &r.e.error);
   if (r.e.status != NERVURE_OK) nv_err_fields(&r.e);
@@ -236,7 +236,7 @@ static inline nv_connection_actor_tell_r nv_connection_actor_tell(nervure_connec
 typedef struct nv_connection_publish_r {
   nv_err e;
 } nv_connection_publish_r;
-static inline nv_connection_publish_r nv_connection_publish(nervure_connection* self, const char* subject, const void* data, size_t data_len, const char* reply, const nervure_headers* headers) {
+static inline nv_connection_publish_r nv_connection_publish(nervure_connection* self, const char* subject, const char* data, size_t data_len, const char* reply, const nervure_headers* headers) {
   nv_connection_publish_r r; memset(&r, 0, sizeof r);
   r.e.status = nervure_connection_publish(self, subject, data, data_len, reply, headers, &r.e.error);
   if (r.e.status != NERVURE_OK) nv_err_fields(&r.e);
@@ -257,7 +257,7 @@ static inline nv_connection_subscribe_r nv_connection_subscribe(nervure_connecti
 typedef struct nv_connection_request_r {
   nv_err e;
 } nv_connection_request_r;
-static inline nv_connection_request_r nv_connection_request(nervure_connection* self, const char* subject, const void* data, size_t data_len, int64_t timeout_ms, const nervure_headers* headers, nv_waiter* w, uint64_t token) {
+static inline nv_connection_request_r nv_connection_request(nervure_connection* self, const char* subject, const char* data, size_t data_len, int64_t timeout_ms, const nervure_headers* headers, nv_waiter* w, uint64_t token) {
   nv_connection_request_r r; memset(&r, 0, sizeof r);
   r.e.status = nervure_connection_request(self, subject, data, data_len, timeout_ms, headers, w ? nv_waiter_done : NULL, w ? (void*)w : (void*)(uintptr_t)token, &r.e.error);
   if (r.e.status != NERVURE_OK) nv_err_fields(&r.e);
@@ -437,7 +437,7 @@ static inline nv_actor_host_turns_r nv_actor_host_turns(nervure_actor_host* self
 typedef struct nv_actor_host_complete_r {
   nv_err e;
 } nv_actor_host_complete_r;
-static inline nv_actor_host_complete_r nv_actor_host_complete(nervure_actor_host* self, uint64_t turn, const void* result, size_t result_len, const char* error_type, const char* error_message) {
+static inline nv_actor_host_complete_r nv_actor_host_complete(nervure_actor_host* self, uint64_t turn, const char* result, size_t result_len, const char* error_type, const char* error_message) {
   nv_actor_host_complete_r r; memset(&r, 0, sizeof r);
   r.e.status = nervure_actor_host_complete(self, turn, result, result_len, error_type, error_message, &r.e.error);
   if (r.e.status != NERVURE_OK) nv_err_fields(&r.e);
@@ -470,7 +470,7 @@ static inline nv_actor_host_state_contains_r nv_actor_host_state_contains(nervur
 typedef struct nv_actor_host_state_set_r {
   nv_err e;
 } nv_actor_host_state_set_r;
-static inline nv_actor_host_state_set_r nv_actor_host_state_set(nervure_actor_host* self, uint64_t turn, const char* key, const void* value, size_t value_len) {
+static inline nv_actor_host_state_set_r nv_actor_host_state_set(nervure_actor_host* self, uint64_t turn, const char* key, const char* value, size_t value_len) {
   nv_actor_host_state_set_r r; memset(&r, 0, sizeof r);
   r.e.status = nervure_actor_host_state_set(self, turn, key, value, value_len, &r.e.error);
   if (r.e.status != NERVURE_OK) nv_err_fields(&r.e);
@@ -501,7 +501,7 @@ static inline nv_actor_host_state_save_r nv_actor_host_state_save(nervure_actor_
 typedef struct nv_actor_host_register_timer_r {
   nv_err e;
 } nv_actor_host_register_timer_r;
-static inline nv_actor_host_register_timer_r nv_actor_host_register_timer(nervure_actor_host* self, uint64_t turn, const char* name, const char* method, const char* due, const char* period, const void* args, size_t args_len) {
+static inline nv_actor_host_register_timer_r nv_actor_host_register_timer(nervure_actor_host* self, uint64_t turn, const char* name, const char* method, const char* due, const char* period, const char* args, size_t args_len) {
   nv_actor_host_register_timer_r r; memset(&r, 0, sizeof r);
   r.e.status = nervure_actor_host_register_timer(self, turn, name, method, due, period, args, args_len, &r.e.error);
   if (r.e.status != NERVURE_OK) nv_err_fields(&r.e);
@@ -521,7 +521,7 @@ static inline nv_actor_host_unregister_timer_r nv_actor_host_unregister_timer(ne
 typedef struct nv_actor_host_register_reminder_r {
   nv_err e;
 } nv_actor_host_register_reminder_r;
-static inline nv_actor_host_register_reminder_r nv_actor_host_register_reminder(nervure_actor_host* self, uint64_t turn, const char* name, const char* due, const char* period, const void* data, size_t data_len) {
+static inline nv_actor_host_register_reminder_r nv_actor_host_register_reminder(nervure_actor_host* self, uint64_t turn, const char* name, const char* due, const char* period, const char* data, size_t data_len) {
   nv_actor_host_register_reminder_r r; memset(&r, 0, sizeof r);
   r.e.status = nervure_actor_host_register_reminder(self, turn, name, due, period, data, data_len, &r.e.error);
   if (r.e.status != NERVURE_OK) nv_err_fields(&r.e);
@@ -541,7 +541,7 @@ static inline nv_actor_host_unregister_reminder_r nv_actor_host_unregister_remin
 typedef struct nv_actor_host_invoke_r {
   nv_err e;
 } nv_actor_host_invoke_r;
-static inline nv_actor_host_invoke_r nv_actor_host_invoke(nervure_actor_host* self, uint64_t turn, const char* actor_type, const char* actor_id, const char* method, const void* args, size_t args_len, int64_t timeout_ms, nv_waiter* w, uint64_t token) {
+static inline nv_actor_host_invoke_r nv_actor_host_invoke(nervure_actor_host* self, uint64_t turn, const char* actor_type, const char* actor_id, const char* method, const char* args, size_t args_len, int64_t timeout_ms, nv_waiter* w, uint64_t token) {
   nv_actor_host_invoke_r r; memset(&r, 0, sizeof r);
   r.e.status = nervure_actor_host_invoke(self, turn, actor_type, actor_id, method, args, args_len, timeout_ms, w ? nv_waiter_done : NULL, w ? (void*)w : (void*)(uintptr_t)token, &r.e.error);
   if (r.e.status != NERVURE_OK) nv_err_fields(&r.e);
@@ -776,7 +776,7 @@ static inline nv_jetstream_delete_msg_r nv_jetstream_delete_msg(nervure_jetstrea
 typedef struct nv_jetstream_publish_r {
   nv_err e;
 } nv_jetstream_publish_r;
-static inline nv_jetstream_publish_r nv_jetstream_publish(nervure_jetstream* self, const char* subject, const void* data, size_t data_len, const nervure_headers* headers, const char* msg_id, const char* expected_stream, int64_t expected_last_seq, int64_t expected_last_subject_seq, const char* expected_last_msg_id, int64_t ttl_ms, int64_t timeout_ms, nv_waiter* w, uint64_t token) {
+static inline nv_jetstream_publish_r nv_jetstream_publish(nervure_jetstream* self, const char* subject, const char* data, size_t data_len, const nervure_headers* headers, const char* msg_id, const char* expected_stream, int64_t expected_last_seq, int64_t expected_last_subject_seq, const char* expected_last_msg_id, int64_t ttl_ms, int64_t timeout_ms, nv_waiter* w, uint64_t token) {
   nv_jetstream_publish_r r; memset(&r, 0, sizeof r);
   r.e.status = nervure_jetstream_publish(self, subject, data, data_len, headers, msg_id, expected_stream, expected_last_seq, expected_last_subject_seq, expected_last_msg_id, ttl_ms, timeout_ms, w ? nv_waiter_done : NULL, w ? (void*)w : (void*)(uintptr_t)token, &r.e.error);
   if (r.e.status != NERVURE_OK) nv_err_fields(&r.e);
@@ -969,7 +969,7 @@ typedef struct nv_key_value_put_r {
   nv_err e;
   uint64_t out;
 } nv_key_value_put_r;
-static inline nv_key_value_put_r nv_key_value_put(nervure_key_value* self, const char* key, const void* value, size_t value_len) {
+static inline nv_key_value_put_r nv_key_value_put(nervure_key_value* self, const char* key, const char* value, size_t value_len) {
   nv_key_value_put_r r; memset(&r, 0, sizeof r);
   r.e.status = nervure_key_value_put(self, key, value, value_len, &r.out, &r.e.error);
   if (r.e.status != NERVURE_OK) nv_err_fields(&r.e);
@@ -991,7 +991,7 @@ typedef struct nv_key_value_create_r {
   nv_err e;
   uint64_t out;
 } nv_key_value_create_r;
-static inline nv_key_value_create_r nv_key_value_create(nervure_key_value* self, const char* key, const void* value, size_t value_len, int64_t ttl_ms) {
+static inline nv_key_value_create_r nv_key_value_create(nervure_key_value* self, const char* key, const char* value, size_t value_len, int64_t ttl_ms) {
   nv_key_value_create_r r; memset(&r, 0, sizeof r);
   r.e.status = nervure_key_value_create(self, key, value, value_len, ttl_ms, &r.out, &r.e.error);
   if (r.e.status != NERVURE_OK) nv_err_fields(&r.e);
@@ -1002,7 +1002,7 @@ typedef struct nv_key_value_update_r {
   nv_err e;
   uint64_t out;
 } nv_key_value_update_r;
-static inline nv_key_value_update_r nv_key_value_update(nervure_key_value* self, const char* key, const void* value, size_t value_len, uint64_t last_revision) {
+static inline nv_key_value_update_r nv_key_value_update(nervure_key_value* self, const char* key, const char* value, size_t value_len, uint64_t last_revision) {
   nv_key_value_update_r r; memset(&r, 0, sizeof r);
   r.e.status = nervure_key_value_update(self, key, value, value_len, last_revision, &r.out, &r.e.error);
   if (r.e.status != NERVURE_OK) nv_err_fields(&r.e);

@@ -53,7 +53,7 @@ GO_ARG = {"string": "string", "bytes": "[]byte", "int": "int", "uint": "uint64",
           "duration": "time.Duration", "headers": "Header"}
 GO_FIELD = {"string": "string", "bytes": "[]byte", "int": "int64", "uint": "uint64", "bool": "bool",
             "duration": "time.Duration", "headers": "Header", "string_list": "[]string"}
-C_PARAM = {"string": "const char* {n}", "bytes": "const void* {n}, size_t {n}_len", "int": "int64_t {n}",
+C_PARAM = {"string": "const char* {n}", "bytes": "const char* {n}, size_t {n}_len", "int": "int64_t {n}",
            "uint": "uint64_t {n}", "duration": "int64_t {n}_ms", "bool": "int {n}",
            "headers": "const nervure_headers* {n}"}
 C_ARGS = {"string": "{n}", "bytes": "{n}, {n}_len", "int": "{n}", "uint": "{n}", "duration": "{n}_ms", "bool": "{n}",
