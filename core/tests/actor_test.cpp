@@ -3,6 +3,7 @@
 // deactivation and hosts, remote errors, deadlines, reentrancy, timers,
 // reminders across a restart, and partitions moving between hosts.
 #include <atomic>
+#include <map>
 #include <thread>
 
 #include "actors/wire.hpp"
@@ -440,6 +441,53 @@ TEST_F(ActorTest, QueuedTypesHandTheirTurnsToAnotherThread) {
   std::vector<std::string> expected = {"activate:", "call:add", "call:add", "call:nope", "deactivate:", "activate:",
                                        "call:add", "deactivate:"};
   EXPECT_EQ(seen, expected);
+}
+
+TEST_F(ActorTest, QueuedTurnsStartAndEndOffTheWorkersAndStillNeverOverlap) {
+  // Calls to an active queued actor start on the thread they arrive on and,
+  // when they save nothing, end on the thread that completes them. The
+  // language side here completes a whole batch only after taking it: had a
+  // second turn of one actor started before the first ended, both would sit
+  // in one batch.
+  ActorRuntime rt(conn_, runtime_options());
+  rt.register_queued_type("counter");
+  rt.start();
+  auto turns = rt.turns();
+  std::atomic<int> overlaps{0};
+  std::thread language([&] {
+    std::vector<Message> batch;
+    while (turns->next_batch(batch, 64, 5000ms) > 0 || !turns->ended()) {
+      std::map<std::string, int> outstanding;
+      for (auto& m : batch)
+        if (++outstanding[m.headers.get("Nervure-Actor-Id").value_or("")] > 1) ++overlaps;
+      std::this_thread::sleep_for(1ms);
+      for (auto& m : batch) {
+        const uint64_t turn = std::stoull(m.reply);
+        auto ctx = rt.turn_context(turn);
+        std::string result;
+        if (m.headers.get("Nervure-Turn") == "call") {
+          int64_t n = to_int(ctx.get("n").value_or("0"));
+          if (m.subject == "add") ctx.set("n", std::to_string(++n));
+          result = std::to_string(n);
+        }
+        rt.complete_turn(turn, result, nullptr);
+      }
+      batch.clear();
+      if (turns->ended()) break;
+    }
+  });
+  constexpr int kCallers = 4, kCalls = 40;
+  std::vector<std::thread> callers;
+  for (int c = 0; c < kCallers; ++c)
+    callers.emplace_back([&, c] {
+      for (int i = 0; i < kCalls; ++i) proxy(c % 2 ? "a" : "b").invoke(i % 2 ? "add" : "get");
+    });
+  for (auto& t : callers) t.join();
+  EXPECT_EQ(proxy("a").invoke("get"), std::to_string(kCallers / 2 * kCalls / 2));
+  EXPECT_EQ(proxy("b").invoke("get"), std::to_string(kCallers / 2 * kCalls / 2));
+  rt.stop();
+  language.join();
+  EXPECT_EQ(overlaps.load(), 0);
 }
 
 TEST_F(ActorTest, TellsAreStoredDeduplicatedAndRunEvenWithoutAHostAtTheTime) {

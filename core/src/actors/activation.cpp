@@ -4,6 +4,7 @@
 #include <chrono>
 
 #include "actors/runtime_core.hpp"
+#include "actors/turn_queue.hpp"
 #include "nervure/errors.hpp"
 
 namespace nervure::detail {
@@ -26,15 +27,15 @@ ActivationCore::ActivationCore(std::shared_ptr<ActorRuntimeCore> runtime, std::s
                                int partition)
     : runtime_(runtime), type_(std::move(type)), id_(std::move(id)), partition_(partition) {}
 
-void ActivationCore::enqueue(PendingTurn turn) {
+bool ActivationCore::enqueue(PendingTurn turn, Start start) {
   auto rt = runtime();
-  if (!rt) return;
+  if (!rt) return false;
   const auto& options = rt->options();
   if (turn.turn.kind == TurnKind::call && turn.depth > options.max_reentrancy_depth) {
     rt->reply(turn.reply, {},
               std::make_exception_ptr(ActorError("ReentrancyError", "call chain deeper than " +
                                                                         std::to_string(options.max_reentrancy_depth))));
-    return;
+    return false;
   }
   std::unique_lock lock(mu_);
   last_used_ = SteadyClock::now();
@@ -45,21 +46,23 @@ void ActivationCore::enqueue(PendingTurn turn) {
                 std::make_exception_ptr(ActorError(
                     "ReentrancyError", "actor " + type_ + "/" + id_ +
                                            " is busy in this call chain and reentrancy is off for its runtime")));
-      return;
+      return false;
     }
     {
       std::lock_guard again(mu_);
       ++reentrant_running_;
     }
     rt->workers().post([self = shared_from_this(), turn = std::move(turn)]() mutable { self->run(std::move(turn), true); });
-    return;
+    return false;
   }
   queue_.push_back(std::move(turn));
-  if (!running_) {
-    running_ = true;
-    lock.unlock();
-    rt->workers().post([self = shared_from_this()] { self->run_next(); });
-  }
+  if (running_) return false;
+  running_ = true;
+  // No turn runs, so hands_off_ and active_ are the last turn's, published by mu_.
+  if (start == Start::caller && hands_off_ && active_) return true;
+  lock.unlock();
+  rt->workers().post([self = shared_from_this()] { self->run_next(); });
+  return false;
 }
 
 bool ActivationCore::idle_and_inactive() {
@@ -120,7 +123,11 @@ void ActivationCore::run(PendingTurn pending, bool reentrant) {
     if (!rt) return;
     if (uint64_t guard = guard_id->load()) rt->timers().cancel(guard);
     if (answered->exchange(true)) state->reply.clear();
-    if (rt->workers().on_worker()) return self->finish(std::move(*state), std::move(result), error, reentrant);
+    // A handed-off call that saves nothing ends here, on the completing thread:
+    // what is left (metrics, the reply, the next turn's start) never blocks.
+    const bool ends_here = self->hands_off_ && state->turn.kind == TurnKind::call && !self->dirty_;
+    if (ends_here || rt->workers().on_worker())
+      return self->finish(std::move(*state), std::move(result), error, reentrant);
     rt->workers().post([self, state, result = std::move(result), error, reentrant]() mutable {
       self->finish(std::move(*state), std::move(result), error, reentrant);
     });
@@ -167,6 +174,7 @@ void ActivationCore::activate() {
   fence_ = *fence;
   dirty_ = false;
   instance_ = rt->create_actor(type_, id_);
+  hands_off_ = dynamic_cast<QueuedActor*>(instance_.get()) != nullptr;
   active_ = true;
   rt->count_activation(true);
 }

@@ -59,6 +59,8 @@ uint64_t TimerThread::at(Clock::time_point when, std::function<void()> task) {
     id = next_id_++;
     queue_.emplace(when, id);
     tasks_.emplace(id, std::make_pair(when, std::move(task)));
+    if (when >= wakes_at_) return id;
+    wakes_at_ = when;
   }
   cv_.notify_one();
   return id;
@@ -92,12 +94,15 @@ void TimerThread::run() {
   std::unique_lock lock(mu_);
   while (!stopping_) {
     if (queue_.empty()) {
+      wakes_at_ = Clock::time_point::max();
       cv_.wait(lock);
       continue;
     }
     auto first = queue_.begin();
     if (const auto due = first->first; due > Clock::now()) {  // a copy: the entry may go while we wait
+      wakes_at_ = due;
       cv_.wait_until(lock, due);
+      wakes_at_ = Clock::time_point::min();  // awake: the loop looks at the queue again anyway
       continue;
     }
     uint64_t id = first->second;

@@ -52,6 +52,9 @@ class TimerThread {
   std::map<uint64_t, std::pair<Clock::time_point, std::function<void()>>> tasks_;
   uint64_t next_id_ = 1;
   bool stopping_ = false;
+  // When the timer thread wakes on its own: a later task needs no wake-up
+  // (every call's deadline guard is one, so that was a wake-up per call).
+  Clock::time_point wakes_at_ = Clock::time_point::max();
   std::thread thread_;
 };
 

@@ -307,7 +307,10 @@ void ActorRuntimeCore::on_call(const std::string& type, int partition, Message&&
     return reply(turn.reply, {}, std::make_exception_ptr(PartitionMovedError()));
   }
   // Enqueued under the lock, so an activation that is being removed cannot take it.
-  activation_locked(host, *id, partition)->enqueue(std::move(turn));
+  auto activation = activation_locked(host, *id, partition);
+  const bool start_here = activation->enqueue(std::move(turn), ActivationCore::Start::caller);
+  lock.unlock();
+  if (start_here) activation->run_queued();
 }
 
 void ActorRuntimeCore::on_acquire_request(const std::string& type, Message&& msg) {

@@ -44,8 +44,15 @@ class ActivationCore : public std::enable_shared_from_this<ActivationCore> {
   const std::string& id() const { return id_; }
   int partition() const { return partition_; }
 
-  /// Queues a turn, or runs a reentrant one at once; false when refused (answered already).
-  void enqueue(PendingTurn turn);
+  /// Who may start a queued turn: a runtime worker, or (Start::caller) the
+  /// thread that enqueued it, once it holds no lock, by run_queued().
+  enum class Start { worker, caller };
+  /// Queues a turn, or runs a reentrant one at once. With Start::caller, true
+  /// when the caller must now call run_queued(): only for an active actor that
+  /// hands its turns off (a language package's), whose start never blocks.
+  bool enqueue(PendingTurn turn, Start start = Start::worker);
+  /// Starts the next queued turn (see enqueue).
+  void run_queued() { run_next(); }
   /// True when nothing runs or waits and the actor object is gone.
   bool idle_and_inactive();
   bool active();
@@ -91,6 +98,11 @@ class ActivationCore : public std::enable_shared_from_this<ActivationCore> {
   // of the same call chain, which the caller's turn is waiting for).
   std::unique_ptr<Actor> instance_;
   std::atomic<bool> active_{false};
+  // instance_ only hands turns off (QueuedActor): its turns start on the thread
+  // a call arrives on and end on the thread that completes them, with no hop
+  // through a worker (two thread wake-ups per call), unless they must block
+  // (activation, a state save, reminder and deactivation bookkeeping).
+  bool hands_off_ = false;
   std::map<std::string, std::string> committed_, working_;
   bool dirty_ = false;
   uint64_t state_revision_ = 0;  // 0: no record yet

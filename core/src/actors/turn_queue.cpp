@@ -4,16 +4,7 @@
 
 namespace nervure::detail {
 
-class QueuedActor : public Actor {
- public:
-  explicit QueuedActor(std::shared_ptr<TurnQueue> queue) : queue_(std::move(queue)) {}
-  void handle(ActorContext& ctx, Turn turn, TurnDone done) override {
-    queue_->push(ctx, std::move(turn), std::move(done));
-  }
-
- private:
-  std::shared_ptr<TurnQueue> queue_;
-};
+void QueuedActor::handle(ActorContext& ctx, Turn turn, TurnDone done) { queue_->push(ctx, std::move(turn), std::move(done)); }
 
 namespace {
 const char* kind_name(TurnKind kind) {

@@ -11,6 +11,19 @@
 
 namespace nervure::detail {
 
+class TurnQueue;
+
+/// A language package's actor: handle() only hands the turn to the package's
+/// thread, so it may be called on any thread and never blocks.
+class QueuedActor : public Actor {
+ public:
+  explicit QueuedActor(std::shared_ptr<TurnQueue> queue) : queue_(std::move(queue)) {}
+  void handle(ActorContext& ctx, Turn turn, TurnDone done) override;
+
+ private:
+  std::shared_ptr<TurnQueue> queue_;
+};
+
 class TurnQueue : public std::enable_shared_from_this<TurnQueue> {
  public:
   TurnQueue();
