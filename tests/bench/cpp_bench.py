@@ -21,6 +21,7 @@ WORKLOADS = [
     ("js-pub-16B", "js-pub", 10_000, 16, "1s"),
     ("js-async-16B", "js-async", 200_000, 16, "1s"),
     ("js-fetch-16B", "js-fetch", 200_000, 16, "1s"),
+    ("js-ordered-16B", "js-ordered", 200_000, 16, "1s"),
     ("kv-put-16B", "kv-put", 10_000, 16, "1s"),
     ("kv-get-16B", "kv-get", 10_000, 16, "1s"),
 ]
