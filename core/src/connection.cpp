@@ -2,9 +2,6 @@
 
 #include "connection_impl.hpp"
 
-#include <algorithm>
-#include <thread>
-
 namespace nervure {
 
 std::shared_ptr<Connection> Connection::connect(Options options) {
@@ -39,13 +36,13 @@ std::shared_ptr<Subscription> Connection::subscribe(std::string_view subject, Me
 Message Connection::request(std::string_view subject, std::string_view data, Duration timeout,
                             const Headers* headers) {
   auto reply = request_future(subject, data, timeout, headers);
-  const auto spin = std::min<std::chrono::microseconds>(impl_->options().request_spin, timeout);
-  if (spin.count() > 0) {  // see Options::request_spin
-    const auto spin_until = std::chrono::steady_clock::now() + spin;
-    while (reply.wait_for(std::chrono::seconds(0)) != std::future_status::ready &&
-           std::chrono::steady_clock::now() < spin_until)
-      std::this_thread::yield();
-  }
+  // See Options::request_spin and spin_wait.hpp: poll for the reply a little before sleeping.
+  auto& spin = impl_->request_spin();
+  const auto started = std::chrono::steady_clock::now();
+  spin.spin(started, detail::deadline_after(started, timeout),
+            [&] { return reply.wait_for(std::chrono::seconds(0)) == std::future_status::ready; });
+  reply.wait();
+  spin.waited(started);
   return reply.get();
 }
 

@@ -6,6 +6,7 @@
 #include <sys/socket.h>
 
 #include <charconv>
+#include <cstring>
 #include <nlohmann/json.hpp>
 
 #include "auth/creds.hpp"
@@ -425,7 +426,13 @@ void ConnectionImpl::act_on_seen() {
     }
   }
   for (auto& sub : seen.ready) sub->notify();
+  for (auto& [cb, reply] : seen.replies) cb(std::move(reply), nullptr);
   for (auto& fn : seen.deferred) fn();
+  // Keep the capacity: the next read's completions reuse it.
+  seen.replies.clear();
+  seen.deferred.clear();
+  if (seen_.replies.empty()) std::swap(seen.replies, seen_.replies);
+  if (seen_.deferred.empty()) std::swap(seen.deferred, seen_.deferred);
 }
 
 // ---------------------------------------------------------------------------
@@ -473,7 +480,7 @@ void ConnectionImpl::on_msg(const protocol::MsgView& v) {
         cb(Message{}, make_error(ErrorCode::no_responders, "no responders are listening on the request subject"));
       });
     } else {
-      seen_.deferred.push_back([cb = std::move(cb), m = std::move(m)]() mutable { cb(std::move(m), nullptr); });
+      seen_.replies.emplace_back(std::move(cb), std::move(m));
     }
     return;
   }
@@ -691,7 +698,7 @@ void ConnectionImpl::append_locked(std::size_t size) {
 // ---------------------------------------------------------------------------
 
 void ConnectionImpl::publish(std::string_view subject, std::string_view reply, const Headers* headers,
-                             std::string_view data) {
+                             std::string_view data, Send send) {
   if (!reply.empty()) protocol::validate_publish_subject(reply);
   std::string header_block;  // only allocated for messages that carry headers
   if (headers) {
@@ -714,9 +721,11 @@ void ConnectionImpl::publish(std::string_view subject, std::string_view reply, c
   else protocol::encode_pub(out_buf_, subject, reply, data);
   ++out_msgs_;
   out_bytes_ += data.size();
-  // Someone waits on requests and replies: they leave now. Plain publishes coalesce,
-  // and a full buffer is written by the publisher itself while the writer is idle.
-  if (!reply.empty() || is_reply_subject(subject) || out_buf_.size() >= kDirectWriteThreshold) write_now_locked();
+  // Someone waits on requests and replies: they leave now. Plain publishes (and
+  // requests nobody waits on in particular) coalesce, and a full buffer is written
+  // by the publisher itself while the writer is idle.
+  const bool awaited = send == Send::now && (!reply.empty() || is_reply_subject(subject));
+  if (awaited || out_buf_.size() >= kDirectWriteThreshold) write_now_locked();
   else schedule_tail_flush_locked();
 }
 
@@ -828,7 +837,7 @@ void ConnectionImpl::ensure_response_sub_locked() {
 }
 
 uint64_t ConnectionImpl::request_async(std::string_view subject, std::string_view data, Duration timeout,
-                                       const Headers* headers, ReplyCallback done) {
+                                       const Headers* headers, ReplyCallback done, Send send) {
   if (!done) throw Error(ErrorCode::invalid_argument, "request needs a completion callback");
   if (timeout.count() <= 0) throw Error(ErrorCode::invalid_argument, "request timeout must be positive");
   protocol::validate_publish_subject(subject);
@@ -850,7 +859,19 @@ uint64_t ConnectionImpl::request_async(std::string_view subject, std::string_vie
   }
   if (rearm) asio::post(io_, [this] { arm_deadline_timer(); });
   try {
-    publish(subject, resp_prefix_ + std::to_string(id), headers, data);
+    // The reply subject is built on the stack when it fits: one allocation fewer per request.
+    char buf[128];
+    std::string long_reply;
+    std::string_view reply;
+    if (resp_prefix_.size() + 20 <= sizeof buf) {
+      std::memcpy(buf, resp_prefix_.data(), resp_prefix_.size());
+      auto end = std::to_chars(buf + resp_prefix_.size(), buf + sizeof buf, id).ptr;
+      reply = std::string_view(buf, static_cast<std::size_t>(end - buf));
+    } else {
+      long_reply = resp_prefix_ + std::to_string(id);
+      reply = long_reply;
+    }
+    publish(subject, reply, headers, data, send);
   } catch (...) {
     cancel_request(id);
     throw;

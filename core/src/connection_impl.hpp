@@ -19,6 +19,7 @@
 #include "nervure/connection.hpp"
 #include "protocol/parser.hpp"
 #include "server_pool.hpp"
+#include "spin_wait.hpp"
 #include "subscription_state.hpp"
 #include "transport/transport.hpp"
 
@@ -33,14 +34,19 @@ class ConnectionImpl : public std::enable_shared_from_this<ConnectionImpl>, priv
   /// Starts the I/O thread and blocks until the first connect succeeded or failed (throws).
   void start();
 
-  void publish(std::string_view subject, std::string_view reply, const Headers* headers, std::string_view data);
+  /// How a request leaves: at once when someone waits for its reply, or
+  /// coalesced with what follows like a plain publish when nobody waits for
+  /// this one in particular (asynchronous JetStream publishes, a window of them in flight).
+  enum class Send { now, coalesced };
+  void publish(std::string_view subject, std::string_view reply, const Headers* headers, std::string_view data,
+               Send send = Send::now);
   std::shared_ptr<SubscriptionState> subscribe(std::string_view subject, const SubscribeOptions& opts,
                                                MessageHandler handler);
   void unsubscribe(SubscriptionState& sub, int64_t max_msgs);
   void drain_subscription(const std::shared_ptr<SubscriptionState>& sub, Duration timeout);
 
   uint64_t request_async(std::string_view subject, std::string_view data, Duration timeout,
-                         const Headers* headers, ReplyCallback done);
+                         const Headers* headers, ReplyCallback done, Send send = Send::now);
   bool cancel_request(uint64_t id);
   void flush_async(Duration timeout, DoneCallback done);
   void flush(Duration timeout);
@@ -56,6 +62,8 @@ class ConnectionImpl : public std::enable_shared_from_this<ConnectionImpl>, priv
   std::vector<std::string> servers() const;
   int64_t max_payload() const { return max_payload_.load(); }
   std::string new_inbox() const;
+  /// Blocking requests poll for their reply this way before sleeping (Options::request_spin).
+  AdaptiveSpin& request_spin() { return request_spin_; }
 
  private:
   enum class State { connecting, connected, reconnecting, draining, closed };
@@ -133,7 +141,8 @@ class ConnectionImpl : public std::enable_shared_from_this<ConnectionImpl>, priv
     std::vector<std::string> infos;
     std::vector<std::string> errors;
     std::vector<std::shared_ptr<SubscriptionState>> ready;  // queues that turned non-empty
-    std::vector<Deferred> deferred;                         // completions and events
+    std::vector<std::pair<ReplyCallback, Message>> replies;  // requests answered
+    std::vector<Deferred> deferred;                         // other completions and events
   } seen_;
   bool in_handshake_ = false;
   bool handshake_pong_ = false;
@@ -177,6 +186,7 @@ class ConnectionImpl : public std::enable_shared_from_this<ConnectionImpl>, priv
   uint64_t out_msgs_ = 0, out_bytes_ = 0;  // guarded by mu_, which publish holds anyway
   std::string last_valid_subject_;         // guarded by mu_
   Dispatcher dispatcher_;
+  AdaptiveSpin request_spin_{opts_.request_spin};
 };
 
 }  // namespace nervure::detail

@@ -35,7 +35,18 @@ void Dispatcher::loop() {
     std::shared_ptr<SubscriptionState> sub;
     {
       std::unique_lock lock(mu_);
-      cv_.wait(lock, [&] { return stopping_ || !ready_.empty(); });
+      auto runnable = [&] { return stopping_ || !ready_.empty(); };
+      if (!runnable()) {
+        const auto started = AdaptiveSpin::clock::now();
+        lock.unlock();
+        spin_.spin(started, AdaptiveSpin::clock::time_point::max(), [&] {
+          std::lock_guard poll_lock(mu_);
+          return runnable();
+        });
+        lock.lock();
+        cv_.wait(lock, runnable);
+        spin_.waited(started);
+      }
       if (stopping_) return;
       sub = std::move(ready_.front());
       ready_.pop_front();

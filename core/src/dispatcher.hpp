@@ -8,6 +8,8 @@
 #include <mutex>
 #include <thread>
 
+#include "spin_wait.hpp"
+
 namespace nervure::detail {
 
 class SubscriptionState;
@@ -28,6 +30,8 @@ class Dispatcher {
   std::thread thread_;
   bool stopping_ = false;
   ErrorSink error_sink_;
+  // Handlers answering requests see the next one about a round trip later.
+  AdaptiveSpin spin_{std::chrono::microseconds(200)};
 };
 
 }  // namespace nervure::detail

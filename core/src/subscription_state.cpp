@@ -68,10 +68,20 @@ std::size_t SubscriptionState::poll_locked(std::vector<Message>& out, std::size_
 std::size_t SubscriptionState::wait_batch(std::vector<Message>& out, std::size_t max,
                                           std::chrono::milliseconds timeout) {
   std::unique_lock lock(mu_);
-  // Checked first: wait_for reads the clock even when nothing needs waiting for.
+  // Checked first: waiting reads the clock even when nothing needs waiting for.
   if (queue_.empty() && !ended_arrivals_) {
-    ++waiting_;  // until the poll below: what arrives meanwhile is taken here
-    cv_.wait_for(lock, timeout, [&] { return !queue_.empty() || ended_arrivals_; });
+    ++waiting_;  // until the poll below: what arrives meanwhile is taken here, spinning or asleep
+    const auto started = AdaptiveSpin::clock::now();
+    const auto deadline = deadline_after(started, timeout);
+    auto arrived = [&] { return !queue_.empty() || ended_arrivals_; };
+    lock.unlock();
+    spin_.spin(started, deadline, [&] {
+      std::lock_guard poll_lock(mu_);
+      return arrived();
+    });
+    lock.lock();
+    cv_.wait_until(lock, deadline, arrived);
+    spin_.waited(started);
     --waiting_;
   }
   return poll_locked(out, max);

@@ -11,6 +11,7 @@
 #include "batch_queue.hpp"
 #include "nervure/message.hpp"
 #include "nervure/subscription.hpp"
+#include "spin_wait.hpp"
 
 namespace nervure::detail {
 
@@ -18,6 +19,10 @@ class ConnectionImpl;
 
 class SubscriptionState {
  public:
+  /// How long a consumer in wait_batch may poll before it sleeps (see spin_wait.hpp):
+  /// a loopback round trip and then some, so a responder catches the next request.
+  static constexpr std::chrono::microseconds kWaitSpin{200};
+
   SubscriptionState(std::weak_ptr<ConnectionImpl> conn, uint64_t sid, std::string subject, std::string queue,
                     int64_t max_msgs, int64_t limit_msgs, int64_t limit_bytes)
       : conn(std::move(conn)), sid(sid), subject(std::move(subject)), queue(std::move(queue)),
@@ -73,6 +78,7 @@ class SubscriptionState {
   bool ended_arrivals_ = false;
   bool handler_busy_ = false;
   int waiting_ = 0;  // consumers in wait_batch
+  AdaptiveSpin spin_{kWaitSpin};
   std::function<void()> notifier_;
   std::atomic<bool> discarded_{false};
   std::atomic<int64_t> dropped_{0};

@@ -1,6 +1,7 @@
 // Core client against one real nats-server: every operation and its failure path.
 #include <atomic>
 #include <filesystem>
+#include <mutex>
 #include <set>
 #include <thread>
 
@@ -229,6 +230,48 @@ TEST_F(ConnectionTest, ReadyNotifierStaysQuietWhileAConsumerWaits) {
   nc->flush(2s);
   for (int i = 0; i < 200 && wakeups.load() == 0; ++i) std::this_thread::sleep_for(10ms);
   EXPECT_EQ(wakeups.load(), 1);
+}
+
+// Consumers poll briefly before they sleep (spin_wait.hpp): a message that
+// comes while next() or the dispatcher polls, and one that comes after they
+// gave up and slept, both arrive, in order, once.
+TEST_F(ConnectionTest, WaitersGetWhatArrivesWhileTheyPollAndAfterTheySlept) {
+  auto nc = connect();
+  auto publisher = connect();
+  auto sub = nc->subscribe("spin.next");
+  std::mutex mu;
+  std::vector<std::string> handled;
+  auto handler_sub = nc->subscribe("spin.handler", [&](Message&& m) {
+    std::lock_guard lock(mu);
+    handled.push_back(m.data);
+  });
+  nc->flush(2s);
+  const std::vector<std::chrono::microseconds> gaps = {0us, 20us, 100us, 1000us, 30000us, 50us, 0us};
+  std::thread sender([&] {
+    for (std::size_t i = 0; i < gaps.size(); ++i) {
+      std::this_thread::sleep_for(gaps[i]);
+      publisher->publish("spin.next", std::to_string(i));
+      publisher->publish("spin.handler", std::to_string(i));
+      publisher->flush(2s);
+    }
+  });
+  for (std::size_t i = 0; i < gaps.size(); ++i) {
+    auto m = sub->next(5s);
+    ASSERT_TRUE(m);
+    EXPECT_EQ(m->data, std::to_string(i));
+  }
+  sender.join();
+  for (int i = 0; i < 500; ++i) {
+    {
+      std::lock_guard lock(mu);
+      if (handled.size() >= gaps.size()) break;
+    }
+    std::this_thread::sleep_for(10ms);
+  }
+  std::lock_guard lock(mu);
+  ASSERT_EQ(handled.size(), gaps.size());
+  for (std::size_t i = 0; i < gaps.size(); ++i) EXPECT_EQ(handled[i], std::to_string(i));
+  EXPECT_THROW(sub->next(30ms), Error);  // nothing more: a poll that finds nothing still times out
 }
 
 TEST_F(ConnectionTest, HandlerSubscriptionMayPublishAndUnsubscribe) {

@@ -67,7 +67,8 @@ struct Options {
   // A blocking request() checks for its reply for up to this long, yielding the
   // CPU in between, before it sleeps: waking a sleeping thread costs tens of
   // microseconds on a virtual machine, and most loopback replies come sooner.
-  // 0: sleep at once. Asynchronous requests never spin.
+  // It polls only while the previous reply came within this time and the
+  // machine has a CPU to spare. 0: sleep at once. Asynchronous requests never spin.
   std::chrono::microseconds request_spin{200};
 
   bool no_echo = false;
