@@ -2,13 +2,176 @@
 
 package nervure
 
+// #cgo noescape nv_connection_actor_host
+// #cgo nocallback nv_connection_actor_host
+// #cgo noescape nv_connection_actor_invoke
+// #cgo nocallback nv_connection_actor_invoke
+// #cgo noescape nv_connection_actor_tell
+// #cgo nocallback nv_connection_actor_tell
+// #cgo noescape nv_connection_publish
+// #cgo nocallback nv_connection_publish
+// #cgo noescape nv_connection_subscribe
+// #cgo nocallback nv_connection_subscribe
+// #cgo noescape nv_connection_request
+// #cgo nocallback nv_connection_request
+// #cgo noescape nv_connection_flush
+// #cgo nocallback nv_connection_flush
+// #cgo noescape nv_connection_drain
+// #cgo nocallback nv_connection_drain
+// #cgo noescape nv_connection_close
+// #cgo nocallback nv_connection_close
+// #cgo noescape nv_connection_is_connected
+// #cgo nocallback nv_connection_is_connected
+// #cgo noescape nv_connection_is_reconnecting
+// #cgo nocallback nv_connection_is_reconnecting
+// #cgo noescape nv_connection_is_closed
+// #cgo nocallback nv_connection_is_closed
+// #cgo noescape nv_connection_stats
+// #cgo nocallback nv_connection_stats
+// #cgo noescape nv_connection_server_info
+// #cgo nocallback nv_connection_server_info
+// #cgo noescape nv_connection_connected_url
+// #cgo nocallback nv_connection_connected_url
+// #cgo noescape nv_connection_new_inbox
+// #cgo nocallback nv_connection_new_inbox
+// #cgo noescape nv_connection_max_payload
+// #cgo nocallback nv_connection_max_payload
+// #cgo noescape nv_connection_jetstream
+// #cgo nocallback nv_connection_jetstream
+// #cgo noescape nv_actor_host_register_type
+// #cgo nocallback nv_actor_host_register_type
+// #cgo noescape nv_actor_host_start
+// #cgo nocallback nv_actor_host_start
+// #cgo noescape nv_actor_host_stop
+// #cgo nocallback nv_actor_host_stop
+// #cgo noescape nv_actor_host_turns
+// #cgo nocallback nv_actor_host_turns
+// #cgo noescape nv_actor_host_complete
+// #cgo nocallback nv_actor_host_complete
+// #cgo noescape nv_actor_host_state_get
+// #cgo nocallback nv_actor_host_state_get
+// #cgo noescape nv_actor_host_state_contains
+// #cgo nocallback nv_actor_host_state_contains
+// #cgo noescape nv_actor_host_state_set
+// #cgo nocallback nv_actor_host_state_set
+// #cgo noescape nv_actor_host_state_remove
+// #cgo nocallback nv_actor_host_state_remove
+// #cgo noescape nv_actor_host_state_save
+// #cgo nocallback nv_actor_host_state_save
+// #cgo noescape nv_actor_host_register_timer
+// #cgo nocallback nv_actor_host_register_timer
+// #cgo noescape nv_actor_host_unregister_timer
+// #cgo nocallback nv_actor_host_unregister_timer
+// #cgo noescape nv_actor_host_register_reminder
+// #cgo nocallback nv_actor_host_register_reminder
+// #cgo noescape nv_actor_host_unregister_reminder
+// #cgo nocallback nv_actor_host_unregister_reminder
+// #cgo noescape nv_actor_host_invoke
+// #cgo nocallback nv_actor_host_invoke
+// #cgo noescape nv_actor_host_host_id
+// #cgo nocallback nv_actor_host_host_id
+// #cgo noescape nv_actor_host_stats
+// #cgo nocallback nv_actor_host_stats
+// #cgo noescape nv_actor_host_method_stats
+// #cgo nocallback nv_actor_host_method_stats
+// #cgo noescape nv_subscription_unsubscribe
+// #cgo nocallback nv_subscription_unsubscribe
+// #cgo noescape nv_subscription_drain
+// #cgo nocallback nv_subscription_drain
+// #cgo noescape nv_subscription_auto_unsubscribe
+// #cgo nocallback nv_subscription_auto_unsubscribe
+// #cgo noescape nv_subscription_set_pending_limits
+// #cgo nocallback nv_subscription_set_pending_limits
+// #cgo noescape nv_subscription_pending
+// #cgo nocallback nv_subscription_pending
+// #cgo noescape nv_subscription_pending_bytes
+// #cgo nocallback nv_subscription_pending_bytes
+// #cgo noescape nv_subscription_dropped
+// #cgo nocallback nv_subscription_dropped
+// #cgo noescape nv_subscription_delivered
+// #cgo nocallback nv_subscription_delivered
+// #cgo noescape nv_jetstream_account_info
+// #cgo nocallback nv_jetstream_account_info
+// #cgo noescape nv_jetstream_add_stream
+// #cgo nocallback nv_jetstream_add_stream
+// #cgo noescape nv_jetstream_update_stream
+// #cgo nocallback nv_jetstream_update_stream
+// #cgo noescape nv_jetstream_stream_info
+// #cgo nocallback nv_jetstream_stream_info
+// #cgo noescape nv_jetstream_delete_stream
+// #cgo nocallback nv_jetstream_delete_stream
+// #cgo noescape nv_jetstream_purge_stream
+// #cgo nocallback nv_jetstream_purge_stream
+// #cgo noescape nv_jetstream_stream_names
+// #cgo nocallback nv_jetstream_stream_names
+// #cgo noescape nv_jetstream_streams
+// #cgo nocallback nv_jetstream_streams
+// #cgo noescape nv_jetstream_get_msg
+// #cgo nocallback nv_jetstream_get_msg
+// #cgo noescape nv_jetstream_delete_msg
+// #cgo nocallback nv_jetstream_delete_msg
+// #cgo noescape nv_jetstream_publish
+// #cgo nocallback nv_jetstream_publish
+// #cgo noescape nv_jetstream_publish_async_complete
+// #cgo nocallback nv_jetstream_publish_async_complete
+// #cgo noescape nv_jetstream_add_consumer
+// #cgo nocallback nv_jetstream_add_consumer
+// #cgo noescape nv_jetstream_update_consumer
+// #cgo nocallback nv_jetstream_update_consumer
+// #cgo noescape nv_jetstream_consumer_info
+// #cgo nocallback nv_jetstream_consumer_info
+// #cgo noescape nv_jetstream_delete_consumer
+// #cgo nocallback nv_jetstream_delete_consumer
+// #cgo noescape nv_jetstream_consumer_names
+// #cgo nocallback nv_jetstream_consumer_names
+// #cgo noescape nv_jetstream_fetch
+// #cgo nocallback nv_jetstream_fetch
+// #cgo noescape nv_jetstream_consume
+// #cgo nocallback nv_jetstream_consume
+// #cgo noescape nv_jetstream_ordered_consumer
+// #cgo nocallback nv_jetstream_ordered_consumer
+// #cgo noescape nv_jetstream_ack
+// #cgo nocallback nv_jetstream_ack
+// #cgo noescape nv_jetstream_ack_sync
+// #cgo nocallback nv_jetstream_ack_sync
+// #cgo noescape nv_jetstream_metadata
+// #cgo nocallback nv_jetstream_metadata
+// #cgo noescape nv_jetstream_create_key_value
+// #cgo nocallback nv_jetstream_create_key_value
+// #cgo noescape nv_jetstream_key_value
+// #cgo nocallback nv_jetstream_key_value
+// #cgo noescape nv_jetstream_delete_key_value
+// #cgo nocallback nv_jetstream_delete_key_value
+// #cgo noescape nv_jetstream_key_value_names
+// #cgo nocallback nv_jetstream_key_value_names
+// #cgo noescape nv_key_value_bucket
+// #cgo nocallback nv_key_value_bucket
+// #cgo noescape nv_key_value_put
+// #cgo nocallback nv_key_value_put
+// #cgo noescape nv_key_value_get
+// #cgo nocallback nv_key_value_get
+// #cgo noescape nv_key_value_create
+// #cgo nocallback nv_key_value_create
+// #cgo noescape nv_key_value_update
+// #cgo nocallback nv_key_value_update
+// #cgo noescape nv_key_value_delete
+// #cgo nocallback nv_key_value_delete
+// #cgo noescape nv_key_value_purge
+// #cgo nocallback nv_key_value_purge
+// #cgo noescape nv_key_value_keys
+// #cgo nocallback nv_key_value_keys
+// #cgo noescape nv_key_value_history
+// #cgo nocallback nv_key_value_history
+// #cgo noescape nv_key_value_watch
+// #cgo nocallback nv_key_value_watch
+// #cgo noescape nv_key_value_status
+// #cgo nocallback nv_key_value_status
 // #include "shims.generated.h"
 import "C"
 
 import (
 	"context"
 	"encoding/json"
-	"runtime"
 	"time"
 	"unsafe"
 )
@@ -1114,13 +1277,12 @@ func (x *Conn) opActorHost(idleTimeout time.Duration, callTimeout time.Duration,
 	if x == nil || x.h == nil {
 		return nil, &Error{Status: StatusConnectionClosed, Message: "the handle was released"}
 	}
-	sb := getStrBuf()
-	defer putStrBuf(sb)
-	hostIDOff := sb.add(hostID)
-	leaseBucketOff := sb.add(leaseBucket)
-	stateBucketOff := sb.add(stateBucket)
-	r := C.nv_connection_actor_host(x.h, C.int64_t(idleTimeout.Milliseconds()), C.int64_t(callTimeout.Milliseconds()), cbool(reentrancy), C.int64_t(maxReentrancyDepth), C.int64_t(leaseTTL.Milliseconds()), C.int64_t(partitions), C.int64_t(workers), sb.ptr(hostIDOff), sb.ptr(leaseBucketOff), sb.ptr(stateBucketOff))
-	runtime.KeepAlive(sb)
+	var sbArr [strStackBytes]byte
+	sb := sbArr[:0]
+	sb, hostIDOff := addStr(sb, hostID)
+	sb, leaseBucketOff := addStr(sb, leaseBucket)
+	sb, stateBucketOff := addStr(sb, stateBucket)
+	r := C.nv_connection_actor_host(x.h, C.int64_t(idleTimeout.Milliseconds()), C.int64_t(callTimeout.Milliseconds()), cbool(reentrancy), C.int64_t(maxReentrancyDepth), C.int64_t(leaseTTL.Milliseconds()), C.int64_t(partitions), C.int64_t(workers), strAt(sb, hostIDOff), strAt(sb, leaseBucketOff), strAt(sb, stateBucketOff))
 	if err := errorOf(&r.e); err != nil {
 		return nil, err
 	}
@@ -1139,13 +1301,12 @@ func (x *Conn) startActorInvoke(w *waiter, op *pendingOp, actorType string, acto
 	if x == nil || x.h == nil {
 		return &Error{Status: StatusConnectionClosed, Message: "the handle was released"}
 	}
-	sb := getStrBuf()
-	defer putStrBuf(sb)
-	actorTypeOff := sb.add(actorType)
-	actorIDOff := sb.add(actorID)
-	methodOff := sb.add(method)
-	r := C.nv_connection_actor_invoke(x.h, sb.ptr(actorTypeOff), sb.ptr(actorIDOff), sb.ptr(methodOff), bytesPtr(args), C.size_t(len(args)), C.int64_t(timeout.Milliseconds()), C.int64_t(partitions), w.native(), C.uint64_t(op.token))
-	runtime.KeepAlive(sb)
+	var sbArr [strStackBytes]byte
+	sb := sbArr[:0]
+	sb, actorTypeOff := addStr(sb, actorType)
+	sb, actorIDOff := addStr(sb, actorID)
+	sb, methodOff := addStr(sb, method)
+	r := C.nv_connection_actor_invoke(x.h, strAt(sb, actorTypeOff), strAt(sb, actorIDOff), strAt(sb, methodOff), bytesPtr(args), C.size_t(len(args)), C.int64_t(timeout.Milliseconds()), C.int64_t(partitions), w.native(), C.uint64_t(op.token))
 	return errorOf(&r.e)
 }
 
@@ -1176,14 +1337,13 @@ func (x *Conn) startActorTell(w *waiter, op *pendingOp, actorType string, actorI
 	if x == nil || x.h == nil {
 		return &Error{Status: StatusConnectionClosed, Message: "the handle was released"}
 	}
-	sb := getStrBuf()
-	defer putStrBuf(sb)
-	actorTypeOff := sb.add(actorType)
-	actorIDOff := sb.add(actorID)
-	methodOff := sb.add(method)
-	dedupIDOff := sb.add(dedupID)
-	r := C.nv_connection_actor_tell(x.h, sb.ptr(actorTypeOff), sb.ptr(actorIDOff), sb.ptr(methodOff), bytesPtr(args), C.size_t(len(args)), sb.ptr(dedupIDOff), C.int64_t(timeout.Milliseconds()), w.native(), C.uint64_t(op.token))
-	runtime.KeepAlive(sb)
+	var sbArr [strStackBytes]byte
+	sb := sbArr[:0]
+	sb, actorTypeOff := addStr(sb, actorType)
+	sb, actorIDOff := addStr(sb, actorID)
+	sb, methodOff := addStr(sb, method)
+	sb, dedupIDOff := addStr(sb, dedupID)
+	r := C.nv_connection_actor_tell(x.h, strAt(sb, actorTypeOff), strAt(sb, actorIDOff), strAt(sb, methodOff), bytesPtr(args), C.size_t(len(args)), strAt(sb, dedupIDOff), C.int64_t(timeout.Milliseconds()), w.native(), C.uint64_t(op.token))
 	return errorOf(&r.e)
 }
 
@@ -1214,10 +1374,10 @@ func (x *Conn) opPublish(subject string, data []byte, reply string, headers Head
 	if x == nil || x.h == nil {
 		return &Error{Status: StatusConnectionClosed, Message: "the handle was released"}
 	}
-	sb := getStrBuf()
-	defer putStrBuf(sb)
-	subjectOff := sb.add(subject)
-	replyOff := sb.add(reply)
+	var sbArr [strStackBytes]byte
+	sb := sbArr[:0]
+	sb, subjectOff := addStr(sb, subject)
+	sb, replyOff := addStr(sb, reply)
 	headersH, err := cHeaders(headers)
 	if err != nil {
 		return err
@@ -1225,8 +1385,7 @@ func (x *Conn) opPublish(subject string, data []byte, reply string, headers Head
 	if headersH != nil {
 		defer C.nv_headers_free(headersH)
 	}
-	r := C.nv_connection_publish(x.h, sb.ptr(subjectOff), bytesPtr(data), C.size_t(len(data)), sb.ptr(replyOff), headersH)
-	runtime.KeepAlive(sb)
+	r := C.nv_connection_publish(x.h, strAt(sb, subjectOff), bytesPtr(data), C.size_t(len(data)), strAt(sb, replyOff), headersH)
 	if err := errorOf(&r.e); err != nil {
 		return err
 	}
@@ -1238,12 +1397,11 @@ func (x *Conn) opSubscribe(subject string, queue string, maxMsgs int, pendingMsg
 	if x == nil || x.h == nil {
 		return nil, &Error{Status: StatusConnectionClosed, Message: "the handle was released"}
 	}
-	sb := getStrBuf()
-	defer putStrBuf(sb)
-	subjectOff := sb.add(subject)
-	queueOff := sb.add(queue)
-	r := C.nv_connection_subscribe(x.h, sb.ptr(subjectOff), sb.ptr(queueOff), C.int64_t(maxMsgs), C.int64_t(pendingMsgsLimit), C.int64_t(pendingBytesLimit))
-	runtime.KeepAlive(sb)
+	var sbArr [strStackBytes]byte
+	sb := sbArr[:0]
+	sb, subjectOff := addStr(sb, subject)
+	sb, queueOff := addStr(sb, queue)
+	r := C.nv_connection_subscribe(x.h, strAt(sb, subjectOff), strAt(sb, queueOff), C.int64_t(maxMsgs), C.int64_t(pendingMsgsLimit), C.int64_t(pendingBytesLimit))
 	if err := errorOf(&r.e); err != nil {
 		return nil, err
 	}
@@ -1256,9 +1414,9 @@ func (x *Conn) startRequest(w *waiter, op *pendingOp, subject string, data []byt
 	if x == nil || x.h == nil {
 		return &Error{Status: StatusConnectionClosed, Message: "the handle was released"}
 	}
-	sb := getStrBuf()
-	defer putStrBuf(sb)
-	subjectOff := sb.add(subject)
+	var sbArr [strStackBytes]byte
+	sb := sbArr[:0]
+	sb, subjectOff := addStr(sb, subject)
 	headersH, err := cHeaders(headers)
 	if err != nil {
 		return err
@@ -1266,8 +1424,7 @@ func (x *Conn) startRequest(w *waiter, op *pendingOp, subject string, data []byt
 	if headersH != nil {
 		defer C.nv_headers_free(headersH)
 	}
-	r := C.nv_connection_request(x.h, sb.ptr(subjectOff), bytesPtr(data), C.size_t(len(data)), C.int64_t(timeout.Milliseconds()), headersH, w.native(), C.uint64_t(op.token))
-	runtime.KeepAlive(sb)
+	r := C.nv_connection_request(x.h, strAt(sb, subjectOff), bytesPtr(data), C.size_t(len(data)), C.int64_t(timeout.Milliseconds()), headersH, w.native(), C.uint64_t(op.token))
 	return errorOf(&r.e)
 }
 
@@ -1481,12 +1638,11 @@ func (x *Conn) opJetStream(domain string, apiPrefix string, timeout time.Duratio
 	if x == nil || x.h == nil {
 		return nil, &Error{Status: StatusConnectionClosed, Message: "the handle was released"}
 	}
-	sb := getStrBuf()
-	defer putStrBuf(sb)
-	domainOff := sb.add(domain)
-	apiPrefixOff := sb.add(apiPrefix)
-	r := C.nv_connection_jetstream(x.h, sb.ptr(domainOff), sb.ptr(apiPrefixOff), C.int64_t(timeout.Milliseconds()))
-	runtime.KeepAlive(sb)
+	var sbArr [strStackBytes]byte
+	sb := sbArr[:0]
+	sb, domainOff := addStr(sb, domain)
+	sb, apiPrefixOff := addStr(sb, apiPrefix)
+	r := C.nv_connection_jetstream(x.h, strAt(sb, domainOff), strAt(sb, apiPrefixOff), C.int64_t(timeout.Milliseconds()))
 	if err := errorOf(&r.e); err != nil {
 		return nil, err
 	}
@@ -1504,11 +1660,10 @@ func (x *ActorHost) opRegisterType(actorType string) error {
 	if x == nil || x.h == nil {
 		return &Error{Status: StatusConnectionClosed, Message: "the handle was released"}
 	}
-	sb := getStrBuf()
-	defer putStrBuf(sb)
-	actorTypeOff := sb.add(actorType)
-	r := C.nv_actor_host_register_type(x.h, sb.ptr(actorTypeOff))
-	runtime.KeepAlive(sb)
+	var sbArr [strStackBytes]byte
+	sb := sbArr[:0]
+	sb, actorTypeOff := addStr(sb, actorType)
+	r := C.nv_actor_host_register_type(x.h, strAt(sb, actorTypeOff))
 	if err := errorOf(&r.e); err != nil {
 		return err
 	}
@@ -1580,12 +1735,11 @@ func (x *ActorHost) opComplete(turn uint64, result []byte, errorType string, err
 	if x == nil || x.h == nil {
 		return &Error{Status: StatusConnectionClosed, Message: "the handle was released"}
 	}
-	sb := getStrBuf()
-	defer putStrBuf(sb)
-	errorTypeOff := sb.add(errorType)
-	errorMessageOff := sb.add(errorMessage)
-	r := C.nv_actor_host_complete(x.h, C.uint64_t(turn), bytesPtr(result), C.size_t(len(result)), sb.ptr(errorTypeOff), sb.ptr(errorMessageOff))
-	runtime.KeepAlive(sb)
+	var sbArr [strStackBytes]byte
+	sb := sbArr[:0]
+	sb, errorTypeOff := addStr(sb, errorType)
+	sb, errorMessageOff := addStr(sb, errorMessage)
+	r := C.nv_actor_host_complete(x.h, C.uint64_t(turn), bytesPtr(result), C.size_t(len(result)), strAt(sb, errorTypeOff), strAt(sb, errorMessageOff))
 	if err := errorOf(&r.e); err != nil {
 		return err
 	}
@@ -1603,11 +1757,10 @@ func (x *ActorHost) opStateGet(turn uint64, key string) ([]byte, error) {
 	if x == nil || x.h == nil {
 		return nil, &Error{Status: StatusConnectionClosed, Message: "the handle was released"}
 	}
-	sb := getStrBuf()
-	defer putStrBuf(sb)
-	keyOff := sb.add(key)
-	r := C.nv_actor_host_state_get(x.h, C.uint64_t(turn), sb.ptr(keyOff))
-	runtime.KeepAlive(sb)
+	var sbArr [strStackBytes]byte
+	sb := sbArr[:0]
+	sb, keyOff := addStr(sb, key)
+	r := C.nv_actor_host_state_get(x.h, C.uint64_t(turn), strAt(sb, keyOff))
 	if err := errorOf(&r.e); err != nil {
 		return nil, err
 	}
@@ -1625,11 +1778,10 @@ func (x *ActorHost) opStateContains(turn uint64, key string) (bool, error) {
 	if x == nil || x.h == nil {
 		return false, &Error{Status: StatusConnectionClosed, Message: "the handle was released"}
 	}
-	sb := getStrBuf()
-	defer putStrBuf(sb)
-	keyOff := sb.add(key)
-	r := C.nv_actor_host_state_contains(x.h, C.uint64_t(turn), sb.ptr(keyOff))
-	runtime.KeepAlive(sb)
+	var sbArr [strStackBytes]byte
+	sb := sbArr[:0]
+	sb, keyOff := addStr(sb, key)
+	r := C.nv_actor_host_state_contains(x.h, C.uint64_t(turn), strAt(sb, keyOff))
 	if err := errorOf(&r.e); err != nil {
 		return false, err
 	}
@@ -1646,11 +1798,10 @@ func (x *ActorHost) opStateSet(turn uint64, key string, value []byte) error {
 	if x == nil || x.h == nil {
 		return &Error{Status: StatusConnectionClosed, Message: "the handle was released"}
 	}
-	sb := getStrBuf()
-	defer putStrBuf(sb)
-	keyOff := sb.add(key)
-	r := C.nv_actor_host_state_set(x.h, C.uint64_t(turn), sb.ptr(keyOff), bytesPtr(value), C.size_t(len(value)))
-	runtime.KeepAlive(sb)
+	var sbArr [strStackBytes]byte
+	sb := sbArr[:0]
+	sb, keyOff := addStr(sb, key)
+	r := C.nv_actor_host_state_set(x.h, C.uint64_t(turn), strAt(sb, keyOff), bytesPtr(value), C.size_t(len(value)))
 	if err := errorOf(&r.e); err != nil {
 		return err
 	}
@@ -1667,11 +1818,10 @@ func (x *ActorHost) opStateRemove(turn uint64, key string) (bool, error) {
 	if x == nil || x.h == nil {
 		return false, &Error{Status: StatusConnectionClosed, Message: "the handle was released"}
 	}
-	sb := getStrBuf()
-	defer putStrBuf(sb)
-	keyOff := sb.add(key)
-	r := C.nv_actor_host_state_remove(x.h, C.uint64_t(turn), sb.ptr(keyOff))
-	runtime.KeepAlive(sb)
+	var sbArr [strStackBytes]byte
+	sb := sbArr[:0]
+	sb, keyOff := addStr(sb, key)
+	r := C.nv_actor_host_state_remove(x.h, C.uint64_t(turn), strAt(sb, keyOff))
 	if err := errorOf(&r.e); err != nil {
 		return false, err
 	}
@@ -1706,14 +1856,13 @@ func (x *ActorHost) opRegisterTimer(turn uint64, name string, method string, due
 	if x == nil || x.h == nil {
 		return &Error{Status: StatusConnectionClosed, Message: "the handle was released"}
 	}
-	sb := getStrBuf()
-	defer putStrBuf(sb)
-	nameOff := sb.add(name)
-	methodOff := sb.add(method)
-	dueOff := sb.add(due)
-	periodOff := sb.add(period)
-	r := C.nv_actor_host_register_timer(x.h, C.uint64_t(turn), sb.ptr(nameOff), sb.ptr(methodOff), sb.ptr(dueOff), sb.ptr(periodOff), bytesPtr(args), C.size_t(len(args)))
-	runtime.KeepAlive(sb)
+	var sbArr [strStackBytes]byte
+	sb := sbArr[:0]
+	sb, nameOff := addStr(sb, name)
+	sb, methodOff := addStr(sb, method)
+	sb, dueOff := addStr(sb, due)
+	sb, periodOff := addStr(sb, period)
+	r := C.nv_actor_host_register_timer(x.h, C.uint64_t(turn), strAt(sb, nameOff), strAt(sb, methodOff), strAt(sb, dueOff), strAt(sb, periodOff), bytesPtr(args), C.size_t(len(args)))
 	if err := errorOf(&r.e); err != nil {
 		return err
 	}
@@ -1731,11 +1880,10 @@ func (x *ActorHost) opUnregisterTimer(turn uint64, name string) error {
 	if x == nil || x.h == nil {
 		return &Error{Status: StatusConnectionClosed, Message: "the handle was released"}
 	}
-	sb := getStrBuf()
-	defer putStrBuf(sb)
-	nameOff := sb.add(name)
-	r := C.nv_actor_host_unregister_timer(x.h, C.uint64_t(turn), sb.ptr(nameOff))
-	runtime.KeepAlive(sb)
+	var sbArr [strStackBytes]byte
+	sb := sbArr[:0]
+	sb, nameOff := addStr(sb, name)
+	r := C.nv_actor_host_unregister_timer(x.h, C.uint64_t(turn), strAt(sb, nameOff))
 	if err := errorOf(&r.e); err != nil {
 		return err
 	}
@@ -1752,13 +1900,12 @@ func (x *ActorHost) opRegisterReminder(turn uint64, name string, due string, per
 	if x == nil || x.h == nil {
 		return &Error{Status: StatusConnectionClosed, Message: "the handle was released"}
 	}
-	sb := getStrBuf()
-	defer putStrBuf(sb)
-	nameOff := sb.add(name)
-	dueOff := sb.add(due)
-	periodOff := sb.add(period)
-	r := C.nv_actor_host_register_reminder(x.h, C.uint64_t(turn), sb.ptr(nameOff), sb.ptr(dueOff), sb.ptr(periodOff), bytesPtr(data), C.size_t(len(data)))
-	runtime.KeepAlive(sb)
+	var sbArr [strStackBytes]byte
+	sb := sbArr[:0]
+	sb, nameOff := addStr(sb, name)
+	sb, dueOff := addStr(sb, due)
+	sb, periodOff := addStr(sb, period)
+	r := C.nv_actor_host_register_reminder(x.h, C.uint64_t(turn), strAt(sb, nameOff), strAt(sb, dueOff), strAt(sb, periodOff), bytesPtr(data), C.size_t(len(data)))
 	if err := errorOf(&r.e); err != nil {
 		return err
 	}
@@ -1776,11 +1923,10 @@ func (x *ActorHost) opUnregisterReminder(turn uint64, name string) error {
 	if x == nil || x.h == nil {
 		return &Error{Status: StatusConnectionClosed, Message: "the handle was released"}
 	}
-	sb := getStrBuf()
-	defer putStrBuf(sb)
-	nameOff := sb.add(name)
-	r := C.nv_actor_host_unregister_reminder(x.h, C.uint64_t(turn), sb.ptr(nameOff))
-	runtime.KeepAlive(sb)
+	var sbArr [strStackBytes]byte
+	sb := sbArr[:0]
+	sb, nameOff := addStr(sb, name)
+	r := C.nv_actor_host_unregister_reminder(x.h, C.uint64_t(turn), strAt(sb, nameOff))
 	if err := errorOf(&r.e); err != nil {
 		return err
 	}
@@ -1799,13 +1945,12 @@ func (x *ActorHost) startInvoke(w *waiter, op *pendingOp, turn uint64, actorType
 	if x == nil || x.h == nil {
 		return &Error{Status: StatusConnectionClosed, Message: "the handle was released"}
 	}
-	sb := getStrBuf()
-	defer putStrBuf(sb)
-	actorTypeOff := sb.add(actorType)
-	actorIDOff := sb.add(actorID)
-	methodOff := sb.add(method)
-	r := C.nv_actor_host_invoke(x.h, C.uint64_t(turn), sb.ptr(actorTypeOff), sb.ptr(actorIDOff), sb.ptr(methodOff), bytesPtr(args), C.size_t(len(args)), C.int64_t(timeout.Milliseconds()), w.native(), C.uint64_t(op.token))
-	runtime.KeepAlive(sb)
+	var sbArr [strStackBytes]byte
+	sb := sbArr[:0]
+	sb, actorTypeOff := addStr(sb, actorType)
+	sb, actorIDOff := addStr(sb, actorID)
+	sb, methodOff := addStr(sb, method)
+	r := C.nv_actor_host_invoke(x.h, C.uint64_t(turn), strAt(sb, actorTypeOff), strAt(sb, actorIDOff), strAt(sb, methodOff), bytesPtr(args), C.size_t(len(args)), C.int64_t(timeout.Milliseconds()), w.native(), C.uint64_t(op.token))
 	return errorOf(&r.e)
 }
 
@@ -2026,11 +2171,10 @@ func (x *JetStream) opAddStream(config string) (StreamInfo, error) {
 	if x == nil || x.h == nil {
 		return StreamInfo{}, &Error{Status: StatusConnectionClosed, Message: "the handle was released"}
 	}
-	sb := getStrBuf()
-	defer putStrBuf(sb)
-	configOff := sb.add(config)
-	r := C.nv_jetstream_add_stream(x.h, sb.ptr(configOff))
-	runtime.KeepAlive(sb)
+	var sbArr [strStackBytes]byte
+	sb := sbArr[:0]
+	sb, configOff := addStr(sb, config)
+	r := C.nv_jetstream_add_stream(x.h, strAt(sb, configOff))
 	if err := errorOf(&r.e); err != nil {
 		return StreamInfo{}, err
 	}
@@ -2049,11 +2193,10 @@ func (x *JetStream) opUpdateStream(config string) (StreamInfo, error) {
 	if x == nil || x.h == nil {
 		return StreamInfo{}, &Error{Status: StatusConnectionClosed, Message: "the handle was released"}
 	}
-	sb := getStrBuf()
-	defer putStrBuf(sb)
-	configOff := sb.add(config)
-	r := C.nv_jetstream_update_stream(x.h, sb.ptr(configOff))
-	runtime.KeepAlive(sb)
+	var sbArr [strStackBytes]byte
+	sb := sbArr[:0]
+	sb, configOff := addStr(sb, config)
+	r := C.nv_jetstream_update_stream(x.h, strAt(sb, configOff))
 	if err := errorOf(&r.e); err != nil {
 		return StreamInfo{}, err
 	}
@@ -2071,11 +2214,10 @@ func (x *JetStream) opStreamInfo(name string) (StreamInfo, error) {
 	if x == nil || x.h == nil {
 		return StreamInfo{}, &Error{Status: StatusConnectionClosed, Message: "the handle was released"}
 	}
-	sb := getStrBuf()
-	defer putStrBuf(sb)
-	nameOff := sb.add(name)
-	r := C.nv_jetstream_stream_info(x.h, sb.ptr(nameOff))
-	runtime.KeepAlive(sb)
+	var sbArr [strStackBytes]byte
+	sb := sbArr[:0]
+	sb, nameOff := addStr(sb, name)
+	r := C.nv_jetstream_stream_info(x.h, strAt(sb, nameOff))
 	if err := errorOf(&r.e); err != nil {
 		return StreamInfo{}, err
 	}
@@ -2093,11 +2235,10 @@ func (x *JetStream) opDeleteStream(name string) error {
 	if x == nil || x.h == nil {
 		return &Error{Status: StatusConnectionClosed, Message: "the handle was released"}
 	}
-	sb := getStrBuf()
-	defer putStrBuf(sb)
-	nameOff := sb.add(name)
-	r := C.nv_jetstream_delete_stream(x.h, sb.ptr(nameOff))
-	runtime.KeepAlive(sb)
+	var sbArr [strStackBytes]byte
+	sb := sbArr[:0]
+	sb, nameOff := addStr(sb, name)
+	r := C.nv_jetstream_delete_stream(x.h, strAt(sb, nameOff))
 	if err := errorOf(&r.e); err != nil {
 		return err
 	}
@@ -2115,12 +2256,11 @@ func (x *JetStream) opPurgeStream(name string, subject string, keep int, upToSeq
 	if x == nil || x.h == nil {
 		return 0, &Error{Status: StatusConnectionClosed, Message: "the handle was released"}
 	}
-	sb := getStrBuf()
-	defer putStrBuf(sb)
-	nameOff := sb.add(name)
-	subjectOff := sb.add(subject)
-	r := C.nv_jetstream_purge_stream(x.h, sb.ptr(nameOff), sb.ptr(subjectOff), C.int64_t(keep), C.int64_t(upToSeq))
-	runtime.KeepAlive(sb)
+	var sbArr [strStackBytes]byte
+	sb := sbArr[:0]
+	sb, nameOff := addStr(sb, name)
+	sb, subjectOff := addStr(sb, subject)
+	r := C.nv_jetstream_purge_stream(x.h, strAt(sb, nameOff), strAt(sb, subjectOff), C.int64_t(keep), C.int64_t(upToSeq))
 	if err := errorOf(&r.e); err != nil {
 		return 0, err
 	}
@@ -2139,11 +2279,10 @@ func (x *JetStream) opStreamNames(subject string) (NameList, error) {
 	if x == nil || x.h == nil {
 		return NameList{}, &Error{Status: StatusConnectionClosed, Message: "the handle was released"}
 	}
-	sb := getStrBuf()
-	defer putStrBuf(sb)
-	subjectOff := sb.add(subject)
-	r := C.nv_jetstream_stream_names(x.h, sb.ptr(subjectOff))
-	runtime.KeepAlive(sb)
+	var sbArr [strStackBytes]byte
+	sb := sbArr[:0]
+	sb, subjectOff := addStr(sb, subject)
+	r := C.nv_jetstream_stream_names(x.h, strAt(sb, subjectOff))
 	if err := errorOf(&r.e); err != nil {
 		return NameList{}, err
 	}
@@ -2161,11 +2300,10 @@ func (x *JetStream) opStreams(subject string) (StreamList, error) {
 	if x == nil || x.h == nil {
 		return StreamList{}, &Error{Status: StatusConnectionClosed, Message: "the handle was released"}
 	}
-	sb := getStrBuf()
-	defer putStrBuf(sb)
-	subjectOff := sb.add(subject)
-	r := C.nv_jetstream_streams(x.h, sb.ptr(subjectOff))
-	runtime.KeepAlive(sb)
+	var sbArr [strStackBytes]byte
+	sb := sbArr[:0]
+	sb, subjectOff := addStr(sb, subject)
+	r := C.nv_jetstream_streams(x.h, strAt(sb, subjectOff))
 	if err := errorOf(&r.e); err != nil {
 		return StreamList{}, err
 	}
@@ -2183,12 +2321,11 @@ func (x *JetStream) opGetMsg(stream string, seq int, lastBySubject string) (Stor
 	if x == nil || x.h == nil {
 		return StoredMessage{}, &Error{Status: StatusConnectionClosed, Message: "the handle was released"}
 	}
-	sb := getStrBuf()
-	defer putStrBuf(sb)
-	streamOff := sb.add(stream)
-	lastBySubjectOff := sb.add(lastBySubject)
-	r := C.nv_jetstream_get_msg(x.h, sb.ptr(streamOff), C.int64_t(seq), sb.ptr(lastBySubjectOff))
-	runtime.KeepAlive(sb)
+	var sbArr [strStackBytes]byte
+	sb := sbArr[:0]
+	sb, streamOff := addStr(sb, stream)
+	sb, lastBySubjectOff := addStr(sb, lastBySubject)
+	r := C.nv_jetstream_get_msg(x.h, strAt(sb, streamOff), C.int64_t(seq), strAt(sb, lastBySubjectOff))
 	if err := errorOf(&r.e); err != nil {
 		return StoredMessage{}, err
 	}
@@ -2206,11 +2343,10 @@ func (x *JetStream) opDeleteMsg(stream string, seq int, erase bool) error {
 	if x == nil || x.h == nil {
 		return &Error{Status: StatusConnectionClosed, Message: "the handle was released"}
 	}
-	sb := getStrBuf()
-	defer putStrBuf(sb)
-	streamOff := sb.add(stream)
-	r := C.nv_jetstream_delete_msg(x.h, sb.ptr(streamOff), C.int64_t(seq), cbool(erase))
-	runtime.KeepAlive(sb)
+	var sbArr [strStackBytes]byte
+	sb := sbArr[:0]
+	sb, streamOff := addStr(sb, stream)
+	r := C.nv_jetstream_delete_msg(x.h, strAt(sb, streamOff), C.int64_t(seq), cbool(erase))
 	if err := errorOf(&r.e); err != nil {
 		return err
 	}
@@ -2229,12 +2365,12 @@ func (x *JetStream) startPublish(w *waiter, op *pendingOp, subject string, data 
 	if x == nil || x.h == nil {
 		return &Error{Status: StatusConnectionClosed, Message: "the handle was released"}
 	}
-	sb := getStrBuf()
-	defer putStrBuf(sb)
-	subjectOff := sb.add(subject)
-	msgIDOff := sb.add(msgID)
-	expectedStreamOff := sb.add(expectedStream)
-	expectedLastMsgIDOff := sb.add(expectedLastMsgID)
+	var sbArr [strStackBytes]byte
+	sb := sbArr[:0]
+	sb, subjectOff := addStr(sb, subject)
+	sb, msgIDOff := addStr(sb, msgID)
+	sb, expectedStreamOff := addStr(sb, expectedStream)
+	sb, expectedLastMsgIDOff := addStr(sb, expectedLastMsgID)
 	headersH, err := cHeaders(headers)
 	if err != nil {
 		return err
@@ -2242,8 +2378,7 @@ func (x *JetStream) startPublish(w *waiter, op *pendingOp, subject string, data 
 	if headersH != nil {
 		defer C.nv_headers_free(headersH)
 	}
-	r := C.nv_jetstream_publish(x.h, sb.ptr(subjectOff), bytesPtr(data), C.size_t(len(data)), headersH, sb.ptr(msgIDOff), sb.ptr(expectedStreamOff), C.int64_t(expectedLastSeq), C.int64_t(expectedLastSubjectSeq), sb.ptr(expectedLastMsgIDOff), C.int64_t(ttl.Milliseconds()), C.int64_t(timeout.Milliseconds()), w.native(), C.uint64_t(op.token))
-	runtime.KeepAlive(sb)
+	r := C.nv_jetstream_publish(x.h, strAt(sb, subjectOff), bytesPtr(data), C.size_t(len(data)), headersH, strAt(sb, msgIDOff), strAt(sb, expectedStreamOff), C.int64_t(expectedLastSeq), C.int64_t(expectedLastSubjectSeq), strAt(sb, expectedLastMsgIDOff), C.int64_t(ttl.Milliseconds()), C.int64_t(timeout.Milliseconds()), w.native(), C.uint64_t(op.token))
 	return errorOf(&r.e)
 }
 
@@ -2283,12 +2418,11 @@ func (x *JetStream) opAddConsumer(stream string, config string) (ConsumerInfo, e
 	if x == nil || x.h == nil {
 		return ConsumerInfo{}, &Error{Status: StatusConnectionClosed, Message: "the handle was released"}
 	}
-	sb := getStrBuf()
-	defer putStrBuf(sb)
-	streamOff := sb.add(stream)
-	configOff := sb.add(config)
-	r := C.nv_jetstream_add_consumer(x.h, sb.ptr(streamOff), sb.ptr(configOff))
-	runtime.KeepAlive(sb)
+	var sbArr [strStackBytes]byte
+	sb := sbArr[:0]
+	sb, streamOff := addStr(sb, stream)
+	sb, configOff := addStr(sb, config)
+	r := C.nv_jetstream_add_consumer(x.h, strAt(sb, streamOff), strAt(sb, configOff))
 	if err := errorOf(&r.e); err != nil {
 		return ConsumerInfo{}, err
 	}
@@ -2307,12 +2441,11 @@ func (x *JetStream) opUpdateConsumer(stream string, config string) (ConsumerInfo
 	if x == nil || x.h == nil {
 		return ConsumerInfo{}, &Error{Status: StatusConnectionClosed, Message: "the handle was released"}
 	}
-	sb := getStrBuf()
-	defer putStrBuf(sb)
-	streamOff := sb.add(stream)
-	configOff := sb.add(config)
-	r := C.nv_jetstream_update_consumer(x.h, sb.ptr(streamOff), sb.ptr(configOff))
-	runtime.KeepAlive(sb)
+	var sbArr [strStackBytes]byte
+	sb := sbArr[:0]
+	sb, streamOff := addStr(sb, stream)
+	sb, configOff := addStr(sb, config)
+	r := C.nv_jetstream_update_consumer(x.h, strAt(sb, streamOff), strAt(sb, configOff))
 	if err := errorOf(&r.e); err != nil {
 		return ConsumerInfo{}, err
 	}
@@ -2330,12 +2463,11 @@ func (x *JetStream) opConsumerInfo(stream string, consumer string) (ConsumerInfo
 	if x == nil || x.h == nil {
 		return ConsumerInfo{}, &Error{Status: StatusConnectionClosed, Message: "the handle was released"}
 	}
-	sb := getStrBuf()
-	defer putStrBuf(sb)
-	streamOff := sb.add(stream)
-	consumerOff := sb.add(consumer)
-	r := C.nv_jetstream_consumer_info(x.h, sb.ptr(streamOff), sb.ptr(consumerOff))
-	runtime.KeepAlive(sb)
+	var sbArr [strStackBytes]byte
+	sb := sbArr[:0]
+	sb, streamOff := addStr(sb, stream)
+	sb, consumerOff := addStr(sb, consumer)
+	r := C.nv_jetstream_consumer_info(x.h, strAt(sb, streamOff), strAt(sb, consumerOff))
 	if err := errorOf(&r.e); err != nil {
 		return ConsumerInfo{}, err
 	}
@@ -2353,12 +2485,11 @@ func (x *JetStream) opDeleteConsumer(stream string, consumer string) error {
 	if x == nil || x.h == nil {
 		return &Error{Status: StatusConnectionClosed, Message: "the handle was released"}
 	}
-	sb := getStrBuf()
-	defer putStrBuf(sb)
-	streamOff := sb.add(stream)
-	consumerOff := sb.add(consumer)
-	r := C.nv_jetstream_delete_consumer(x.h, sb.ptr(streamOff), sb.ptr(consumerOff))
-	runtime.KeepAlive(sb)
+	var sbArr [strStackBytes]byte
+	sb := sbArr[:0]
+	sb, streamOff := addStr(sb, stream)
+	sb, consumerOff := addStr(sb, consumer)
+	r := C.nv_jetstream_delete_consumer(x.h, strAt(sb, streamOff), strAt(sb, consumerOff))
 	if err := errorOf(&r.e); err != nil {
 		return err
 	}
@@ -2376,11 +2507,10 @@ func (x *JetStream) opConsumerNames(stream string) (NameList, error) {
 	if x == nil || x.h == nil {
 		return NameList{}, &Error{Status: StatusConnectionClosed, Message: "the handle was released"}
 	}
-	sb := getStrBuf()
-	defer putStrBuf(sb)
-	streamOff := sb.add(stream)
-	r := C.nv_jetstream_consumer_names(x.h, sb.ptr(streamOff))
-	runtime.KeepAlive(sb)
+	var sbArr [strStackBytes]byte
+	sb := sbArr[:0]
+	sb, streamOff := addStr(sb, stream)
+	r := C.nv_jetstream_consumer_names(x.h, strAt(sb, streamOff))
 	if err := errorOf(&r.e); err != nil {
 		return NameList{}, err
 	}
@@ -2398,12 +2528,11 @@ func (x *JetStream) opFetch(stream string, consumer string, batch int, expires t
 	if x == nil || x.h == nil {
 		return nil, &Error{Status: StatusConnectionClosed, Message: "the handle was released"}
 	}
-	sb := getStrBuf()
-	defer putStrBuf(sb)
-	streamOff := sb.add(stream)
-	consumerOff := sb.add(consumer)
-	r := C.nv_jetstream_fetch(x.h, sb.ptr(streamOff), sb.ptr(consumerOff), C.int64_t(batch), C.int64_t(expires.Milliseconds()), cbool(noWait))
-	runtime.KeepAlive(sb)
+	var sbArr [strStackBytes]byte
+	sb := sbArr[:0]
+	sb, streamOff := addStr(sb, stream)
+	sb, consumerOff := addStr(sb, consumer)
+	r := C.nv_jetstream_fetch(x.h, strAt(sb, streamOff), strAt(sb, consumerOff), C.int64_t(batch), C.int64_t(expires.Milliseconds()), cbool(noWait))
 	if err := errorOf(&r.e); err != nil {
 		return nil, err
 	}
@@ -2422,12 +2551,11 @@ func (x *JetStream) opConsume(stream string, consumer string, maxMessages int, e
 	if x == nil || x.h == nil {
 		return nil, &Error{Status: StatusConnectionClosed, Message: "the handle was released"}
 	}
-	sb := getStrBuf()
-	defer putStrBuf(sb)
-	streamOff := sb.add(stream)
-	consumerOff := sb.add(consumer)
-	r := C.nv_jetstream_consume(x.h, sb.ptr(streamOff), sb.ptr(consumerOff), C.int64_t(maxMessages), C.int64_t(expires.Milliseconds()), C.int64_t(idleHeartbeat.Milliseconds()))
-	runtime.KeepAlive(sb)
+	var sbArr [strStackBytes]byte
+	sb := sbArr[:0]
+	sb, streamOff := addStr(sb, stream)
+	sb, consumerOff := addStr(sb, consumer)
+	r := C.nv_jetstream_consume(x.h, strAt(sb, streamOff), strAt(sb, consumerOff), C.int64_t(maxMessages), C.int64_t(expires.Milliseconds()), C.int64_t(idleHeartbeat.Milliseconds()))
 	if err := errorOf(&r.e); err != nil {
 		return nil, err
 	}
@@ -2445,13 +2573,12 @@ func (x *JetStream) opOrderedConsumer(stream string, filterSubject string, deliv
 	if x == nil || x.h == nil {
 		return nil, &Error{Status: StatusConnectionClosed, Message: "the handle was released"}
 	}
-	sb := getStrBuf()
-	defer putStrBuf(sb)
-	streamOff := sb.add(stream)
-	filterSubjectOff := sb.add(filterSubject)
-	deliverPolicyOff := sb.add(deliverPolicy)
-	r := C.nv_jetstream_ordered_consumer(x.h, sb.ptr(streamOff), sb.ptr(filterSubjectOff), sb.ptr(deliverPolicyOff), C.int64_t(optStartSeq))
-	runtime.KeepAlive(sb)
+	var sbArr [strStackBytes]byte
+	sb := sbArr[:0]
+	sb, streamOff := addStr(sb, stream)
+	sb, filterSubjectOff := addStr(sb, filterSubject)
+	sb, deliverPolicyOff := addStr(sb, deliverPolicy)
+	r := C.nv_jetstream_ordered_consumer(x.h, strAt(sb, streamOff), strAt(sb, filterSubjectOff), strAt(sb, deliverPolicyOff), C.int64_t(optStartSeq))
 	if err := errorOf(&r.e); err != nil {
 		return nil, err
 	}
@@ -2470,13 +2597,12 @@ func (x *JetStream) opAck(reply string, kind string, delay time.Duration, reason
 	if x == nil || x.h == nil {
 		return &Error{Status: StatusConnectionClosed, Message: "the handle was released"}
 	}
-	sb := getStrBuf()
-	defer putStrBuf(sb)
-	replyOff := sb.add(reply)
-	kindOff := sb.add(kind)
-	reasonOff := sb.add(reason)
-	r := C.nv_jetstream_ack(x.h, sb.ptr(replyOff), sb.ptr(kindOff), C.int64_t(delay.Milliseconds()), sb.ptr(reasonOff))
-	runtime.KeepAlive(sb)
+	var sbArr [strStackBytes]byte
+	sb := sbArr[:0]
+	sb, replyOff := addStr(sb, reply)
+	sb, kindOff := addStr(sb, kind)
+	sb, reasonOff := addStr(sb, reason)
+	r := C.nv_jetstream_ack(x.h, strAt(sb, replyOff), strAt(sb, kindOff), C.int64_t(delay.Milliseconds()), strAt(sb, reasonOff))
 	if err := errorOf(&r.e); err != nil {
 		return err
 	}
@@ -2496,11 +2622,10 @@ func (x *JetStream) startAckSync(w *waiter, op *pendingOp, reply string, timeout
 	if x == nil || x.h == nil {
 		return &Error{Status: StatusConnectionClosed, Message: "the handle was released"}
 	}
-	sb := getStrBuf()
-	defer putStrBuf(sb)
-	replyOff := sb.add(reply)
-	r := C.nv_jetstream_ack_sync(x.h, sb.ptr(replyOff), C.int64_t(timeout.Milliseconds()), w.native(), C.uint64_t(op.token))
-	runtime.KeepAlive(sb)
+	var sbArr [strStackBytes]byte
+	sb := sbArr[:0]
+	sb, replyOff := addStr(sb, reply)
+	r := C.nv_jetstream_ack_sync(x.h, strAt(sb, replyOff), C.int64_t(timeout.Milliseconds()), w.native(), C.uint64_t(op.token))
 	return errorOf(&r.e)
 }
 
@@ -2528,11 +2653,10 @@ func (x *JetStream) opMetadata(reply string) (MsgMetadata, error) {
 	if x == nil || x.h == nil {
 		return MsgMetadata{}, &Error{Status: StatusConnectionClosed, Message: "the handle was released"}
 	}
-	sb := getStrBuf()
-	defer putStrBuf(sb)
-	replyOff := sb.add(reply)
-	r := C.nv_jetstream_metadata(x.h, sb.ptr(replyOff))
-	runtime.KeepAlive(sb)
+	var sbArr [strStackBytes]byte
+	sb := sbArr[:0]
+	sb, replyOff := addStr(sb, reply)
+	r := C.nv_jetstream_metadata(x.h, strAt(sb, replyOff))
 	if err := errorOf(&r.e); err != nil {
 		return MsgMetadata{}, err
 	}
@@ -2550,11 +2674,10 @@ func (x *JetStream) opCreateKeyValue(config string) (*KeyValue, error) {
 	if x == nil || x.h == nil {
 		return nil, &Error{Status: StatusConnectionClosed, Message: "the handle was released"}
 	}
-	sb := getStrBuf()
-	defer putStrBuf(sb)
-	configOff := sb.add(config)
-	r := C.nv_jetstream_create_key_value(x.h, sb.ptr(configOff))
-	runtime.KeepAlive(sb)
+	var sbArr [strStackBytes]byte
+	sb := sbArr[:0]
+	sb, configOff := addStr(sb, config)
+	r := C.nv_jetstream_create_key_value(x.h, strAt(sb, configOff))
 	if err := errorOf(&r.e); err != nil {
 		return nil, err
 	}
@@ -2574,11 +2697,10 @@ func (x *JetStream) opKeyValue(bucket string) (*KeyValue, error) {
 	if x == nil || x.h == nil {
 		return nil, &Error{Status: StatusConnectionClosed, Message: "the handle was released"}
 	}
-	sb := getStrBuf()
-	defer putStrBuf(sb)
-	bucketOff := sb.add(bucket)
-	r := C.nv_jetstream_key_value(x.h, sb.ptr(bucketOff))
-	runtime.KeepAlive(sb)
+	var sbArr [strStackBytes]byte
+	sb := sbArr[:0]
+	sb, bucketOff := addStr(sb, bucket)
+	r := C.nv_jetstream_key_value(x.h, strAt(sb, bucketOff))
 	if err := errorOf(&r.e); err != nil {
 		return nil, err
 	}
@@ -2596,11 +2718,10 @@ func (x *JetStream) opDeleteKeyValue(bucket string) error {
 	if x == nil || x.h == nil {
 		return &Error{Status: StatusConnectionClosed, Message: "the handle was released"}
 	}
-	sb := getStrBuf()
-	defer putStrBuf(sb)
-	bucketOff := sb.add(bucket)
-	r := C.nv_jetstream_delete_key_value(x.h, sb.ptr(bucketOff))
-	runtime.KeepAlive(sb)
+	var sbArr [strStackBytes]byte
+	sb := sbArr[:0]
+	sb, bucketOff := addStr(sb, bucket)
+	r := C.nv_jetstream_delete_key_value(x.h, strAt(sb, bucketOff))
 	if err := errorOf(&r.e); err != nil {
 		return err
 	}
@@ -2654,11 +2775,10 @@ func (x *KeyValue) opPut(key string, value []byte) (uint64, error) {
 	if x == nil || x.h == nil {
 		return 0, &Error{Status: StatusConnectionClosed, Message: "the handle was released"}
 	}
-	sb := getStrBuf()
-	defer putStrBuf(sb)
-	keyOff := sb.add(key)
-	r := C.nv_key_value_put(x.h, sb.ptr(keyOff), bytesPtr(value), C.size_t(len(value)))
-	runtime.KeepAlive(sb)
+	var sbArr [strStackBytes]byte
+	sb := sbArr[:0]
+	sb, keyOff := addStr(sb, key)
+	r := C.nv_key_value_put(x.h, strAt(sb, keyOff), bytesPtr(value), C.size_t(len(value)))
 	if err := errorOf(&r.e); err != nil {
 		return 0, err
 	}
@@ -2676,11 +2796,10 @@ func (x *KeyValue) opGet(key string, revision int) (KVRecord, error) {
 	if x == nil || x.h == nil {
 		return KVRecord{}, &Error{Status: StatusConnectionClosed, Message: "the handle was released"}
 	}
-	sb := getStrBuf()
-	defer putStrBuf(sb)
-	keyOff := sb.add(key)
-	r := C.nv_key_value_get(x.h, sb.ptr(keyOff), C.int64_t(revision))
-	runtime.KeepAlive(sb)
+	var sbArr [strStackBytes]byte
+	sb := sbArr[:0]
+	sb, keyOff := addStr(sb, key)
+	r := C.nv_key_value_get(x.h, strAt(sb, keyOff), C.int64_t(revision))
 	if err := errorOf(&r.e); err != nil {
 		return KVRecord{}, err
 	}
@@ -2699,11 +2818,10 @@ func (x *KeyValue) opCreate(key string, value []byte, ttl time.Duration) (uint64
 	if x == nil || x.h == nil {
 		return 0, &Error{Status: StatusConnectionClosed, Message: "the handle was released"}
 	}
-	sb := getStrBuf()
-	defer putStrBuf(sb)
-	keyOff := sb.add(key)
-	r := C.nv_key_value_create(x.h, sb.ptr(keyOff), bytesPtr(value), C.size_t(len(value)), C.int64_t(ttl.Milliseconds()))
-	runtime.KeepAlive(sb)
+	var sbArr [strStackBytes]byte
+	sb := sbArr[:0]
+	sb, keyOff := addStr(sb, key)
+	r := C.nv_key_value_create(x.h, strAt(sb, keyOff), bytesPtr(value), C.size_t(len(value)), C.int64_t(ttl.Milliseconds()))
 	if err := errorOf(&r.e); err != nil {
 		return 0, err
 	}
@@ -2722,11 +2840,10 @@ func (x *KeyValue) opUpdate(key string, value []byte, lastRevision uint64) (uint
 	if x == nil || x.h == nil {
 		return 0, &Error{Status: StatusConnectionClosed, Message: "the handle was released"}
 	}
-	sb := getStrBuf()
-	defer putStrBuf(sb)
-	keyOff := sb.add(key)
-	r := C.nv_key_value_update(x.h, sb.ptr(keyOff), bytesPtr(value), C.size_t(len(value)), C.uint64_t(lastRevision))
-	runtime.KeepAlive(sb)
+	var sbArr [strStackBytes]byte
+	sb := sbArr[:0]
+	sb, keyOff := addStr(sb, key)
+	r := C.nv_key_value_update(x.h, strAt(sb, keyOff), bytesPtr(value), C.size_t(len(value)), C.uint64_t(lastRevision))
 	if err := errorOf(&r.e); err != nil {
 		return 0, err
 	}
@@ -2745,11 +2862,10 @@ func (x *KeyValue) opDelete(key string, lastRevision int) error {
 	if x == nil || x.h == nil {
 		return &Error{Status: StatusConnectionClosed, Message: "the handle was released"}
 	}
-	sb := getStrBuf()
-	defer putStrBuf(sb)
-	keyOff := sb.add(key)
-	r := C.nv_key_value_delete(x.h, sb.ptr(keyOff), C.int64_t(lastRevision))
-	runtime.KeepAlive(sb)
+	var sbArr [strStackBytes]byte
+	sb := sbArr[:0]
+	sb, keyOff := addStr(sb, key)
+	r := C.nv_key_value_delete(x.h, strAt(sb, keyOff), C.int64_t(lastRevision))
 	if err := errorOf(&r.e); err != nil {
 		return err
 	}
@@ -2768,11 +2884,10 @@ func (x *KeyValue) opPurge(key string, ttl time.Duration) error {
 	if x == nil || x.h == nil {
 		return &Error{Status: StatusConnectionClosed, Message: "the handle was released"}
 	}
-	sb := getStrBuf()
-	defer putStrBuf(sb)
-	keyOff := sb.add(key)
-	r := C.nv_key_value_purge(x.h, sb.ptr(keyOff), C.int64_t(ttl.Milliseconds()))
-	runtime.KeepAlive(sb)
+	var sbArr [strStackBytes]byte
+	sb := sbArr[:0]
+	sb, keyOff := addStr(sb, key)
+	r := C.nv_key_value_purge(x.h, strAt(sb, keyOff), C.int64_t(ttl.Milliseconds()))
 	if err := errorOf(&r.e); err != nil {
 		return err
 	}
@@ -2791,11 +2906,10 @@ func (x *KeyValue) opKeys(filter string) (NameList, error) {
 	if x == nil || x.h == nil {
 		return NameList{}, &Error{Status: StatusConnectionClosed, Message: "the handle was released"}
 	}
-	sb := getStrBuf()
-	defer putStrBuf(sb)
-	filterOff := sb.add(filter)
-	r := C.nv_key_value_keys(x.h, sb.ptr(filterOff))
-	runtime.KeepAlive(sb)
+	var sbArr [strStackBytes]byte
+	sb := sbArr[:0]
+	sb, filterOff := addStr(sb, filter)
+	r := C.nv_key_value_keys(x.h, strAt(sb, filterOff))
 	if err := errorOf(&r.e); err != nil {
 		return NameList{}, err
 	}
@@ -2813,11 +2927,10 @@ func (x *KeyValue) opHistory(key string) (KVEntryList, error) {
 	if x == nil || x.h == nil {
 		return KVEntryList{}, &Error{Status: StatusConnectionClosed, Message: "the handle was released"}
 	}
-	sb := getStrBuf()
-	defer putStrBuf(sb)
-	keyOff := sb.add(key)
-	r := C.nv_key_value_history(x.h, sb.ptr(keyOff))
-	runtime.KeepAlive(sb)
+	var sbArr [strStackBytes]byte
+	sb := sbArr[:0]
+	sb, keyOff := addStr(sb, key)
+	r := C.nv_key_value_history(x.h, strAt(sb, keyOff))
 	if err := errorOf(&r.e); err != nil {
 		return KVEntryList{}, err
 	}
@@ -2835,11 +2948,10 @@ func (x *KeyValue) opWatch(keys string, includeHistory bool, ignoreDeletes bool,
 	if x == nil || x.h == nil {
 		return nil, &Error{Status: StatusConnectionClosed, Message: "the handle was released"}
 	}
-	sb := getStrBuf()
-	defer putStrBuf(sb)
-	keysOff := sb.add(keys)
-	r := C.nv_key_value_watch(x.h, sb.ptr(keysOff), cbool(includeHistory), cbool(ignoreDeletes), cbool(metaOnly), cbool(updatesOnly))
-	runtime.KeepAlive(sb)
+	var sbArr [strStackBytes]byte
+	sb := sbArr[:0]
+	sb, keysOff := addStr(sb, keys)
+	r := C.nv_key_value_watch(x.h, strAt(sb, keysOff), cbool(includeHistory), cbool(ignoreDeletes), cbool(metaOnly), cbool(updatesOnly))
 	if err := errorOf(&r.e); err != nil {
 		return nil, err
 	}

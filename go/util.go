@@ -35,6 +35,20 @@ func (sb *strBuf) add(s string) int {
 	return off
 }
 
+// strStackBytes is the stack buffer an operation copies its strings into
+// (NUL-terminated, for C); longer ones go to the heap.
+const strStackBytes = 256
+
+// addStr appends s and its NUL to b, and says where s starts.
+func addStr(b []byte, s string) ([]byte, int) {
+	off := len(b)
+	return append(append(b, s...), 0), off
+}
+
+// strAt is the C string at off in b; the operation's shim is noescape, so b
+// may stay on the caller's stack.
+func strAt(b []byte, off int) *C.char { return (*C.char)(unsafe.Pointer(&b[off])) }
+
 func (sb *strBuf) ptr(off int) *C.char { return (*C.char)(unsafe.Pointer(&sb.b[off])) }
 
 // cArray allocates n values of T for C to fill with C pointers (the views of a

@@ -599,9 +599,10 @@ def c_call(op: Operation, fail: str, extra: list[str]) -> list[str]:
     cargs = ["x.h"]
     strs = [a for a in op.args if a.type == "string"]
     if strs:
-        out += ["\tsb := getStrBuf()", "\tdefer putStrBuf(sb)"]
+        # NUL-terminated copies on the stack: the shims are noescape (see cgo_directives).
+        out += ["\tvar sbArr [strStackBytes]byte", "\tsb := sbArr[:0]"]
         for a in strs:
-            out.append(f"\t{go_local(a.name)}Off := sb.add({go_local(a.name)})")
+            out.append(f"\tsb, {go_local(a.name)}Off := addStr(sb, {go_local(a.name)})")
     for a in op.args:
         n = go_local(a.name)
         if a.type == "headers":
@@ -610,7 +611,7 @@ def c_call(op: Operation, fail: str, extra: list[str]) -> list[str]:
     for a in op.args:
         n = go_local(a.name)
         if a.type == "string":
-            cargs.append(f"sb.ptr({n}Off)")
+            cargs.append(f"strAt(sb, {n}Off)")
         elif a.type == "bytes":
             cargs += [f"bytesPtr({n})", f"C.size_t(len({n}))"]
         elif a.type == "int":
@@ -624,8 +625,17 @@ def c_call(op: Operation, fail: str, extra: list[str]) -> list[str]:
         elif a.type == "headers":
             cargs.append(f"{n}H")
     out.append(f"\tr := C.nv_{op.object}_{op.name}({', '.join(cargs + extra)})")
-    if strs:
-        out.append("\truntime.KeepAlive(sb)")
+    return out
+
+
+def cgo_directives(api: Api) -> list[str]:
+    """Every operation's shim is noescape (C copies what it needs of the Go
+    memory passed in before it returns, so that memory may live on the Go
+    stack) and nocallback (the package exports nothing to C)."""
+    out = []
+    for obj in api.objects:
+        for op in obj.operations:
+            out += [f"// #cgo noescape nv_{op.object}_{op.name}", f"// #cgo nocallback nv_{op.object}_{op.name}"]
     return out
 
 
@@ -713,12 +723,10 @@ def generate(api: Api) -> dict[str, str]:
     h = [f"/* {banner('').strip()} */", "#ifndef NERVURE_GO_SHIMS_H", "#define NERVURE_GO_SHIMS_H",
          "#ifndef _GNU_SOURCE", "#define _GNU_SOURCE", "#endif", ""]
     h += preamble(api) + ["#endif", ""]
-    go = [banner("//"), "", "package nervure", "", '// #include "shims.generated.h"', 'import "C"', "", "import (",
-                                                                             '\t"context"', '\t"encoding/json"',
-                                                                             '\t"runtime"', '\t"time"',
-                                                                             '\t"unsafe"', ")", "",
-                                                                             "var (", "\t_ = context.Background",
-                                                                             "\t_ = json.Unmarshal", ")", ""]
+    go = [banner("//"), "", "package nervure", ""] + cgo_directives(api)
+    go += ['// #include "shims.generated.h"', 'import "C"', "",
+           "import (", '\t"context"', '\t"encoding/json"', '\t"time"', '\t"unsafe"', ")", "",
+           "var (", "\t_ = context.Background", "\t_ = json.Unmarshal", ")", ""]
     go += errors_go(api) + events_go(api) + options_go(api) + records_go(api) + objects_go(api) + defaults_go(api)
     go += ["// ---- operations ----", ""]
     for obj in api.objects:
