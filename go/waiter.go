@@ -191,7 +191,6 @@ func (c *Conn) await(ctx context.Context, w *waiter) (*Msg, error) {
 	if ctx.Done() != nil {
 		stop = context.AfterFunc(ctx, func() { _ = w.f.SetReadDeadline(longAgo) })
 	}
-	spinUntil(time.Now(), func() bool { return atomic.LoadInt32(w.state()) != waiterPending })
 	// The callback's signal, its last touch of the waiter (EAGAIN until then).
 	err := w.rc.Read(takeSignal)
 	if err != nil { // the context ended first
