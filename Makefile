@@ -35,7 +35,11 @@ fuzz: setup
 demo: build
 	@scripts/demo.sh
 
-bench: build
+# The benchmarks need the CLI and the libraries the packages link, not the test suites.
+BENCH_TARGETS = nervure nervure_prebuilt_core nervure_static_bundle nervure_c
+
+bench: setup $(BUILD_DIR)/build.ninja
+	cmake --build $(BUILD_DIR) -j $(JOBS) --target $(BENCH_TARGETS)
 	@scripts/bench.sh
 
 clean:

@@ -99,11 +99,12 @@ if wanted cpp; then
 fi
 venv="$NERVURE_BUILD_DIR/python-venv"
 if wanted python || wanted actors; then
-  # Always reinstalled: the build directory under the build tree keeps it incremental.
+  # Always reinstalled: the build directory under the build tree keeps it incremental,
+  # and the build tools already in the venv spare pip an isolated environment.
   log "installing the Python package and nats-py into $venv"
   { [ -x "$venv/bin/python" ] || python3 -m venv "$venv"; } &&
     "$venv/bin/pip" install -q --disable-pip-version-check scikit-build-core pybind11 nats-py >&2 &&
-    "$venv/bin/pip" install -q --disable-pip-version-check \
+    "$venv/bin/pip" install -q --disable-pip-version-check --no-build-isolation \
       --config-settings="build-dir=$NERVURE_BUILD_DIR/python/{wheel_tag}" ./python >&2 ||
     log "the Python package or nats-py could not be installed"
 fi

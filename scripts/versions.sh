@@ -8,3 +8,6 @@ NERVURE_TOOLS_DIR="$NERVURE_BUILD_DIR/tools"
 export NERVURE_NATS_SERVER="${NERVURE_NATS_SERVER:-$NERVURE_TOOLS_DIR/nats-server}"
 export NERVURE_NATS_SERVER_COMPAT="${NERVURE_NATS_SERVER_COMPAT:-/usr/sbin/nats-server}"
 export NERVURE_BUILD_DIR
+# The packages' native builds link this build's core instead of compiling their
+# own (cmake/nervure_core.cmake); set it empty for a build that stands alone.
+export NERVURE_PREBUILT_CORE="${NERVURE_PREBUILT_CORE-$NERVURE_BUILD_DIR}"

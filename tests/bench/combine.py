@@ -137,7 +137,8 @@ def rows_of(docs):
 def markdown(meta, docs, rows, missing, charts):
     m = meta["machine"]
     out = ["# nervure beside each language's official NATS client", ""]
-    out += [f"- command: `{meta.get('command', '?')}`",
+    out += [f"- command: `{meta.get('command', '?')}`; to reproduce, the same in a clean clone at that commit "
+            "(scripts/setup.sh, which `make bench` runs first, installs what it needs)",
             f"- date: {meta['date']}; commit: {meta['commit']}",
             f"- server: nats-server {meta.get('server_version') or '?'} on 127.0.0.1, one server for every client",
             f"- machine: {m['cores']} cores ({m['cpu']}), {m['memory_gb']} GB, Linux {m['kernel']}; "

@@ -44,12 +44,10 @@ fi
 
 addon="$NERVURE_BUILD_DIR/node/nervure.node"
 if command -v node >/dev/null; then
-  if [ ! -f "$addon" ]; then
-    log "Node: building the addon"
-    { [ -f "$NERVURE_BUILD_DIR/node/CMakeCache.txt" ] ||
-        cmake -S node -B "$NERVURE_BUILD_DIR/node" -G Ninja -DCMAKE_BUILD_TYPE=Release; } >/dev/null &&
-      cmake --build "$NERVURE_BUILD_DIR/node" -j2 --target nervure_node >/dev/null || true
-  fi
+  # Incremental (the core comes from the top-level build), so never a stale addon.
+  { [ -f "$NERVURE_BUILD_DIR/node/CMakeCache.txt" ] ||
+      cmake -S node -B "$NERVURE_BUILD_DIR/node" -G Ninja -DCMAKE_BUILD_TYPE=Release; } >/dev/null &&
+    cmake --build "$NERVURE_BUILD_DIR/node" -j2 --target nervure_node >/dev/null || log "Node: building the addon failed"
   if [ ! -d node/node_modules/@msgpack/msgpack ]; then
     log "Node: installing the package's dependencies (npm)"
     (cd node && npm install -q --no-audit --no-fund --omit=dev --ignore-scripts) >&2 || true
