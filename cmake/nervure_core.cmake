@@ -49,5 +49,8 @@ function(nervure_link_core target)
   target_link_libraries(${target} PRIVATE ${ARGN})
   if(TARGET nervure_prebuilt_current)
     add_dependencies(${target} nervure_prebuilt_current)
+    # The top-level build compiles with -g (RelWithDebInfo); a package built
+    # without debug information does not carry the core's (50 MB of it).
+    target_link_options(${target} PRIVATE $<$<NOT:$<CONFIG:Debug,RelWithDebInfo>>:-Wl,--strip-debug>)
   endif()
 endfunction()
