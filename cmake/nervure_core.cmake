@@ -19,7 +19,12 @@ endif()
 if(NERVURE_PREBUILT_CORE)
   if(NOT EXISTS ${NERVURE_PREBUILT_CORE}/nervure-config.cmake)
     message(STATUS "nervure: configuring the top-level build in ${NERVURE_PREBUILT_CORE}")
-    execute_process(COMMAND ${CMAKE_COMMAND} -S ${NERVURE_ROOT} -B ${NERVURE_PREBUILT_CORE} -G ${CMAKE_GENERATOR}
+    find_program(NERVURE_NINJA ninja)  # the generator the Makefile and go/build-native.sh choose
+    set(generator ${CMAKE_GENERATOR})
+    if(NERVURE_NINJA)
+      set(generator Ninja)
+    endif()
+    execute_process(COMMAND ${CMAKE_COMMAND} -S ${NERVURE_ROOT} -B ${NERVURE_PREBUILT_CORE} -G ${generator}
       RESULT_VARIABLE status OUTPUT_QUIET)
     if(status)
       message(FATAL_ERROR "configuring ${NERVURE_PREBUILT_CORE} failed; set NERVURE_PREBUILT_CORE empty to compile the core here")
