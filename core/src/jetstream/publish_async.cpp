@@ -1,5 +1,7 @@
 #include "jetstream/publish_async.hpp"
 
+#include <algorithm>
+
 #include "jetstream/context.hpp"
 #include "connection_impl.hpp"
 #include "jetstream/publish.hpp"
@@ -109,7 +111,11 @@ void AsyncPublisher::finish(const std::shared_ptr<Pending>& p, PubAck&& ack, std
   }
   std::lock_guard lock(mu_);
   --inflight_;
-  cv_.notify_all();
+  // A publisher waiting for room is woken once a quarter of the window is free,
+  // not at every acknowledgement (it would publish one message and sleep again:
+  // a thread wake-up per message); wait_complete is woken at zero.
+  if (inflight_ == 0 || inflight_ == opts_.max_pending_acks - std::max(1, opts_.max_pending_acks / 4))
+    cv_.notify_all();
 }
 
 void AsyncPublisher::wait_complete(Duration timeout) {
