@@ -25,6 +25,7 @@ AsyncPublisher::~AsyncPublisher() { retries_.stop(); }
 
 void AsyncPublisher::publish(const std::string& subject, std::string_view data, Headers headers, Duration timeout,
                              PubAckCallback done) {
+  bool alone;
   {
     std::unique_lock lock(mu_);
     // Room in the window is the common case: wait_for would read the clock first.
@@ -33,12 +34,15 @@ void AsyncPublisher::publish(const std::string& subject, std::string_view data, 
       throw Error(ErrorCode::timeout, "asynchronous publish stalled: " + std::to_string(inflight_) +
                                           " acknowledgements outstanding for " +
                                           std::to_string(opts_.stall_wait.count()) + " ms");
-    ++inflight_;
+    alone = ++inflight_ == 1;
   }
   auto p = std::make_shared<Pending>(
       Pending{subject, std::string(data), std::move(headers), timeout, std::max(0, opts_.publish_retry_attempts), std::move(done)});
   try {
-    send(p);
+    // The only publish in flight is one somebody waits for (a binding's awaited
+    // publish): it leaves now. Later ones of a burst coalesce, a few large writes
+    // instead of a system call each, flushed by the first write or the tail flush.
+    send(p, alone ? ConnectionImpl::Send::now : ConnectionImpl::Send::coalesced);
   } catch (...) {
     std::lock_guard lock(mu_);
     --inflight_;
@@ -47,12 +51,10 @@ void AsyncPublisher::publish(const std::string& subject, std::string_view data, 
   }
 }
 
-void AsyncPublisher::send(std::shared_ptr<Pending> p) {
+void AsyncPublisher::send(std::shared_ptr<Pending> p, ConnectionImpl::Send how) {
   auto nc = nc_.lock();
   if (!nc) throw Error(ErrorCode::connection_closed, "connection is closed");
   std::weak_ptr<AsyncPublisher> weak = weak_from_this();
-  // Nobody waits on one acknowledgement in particular: a burst of publishes
-  // leaves in a few large writes instead of one system call each.
   nc->impl().request_async(
       p->subject, p->data, p->timeout, p->headers.empty() ? nullptr : &p->headers,
       [weak, p](Message&& reply, std::exception_ptr error) {
@@ -60,7 +62,7 @@ void AsyncPublisher::send(std::shared_ptr<Pending> p) {
         else if (p->done)
           p->done(PubAck{}, std::make_exception_ptr(Error(ErrorCode::connection_closed, "the JetStream context is gone")));
       },
-      ConnectionImpl::Send::coalesced);
+      how);
 }
 
 void AsyncPublisher::on_reply(const std::shared_ptr<Pending>& p, Message&& reply, std::exception_ptr error) {
@@ -86,7 +88,7 @@ void AsyncPublisher::on_reply(const std::shared_ptr<Pending>& p, Message&& reply
       if (cancelled)
         return self->finish(p, PubAck{}, std::make_exception_ptr(Error(ErrorCode::connection_closed, "JetStream context closed")));
       try {
-        self->send(p);
+        self->send(p, ConnectionImpl::Send::now);
       } catch (...) {
         self->finish(p, PubAck{}, std::current_exception());
       }

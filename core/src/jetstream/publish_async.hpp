@@ -6,6 +6,7 @@
 #include <memory>
 #include <mutex>
 
+#include "connection_impl.hpp"
 #include "jetstream/scheduler.hpp"
 #include "nervure/jetstream.hpp"
 
@@ -24,7 +25,7 @@ class AsyncPublisher : public std::enable_shared_from_this<AsyncPublisher> {
 
  private:
   struct Pending;
-  void send(std::shared_ptr<Pending> p);
+  void send(std::shared_ptr<Pending> p, ConnectionImpl::Send how);
   void on_reply(const std::shared_ptr<Pending>& p, Message&& reply, std::exception_ptr error);
   void finish(const std::shared_ptr<Pending>& p, PubAck&& ack, std::exception_ptr error);
 
