@@ -3,6 +3,8 @@
 #include <boost/asio/co_spawn.hpp>
 #include <boost/asio/detached.hpp>
 #include <boost/asio/use_awaitable.hpp>
+#include <linux/sockios.h>
+#include <sys/ioctl.h>
 #include <sys/socket.h>
 
 #include <charconv>
@@ -1047,6 +1049,8 @@ void ConnectionImpl::drain(Duration timeout) {
 }
 
 void ConnectionImpl::close() {
+  const auto flush_deadline = steady::now() + kCloseFlushWait;
+  int sent_fd = -1;  // the plain TCP socket whose kernel queue to wait for
   {
     std::unique_lock lock(mu_);
     if (state_ == State::closed) return;
@@ -1054,14 +1058,24 @@ void ConnectionImpl::close() {
     // from publish() followed by close().
     if ((state_ == State::connected || state_ == State::draining) && io_thread_.joinable() &&
         std::this_thread::get_id() != io_thread_id_) {
-      write_cv_.wait_for(lock, kCloseFlushWait, [&] {
+      write_cv_.wait_until(lock, flush_deadline, [&] {
         return (out_buf_.empty() && !write_in_flight_) ||
                (state_ != State::connected && state_ != State::draining);
       });
+      if (state_ == State::connected || state_ == State::draining) sent_fd = direct_fd_;
     }
     state_ = State::closed;
     direct_fd_ = -1;
     write_cv_.notify_all();
+  }
+  // Closing a socket that holds unread input resets the connection, and the
+  // reset throws away what the kernel had not yet sent: a server slow to read
+  // lost the last publishes. Wait (boundedly) until the kernel has sent them;
+  // the socket stays open until shutdown_on_io_thread, posted below.
+  if (sent_fd >= 0) {
+    int unsent = 0;
+    while (::ioctl(sent_fd, SIOCOUTQ, &unsent) == 0 && unsent > 0 && steady::now() < flush_deadline)
+      std::this_thread::sleep_for(std::chrono::microseconds(200));
   }
   if (!io_thread_.joinable()) {
     // Never started (or already stopped): nothing runs on the I/O thread.
