@@ -34,7 +34,8 @@ void AsyncPublisher::publish(const std::string& subject, std::string_view data, 
       throw Error(ErrorCode::timeout, "asynchronous publish stalled: " + std::to_string(inflight_) +
                                           " acknowledgements outstanding for " +
                                           std::to_string(opts_.stall_wait.count()) + " ms");
-    alone = ++inflight_ == 1;
+    ++inflight_;
+    alone = ++unanswered_ == 1;
   }
   auto p = std::make_shared<Pending>(
       Pending{subject, std::string(data), std::move(headers), timeout, std::max(0, opts_.publish_retry_attempts), std::move(done)});
@@ -46,6 +47,7 @@ void AsyncPublisher::publish(const std::string& subject, std::string_view data, 
   } catch (...) {
     std::lock_guard lock(mu_);
     --inflight_;
+    --unanswered_;
     cv_.notify_all();
     throw;
   }
@@ -104,6 +106,10 @@ void AsyncPublisher::on_reply(const std::shared_ptr<Pending>& p, Message&& reply
 
 void AsyncPublisher::finish(const std::shared_ptr<Pending>& p, PubAck&& ack, std::exception_ptr error) {
   PubAckCallback done = std::move(p->done);
+  {
+    std::lock_guard lock(mu_);
+    --unanswered_;
+  }
   if (done) {
     try {
       done(std::move(ack), error);

@@ -34,6 +34,10 @@ class AsyncPublisher : public std::enable_shared_from_this<AsyncPublisher> {
   mutable std::mutex mu_;
   std::condition_variable cv_;
   int inflight_ = 0;
+  // Publishes whose acknowledgement has not yet been handed to its callback: a
+  // caller that awaits each one publishes its next from that callback, before
+  // inflight_ drops, and must still find itself alone.
+  int unanswered_ = 0;
   Scheduler retries_;
 };
 
