@@ -66,7 +66,7 @@ ConsumerConfig OrderedStream::next_config(const std::string& deliver_subject) {
   c.headers_only = config_.headers_only;
   c.replay_policy = config_.replay_policy;
   c.filter_subjects = config_.filter_subjects;
-  if (last_stream_seq_ > 0) {
+  if (last_stream_seq_ > 0 || resume_known_) {
     // Resume right after what the reader already has.
     c.deliver_policy = DeliverPolicy::by_start_sequence;
     c.opt_start_seq = last_stream_seq_ + 1;
@@ -95,6 +95,13 @@ void OrderedStream::create_consumer() {
   }
   consumer_ = info.name;
   set_consumer_name(consumer_);
+  // "Only new messages" means new since this first consumer: a replacement made
+  // before anything arrived starts after the stream's end as it was then, not
+  // as it is now (a message stored in between would be skipped).
+  if (!resume_known_ && config_.deliver_policy == DeliverPolicy::new_) {
+    last_stream_seq_ = info.delivered.stream_seq;
+    resume_known_ = true;
+  }
   last_consumer_seq_ = 0;
   last_activity_ = steady::now();
   if (on_created_) on_created_(info);
@@ -188,6 +195,7 @@ void OrderedStream::on_data(Message&& m) {
                     std::to_string(last_consumer_seq_));
   last_consumer_seq_ = meta.consumer_seq;
   last_stream_seq_ = meta.stream_seq;
+  resume_known_ = true;
   ++handed_;
   deliver(std::move(m));
 }

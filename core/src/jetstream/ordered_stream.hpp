@@ -52,6 +52,7 @@ class OrderedStream : public StreamCore {
   std::string consumer_;
   int serial_ = 0;
   uint64_t last_stream_seq_ = 0;
+  bool resume_known_ = false;  // last_stream_seq_ says where a replacement starts (it may be 0)
   uint64_t last_consumer_seq_ = 0;
   uint64_t handed_ = 0;        // messages given to the reader or handler so far
   std::string flow_reply_;     // a flow control request not answered yet
