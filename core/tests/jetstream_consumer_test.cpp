@@ -464,6 +464,26 @@ TEST_F(ConsumerTest, OrderedConsumerRecoversFromALostConsumer) {
   EXPECT_TRUE(js_->consumer_names("ORD").empty());  // the client removes what it made
 }
 
+TEST_F(ConsumerTest, OrderedConsumerOfNewMessagesLosesNoneWhenReplacedBeforeTheFirst) {
+  js_->add_stream(stream_config("ORDNEW", {"ordnew.>"}));
+  publish_n("ordnew.a", 3);  // before the consumer: not "new"
+  OrderedConsumerConfig oc;
+  oc.deliver_policy = DeliverPolicy::new_;
+  oc.consume.expires = 2s;  // heartbeats every second: a lost consumer is noticed within two
+  auto stream = js_->ordered_consumer("ORDNEW", oc);
+  expect_error(ErrorCode::timeout, [&] { stream->next(300ms); });  // started, nothing new yet
+  // Lost before it delivered anything; what is stored meanwhile is still new.
+  auto lost = stream->consumer_name();
+  js_->delete_consumer("ORDNEW", lost);
+  publish_n("ordnew.a", 2, 3);
+  auto live = take(*stream, 2, 8s);
+  ASSERT_EQ(live.size(), 2u) << "a message stored while the consumer was replaced was skipped";
+  EXPECT_EQ(live[0].data(), "3");
+  EXPECT_EQ(live[1].metadata().stream_seq, 5u);
+  EXPECT_NE(stream->consumer_name(), lost);
+  stream->stop();
+}
+
 TEST_F(ConsumerTest, OrderedConsumerPassesFlowControlAsTheReaderTakes) {
   js_->add_stream(stream_config("ORDFC", {"ordfc.>"}));
   // 6 MiB: more than the server sends before it waits for flow control (2 MiB at first).
