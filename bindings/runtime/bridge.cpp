@@ -100,13 +100,16 @@ void Inbox::request_started(uint64_t token, uint64_t request_id) {
   std::lock_guard lock(requests_mu_);
   if (finished_early_.erase(token) != 0) return;
   requests_.emplace(token, request_id);
-  spin_until_.store((std::chrono::steady_clock::now() + spin_budget_).time_since_epoch().count(),
-                    std::memory_order_relaxed);
+  extend_spin();
   in_flight_.store(requests_.size(), std::memory_order_release);
 }
 
 void Inbox::awaited_started() {
   awaited_.fetch_add(1, std::memory_order_release);
+  extend_spin();
+}
+
+void Inbox::extend_spin() {
   spin_until_.store((std::chrono::steady_clock::now() + spin_budget_).time_since_epoch().count(),
                     std::memory_order_relaxed);
 }

@@ -127,6 +127,7 @@ class Inbox {
 
  private:
   void signal_locked();
+  void extend_spin();  // the loop may poll for spin_budget_ from now
 
   int fd_ = -1;
   std::mutex mu_;

@@ -66,7 +66,7 @@ ConsumerConfig OrderedStream::next_config(const std::string& deliver_subject) {
   c.headers_only = config_.headers_only;
   c.replay_policy = config_.replay_policy;
   c.filter_subjects = config_.filter_subjects;
-  if (last_stream_seq_ > 0 || resume_known_) {
+  if (resume_known_) {
     // Resume right after what the reader already has.
     c.deliver_policy = DeliverPolicy::by_start_sequence;
     c.opt_start_seq = last_stream_seq_ + 1;
