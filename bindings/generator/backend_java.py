@@ -78,10 +78,15 @@ def java_params(api: Api, op: Operation) -> list[str]:
     return params
 
 
+# Besides the hot ones: asynchronous operations whose Java caller usually blocks
+# until they complete (ActorProxy.invoke, from outside a turn and inside one).
+AWAITED = {("connection", "actor_invoke"), ("actor_host", "invoke")}
+
+
 def has_sync(op: Operation) -> bool:
-    """Hot asynchronous operations also get a blocking variant that waits in native code
-    (one thread hand-over less than completing a future through the dispatcher)."""
-    return op.kind == "async" and op.hot
+    """Hot and usually awaited asynchronous operations also get a blocking variant that waits
+    in native code (one thread hand-over less than completing a future through the dispatcher)."""
+    return op.kind == "async" and (op.hot or (op.object, op.name) in AWAITED)
 
 
 def javadoc(text: str, indent: str = "  ") -> list[str]:

@@ -492,6 +492,25 @@ JNIEXPORT void JNICALL Java_io_nervure_internal_NativeOps_connectionActorInvoke(
   }
 }
 
+// connection.actor_invoke, blocking: waits in native code for the completion
+JNIEXPORT jbyteArray JNICALL Java_io_nervure_internal_NativeOps_connectionActorInvokeSync(JNIEnv* env, jclass, jlong self, jstring a_actorType, jstring a_actorId, jstring a_method, jbyteArray a_args, jlong a_timeout, jlong a_partitions) {
+  try {
+    char* error = nullptr;
+    nervure::jni::Utf a_actorType_c(env, a_actorType);
+    nervure::jni::Utf a_actorId_c(env, a_actorId);
+    nervure::jni::Utf a_method_c(env, a_method);
+    nervure::jni::Bytes a_args_c(env, a_args);
+    nervure::jni::Waiter waiter;
+    nervure_status status = nervure_connection_actor_invoke(reinterpret_cast<nervure_connection*>(self), a_actorType_c.get(), a_actorId_c.get(), a_method_c.get(), a_args_c.data(), a_args_c.size(), static_cast<int64_t>(a_timeout), static_cast<int64_t>(a_partitions), &nervure::jni::Waiter::done, &waiter, &error);
+    if (status != NERVURE_OK) { nervure::jni::throw_status(env, status, error); return nullptr; }
+    waiter.started();
+    return waiter.finish(env);
+  } catch (...) {
+    nervure::jni::throw_current(env);
+  }
+  return nullptr;
+}
+
 // connection.actor_tell (async)
 JNIEXPORT void JNICALL Java_io_nervure_internal_NativeOps_connectionActorTell(JNIEnv* env, jclass, jlong self, jstring a_actorType, jstring a_actorId, jstring a_method, jbyteArray a_args, jstring a_dedupId, jlong a_timeout, jlong token) {
   try {
@@ -932,6 +951,25 @@ JNIEXPORT void JNICALL Java_io_nervure_internal_NativeOps_actorHostInvoke(JNIEnv
   } catch (...) {
     nervure::jni::throw_current(env);
   }
+}
+
+// actor_host.invoke, blocking: waits in native code for the completion
+JNIEXPORT jbyteArray JNICALL Java_io_nervure_internal_NativeOps_actorHostInvokeSync(JNIEnv* env, jclass, jlong self, jlong a_turn, jstring a_actorType, jstring a_actorId, jstring a_method, jbyteArray a_args, jlong a_timeout) {
+  try {
+    char* error = nullptr;
+    nervure::jni::Utf a_actorType_c(env, a_actorType);
+    nervure::jni::Utf a_actorId_c(env, a_actorId);
+    nervure::jni::Utf a_method_c(env, a_method);
+    nervure::jni::Bytes a_args_c(env, a_args);
+    nervure::jni::Waiter waiter;
+    nervure_status status = nervure_actor_host_invoke(reinterpret_cast<nervure_actor_host*>(self), static_cast<uint64_t>(a_turn), a_actorType_c.get(), a_actorId_c.get(), a_method_c.get(), a_args_c.data(), a_args_c.size(), static_cast<int64_t>(a_timeout), &nervure::jni::Waiter::done, &waiter, &error);
+    if (status != NERVURE_OK) { nervure::jni::throw_status(env, status, error); return nullptr; }
+    waiter.started();
+    return waiter.finish(env);
+  } catch (...) {
+    nervure::jni::throw_current(env);
+  }
+  return nullptr;
 }
 
 // actor_host.host_id (call)

@@ -5,7 +5,7 @@ package io.nervure;
  * methods of the subclass are callable by name; each takes the call's argument
  * (none, or one parameter: Object, long, int, double, boolean, String, byte[],
  * List, Map) and returns the result (MessagePack-able). The runtime runs one
- * turn at a time per actor, on its worker threads.
+ * turn at a time per actor, on the runtime's runner threads.
  */
 public abstract class Actor {
   String actorType;

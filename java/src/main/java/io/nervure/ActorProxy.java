@@ -46,7 +46,7 @@ public final class ActorProxy {
    * @throws TimeoutException when no result came in time
    */
   public Object invoke(String method) {
-    return result(connection.await(invokeRaw(method, NONE, DEFAULT_TIMEOUT)));
+    return result(invokeBlocking(method, NONE, DEFAULT_TIMEOUT));
   }
 
   /**
@@ -69,7 +69,7 @@ public final class ActorProxy {
    * @return its result
    */
   public Object invoke(String method, Object args, Duration timeout) {
-    return connection.await(invokeAsync(method, args, timeout));
+    return result(invokeBlocking(method, MsgPack.pack(args), timeout));
   }
 
   /**
@@ -86,6 +86,17 @@ public final class ActorProxy {
 
   private static Object result(Message m) {
     return m == null ? null : MsgPack.unpack(m.data());
+  }
+
+  /** Waits in native code: the reply wakes this thread directly, without the dispatcher. */
+  private Message invokeBlocking(String method, byte[] data, Duration timeout) {
+    long ms = timeout.toMillis();
+    long turn = ActorRuntime.currentTurn();
+    if (host != 0 && turn != 0) {
+      return connection.reply(NativeOps.actorHostInvokeSync(host, turn, actorType, actorId, method, data, ms));
+    }
+    return connection.reply(NativeOps.connectionActorInvokeSync(connection.handle(), actorType, actorId, method,
+        data, ms, partitions));
   }
 
   private CompletableFuture<Message> invokeRaw(String method, byte[] data, Duration timeout) {

@@ -10,16 +10,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 
 /**
  * Hosts actor types in this process (virtual actors: placement, turn order,
  * state persistence, timers and reminders are the core's; this class runs the
- * turns on its worker threads, one turn at a time per actor).
+ * turns on its runner threads, one turn at a time per actor).
  *
  * <pre>{@code
  * try (ActorRuntime runtime = ActorRuntime.builder(nc).build()) {
@@ -34,7 +30,8 @@ public final class ActorRuntime implements AutoCloseable {
   private final Connection connection;
   private final Host host;
   private final long partitions;
-  private final ExecutorService workers;
+  private final int workers;
+  private TurnRunners runners;
   private final Map<String, Supplier<? extends Actor>> types = new ConcurrentHashMap<>();
   private final Map<String, Actor> actors = new ConcurrentHashMap<>();
   private Subscription turns;
@@ -138,7 +135,7 @@ public final class ActorRuntime implements AutoCloseable {
       return this;
     }
 
-    /** @param n worker threads that run turns @return this builder */
+    /** @param n threads that run turns (at most this many at once) @return this builder */
     public Builder workers(int n) {
       workers = n;
       return this;
@@ -177,12 +174,7 @@ public final class ActorRuntime implements AutoCloseable {
     this.connection = connection;
     this.host = host;
     this.partitions = partitions;
-    AtomicInteger n = new AtomicInteger();
-    this.workers = Executors.newFixedThreadPool(Math.max(1, workers), r -> {
-      Thread t = new Thread(r, "nervure-actor-" + n.incrementAndGet());
-      t.setDaemon(true);
-      return t;
-    });
+    this.workers = workers;
   }
 
   Connection connection() {
@@ -251,7 +243,10 @@ public final class ActorRuntime implements AutoCloseable {
   /** Joins placement and starts serving the registered types (blocking). */
   public void start() {
     if (started) throw new InvalidArgumentException("actor runtime started already");
-    turns = connection.adopt(NativeOps.actorHostTurns(host.handle), "actor turns", this::onTurn);
+    turns = connection.adopt(NativeOps.actorHostTurns(host.handle), "actor turns", null);
+    runners = new TurnRunners(turns, workers, "nervure-actor", this::runTurn);
+    connection.watchReady(turns.sourceId(), runners::wanted);
+    runners.start();
     started = true;
     NativeOps.actorHostStart(host.handle);
   }
@@ -266,12 +261,10 @@ public final class ActorRuntime implements AutoCloseable {
     if (!started) return;
     started = false;
     NativeOps.actorHostStop(host.handle, timeout.toMillis());
-    if (turns != null) turns.joinHandler(timeout);
-    workers.shutdown();
-    try {
-      workers.awaitTermination(timeout.toMillis(), TimeUnit.MILLISECONDS);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
+    if (runners != null) runners.join(timeout);
+    if (turns != null) {
+      connection.unwatchReady(turns.sourceId());
+      connection.forget(turns);
     }
   }
 
@@ -282,10 +275,6 @@ public final class ActorRuntime implements AutoCloseable {
   }
 
   // ---- turns ------------------------------------------------------------------------
-
-  private void onTurn(Message msg) {
-    workers.execute(() -> runTurn(msg));
-  }
 
   private void runTurn(Message msg) {
     long turn = Long.parseLong(msg.reply());

@@ -32,6 +32,7 @@ public final class Connection implements AutoCloseable {
   private final AtomicLong tokens = new AtomicLong();
   private final Map<Long, CompletableFuture<?>> pending = new ConcurrentHashMap<>();
   private final Map<Subscription, Boolean> subscriptions = new ConcurrentHashMap<>();
+  private final Map<Long, Runnable> readyWatchers = new ConcurrentHashMap<>();
   private volatile boolean closing;
 
   private Connection(long handle, Options options) {
@@ -181,7 +182,10 @@ public final class Connection implements AutoCloseable {
     return s;
   }
 
-  /** Wraps a source handle the core made (an actor host's turns) as a subscription with a handler. */
+  /**
+   * Wraps a source handle the core made (an actor host's turns) as a subscription: with a handler,
+   * delivered on its own thread; without one, read with {@link Subscription#poll}.
+   */
   Subscription adopt(long sub, String name, MessageHandler handler) {
     Subscription s = new Subscription(this, sub, name, null, handler);
     subscriptions.put(s, Boolean.TRUE);
@@ -191,6 +195,18 @@ public final class Connection implements AutoCloseable {
 
   void forget(Subscription s) {
     subscriptions.remove(s);
+  }
+
+  /**
+   * Runs onReady on the dispatcher each time the source with this id reports that messages came
+   * while nobody waited in the core for them (the actor runtime's standby runners hear it so).
+   */
+  void watchReady(long sourceId, Runnable onReady) {
+    readyWatchers.put(sourceId, onReady);
+  }
+
+  void unwatchReady(long sourceId) {
+    readyWatchers.remove(sourceId);
   }
 
   // ---- request ------------------------------------------------------------------
@@ -332,8 +348,12 @@ public final class Connection implements AutoCloseable {
    */
   public Message request(String subject, Headers headers, byte[] data, Duration timeout) {
     // Waits in native code: the reply wakes this thread directly, without the dispatcher.
-    byte[] encoded = NativeOps.connectionRequestSync(handle, subject, data, timeout.toMillis(),
-        headers == null ? null : headers.toNative());
+    return reply(NativeOps.connectionRequestSync(handle, subject, data, timeout.toMillis(),
+        headers == null ? null : headers.toNative()));
+  }
+
+  /** The message a blocking native call returned encoded (null: none). */
+  Message reply(byte[] encoded) {
     if (encoded == null) return null;
     List<Message> one = new ArrayList<>(1);
     Records.decodeMessage(encoded, factory, one);
@@ -471,6 +491,10 @@ public final class Connection implements AutoCloseable {
         } else {
           f.complete(null);
         }
+      }
+      for (long id : w.readyIds) {
+        Runnable watcher = readyWatchers.get(id);
+        if (watcher != null) watcher.run();
       }
       EventListener l = options.eventListener();
       for (int i = 0; i < w.eventCodes.length; i++) {

@@ -101,16 +101,25 @@ public final class Subscription implements AutoCloseable, Iterable<Message> {
    */
   public Message nextMessage(Duration timeout) {
     if (handler != null) throw new IllegalStateException("this subscription delivers to its handler");
+    Message m = poll(Math.max(0, timeout.toMillis()));
+    if (m != null) return m;
+    if (NativeOps.subscriptionEnded(handle)) throw new IllegalStateException("the subscription has ended");
+    throw new TimeoutException("no message within " + timeout.toMillis() + " ms on " + subject);
+  }
+
+  /**
+   * The next message, waiting up to waitMs; null when none came or the subscription ended. One
+   * thread at a time waits in the core; others calling meanwhile wait for it, then take what it
+   * left buffered or wait in the core in turn.
+   */
+  Message poll(long waitMs) {
     synchronized (pollLock) {
       synchronized (buffered) {
         Message m = buffered.poll();
         if (m != null) return m;
       }
-      byte[] encoded = NativeOps.subscriptionPoll(handle, BATCH, Math.max(0, timeout.toMillis()));
-      if (encoded == null) {
-        if (NativeOps.subscriptionEnded(handle)) throw new IllegalStateException("the subscription has ended");
-        throw new TimeoutException("no message within " + timeout.toMillis() + " ms on " + subject);
-      }
+      byte[] encoded = NativeOps.subscriptionPoll(handle, BATCH, waitMs);
+      if (encoded == null) return null;
       scratch.clear();
       Records.decodeMessage(encoded, connection.factory, scratch);
       synchronized (buffered) {
@@ -118,6 +127,18 @@ public final class Subscription implements AutoCloseable, Iterable<Message> {
         return buffered.poll();
       }
     }
+  }
+
+  /** @return whether {@link #poll} has messages it took from the core and not yet handed out */
+  boolean hasBuffered() {
+    synchronized (buffered) {
+      return !buffered.isEmpty();
+    }
+  }
+
+  /** @return the id under which the connection's dispatcher reports this subscription ready */
+  long sourceId() {
+    return NativeOps.subscriptionId(handle);
   }
 
   /**

@@ -7,8 +7,14 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -100,6 +106,23 @@ class ActorTest {
     }
   }
 
+  /** Counts in memory and notes any turn that starts while another of the same actor runs. */
+  public static class Counter extends Actor {
+    static final Map<String, AtomicInteger> RUNNING = new ConcurrentHashMap<>();
+    static final AtomicBoolean OVERLAPPED = new AtomicBoolean();
+    private long n;
+
+    public long increment() throws InterruptedException {
+      AtomicInteger running = RUNNING.computeIfAbsent(actorId(), k -> new AtomicInteger());
+      if (running.incrementAndGet() != 1) OVERLAPPED.set(true);
+      long seen = n;
+      Thread.sleep(0, 200_000);  // a window for an overlapping turn to lose this increment
+      n = seen + 1;
+      running.decrementAndGet();
+      return n;
+    }
+  }
+
   @Test
   void msgpackRoundTrip() {
     Map<String, Object> m = new LinkedHashMap<>();
@@ -158,6 +181,39 @@ class ActorTest {
         assertTrue(reserve.runLatency().p99Us() <= reserve.runLatency().maxUs());
         assertEquals(1, byMethod.get("fail").failed());
       }
+    }
+  }
+
+  @Test
+  void turnsOfOneActorNeverOverlapAndNoIncrementIsLost(NatsServer server) throws Exception {
+    final int callers = 6;
+    final int calls = 100;
+    try (Connection host = Nervure.connect(server.url()); Connection caller = Nervure.connect(server.url());
+        ActorRuntime runtime = ActorRuntime.builder(host).buckets("java-count-leases", "java-count-state").build()) {
+      runtime.register("counter", Counter::new);
+      runtime.start();
+      ExecutorService pool = Executors.newFixedThreadPool(callers);
+      try {
+        List<Future<?>> done = new java.util.ArrayList<>();
+        for (int c = 0; c < callers; c++) {
+          ActorProxy counter = caller.actorProxy("counter", c % 2 == 0 ? "even" : "odd");
+          boolean async = c >= callers - 2;  // some through the dispatcher, the rest waiting in native code
+          done.add(pool.submit(() -> {
+            for (int i = 0; i < calls; i++) {
+              if (async) counter.invokeAsync("increment", null, Duration.ofSeconds(10)).get();
+              else counter.invoke("increment", null, Duration.ofSeconds(10));
+            }
+            return null;
+          }));
+        }
+        for (Future<?> f : done) f.get(60, TimeUnit.SECONDS);
+      } finally {
+        pool.shutdownNow();
+      }
+      assertFalse(Counter.OVERLAPPED.get(), "a turn started while another of the same actor ran");
+      long expected = (long) calls * callers / 2;
+      assertEquals(expected + 1, caller.actorProxy("counter", "even").invoke("increment", null));
+      assertEquals(expected + 1, caller.actorProxy("counter", "odd").invoke("increment", null));
     }
   }
 

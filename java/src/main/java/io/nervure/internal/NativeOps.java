@@ -91,6 +91,8 @@ public final class NativeOps {
   public static native long connectionActorHost(long self, long idleTimeout, long callTimeout, boolean reentrancy, long maxReentrancyDepth, long leaseTtl, long partitions, long workers, String hostId, String leaseBucket, String stateBucket);
   /** Calls a method of an actor (one turn) and completes with its result in the message data. Arguments and result are MessagePack. Completes through take() with the token. */
   public static native void connectionActorInvoke(long self, String actorType, String actorId, String method, byte[] args, long timeout, long partitions, long token);
+  /** Calls a method of an actor (one turn) and completes with its result in the message data. Arguments and result are MessagePack. Waits in native code and returns the encoded reply batch (or null). */
+  public static native byte[] connectionActorInvokeSync(long self, String actorType, String actorId, String method, byte[] args, long timeout, long partitions);
   /** Fire and forget, durably: stores a call in the hosts' tell stream and completes once it is stored; the call runs at least once, its result dropped. Calls with the same dedup_id within 2 minutes are stored once. Completes through take() with the token. */
   public static native void connectionActorTell(long self, String actorType, String actorId, String method, byte[] args, String dedupId, long timeout, long token);
   /** Publish a message; fire and forget. */
@@ -155,6 +157,8 @@ public final class NativeOps {
   public static native void actorHostUnregisterReminder(long self, long turn, String name);
   /** Calls an actor from inside a turn, within the turn's call chain (so reentrancy can recognise it). Completes through take() with the token. */
   public static native void actorHostInvoke(long self, long turn, String actorType, String actorId, String method, byte[] args, long timeout, long token);
+  /** Calls an actor from inside a turn, within the turn's call chain (so reentrancy can recognise it). Waits in native code and returns the encoded reply batch (or null). */
+  public static native byte[] actorHostInvokeSync(long self, long turn, String actorType, String actorId, String method, byte[] args, long timeout);
   /** This host's id. */
   public static native String actorHostHostId(long self);
   /** Counters of this host. */
