@@ -41,6 +41,7 @@ func (p *ActorProxy) Invoke(ctx context.Context, method string, arg ...any) (any
 	timeout := timeoutOf(ctx, p.Timeout)
 	var m *Msg
 	if p.turn != nil {
+		p.turn.mayWait()
 		m, err = p.turn.rt.host.Invoke(ctx, p.turn.turn, p.Type, p.ID, method, data, timeout)
 	} else {
 		m, err = p.conn.ActorInvoke(ctx, p.Type, p.ID, method, data, timeout, p.Partitions)
@@ -61,6 +62,9 @@ func (p *ActorProxy) Tell(ctx context.Context, method string, dedupID string, ar
 	data, err := packArg(arg)
 	if err != nil {
 		return err
+	}
+	if p.turn != nil {
+		p.turn.mayWait()
 	}
 	return p.conn.ActorTell(ctx, p.Type, p.ID, method, data, dedupID, timeoutOf(ctx, p.Timeout))
 }
@@ -133,8 +137,8 @@ func WithActorBuckets(leases, state string) ActorOption {
 	return func(c *actorConfig) { c.leases, c.state = leases, state }
 }
 
-// ActorRuntime hosts actor types in this process. Each turn runs on a
-// goroutine of its own; the host gives an actor one turn at a time.
+// ActorRuntime hosts actor types in this process. The host gives an actor one
+// turn at a time; turns of different actors run side by side (actor_turns.go).
 type ActorRuntime struct {
 	conn  *Conn
 	host  *ActorHost
@@ -219,10 +223,7 @@ func (r *ActorRuntime) Start() error {
 		return err
 	}
 	r.turns = turns
-	turns.handler = func(m *Msg) { go r.onTurn(m) }
-	turns.done = make(chan struct{})
-	go turns.deliver()
-	turns.notify()
+	r.startServing(turns)
 	return r.host.Start()
 }
 
@@ -239,15 +240,21 @@ type ActorContext struct {
 	// Type and ID name the actor.
 	Type, ID string
 
-	rt   *ActorRuntime
-	turn uint64
+	rt      *ActorRuntime
+	turn    uint64
+	serving *serving // when the turn runs on the serving goroutine
 }
 
-func (r *ActorRuntime) onTurn(m *Msg) {
+// mayWait is called before the turn waits on the server or another actor:
+// serving passes to another goroutine meanwhile.
+func (c *ActorContext) mayWait() { c.serving.handOff() }
+
+// onTurn runs one turn; s is the serving goroutine's term when it runs there.
+func (r *ActorRuntime) onTurn(m *Msg, s *serving) {
 	turn, _ := strconv.ParseUint(m.Reply, 10, 64)
 	kind := m.Header.Get("Nervure-Turn")
 	ctx := &ActorContext{Context: context.Background(), Type: m.Header.Get("Nervure-Actor-Type"),
-		ID: m.Header.Get("Nervure-Actor-Id"), rt: r, turn: turn}
+		ID: m.Header.Get("Nervure-Actor-Id"), rt: r, turn: turn, serving: s}
 	t, ok := r.types[ctx.Type]
 	if !ok {
 		r.host.Complete(turn, nil, "ActivationError", "actor type "+ctx.Type+" is not hosted here")
@@ -340,7 +347,10 @@ func (c *ActorContext) Set(key string, value any) error {
 func (c *ActorContext) Remove(key string) (bool, error) { return c.rt.host.StateRemove(c.turn, key) }
 
 // Save saves the state now rather than at the end of the turn.
-func (c *ActorContext) Save() error { return c.rt.host.StateSave(c.turn) }
+func (c *ActorContext) Save() error {
+	c.mayWait()
+	return c.rt.host.StateSave(c.turn)
+}
 
 // RegisterTimer calls method after due, then every period ("" for once),
 // while the actor is active. Durations: "1m30s" or ISO 8601 ("PT1M30S").
@@ -363,11 +373,13 @@ func (c *ActorContext) RegisterReminder(name, due, period string, data ...any) e
 	if err != nil {
 		return err
 	}
+	c.mayWait()
 	return c.rt.host.RegisterReminder(c.turn, name, due, period, b)
 }
 
 // UnregisterReminder removes a reminder.
 func (c *ActorContext) UnregisterReminder(name string) error {
+	c.mayWait()
 	return c.rt.host.UnregisterReminder(c.turn, name)
 }
 

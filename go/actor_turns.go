@@ -1,0 +1,135 @@
+package nervure
+
+import (
+	"sync/atomic"
+	"syscall"
+	"time"
+)
+
+// How the turns of Go-hosted actors reach Go and run.
+//
+// One goroutine at a time serves the host's turn source: it waits for turns on
+// the source's own eventfd in Go's network poller and runs a turn itself, on
+// the goroutine the wake-up reached, so a call to an active actor costs one
+// wake-up and no goroutine hand-over (a goroutine started per turn woke a
+// second OS thread on every call). Turns that arrive together belong to
+// different actors: all but one get a goroutine each, so they still run side
+// by side.
+//
+// A turn may wait: on another actor of this very host, on the server, on
+// anything in the method. Serving then passes to a new goroutine, at once when
+// the turn waits through its ActorContext (calls, tells, saves, reminders),
+// otherwise once it has run for turnHandOff, so other actors' turns never
+// queue behind it for long. The core still gives each actor one turn at a
+// time, whichever goroutine runs it.
+
+// turnHandOff is how long a turn runs on the serving goroutine before another
+// goroutine takes over serving. Go's poller sleeps in whole milliseconds, so
+// shorter would not fire sooner.
+const turnHandOff = time.Millisecond
+
+// turnServer serves the turn source of one runtime.
+type turnServer struct {
+	rt    *ActorRuntime
+	turns *Subscription
+	rc    syscall.RawConn // the source's eventfd in Go's poller; nil: wait inside C
+	ended atomic.Bool
+}
+
+// What the serving goroutine is doing (serving.state).
+const (
+	servingWait      = iota // waiting for turns
+	servingTurn             // running a turn itself
+	servingHandedOff        // its turn waits or took long: another goroutine serves
+)
+
+// serving is one goroutine's term as the server.
+type serving struct {
+	srv   *turnServer
+	state atomic.Int32
+	timer *time.Timer
+}
+
+func (r *ActorRuntime) startServing(turns *Subscription) {
+	srv := &turnServer{rt: r, turns: turns}
+	turns.handler = func(*Msg) {} // marks the source as handled for Conn.Drain
+	turns.done = make(chan struct{})
+	turns.watchOwnFd()
+	if f := turns.wake.Load(); f != nil {
+		if rc, err := f.SyscallConn(); err == nil {
+			srv.rc = rc
+		}
+	}
+	go srv.serve()
+}
+
+// handOff passes serving to a new goroutine while the turn this one runs goes
+// on; no-op once done or when the turn runs on a goroutine of its own.
+func (s *serving) handOff() {
+	if s != nil && s.state.CompareAndSwap(servingTurn, servingHandedOff) {
+		go s.srv.serve()
+	}
+}
+
+func (t *turnServer) serve() {
+	s := &serving{srv: t}
+	s.timer = time.AfterFunc(time.Hour, s.handOff)
+	s.timer.Stop()
+	for {
+		msgs, ended, err := t.turns.next(t.pollWait())
+		if err != nil || ended {
+			t.finish()
+			return
+		}
+		if n := len(msgs); n > 0 {
+			for i := range msgs[:n-1] {
+				go t.rt.onTurn(&msgs[i], nil)
+			}
+			s.state.Store(servingTurn)
+			s.timer.Reset(turnHandOff)
+			t.rt.onTurn(&msgs[n-1], s)
+			s.timer.Stop()
+			if !s.state.CompareAndSwap(servingTurn, servingWait) {
+				return // another goroutine serves now
+			}
+			if n == batchMax {
+				continue // maybe more queued: no signal came for them
+			}
+		} else if t.turns.conn.closed.Load() {
+			t.finish() // closed without the source's end (yet): nothing more comes
+			return
+		}
+		if !t.wait() {
+			t.finish()
+			return
+		}
+	}
+}
+
+// pollWait is how long a poll of the source waits inside C: without an fd of
+// its own (not on Linux) the serving goroutine waits there.
+func (t *turnServer) pollWait() time.Duration {
+	if t.rc == nil {
+		return 100 * time.Millisecond
+	}
+	return 0
+}
+
+// wait returns once turns may be queued; false when the source's fd failed.
+func (t *turnServer) wait() bool {
+	if t.rc == nil {
+		return true
+	}
+	// Whatever was queued after the last poll signalled the fd.
+	return t.rc.Read(takeSignal) == nil
+}
+
+func (t *turnServer) finish() {
+	if t.ended.CompareAndSwap(false, true) {
+		if f := t.turns.wake.Load(); f != nil {
+			f.Close()
+		}
+		t.turns.forget()
+		close(t.turns.done)
+	}
+}
