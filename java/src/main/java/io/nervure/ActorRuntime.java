@@ -6,6 +6,7 @@ import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -27,6 +28,22 @@ import java.util.function.Supplier;
  */
 public final class ActorRuntime implements AutoCloseable {
   private static final ThreadLocal<Long> TURN = ThreadLocal.withInitial(() -> 0L);
+  // An actor class's callable methods by name, found once per class: getMethods() copies every
+  // Method it returns, which a lookup per turn paid each time.
+  private static final ClassValue<Map<String, Method>> METHODS = new ClassValue<>() {
+    @Override
+    protected Map<String, Method> computeValue(Class<?> type) {
+      Map<String, Method> byName = new HashMap<>();
+      for (Method m : type.getMethods()) {
+        if (m.getDeclaringClass() == Object.class || m.getDeclaringClass() == Actor.class
+            || Modifier.isStatic(m.getModifiers()) || m.getParameterCount() > 1) {
+          continue;
+        }
+        byName.putIfAbsent(m.getName(), m);
+      }
+      return byName;
+    }
+  };
   private final Connection connection;
   private final Host host;
   private final long partitions;
@@ -337,15 +354,9 @@ public final class ActorRuntime implements AutoCloseable {
 
   private static Method method(Actor actor, String name) {
     if (name.isEmpty() || name.startsWith("_")) return null;
-    for (Method m : actor.getClass().getMethods()) {
-      if (!m.getName().equals(name) || m.getDeclaringClass() == Object.class || m.getDeclaringClass() == Actor.class
-          || Modifier.isStatic(m.getModifiers()) || m.getParameterCount() > 1) {
-        continue;
-      }
-      return m;
-    }
-    return null;
+    return METHODS.get(actor.getClass()).get(name);
   }
+
 
   private static Object call(Actor actor, Method m, byte[] data) throws Exception {
     if (m.getParameterCount() == 0) return m.invoke(actor);
