@@ -93,6 +93,7 @@ public final class ActorProxy {
     long ms = timeout.toMillis();
     long turn = ActorRuntime.currentTurn();
     if (host != 0 && turn != 0) {
+      TurnRunners.beforeBlocking();
       return connection.reply(NativeOps.actorHostInvokeSync(host, turn, actorType, actorId, method, data, ms));
     }
     return connection.reply(NativeOps.connectionActorInvokeSync(connection.handle(), actorType, actorId, method,

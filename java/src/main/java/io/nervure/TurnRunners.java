@@ -10,13 +10,15 @@ import java.util.function.Consumer;
  *
  * <p>The others stand by and cost nothing until a turn arrives while nobody waits for it: the
  * source then reports itself ready on the connection's dispatcher, which calls {@link #wanted()},
- * and one more runner takes the wait over. So a turn that blocks (a call to another actor of this
+ * and one more runner takes the wait over (a turn about to wait for another actor's reply hands the
+ * wait over itself: {@link #beforeBlocking()}). So a turn that blocks (a call to another actor of this
  * host, a slow method) never holds up the turns behind it, and up to as many turns as there are
  * runners run at once. The core starts an actor's next turn only after its last one completed, so
  * the runners need no ordering of their own.
  */
 final class TurnRunners {
   private static final long POLL_MS = 250;
+  private static final ThreadLocal<TurnRunners> OWN = new ThreadLocal<>();
   private final Subscription turns;
   private final Consumer<Message> run;
   private final Thread[] threads;
@@ -46,7 +48,21 @@ final class TurnRunners {
     else notify();
   }
 
+  /**
+   * The calling thread's turn is about to wait for a reply (a call to another actor): when it is
+   * a runner and nobody waits for turns meanwhile, one that stands by does, so a call to an actor
+   * of this same host reaches it at once rather than through the dispatcher.
+   */
+  static void beforeBlocking() {
+    TurnRunners own = OWN.get();
+    if (own == null) return;
+    synchronized (own) {
+      if (!own.polling) own.notify();
+    }
+  }
+
   private void runUntilEnded() {
+    OWN.set(this);
     while (true) {
       synchronized (this) {
         while (polling) {
