@@ -123,6 +123,21 @@ class ActorTest {
     }
   }
 
+  /** Holds its turn until the test lets it go: a turn blocked outside the runtime's reach. */
+  public static class Blocker extends Actor {
+    static final CountDownLatch HOLDING = new CountDownLatch(1);
+    static final CountDownLatch RELEASE = new CountDownLatch(1);
+
+    public String hold() throws InterruptedException {
+      HOLDING.countDown();
+      return RELEASE.await(20, TimeUnit.SECONDS) ? "released" : "never released";
+    }
+
+    public String ping() {
+      return "pong";
+    }
+  }
+
   @Test
   void msgpackRoundTrip() {
     Map<String, Object> m = new LinkedHashMap<>();
@@ -214,6 +229,24 @@ class ActorTest {
       long expected = (long) calls * callers / 2;
       assertEquals(expected + 1, caller.actorProxy("counter", "even").invoke("increment", null));
       assertEquals(expected + 1, caller.actorProxy("counter", "odd").invoke("increment", null));
+    }
+  }
+
+  @Test
+  void aBlockedTurnDoesNotStallAnotherActor(NatsServer server) throws Exception {
+    try (Connection host = Nervure.connect(server.url()); Connection caller = Nervure.connect(server.url());
+        ActorRuntime runtime = ActorRuntime.builder(host).buckets("java-block-leases", "java-block-state").build()) {
+      runtime.register("blocker", Blocker::new);
+      runtime.start();
+      assertEquals("pong", caller.actorProxy("blocker", "b").invoke("ping"));  // both active before the hold
+      var held = caller.actorProxy("blocker", "a").invokeAsync("hold", null, Duration.ofSeconds(30));
+      assertTrue(Blocker.HOLDING.await(10, TimeUnit.SECONDS));
+      try {
+        assertEquals("pong", caller.actorProxy("blocker", "b").invoke("ping", null, Duration.ofSeconds(5)));
+      } finally {
+        Blocker.RELEASE.countDown();
+      }
+      assertEquals("released", held.get(10, TimeUnit.SECONDS));
     }
   }
 
