@@ -40,10 +40,12 @@ func WithEventHandler(f func(ev Event, detail string)) Option {
 // Conn is a connection to a NATS system; it reconnects by itself. It is safe
 // for concurrent use by many goroutines.
 type Conn struct {
-	h        *C.nervure_connection
-	pending  pendingMap
-	waiters  waiterPool
-	subSlots chan struct{} // subscriptions waiting inside C
+	h       *C.nervure_connection
+	pending pendingMap
+	waiters waiterPool
+	// asyncWindow bounds JetStream PublishAsync acknowledgements outstanding.
+	asyncWindow asyncWindow
+	subSlots    chan struct{} // subscriptions waiting inside C
 
 	jsOnce sync.Once // the JetStream context of Msg.Ack and friends
 	js     *JetStream
@@ -331,6 +333,7 @@ type pendingOp struct {
 	token uint64
 	ch    chan opResult
 	ack   *PubAckFuture // instead of ch: the future of a PublishAsync
+	conn  *Conn         // with ack: whose window it holds a place in
 }
 
 type opResult struct {

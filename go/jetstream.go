@@ -183,6 +183,7 @@ func (f *PubAckFuture) Err() <-chan error { return f.err }
 
 // settle runs on the poller with the acknowledgement's data (C memory, read now).
 func (f *PubAckFuture) settle(data []byte, err error) {
+	f.op.conn.asyncWindow.release()
 	if err == nil {
 		var ack *PubAck
 		if ack, err = decodePubAck(data); err == nil {
@@ -194,21 +195,26 @@ func (f *PubAckFuture) settle(data []byte, err error) {
 }
 
 // PublishAsync stores data on subject in a stream without waiting for the
-// acknowledgement, which the future delivers. The JetStream context keeps a
-// window of 256 acknowledgements outstanding: past it, PublishAsync waits for
-// room (up to 5s, then ErrTimeout). PublishAsyncComplete waits for them all.
+// acknowledgement, which the future delivers. The connection keeps a window
+// of 256 acknowledgements outstanding (for all its JetStream contexts): past
+// it, PublishAsync waits until a quarter of it is free (up to 5s, then ErrTimeout). PublishAsyncComplete waits for them all.
 // Options as for Publish (WithHeader, MsgID, Expect..., MsgTTL).
 func (js *JetStream) PublishAsync(subject string, data []byte, opts ...PubOpt) (*PubAckFuture, error) {
 	if js == nil || js.conn == nil {
 		return nil, &Error{Status: StatusConnectionClosed, Message: "the handle was released"}
 	}
 	o := pubOptions(opts)
+	if err := js.conn.asyncWindow.acquire(); err != nil {
+		return nil, err
+	}
 	f := &PubAckFuture{ok: make(chan *PubAck, 1), err: make(chan error, 1)}
-	f.op.ack = f
+	f.op.ack, f.op.conn = f, js.conn
 	js.conn.pending.register(&f.op)
 	if err := js.startPublish(nil, &f.op, subject, data, o.header, o.msgID, o.stream, o.lastSeq, o.lastSubjectSeq,
 		o.lastMsgID, o.ttl, o.timeout); err != nil {
-		js.conn.pending.remove(f.op.token)
+		if js.conn.pending.remove(f.op.token) {
+			js.conn.asyncWindow.release()
+		}
 		return nil, err
 	}
 	return f, nil
