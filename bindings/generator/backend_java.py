@@ -79,8 +79,8 @@ def java_params(api: Api, op: Operation) -> list[str]:
 
 
 # Besides the hot ones: asynchronous operations whose Java caller usually blocks
-# until they complete (ActorProxy.invoke, from outside a turn and inside one).
-AWAITED = {("connection", "actor_invoke"), ("actor_host", "invoke")}
+# until they complete (ActorProxy.invoke, from outside a turn and inside one; tell).
+AWAITED = {("connection", "actor_invoke"), ("actor_host", "invoke"), ("connection", "actor_tell")}
 
 
 def has_sync(op: Operation) -> bool:

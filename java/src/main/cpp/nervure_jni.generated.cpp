@@ -527,6 +527,26 @@ JNIEXPORT void JNICALL Java_io_nervure_internal_NativeOps_connectionActorTell(JN
   }
 }
 
+// connection.actor_tell, blocking: waits in native code for the completion
+JNIEXPORT jbyteArray JNICALL Java_io_nervure_internal_NativeOps_connectionActorTellSync(JNIEnv* env, jclass, jlong self, jstring a_actorType, jstring a_actorId, jstring a_method, jbyteArray a_args, jstring a_dedupId, jlong a_timeout) {
+  try {
+    char* error = nullptr;
+    nervure::jni::Utf a_actorType_c(env, a_actorType);
+    nervure::jni::Utf a_actorId_c(env, a_actorId);
+    nervure::jni::Utf a_method_c(env, a_method);
+    nervure::jni::Bytes a_args_c(env, a_args);
+    nervure::jni::Utf a_dedupId_c(env, a_dedupId);
+    nervure::jni::Waiter waiter;
+    nervure_status status = nervure_connection_actor_tell(reinterpret_cast<nervure_connection*>(self), a_actorType_c.get(), a_actorId_c.get(), a_method_c.get(), a_args_c.data(), a_args_c.size(), a_dedupId_c.get(), static_cast<int64_t>(a_timeout), &nervure::jni::Waiter::done, &waiter, &error);
+    if (status != NERVURE_OK) { nervure::jni::throw_status(env, status, error); return nullptr; }
+    waiter.started();
+    return waiter.finish(env);
+  } catch (...) {
+    nervure::jni::throw_current(env);
+  }
+  return nullptr;
+}
+
 // connection.publish (call)
 JNIEXPORT void JNICALL Java_io_nervure_internal_NativeOps_connectionPublish(JNIEnv* env, jclass, jlong self, jstring a_subject, jbyteArray a_data, jstring a_reply, jobjectArray a_headers) {
   try {

@@ -121,7 +121,9 @@ public final class ActorProxy {
    * @throws NoRespondersException when no host of the type ever started
    */
   public void tell(String method, Object args) {
-    connection.await(tellAsync(method, args, "", DEFAULT_TIMEOUT));
+    // Waits in native code, as invoke does.
+    NativeOps.connectionActorTellSync(connection.handle(), actorType, actorId, method, MsgPack.pack(args), "",
+        DEFAULT_TIMEOUT.toMillis());
   }
 
   /**

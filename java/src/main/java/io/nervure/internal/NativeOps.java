@@ -95,6 +95,8 @@ public final class NativeOps {
   public static native byte[] connectionActorInvokeSync(long self, String actorType, String actorId, String method, byte[] args, long timeout, long partitions);
   /** Fire and forget, durably: stores a call in the hosts' tell stream and completes once it is stored; the call runs at least once, its result dropped. Calls with the same dedup_id within 2 minutes are stored once. Completes through take() with the token. */
   public static native void connectionActorTell(long self, String actorType, String actorId, String method, byte[] args, String dedupId, long timeout, long token);
+  /** Fire and forget, durably: stores a call in the hosts' tell stream and completes once it is stored; the call runs at least once, its result dropped. Calls with the same dedup_id within 2 minutes are stored once. Waits in native code and returns the encoded reply batch (or null). */
+  public static native byte[] connectionActorTellSync(long self, String actorType, String actorId, String method, byte[] args, String dedupId, long timeout);
   /** Publish a message; fire and forget. */
   public static native void connectionPublish(long self, String subject, byte[] data, String reply, String[] headers);
   /** Subscribe to a subject (wildcards * and > allowed), optionally in a queue group. */
