@@ -129,6 +129,11 @@ public final class Subscription implements AutoCloseable, Iterable<Message> {
     }
   }
 
+  /** Tells the connection's event listener that handling a message failed. */
+  void reportFailure(Throwable t) {
+    connection.reportHandlerFailure(this, t);
+  }
+
   /** @return whether {@link #poll} has messages it took from the core and not yet handed out */
   boolean hasBuffered() {
     synchronized (buffered) {

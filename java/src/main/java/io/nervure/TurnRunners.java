@@ -88,7 +88,11 @@ final class TurnRunners {
         }
       }
       if (turn != null) {
-        run.accept(turn);
+        try {
+          run.accept(turn);
+        } catch (RuntimeException e) {
+          turns.reportFailure(e);  // the runner stays: the others may all be blocked
+        }
       } else if (!turns.isActive()) {
         return;
       }
