@@ -59,8 +59,8 @@ type Conn struct {
 	closing    atomic.Bool
 	closed     atomic.Bool
 	pollerDone chan struct{}
-	replies    msgReader // the poller's
-	view       C.nv_completion_view
+	replies    msgReader              // the poller's
+	views      []C.nv_completion_view // the poller's, in memory from cArray
 }
 
 type eventItem struct {
@@ -201,16 +201,23 @@ func (c *Conn) poll() {
 	}
 	if f, rc := c.wakeFile(); rc != nil {
 		defer f.Close()
+		// The deadline only lets finished() look now and then.
+		_ = f.SetReadDeadline(time.Now().Add(200 * time.Millisecond))
 		for {
 			done := false
-			_ = f.SetReadDeadline(time.Now().Add(200 * time.Millisecond))
-			_ = rc.Read(func(uintptr) bool {
+			err := rc.Read(func(uintptr) bool {
 				got, end := c.takeOnce(0)
 				done = end
 				return got || end
 			})
-			if done || finished() {
+			if done {
 				return
+			}
+			if err != nil {
+				if finished() {
+					return
+				}
+				_ = f.SetReadDeadline(time.Now().Add(200 * time.Millisecond))
 			}
 		}
 	}
@@ -254,9 +261,18 @@ func (c *Conn) takeOnce(waitMs int64) (got, end bool) {
 		return false, true
 	}
 	defer C.nervure_wakeup_destroy(&r.w)
-	for i := 0; i < int(r.completions); i++ {
-		C.nv_completion_read(r.w, C.size_t(i), &c.view)
-		c.complete(&c.view)
+	if n := int(r.completions); n > 0 {
+		// One crossing reads them all, one frees their replies (acknowledgements
+		// of asynchronous publishes come by the hundred).
+		if len(c.views) < n {
+			c.views = cArray[C.nv_completion_view](max(n, 2*len(c.views), 16))
+		}
+		first := &c.views[0] // a pointer variable: see cArray
+		C.nv_completions_read(r.w, first, C.size_t(n))
+		for i := range c.views[:n] {
+			c.complete(&c.views[i])
+		}
+		C.nv_completions_release(first, C.size_t(n))
 	}
 	if r.ready > 0 {
 		c.mu.Lock()
@@ -284,9 +300,9 @@ func (c *Conn) takeOnce(waitMs int64) (got, end bool) {
 	return r.completions+r.ready+r.events > 0, false
 }
 
-// complete settles the operation a completion of the poller's belongs to.
+// complete settles the operation a completion of the poller's belongs to
+// (its reply is freed after).
 func (c *Conn) complete(v *C.nv_completion_view) {
-	defer C.nervure_message_batch_destroy(&v.reply)
 	err := errorOf(&v.e)
 	op := c.pending.take(uint64(v.token))
 	switch {

@@ -5,6 +5,7 @@ import (
 	"context"
 	"encoding/json"
 	"strconv"
+	"sync/atomic"
 	"time"
 )
 
@@ -91,14 +92,35 @@ func pubAckOf(m *Msg) (*PubAck, error) {
 // of an asynchronous publish's CPU. Anything unusual goes through encoding/json.
 func decodePubAck(b []byte) (*PubAck, error) {
 	var ack PubAck
-	if len(b) == 0 || scanPubAck(b, &ack) {
-		return &ack, nil
-	}
-	ack = PubAck{}
-	if err := json.Unmarshal(b, &ack); err != nil {
-		return nil, &Error{Status: StatusNervure, Message: "undecodable acknowledgement: " + err.Error()}
+	if err := decodePubAckInto(b, &ack); err != nil {
+		return nil, err
 	}
 	return &ack, nil
+}
+
+func decodePubAckInto(b []byte, ack *PubAck) error {
+	if len(b) == 0 || scanPubAck(b, ack) {
+		return nil
+	}
+	*ack = PubAck{}
+	if err := json.Unmarshal(b, ack); err != nil {
+		return &Error{Status: StatusNervure, Message: "undecodable acknowledgement: " + err.Error()}
+	}
+	return nil
+}
+
+// lastStream is the stream name of the last acknowledgement: a publisher's
+// acknowledgements name one stream, so most share this string rather than
+// allocate their own.
+var lastStream atomic.Pointer[string]
+
+func streamName(b []byte) string {
+	if p := lastStream.Load(); p != nil && *p == string(b) {
+		return *p
+	}
+	s := string(b)
+	lastStream.Store(&s)
+	return s
 }
 
 // scanPubAck decodes {"key":value,...} with string values free of escapes,
@@ -143,7 +165,7 @@ func scanPubAck(b []byte, ack *PubAck) bool {
 		}
 		switch {
 		case quoted && string(key) == "stream":
-			ack.Stream = string(val)
+			ack.Stream = streamName(val)
 		case quoted && string(key) == "domain":
 			ack.Domain = string(val)
 		case !quoted && string(key) == "seq":
@@ -172,6 +194,7 @@ type PubAckFuture struct {
 	op  pendingOp
 	ok  chan *PubAck
 	err chan error
+	ack PubAck // what ok delivers (one allocation with the future)
 }
 
 // Ok delivers the stream's acknowledgement.
@@ -185,9 +208,8 @@ func (f *PubAckFuture) Err() <-chan error { return f.err }
 func (f *PubAckFuture) settle(data []byte, err error) {
 	f.op.conn.asyncWindow.release()
 	if err == nil {
-		var ack *PubAck
-		if ack, err = decodePubAck(data); err == nil {
-			f.ok <- ack
+		if err = decodePubAckInto(data, &f.ack); err == nil {
+			f.ok <- &f.ack
 			return
 		}
 	}

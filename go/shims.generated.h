@@ -61,6 +61,16 @@ static inline void nv_completion_read(nervure_wakeup* w, size_t i, nv_completion
   if (v->reply) v->data = nervure_message_data(v->reply, 0, &v->data_len);
 }
 
+// The first n completions of a wakeup into views, in one crossing.
+static inline void nv_completions_read(nervure_wakeup* w, nv_completion_view* views, size_t n) {
+  for (size_t i = 0; i < n; i++) nv_completion_read(w, i, &views[i]);
+}
+
+// Frees the replies nv_completions_read took, in one crossing.
+static inline void nv_completions_release(nv_completion_view* views, size_t n) {
+  for (size_t i = 0; i < n; i++) nervure_message_batch_destroy(&views[i].reply);
+}
+
 // Headers from one buffer of NUL-terminated key, value pairs: one crossing.
 static inline nv_err nv_headers_from(const char* kv, size_t pairs, nervure_headers** out) {
   nv_err e; memset(&e, 0, sizeof e);
