@@ -79,8 +79,10 @@ def java_params(api: Api, op: Operation) -> list[str]:
 
 
 # Besides the hot ones: asynchronous operations whose Java caller usually blocks
-# until they complete (ActorProxy.invoke, from outside a turn and inside one; tell).
-AWAITED = {("connection", "actor_invoke"), ("actor_host", "invoke"), ("connection", "actor_tell")}
+# until they complete (ActorProxy.invoke, from outside a turn and inside one; tell;
+# JetStream.publish).
+AWAITED = {("connection", "actor_invoke"), ("actor_host", "invoke"), ("connection", "actor_tell"),
+           ("jetstream", "publish")}
 
 
 def has_sync(op: Operation) -> bool:

@@ -1297,6 +1297,27 @@ JNIEXPORT void JNICALL Java_io_nervure_internal_NativeOps_jetstreamPublish(JNIEn
   }
 }
 
+// jetstream.publish, blocking: waits in native code for the completion
+JNIEXPORT jbyteArray JNICALL Java_io_nervure_internal_NativeOps_jetstreamPublishSync(JNIEnv* env, jclass, jlong self, jstring a_subject, jbyteArray a_data, jobjectArray a_headers, jstring a_msgId, jstring a_expectedStream, jlong a_expectedLastSeq, jlong a_expectedLastSubjectSeq, jstring a_expectedLastMsgId, jlong a_ttl, jlong a_timeout) {
+  try {
+    char* error = nullptr;
+    nervure::jni::Utf a_subject_c(env, a_subject);
+    nervure::jni::Bytes a_data_c(env, a_data);
+    nervure::jni::Headers a_headers_c(env, a_headers);
+    nervure::jni::Utf a_msgId_c(env, a_msgId);
+    nervure::jni::Utf a_expectedStream_c(env, a_expectedStream);
+    nervure::jni::Utf a_expectedLastMsgId_c(env, a_expectedLastMsgId);
+    nervure::jni::Waiter waiter;
+    nervure_status status = nervure_jetstream_publish(reinterpret_cast<nervure_jetstream*>(self), a_subject_c.get(), a_data_c.data(), a_data_c.size(), a_headers_c.get(), a_msgId_c.get(), a_expectedStream_c.get(), static_cast<int64_t>(a_expectedLastSeq), static_cast<int64_t>(a_expectedLastSubjectSeq), a_expectedLastMsgId_c.get(), static_cast<int64_t>(a_ttl), static_cast<int64_t>(a_timeout), &nervure::jni::Waiter::done, &waiter, &error);
+    if (status != NERVURE_OK) { nervure::jni::throw_status(env, status, error); return nullptr; }
+    waiter.started();
+    return waiter.finish(env);
+  } catch (...) {
+    nervure::jni::throw_current(env);
+  }
+  return nullptr;
+}
+
 // jetstream.publish_async_complete (blocking)
 JNIEXPORT void JNICALL Java_io_nervure_internal_NativeOps_jetstreamPublishAsyncComplete(JNIEnv* env, jclass, jlong self, jlong a_timeout) {
   try {

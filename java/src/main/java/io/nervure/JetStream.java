@@ -151,7 +151,7 @@ public final class JetStream {
    * @return the acknowledgement
    */
   public PubAck publish(String subject, byte[] data) {
-    return connection.await(publishAsync(subject, null, data, "", -1));
+    return publish(subject, null, data, "");
   }
 
   /**
@@ -164,7 +164,10 @@ public final class JetStream {
    * @return the acknowledgement
    */
   public PubAck publish(String subject, Headers headers, byte[] data, String msgId) {
-    return connection.await(publishAsync(subject, headers, data, msgId, -1));
+    // Waits in native code: the acknowledgement wakes this thread directly, without the dispatcher.
+    Message ack = connection.reply(NativeOps.jetstreamPublishSync(handle, subject, data,
+        headers == null ? null : headers.toNative(), msgId == null ? "" : msgId, "", -1, -1, "", 0, 0));
+    return PubAck.fromJson(ack.dataAsString());
   }
 
   /**

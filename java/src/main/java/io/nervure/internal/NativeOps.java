@@ -205,6 +205,8 @@ public final class NativeOps {
   public static native void jetstreamDeleteMsg(long self, String stream, long seq, boolean erase);
   /** Publishes to a stream and completes with its acknowledgement (the message data is the PubAck JSON: stream, seq, duplicate). Completes through take() with the token. */
   public static native void jetstreamPublish(long self, String subject, byte[] data, String[] headers, String msgId, String expectedStream, long expectedLastSeq, long expectedLastSubjectSeq, String expectedLastMsgId, long ttl, long timeout, long token);
+  /** Publishes to a stream and completes with its acknowledgement (the message data is the PubAck JSON: stream, seq, duplicate). Waits in native code and returns the encoded reply batch (or null). */
+  public static native byte[] jetstreamPublishSync(long self, String subject, byte[] data, String[] headers, String msgId, String expectedStream, long expectedLastSeq, long expectedLastSubjectSeq, String expectedLastMsgId, long ttl, long timeout);
   /** Waits until every publish has its acknowledgement. */
   public static native void jetstreamPublishAsyncComplete(long self, long timeout);
   /** Creates a consumer from its configuration (the server's JSON). */
