@@ -40,7 +40,10 @@ Message Connection::request(std::string_view subject, std::string_view data, Dur
   auto& spin = impl_->request_spin();
   const auto started = std::chrono::steady_clock::now();
   spin.spin(started, detail::deadline_after(started, timeout),
-            [&] { return reply.wait_for(std::chrono::seconds(0)) == std::future_status::ready; });
+            [&] {
+              impl_->poll_input();  // the reply may be in the socket, the I/O thread not yet awake
+              return reply.wait_for(std::chrono::seconds(0)) == std::future_status::ready;
+            });
   reply.wait();
   spin.waited(started);
   return reply.get();

@@ -8,6 +8,7 @@
 #include <sys/socket.h>
 
 #include <charconv>
+#include <utility>
 #include <cstring>
 #include <nlohmann/json.hpp>
 
@@ -45,6 +46,10 @@ std::exception_ptr make_error(ErrorCode code, const std::string& text) {
   return std::make_exception_ptr(Error(code, text));
 }
 
+// The connection whose input this thread is parsing, if any: its callbacks act
+// in the I/O thread's role (they must not wait for it) and do not poll.
+thread_local const ConnectionImpl* reading_now = nullptr;
+
 std::string lower(std::string_view s) {
   std::string out(s);
   for (auto& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
@@ -71,6 +76,7 @@ ConnectionImpl::ConnectionImpl(Options options) : opts_(std::move(options)) {
   read_buf_.resize(kInitialReadBuffer);
   resp_prefix_ = opts_.inbox_prefix + "." + next_nuid() + ".";
   dispatcher_.set_error_sink([this](const std::string& text) { emit(Event::async_error, text); });
+  dispatcher_.set_input_poller([this] { poll_input(); });
 }
 
 ConnectionImpl::~ConnectionImpl() {
@@ -194,6 +200,15 @@ awaitable<void> ConnectionImpl::run() {
     } catch (const std::exception& e) {
       reason = e.what();
     }
+    {
+      std::lock_guard lock(mu_);
+      direct_fd_ = -1;
+    }
+    stop_polling();
+    {
+      std::lock_guard lock(read_mu_);
+      if (!poll_failure_.empty()) reason = std::exchange(poll_failure_, std::string());
+    }
     if (!last_server_error_.empty()) reason += " (server said: " + last_server_error_ + ")";
     transport_->close();
     bool closing;
@@ -202,7 +217,6 @@ awaitable<void> ConnectionImpl::run() {
       closing = state_ == State::closed;
       if (!closing) {
         state_ = State::reconnecting;
-        direct_fd_ = -1;
         ++generation_;
         // Bytes handed to the dead socket are lost; what was queued after them waits.
         writing_.clear();
@@ -241,17 +255,22 @@ awaitable<void> ConnectionImpl::connect_to(const ServerUrl& url) {
   // One deadline for the whole handshake: when it passes the socket is closed,
   // which fails whichever step is waiting.
   auto timed_out = std::make_shared<bool>(false);
+  auto finished = std::make_shared<bool>(false);  // a guard that expired as the handshake ended stays out
   auto guard = std::make_shared<asio::steady_timer>(io_, opts_.connect_timeout);
-  guard->async_wait([transport, timed_out](boost::system::error_code ec) {
-    if (!ec) {
+  guard->async_wait([transport, timed_out, finished](boost::system::error_code ec) {
+    if (!ec && !*finished) {
       *timed_out = true;
       transport->close();
     }
   });
   struct CancelOnExit {
     std::shared_ptr<asio::steady_timer> t;
-    ~CancelOnExit() { t->cancel(); }
-  } cancel_on_exit{guard};
+    std::shared_ptr<bool> finished;
+    ~CancelOnExit() {
+      *finished = true;
+      t->cancel();
+    }
+  } cancel_on_exit{guard, finished};
 
   try {
     tcp::resolver resolver(io_);
@@ -286,6 +305,7 @@ awaitable<void> ConnectionImpl::connect_to(const ServerUrl& url) {
     while (!handshake_pong_ && handshake_error_.empty()) {
       if (read_len_ == read_buf_.size()) read_buf_.resize(read_buf_.size() * 2);
       std::size_t n = co_await transport->read_some(asio::buffer(read_buf_.data() + read_len_, read_buf_.size() - read_len_));
+      std::lock_guard lock(read_mu_);
       read_len_ += n;
       process_input();
     }
@@ -340,20 +360,94 @@ awaitable<void> ConnectionImpl::read_until_info() {
       read_buf_.resize(read_buf_.size() * 2);
     }
     std::size_t n = co_await transport_->read_some(asio::buffer(read_buf_.data() + read_len_, read_buf_.size() - read_len_));
+    std::lock_guard lock(read_mu_);
     read_len_ += n;
     process_input();
   }
 }
 
 awaitable<void> ConnectionImpl::read_loop() {
-  if (read_len_ > 0) process_input();
   auto transport = transport_;
-  for (;;) {
-    if (read_len_ == read_buf_.size()) read_buf_.resize(read_buf_.size() * 2);
-    std::size_t n = co_await transport->read_some(asio::buffer(read_buf_.data() + read_len_, read_buf_.size() - read_len_));
-    read_len_ += n;
-    process_input();
+  const int fd = transport->tls_active() ? -1 : transport->socket().native_handle();
+  {
+    std::lock_guard lock(read_mu_);
+    if (read_len_ > 0) process_input();
+    poll_fd_ = fd;
   }
+  if (fd < 0) {
+    // TLS: OpenSSL's state belongs to this thread alone, so nobody polls.
+    for (;;) {
+      if (read_len_ == read_buf_.size()) read_buf_.resize(read_buf_.size() * 2);
+      std::size_t n = co_await transport->read_some(asio::buffer(read_buf_.data() + read_len_, read_buf_.size() - read_len_));
+      std::lock_guard lock(read_mu_);
+      read_len_ += n;
+      process_input();
+    }
+  }
+  // Plain TCP: wake when input is there, then read it under read_mu_ like any
+  // poller. What a poller took meanwhile leaves nothing here: the read finds
+  // the socket empty and the wait starts again.
+  for (;;) {
+    co_await transport->wait_readable();
+    std::lock_guard lock(read_mu_);
+    int error = 0;
+    switch (read_once_locked(fd, error)) {
+      case ReadResult::end_of_file: throw boost::system::system_error(asio::error::eof);
+      case ReadResult::failed: throw boost::system::system_error(error, boost::system::system_category());
+      default: break;
+    }
+  }
+}
+
+ConnectionImpl::ReadResult ConnectionImpl::read_once_locked(int fd, int& error) {
+  if (read_len_ == read_buf_.size()) read_buf_.resize(read_buf_.size() * 2);
+  const ssize_t n = ::recv(fd, read_buf_.data() + read_len_, read_buf_.size() - read_len_, MSG_DONTWAIT);
+  if (n > 0) {
+    read_len_ += static_cast<std::size_t>(n);
+    process_input();
+    return ReadResult::data;
+  }
+  if (n == 0) return ReadResult::end_of_file;
+  if (errno == EAGAIN || errno == EWOULDBLOCK || errno == EINTR) return ReadResult::nothing;
+  error = errno;
+  return ReadResult::failed;
+}
+
+bool ConnectionImpl::poll_input() {
+  if (reading_now) return false;  // a callback of a parse in progress: the input is being read already
+  std::unique_lock lock(read_mu_, std::try_to_lock);
+  if (!lock.owns_lock() || poll_fd_ < 0) return false;
+  const int fd = poll_fd_;
+  int error = 0;
+  std::string failure;
+  try {
+    return read_once_locked(fd, error) == ReadResult::data;  // end of file and errors: the I/O thread sees them too
+  } catch (const protocol::ProtocolError& e) {
+    failure = std::string("protocol error: ") + e.what();
+  } catch (const std::exception& e) {
+    failure = e.what();
+  } catch (...) {
+    failure = "unexpected error while reading";
+  }
+  // What the I/O thread does with such an error: give the connection up and
+  // reconnect. The shutdown wakes it; the descriptor stays open until it closes it.
+  poll_failure_ = std::move(failure);
+  poll_fd_ = -1;
+  ::shutdown(fd, SHUT_RDWR);
+  return false;
+}
+
+void ConnectionImpl::stop_polling() {
+  if (reading_now == this) {  // read_mu_ is this thread's already
+    poll_fd_ = -1;
+    return;
+  }
+  std::lock_guard lock(read_mu_);
+  poll_fd_ = -1;
+}
+
+bool ConnectionImpl::on_io_role() const {
+  return reading_now == this || std::this_thread::get_id() == io_thread_id_;
 }
 
 awaitable<void> ConnectionImpl::ping_loop(uint64_t generation) {
@@ -376,13 +470,18 @@ awaitable<void> ConnectionImpl::ping_loop(uint64_t generation) {
     }
     if (stale) {
       emit(Event::async_error, "stale connection: " + std::to_string(opts_.max_pings_out) + " PINGs unanswered");
-      if (transport_) transport_->close();  // the read loop fails and the reconnect logic takes over
+      if (transport_) transport_->shut_down();  // the read loop fails and the reconnect logic takes over
       co_return;
     }
   }
 }
 
 void ConnectionImpl::process_input() {
+  struct Reading {
+    const ConnectionImpl* outer = reading_now;
+    explicit Reading(const ConnectionImpl* c) { reading_now = c; }
+    ~Reading() { reading_now = outer; }
+  } reading{this};
   {
     std::lock_guard lock(subs_mu_);
     auto result = protocol::parse(std::string_view(read_buf_.data(), read_len_), *this);
@@ -569,7 +668,7 @@ void ConnectionImpl::apply_info(std::string_view text, bool initial) {
     }
     if (elsewhere && transport_) {
       auto transport = transport_;
-      asio::post(io_, [transport] { transport->close(); });
+      asio::post(io_, [transport] { transport->shut_down(); });
     }
   }
 }
@@ -651,7 +750,7 @@ void ConnectionImpl::on_written(boost::system::error_code ec, uint64_t generatio
   writing_.clear();
   if (ec) {
     lock.unlock();
-    if (transport_) transport_->close();  // the read loop notices and reconnects
+    if (transport_) transport_->shut_down();  // the read loop notices and reconnects
     return;
   }
   if (!out_buf_.empty() && (state_ == State::connected || state_ == State::draining)) {
@@ -677,7 +776,7 @@ uint64_t ConnectionImpl::send_ping_locked(uint64_t op_id) {
 void ConnectionImpl::append_locked(std::size_t size) {
   if (state_ == State::closed) throw Error(ErrorCode::connection_closed, "connection is closed");
   if (state_ == State::connected || state_ == State::draining) {
-    if (out_buf_.size() > kMaxOutBuffer && std::this_thread::get_id() != io_thread_id_) {
+    if (out_buf_.size() > kMaxOutBuffer && !on_io_role()) {
       // Wait for the writer, not forever: a stuck socket is found by the pings.
       std::unique_lock lock(mu_, std::adopt_lock);
       write_cv_.wait(lock, [&] {
@@ -1056,8 +1155,7 @@ void ConnectionImpl::close() {
     if (state_ == State::closed) return;
     // Give queued publishes their chance to reach the server, as a user expects
     // from publish() followed by close().
-    if ((state_ == State::connected || state_ == State::draining) && io_thread_.joinable() &&
-        std::this_thread::get_id() != io_thread_id_) {
+    if ((state_ == State::connected || state_ == State::draining) && io_thread_.joinable() && !on_io_role()) {
       write_cv_.wait_until(lock, flush_deadline, [&] {
         return (out_buf_.empty() && !write_in_flight_) ||
                (state_ != State::connected && state_ != State::draining);
@@ -1068,6 +1166,7 @@ void ConnectionImpl::close() {
     direct_fd_ = -1;
     write_cv_.notify_all();
   }
+  stop_polling();
   // Closing a socket that holds unread input resets the connection, and the
   // reset throws away what the kernel had not yet sent: a server slow to read
   // lost the last publishes. Wait (boundedly) until the kernel has sent them;
@@ -1085,6 +1184,10 @@ void ConnectionImpl::close() {
   }
   if (std::this_thread::get_id() == io_thread_id_) {
     shutdown_on_io_thread();
+  } else if (reading_now == this) {
+    // A callback of a poller's parse: the I/O thread may be waiting for this
+    // thread's read to end, so it is not joined here (the destructor does).
+    asio::post(io_, [this] { shutdown_on_io_thread(); });
   } else {
     asio::post(io_, [this] { shutdown_on_io_thread(); });
     io_thread_.join();

@@ -40,6 +40,7 @@ void Dispatcher::loop() {
         const auto started = AdaptiveSpin::clock::now();
         lock.unlock();
         spin_.spin(started, AdaptiveSpin::clock::time_point::max(), [&] {
+          if (input_poller_) input_poller_();
           std::lock_guard poll_lock(mu_);
           return runnable();
         });

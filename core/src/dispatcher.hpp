@@ -20,6 +20,9 @@ class Dispatcher {
   ~Dispatcher() { stop(); }
   void schedule(std::shared_ptr<SubscriptionState> sub);
   void set_error_sink(ErrorSink sink) { error_sink_ = std::move(sink); }
+  /// Called while the dispatcher polls for work: reads the connection's socket,
+  /// so the next message reaches its handler without waking the I/O thread first.
+  void set_input_poller(std::function<void()> poll) { input_poller_ = std::move(poll); }
   void stop();
 
  private:
@@ -30,6 +33,7 @@ class Dispatcher {
   std::thread thread_;
   bool stopping_ = false;
   ErrorSink error_sink_;
+  std::function<void()> input_poller_;
   // Handlers answering requests see the next one about a round trip later.
   AdaptiveSpin spin_{std::chrono::microseconds(200)};
 };

@@ -1,5 +1,7 @@
 #include "subscription_state.hpp"
 
+#include "connection_impl.hpp"
+
 namespace nervure::detail {
 
 SubscriptionState::Push SubscriptionState::push(Message&& msg) {
@@ -75,7 +77,9 @@ std::size_t SubscriptionState::wait_batch(std::vector<Message>& out, std::size_t
     const auto deadline = deadline_after(started, timeout);
     auto arrived = [&] { return !queue_.empty() || ended_arrivals_; };
     lock.unlock();
+    const auto connection = conn.lock();  // its socket may hold what this waits for: read it while polling
     spin_.spin(started, deadline, [&] {
+      if (connection) connection->poll_input();
       std::lock_guard poll_lock(mu_);
       return arrived();
     });

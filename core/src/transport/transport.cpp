@@ -51,6 +51,11 @@ asio::awaitable<void> Transport::start_tls(const std::string& host, const TlsOpt
   tls_active_ = true;
 }
 
+void Transport::shut_down() {
+  boost::system::error_code ec;
+  stream_.next_layer().shutdown(tcp::socket::shutdown_both, ec);
+}
+
 void Transport::close() {
   boost::system::error_code ec;
   stream_.next_layer().shutdown(tcp::socket::shutdown_both, ec);

@@ -49,8 +49,21 @@ class Transport {
     else asio::async_write(stream_.next_layer(), buffers, std::forward<Handler>(handler));
   }
 
+  /// Completes once the plain TCP socket has input (or end of file, as an
+  /// error), leaving the input in the socket: whoever reads it next takes it.
+  /// A peek, not a bare readiness wait: asio arms its edge-triggered epoll
+  /// atomically with the peek, so input that lands in between is never missed.
+  asio::awaitable<void> wait_readable() {
+    char byte;
+    co_await stream_.next_layer().async_receive(asio::buffer(&byte, 1), tcp::socket::message_peek,
+                                                asio::use_awaitable);
+  }
+
   /// Closes the socket at once; pending operations complete with an error.
   void close();
+  /// Ends the connection but keeps the descriptor allocated until close():
+  /// threads that may still read or write it by number never reach a reused one.
+  void shut_down();
 
  private:
   asio::ssl::stream<tcp::socket> stream_;
