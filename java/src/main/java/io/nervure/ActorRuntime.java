@@ -357,7 +357,6 @@ public final class ActorRuntime implements AutoCloseable {
     return METHODS.get(actor.getClass()).get(name);
   }
 
-
   private static Object call(Actor actor, Method m, byte[] data) throws Exception {
     if (m.getParameterCount() == 0) return m.invoke(actor);
     Object arg = data == null || data.length == 0 ? null : MsgPack.unpack(data);
