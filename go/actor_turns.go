@@ -47,7 +47,12 @@ const (
 type serving struct {
 	srv   *turnServer
 	state atomic.Int32
-	timer *time.Timer
+	// The watchdog that hands serving off from a long turn. It is not armed
+	// per turn (moving a timer earlier wakes the thread in Go's poller, a
+	// wake-up per call): it runs while turns run and goes quiet between them.
+	turnStart atomic.Int64 // unix nanoseconds the running turn started, 0 for none
+	armed     atomic.Bool
+	timer     *time.Timer
 }
 
 func (r *ActorRuntime) startServing(turns *Subscription) {
@@ -71,9 +76,38 @@ func (s *serving) handOff() {
 	}
 }
 
+// turnStarted records the start of a turn this goroutine runs and makes sure
+// the watchdog looks at it.
+func (s *serving) turnStarted() {
+	s.state.Store(servingTurn)
+	s.turnStart.Store(time.Now().UnixNano())
+	if s.armed.CompareAndSwap(false, true) {
+		s.timer.Reset(turnHandOff)
+	}
+}
+
+// watch is the watchdog: it hands off a turn that has run for turnHandOff and
+// otherwise looks again when the running turn will have.
+func (s *serving) watch() {
+	start := s.turnStart.Load()
+	if start == 0 {
+		s.armed.Store(false)
+		// A turn that started meanwhile may have found the watchdog armed.
+		if s.turnStart.Load() != 0 && s.armed.CompareAndSwap(false, true) {
+			s.timer.Reset(turnHandOff)
+		}
+		return
+	}
+	if left := time.Duration(start + int64(turnHandOff) - time.Now().UnixNano()); left > 0 {
+		s.timer.Reset(left)
+		return
+	}
+	s.handOff() // this goroutine stops serving after the turn: no more watching
+}
+
 func (t *turnServer) serve() {
 	s := &serving{srv: t}
-	s.timer = time.AfterFunc(time.Hour, s.handOff)
+	s.timer = time.AfterFunc(time.Hour, s.watch)
 	s.timer.Stop()
 	for {
 		msgs, ended, err := t.turns.next(t.pollWait())
@@ -85,10 +119,9 @@ func (t *turnServer) serve() {
 			for i := range msgs[:n-1] {
 				go t.rt.onTurn(&msgs[i], nil)
 			}
-			s.state.Store(servingTurn)
-			s.timer.Reset(turnHandOff)
+			s.turnStarted()
 			t.rt.onTurn(&msgs[n-1], s)
-			s.timer.Stop()
+			s.turnStart.Store(0)
 			if !s.state.CompareAndSwap(servingTurn, servingWait) {
 				return // another goroutine serves now
 			}
