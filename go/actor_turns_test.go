@@ -2,6 +2,7 @@ package nervure_test
 
 import (
 	"context"
+	"errors"
 	"sync"
 	"sync/atomic"
 	"testing"
@@ -147,5 +148,40 @@ func TestActorTurnBlockingElsewhereDoesNotStallOthers(t *testing.T) {
 	}
 	if v := <-got; v != "opened" {
 		t.Fatalf("waiter: %v", v)
+	}
+}
+
+// A method that panics fails its call (ActorError of type "panic") and the
+// goroutine serving turns goes on: the next call is answered.
+func TestActorTurnPanicKeepsServing(t *testing.T) {
+	nc, _ := connect(t)
+	rt, err := nervure.NewActorRuntime(nc, nervure.WithActorPartitions(4),
+		nervure.WithActorBuckets("go-panic-leases", "go-panic-state"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	err = rt.Register("fragile", nervure.ActorType{Methods: map[string]nervure.ActorMethod{
+		"boom": func(*nervure.ActorContext, any) (any, error) { panic("boom") },
+		"ping": func(*nervure.ActorContext, any) (any, error) { return "pong", nil },
+	}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := rt.Start(); err != nil {
+		t.Fatal(err)
+	}
+	defer rt.Stop(10 * time.Second)
+	ctx, cancel := context.WithTimeout(context.Background(), 20*time.Second)
+	defer cancel()
+	p := nc.ActorProxy("fragile", "x")
+	p.Partitions = 4
+	for i := 0; i < 3; i++ {
+		var ae *nervure.ActorError
+		if _, err := p.Invoke(ctx, "boom"); !errors.As(err, &ae) || ae.RemoteType != "panic" {
+			t.Fatalf("boom: %v", err)
+		}
+		if v, err := p.Invoke(ctx, "ping"); err != nil || v != "pong" {
+			t.Fatalf("ping after a panic: %v %v", v, err)
+		}
 	}
 }
