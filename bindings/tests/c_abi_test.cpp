@@ -527,6 +527,11 @@ TEST_F(CAbi, JetStreamStreamsPublishFetchAck) {
     nervure_wakeup* w = await_completion(c, token(100 + i), &done);
     ASSERT_NE(w, nullptr);
     EXPECT_EQ(nervure_completion_status(done), NERVURE_OK);
+    nervure_message_batch* ack = nervure_completion_take_reply(done);
+    size_t len = 0;
+    auto json = static_cast<const char*>(nervure_message_data(ack, 0, &len));
+    EXPECT_EQ(std::string(json, len), R"({"stream":"CABI","seq":)" + std::to_string(i) + R"(,"duplicate":false})");
+    nervure_message_batch_destroy(&ack);
     nervure_wakeup_destroy(&w);
   }
   ASSERT_EQ(nervure_jetstream_publish(js, "nostream.a", "x", 1, nullptr, "", "", -1, -1, "", 0, 0, nullptr,
