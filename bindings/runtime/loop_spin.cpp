@@ -84,6 +84,7 @@ std::chrono::nanoseconds LoopSpinner::spin(int fd, std::chrono::nanoseconds max_
   pollfd p{fd, POLLIN, 0};
   // The budget is read again each round: a reply that arrives ends it.
   while (now < std::min(limit, spin_until())) {
+    for (const auto& inbox : inboxes_) inbox->poll_input();  // what it reads is posted to fd
     if (::poll(&p, 1, 0) != 0) break;  // ready, or an error the loop's own wait will report
     std::this_thread::yield();
     const auto before = now;

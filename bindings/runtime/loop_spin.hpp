@@ -7,7 +7,7 @@
 // request when the responder runs on the same loop. While one of the loop's
 // connections has a request (or an actor call, a JetStream publish) in flight
 // that started less than its Options::request_spin ago, the loop instead
-// polls its own epoll descriptor,
+// polls its own epoll descriptor and reads its connections' sockets itself,
 // yielding the CPU in between. It stops as soon as anything the loop watches
 // is ready, so nothing waits longer than it would have; it costs at most
 // request_spin of CPU per request. The blocking C++ request does the same.

@@ -33,19 +33,12 @@ std::shared_ptr<Subscription> Connection::subscribe(std::string_view subject, Me
   return std::make_shared<Subscription>(impl_->subscribe(subject, options, std::move(handler)));
 }
 
+bool Connection::poll_input() { return impl_->poll_input(); }
+
 Message Connection::request(std::string_view subject, std::string_view data, Duration timeout,
                             const Headers* headers) {
   auto reply = request_future(subject, data, timeout, headers);
-  // See Options::request_spin and spin_wait.hpp: poll for the reply a little before sleeping.
-  auto& spin = impl_->request_spin();
-  const auto started = std::chrono::steady_clock::now();
-  spin.spin(started, detail::deadline_after(started, timeout),
-            [&] {
-              impl_->poll_input();  // the reply may be in the socket, the I/O thread not yet awake
-              return reply.wait_for(std::chrono::seconds(0)) == std::future_status::ready;
-            });
-  reply.wait();
-  spin.waited(started);
+  impl_->await_reply(reply, timeout);  // Options::request_spin: poll for the reply a little before sleeping
   return reply.get();
 }
 

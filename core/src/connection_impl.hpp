@@ -64,8 +64,6 @@ class ConnectionImpl : public std::enable_shared_from_this<ConnectionImpl>, priv
   std::vector<std::string> servers() const;
   int64_t max_payload() const { return max_payload_.load(); }
   std::string new_inbox() const;
-  /// Blocking requests poll for their reply this way before sleeping (Options::request_spin).
-  AdaptiveSpin& request_spin() { return request_spin_; }
 
   /// For a thread that is about to see this connection's input (a reply, a
   /// message for its handler): it reads and parses what the socket holds now,
@@ -75,6 +73,19 @@ class ConnectionImpl : public std::enable_shared_from_this<ConnectionImpl>, priv
   /// another thread is reading, under TLS, while not connected, when this
   /// thread is already parsing input, or when nothing has arrived.
   bool poll_input();
+
+  /// Waits for what a reply of this connection completes: polls it (reading
+  /// the socket, see poll_input) within the request spin budget, then sleeps.
+  template <typename T>
+  void await_reply(std::future<T>& reply, Duration timeout) {
+    const auto started = std::chrono::steady_clock::now();
+    request_spin_.spin(started, deadline_after(started, timeout), [&] {
+      poll_input();
+      return reply.wait_for(std::chrono::seconds(0)) == std::future_status::ready;
+    });
+    reply.wait();
+    request_spin_.waited(started);
+  }
 
  private:
   enum class State { connecting, connected, reconnecting, draining, closed };

@@ -73,6 +73,11 @@ class Connection {
   std::string new_inbox() const;
   /// Round-trip time of a PING measured now.
   Duration rtt();
+  /// For language bindings whose event loop polls while a reply is due: reads
+  /// and parses whatever input the socket holds now on the calling thread, so
+  /// the reply does not wait for the I/O thread to be woken. Never blocks;
+  /// true when it read something. Callbacks it completes run on this thread.
+  bool poll_input();
 
   explicit Connection(std::shared_ptr<detail::ConnectionImpl> impl);
   detail::ConnectionImpl& impl() { return *impl_; }

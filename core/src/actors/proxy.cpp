@@ -6,6 +6,7 @@
 #include <memory>
 
 #include "actors/wire.hpp"
+#include "connection_impl.hpp"
 #include <nlohmann/json.hpp>
 
 #include "nervure/actors.hpp"
@@ -116,6 +117,7 @@ std::string ActorProxy::invoke(const std::string& method, std::string_view args,
     if (error) promise->set_exception(error);
     else promise->set_value(std::move(result));
   });
+  connection_->impl().await_reply(future, timeout);
   return future.get();
 }
 
