@@ -57,7 +57,7 @@ type serving struct {
 
 func (r *ActorRuntime) startServing(turns *Subscription) {
 	srv := &turnServer{rt: r, turns: turns}
-	turns.handler = func(*Msg) {} // marks the source as handled for Conn.Drain
+	turns.handler = func(*Msg) {} // an asynchronous source: NextMsg and Handle refuse it
 	turns.done = make(chan struct{})
 	turns.watchOwnFd()
 	if f := turns.wake.Load(); f != nil {

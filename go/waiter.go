@@ -191,8 +191,11 @@ func (c *Conn) await(ctx context.Context, w *waiter) (*Msg, error) {
 	if ctx.Done() != nil {
 		stop = context.AfterFunc(ctx, func() { _ = w.f.SetReadDeadline(longAgo) })
 	}
-	// The callback's signal, its last touch of the waiter (EAGAIN until then).
-	err := w.rc.Read(takeSignal)
+	// The callback's signal, its last touch of the waiter. Its state changes
+	// first: until then there is nothing to read (a system call saved).
+	err := w.rc.Read(func(fd uintptr) bool {
+		return atomic.LoadInt32(w.state()) != waiterPending && takeSignal(fd)
+	})
 	if err != nil { // the context ended first
 		if atomic.CompareAndSwapInt32(w.state(), waiterPending, waiterAbandoned) {
 			if C.nv_cancel(c.h, C.uint64_t(uintptr(unsafe.Pointer(w.w)))) != 0 {
