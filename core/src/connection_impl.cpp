@@ -4,6 +4,7 @@
 #include <boost/asio/detached.hpp>
 #include <boost/asio/use_awaitable.hpp>
 #include <linux/sockios.h>
+#include <poll.h>
 #include <sys/ioctl.h>
 #include <sys/socket.h>
 
@@ -36,11 +37,19 @@ constexpr std::size_t kInitialReadBuffer = 64 * 1024;
 constexpr std::size_t kMaxOutBuffer = 1024 * 1024;
 constexpr auto kCloseFlushWait = std::chrono::seconds(5);
 constexpr std::size_t kDirectWriteThreshold = 64 * 1024;
+// How long a publisher that filled kDirectWriteThreshold waits for any room in
+// the socket before it leaves the rest to the I/O thread (a server that stopped
+// reading is the pings' to find, not the publisher's).
+constexpr int kPublisherWriteWaitMs = 20;
 // Write buffers larger than this are given back when the connection is quiet.
 constexpr std::size_t kKeptBuffer = 1024 * 1024;
 // How long a plain publish may wait for company before the I/O thread sends it.
 // Requests, replies and flushes never wait.
 constexpr auto kTailFlushDelay = std::chrono::microseconds(100);
+// While a publisher keeps writing its own full buffers, the tail flush looks
+// at most this far apart (its look-ups back off from kTailFlushDelay): the
+// last publishes of a burst may wait this long unless the caller flushes.
+constexpr auto kTailFlushPatience = std::chrono::milliseconds(1);
 
 std::exception_ptr make_error(ErrorCode code, const std::string& text) {
   return std::make_exception_ptr(Error(code, text));
@@ -698,6 +707,47 @@ void ConnectionImpl::write_now_locked() {
   kick_writer_locked();
 }
 
+void ConnectionImpl::write_full_buffer_locked() {
+  if (direct_fd_ < 0 || std::this_thread::get_id() == io_thread_id_) {
+    kick_writer_locked();  // TLS, or the I/O thread itself: the writer takes it from here
+    return;
+  }
+  if (write_in_flight_ || write_posted_) {
+    // The I/O thread has the socket (a tail flush or a request took it). Wait
+    // for its write to end, which then hands the socket back (on_written),
+    // rather than feed it: a writer that is fed keeps the socket for good.
+    std::unique_lock lock(mu_, std::adopt_lock);
+    ++socket_waiters_;
+    write_cv_.wait(lock, [&] {
+      return (!write_in_flight_ && !write_posted_) || (state_ != State::connected && state_ != State::draining);
+    });
+    --socket_waiters_;
+    lock.release();
+    if (direct_fd_ < 0 || write_in_flight_ || write_posted_) {
+      kick_writer_locked();
+      return;
+    }
+  }
+  // The publisher writes and waits for room itself, as libnats does: a bulk
+  // publisher then keeps to one thread and leaves the other CPU to the server.
+  // Handing a full socket to the I/O thread ran both client threads at once,
+  // and on two CPUs one of them took the server's.
+  std::size_t sent = 0;
+  while (sent < out_buf_.size()) {
+    ssize_t n = ::send(direct_fd_, out_buf_.data() + sent, out_buf_.size() - sent, MSG_DONTWAIT | MSG_NOSIGNAL);
+    if (n > 0) {
+      sent += static_cast<std::size_t>(n);
+      continue;
+    }
+    if (n < 0 && errno == EINTR) continue;
+    if (n == 0 || (errno != EAGAIN && errno != EWOULDBLOCK)) break;
+    pollfd room{.fd = direct_fd_, .events = POLLOUT, .revents = 0};
+    if (::poll(&room, 1, kPublisherWriteWaitMs) <= 0 || (room.revents & POLLOUT) == 0) break;
+  }
+  out_buf_.erase(0, sent);
+  kick_writer_locked();  // what a stalled socket did not take is the writer's; a dead one is the reader's to find
+}
+
 void ConnectionImpl::schedule_tail_flush_locked() {
   if (direct_fd_ < 0 || std::this_thread::get_id() == io_thread_id_) {
     kick_writer_locked();  // TLS, or already on the I/O thread: the writer takes it from here
@@ -705,13 +755,26 @@ void ConnectionImpl::schedule_tail_flush_locked() {
   }
   if (tail_flush_armed_ || write_in_flight_ || write_posted_) return;  // something will pick it up
   tail_flush_armed_ = true;
-  asio::post(io_, [this] {
-    tail_flush_timer_.expires_after(kTailFlushDelay);
-    tail_flush_timer_.async_wait([this](boost::system::error_code ec) {
-      std::lock_guard lock(mu_);
-      tail_flush_armed_ = false;
-      if (!ec) kick_writer_locked();
-    });
+  asio::post(io_, [this, due = pending_since_ + kTailFlushDelay] { arm_tail_flush(due, kTailFlushDelay); });
+}
+
+void ConnectionImpl::arm_tail_flush(steady::time_point due, steady::duration patience) {
+  tail_flush_timer_.expires_at(due);
+  tail_flush_timer_.async_wait([this, patience](boost::system::error_code ec) {
+    std::unique_lock lock(mu_, std::try_to_lock);
+    const auto now = steady::now();
+    const auto longer = std::min<steady::duration>(patience * 2, kTailFlushPatience);
+    // A publisher at work (it holds the lock, or it emptied the buffer itself
+    // lately, or what waits is younger than the delay) flushes its own bulk:
+    // look again later, less often the longer it goes on, rather than take
+    // the socket from it mid-burst or wake it up (futex) for the lock.
+    if (!ec && !lock.owns_lock()) return arm_tail_flush(now + patience, longer);
+    if (!lock.owns_lock()) lock.lock();
+    const bool busy = write_in_flight_ || write_posted_;
+    if (!ec && !busy && now < pending_since_ + (out_buf_.empty() ? patience : kTailFlushDelay))
+      return arm_tail_flush(now + patience, longer);
+    tail_flush_armed_ = false;
+    if (!ec) kick_writer_locked();
   });
 }
 
@@ -726,8 +789,10 @@ bool ConnectionImpl::is_reply_subject(std::string_view subject) const {
 void ConnectionImpl::start_write() {
   std::unique_lock lock(mu_);
   write_posted_ = false;
-  if (write_in_flight_ || out_buf_.empty()) return;
-  if (state_ != State::connected && state_ != State::draining) return;
+  if (write_in_flight_ || out_buf_.empty() || (state_ != State::connected && state_ != State::draining)) {
+    if (socket_waiters_ > 0) write_cv_.notify_all();  // the socket is free again (write_full_buffer_locked)
+    return;
+  }
   writing_.swap(out_buf_);
   write_in_flight_ = true;
   const uint64_t generation = generation_;
@@ -753,12 +818,12 @@ void ConnectionImpl::on_written(boost::system::error_code ec, uint64_t generatio
     if (transport_) transport_->shut_down();  // the read loop notices and reconnects
     return;
   }
-  if (!out_buf_.empty() && (state_ == State::connected || state_ == State::draining)) {
+  if (!out_buf_.empty() && socket_waiters_ == 0 && (state_ == State::connected || state_ == State::draining)) {
     lock.unlock();
     start_write();
     return;
   }
-  write_cv_.notify_all();
+  write_cv_.notify_all();  // a publisher waiting for the socket (socket_waiters_) writes what is queued
 }
 
 void ConnectionImpl::release_idle_buffers_locked() {
@@ -818,15 +883,17 @@ void ConnectionImpl::publish(std::string_view subject, std::string_view reply, c
     last_valid_subject_.assign(subject);
   }
   append_locked(subject.size() + reply.size() + static_cast<std::size_t>(size) + 32);
+  if (out_buf_.empty()) pending_since_ = steady::now();  // the tail flush counts its delay from here
   if (headers) protocol::encode_hpub(out_buf_, subject, reply, header_block, data);
   else protocol::encode_pub(out_buf_, subject, reply, data);
   ++out_msgs_;
   out_bytes_ += data.size();
   // Someone waits on requests and replies: they leave now. Plain publishes (and
   // requests nobody waits on in particular) coalesce, and a full buffer is written
-  // by the publisher itself while the writer is idle.
+  // by the publisher itself.
   const bool awaited = send == Send::now && (!reply.empty() || is_reply_subject(subject));
-  if (awaited || out_buf_.size() >= kDirectWriteThreshold) write_now_locked();
+  if (awaited) write_now_locked();
+  else if (out_buf_.size() >= kDirectWriteThreshold) write_full_buffer_locked();
   else schedule_tail_flush_locked();
 }
 

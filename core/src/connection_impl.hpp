@@ -137,6 +137,10 @@ class ConnectionImpl : public std::enable_shared_from_this<ConnectionImpl>, priv
   /// Plain publishes below a full buffer: the I/O thread flushes them shortly,
   /// once per burst, so a busy publisher is not trailed by a busy writer thread.
   void schedule_tail_flush_locked();
+  void arm_tail_flush(std::chrono::steady_clock::time_point due, std::chrono::steady_clock::duration patience);  // I/O thread
+  /// A plain publish that filled kDirectWriteThreshold: the publisher sends it,
+  /// waiting (boundedly) for room in the socket.
+  void write_full_buffer_locked();
   bool is_reply_subject(std::string_view subject) const;
   void release_idle_buffers_locked();
   uint64_t send_ping_locked(uint64_t op_id);
@@ -193,6 +197,8 @@ class ConnectionImpl : public std::enable_shared_from_this<ConnectionImpl>, priv
   bool write_in_flight_ = false;
   bool write_posted_ = false;
   bool tail_flush_armed_ = false;
+  std::chrono::steady_clock::time_point pending_since_;  // when out_buf_ last stopped being empty
+  int socket_waiters_ = 0;  // publishers waiting for the I/O thread's write to end, to write themselves
   boost::asio::steady_timer tail_flush_timer_{io_};
   int direct_fd_ = -1;             // the plain TCP socket while connected; -1 under TLS or when down
   uint64_t generation_ = 0;       // bumps with each transport, so stale completions are ignored

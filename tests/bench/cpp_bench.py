@@ -4,8 +4,10 @@ over Debian's libnats): the same workloads, flags and JSON line from both, RUNS
 alternating runs each, medians, written in the per-language schema of
 tests/bench/README.md.
 
-Usage: cpp_bench.py URL RUNS OUT_JSON NERVURE_BIN CNATS_BIN"""
+Usage: cpp_bench.py URL RUNS OUT_JSON NERVURE_BIN CNATS_BIN
+CPP_BENCH_WORKLOADS="pub-16B pub-128B" runs only the workloads named."""
 import json
+import os
 import statistics
 import subprocess
 import sys
@@ -68,6 +70,9 @@ def version(cmd):
 
 def main():
     url, runs, out_json, nervure, cnats = sys.argv[1], int(sys.argv[2]), sys.argv[3], sys.argv[4], sys.argv[5]
+    only = os.environ.get("CPP_BENCH_WORKLOADS", "").split()
+    if only:
+        WORKLOADS[:] = [w for w in WORKLOADS if w[0] in only]
     samples = {(name, c): [] for name, *_ in WORKLOADS for c in ("nervure", "peer")}
     total, step = runs * len(WORKLOADS) * 2, 0
     for run in range(1, runs + 1):
@@ -89,8 +94,10 @@ def main():
     # libnats buffers a responder's replies for its flusher thread by default
     # (about 1 ms each); the figure above uses natsOptions_SetSendAsap, as
     # libnats documents for replies. One bounded run shows the default too.
-    log("reqrep-16B with libnats' default reply buffering (one reference run)")
-    d = run_one([cnats], "reqrep", url, 5000, 16, "1s", ("--no-send-asap",))
+    d = None
+    if any(r["workload"] == "reqrep-16B" for r in results):
+        log("reqrep-16B with libnats' default reply buffering (one reference run)")
+        d = run_one([cnats], "reqrep", url, 5000, 16, "1s", ("--no-send-asap",))
     if d:
         next(r for r in results if r["workload"] == "reqrep-16B")["note"] = (
             f"C reqrep: the responder uses natsOptions_SetSendAsap, as libnats documents for replies; with "
