@@ -317,6 +317,37 @@ TEST_F(CAbi, RequestCompletesThroughCallbackOnALibraryThread) {
   nervure_connection_destroy(&c);
 }
 
+// A caller may read the socket itself while a reply is due; whichever thread
+// reads it (the caller or the I/O thread), the request completes once.
+TEST_F(CAbi, PollInputWhileAReplyIsDue) {
+  Error err;
+  Responder responder(server_->url(), "abi.poll");
+  nervure_connection* c = connect_to(server_->url());
+  EXPECT_EQ(nervure_connection_poll_input(nullptr), 0);
+  struct Result {
+    std::atomic<int> completions{0};
+    std::atomic<bool> ok{false};
+  };
+  auto callback = [](void* user_data, nervure_completion* completion) {
+    auto* r = static_cast<Result*>(user_data);
+    r->ok = nervure_completion_status(completion) == NERVURE_OK;
+    r->completions.fetch_add(1);
+  };
+  for (int i = 0; i < 20; ++i) {
+    Result result;
+    ASSERT_EQ(nervure_connection_request(c, "abi.poll", "x", 1, 2000, nullptr, callback, &result, err.out()),
+              NERVURE_OK);
+    const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(5);
+    while (result.completions.load() == 0 && std::chrono::steady_clock::now() < deadline) {
+      const int read = nervure_connection_poll_input(c);
+      EXPECT_TRUE(read == 0 || read == 1);
+    }
+    ASSERT_EQ(result.completions.load(), 1);
+    EXPECT_TRUE(result.ok.load());
+  }
+  nervure_connection_destroy(&c);
+}
+
 TEST_F(CAbi, CancelledRequestNeverCompletes) {
   Error err;
   nervure_connection* c = connect_to(server_->url());

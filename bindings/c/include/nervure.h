@@ -129,6 +129,12 @@ NERVURE_API int nervure_connection_wake_fd(const nervure_connection* connection)
    over everything queued, in one wakeup the caller destroys. */
 NERVURE_API nervure_status nervure_connection_take(nervure_connection* connection, int64_t wait_ms,
                                                    nervure_wakeup** out, char** error);
+/* Reads and parses whatever input the connection's socket holds now, on the
+   calling thread, instead of waiting for the library's I/O thread to be woken:
+   for a caller that polls while a reply is due. Completions it produces run on
+   this thread. Never blocks; 1 when it read something, 0 otherwise (nothing
+   came, another thread is reading, TLS, not connected). */
+NERVURE_API int nervure_connection_poll_input(nervure_connection* connection);
 /* Gives up on a pending request: its completion never arrives. user_data is
    the value the request was started with. Returns 1 when that is certain (the
    request was still waiting for its reply), 0 when the completion may still

@@ -144,6 +144,15 @@ nervure_status nervure_connection_take(nervure_connection* connection, int64_t w
   });
 }
 
+int nervure_connection_poll_input(nervure_connection* connection) {
+  if (!connection) return 0;
+  try {
+    return connection->handle->connection().poll_input() ? 1 : 0;
+  } catch (...) {
+    return 0;
+  }
+}
+
 int nervure_connection_cancel(nervure_connection* connection, void* user_data) {
   if (!connection) return 0;
   try {
