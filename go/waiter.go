@@ -192,7 +192,11 @@ func (c *Conn) await(ctx context.Context, w *waiter) (*Msg, error) {
 		stop = context.AfterFunc(ctx, func() { _ = w.f.SetReadDeadline(longAgo) })
 	}
 	// The callback's signal, its last touch of the waiter. Its state changes
-	// first: until then there is nothing to read (a system call saved).
+	// first: until then there is nothing to read (a system call saved). The
+	// reply may be read on this thread first (spin.go).
+	started := time.Now()
+	c.spinFor(w, started)
+	defer c.spinWaited(started)
 	err := w.rc.Read(func(fd uintptr) bool {
 		return atomic.LoadInt32(w.state()) != waiterPending && takeSignal(fd)
 	})
