@@ -348,6 +348,48 @@ TEST_F(CAbi, PollInputWhileAReplyIsDue) {
   nervure_connection_destroy(&c);
 }
 
+TEST_F(CAbi, AWaiterPollsForItsCompletionThenSleepsAsBefore) {
+  Error err;
+  Responder responder(server_->url(), "abi.polled");
+  nervure_connection* c = connect_to(server_->url());
+
+  int unset = 0, set = 1;
+  EXPECT_EQ(nervure_poll_until_done(&set, 1000), 1);
+  EXPECT_EQ(nervure_poll_until_done(&unset, 0), 0);
+  EXPECT_EQ(nervure_poll_until_done(&unset, 2000), 0);  // nothing will set it: gives up within the budget
+
+  struct Result {
+    int done = 0;  // what the waiter polls
+    std::mutex mu;
+    std::condition_variable cv;
+    std::string data;
+  };
+  auto callback = [](void* user_data, nervure_completion* completion) {
+    auto* r = static_cast<Result*>(user_data);
+    nervure_message_batch* reply = nervure_completion_take_reply(completion);
+    size_t len = 0;
+    auto data = static_cast<const char*>(nervure_message_data(reply, 0, &len));
+    std::lock_guard lock(r->mu);
+    if (data) r->data.assign(data, len);
+    nervure_message_batch_destroy(&reply);
+    __atomic_store_n(&r->done, 1, __ATOMIC_RELEASE);
+    r->cv.notify_all();
+  };
+  for (int i = 0; i < 50; ++i) {  // polled for, or slept for when no CPU is spare: the reply comes either way
+    Result result;
+    const std::string body = "n" + std::to_string(i);
+    ASSERT_EQ(nervure_connection_request(c, "abi.polled", body.data(), body.size(), 2000, nullptr, callback, &result,
+                                         err.out()),
+              NERVURE_OK);
+    const int seen = nervure_poll_until_done(&result.done, 5'000'000);
+    std::unique_lock lock(result.mu);
+    if (seen) EXPECT_EQ(__atomic_load_n(&result.done, __ATOMIC_ACQUIRE), 1);
+    ASSERT_TRUE(result.cv.wait_for(lock, std::chrono::seconds(5), [&] { return result.done != 0; }));
+    EXPECT_EQ(result.data, "re:" + body);
+  }
+  nervure_connection_destroy(&c);
+}
+
 TEST_F(CAbi, CancelledRequestNeverCompletes) {
   Error err;
   nervure_connection* c = connect_to(server_->url());

@@ -35,6 +35,17 @@ std::shared_ptr<Subscription> Connection::subscribe(std::string_view subject, Me
 
 bool Connection::poll_input() { return impl_->poll_input(); }
 
+bool poll_connections_until(const std::function<bool()>& ready, std::chrono::microseconds budget) {
+  // Not adaptive: the caller's sleep that follows is not seen here, so every
+  // such wait may poll, bounded by the budget and by the machine's spare CPU.
+  static detail::AdaptiveSpin spin{std::chrono::hours(1)};
+  const auto started = detail::AdaptiveSpin::clock::now();
+  return spin.spin(started, detail::deadline_after(started, budget), [&] {
+    detail::ConnectionImpl::poll_all_inputs();
+    return ready();
+  }) || ready();
+}
+
 Message Connection::request(std::string_view subject, std::string_view data, Duration timeout,
                             const Headers* headers) {
   auto reply = request_future(subject, data, timeout, headers);

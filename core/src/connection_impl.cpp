@@ -59,6 +59,18 @@ std::exception_ptr make_error(ErrorCode code, const std::string& text) {
 // in the I/O thread's role (they must not wait for it) and do not poll.
 thread_local const ConnectionImpl* reading_now = nullptr;
 
+// Connections whose socket a waiter may read (poll_fd_ set), for waiters that
+// do not know which connection their completion comes from.
+std::mutex pollable_mu;
+std::vector<std::pair<const ConnectionImpl*, std::weak_ptr<ConnectionImpl>>> pollable;
+
+void forget_pollable(const ConnectionImpl* c) {
+  std::lock_guard lock(pollable_mu);
+  // No lock() here: a last reference released under pollable_mu would close its
+  // connection, which comes back here.
+  std::erase_if(pollable, [&](const auto& p) { return p.first == c || p.second.expired(); });
+}
+
 std::string lower(std::string_view s) {
   std::string out(s);
   for (auto& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
@@ -383,6 +395,10 @@ awaitable<void> ConnectionImpl::read_loop() {
     if (read_len_ > 0) process_input();
     poll_fd_ = fd;
   }
+  if (fd >= 0) {
+    std::lock_guard lock(pollable_mu);
+    pollable.emplace_back(this, weak_from_this());
+  }
   if (fd < 0) {
     // TLS: OpenSSL's state belongs to this thread alone, so nobody polls.
     for (;;) {
@@ -446,7 +462,20 @@ bool ConnectionImpl::poll_input() {
   return false;
 }
 
+void ConnectionImpl::poll_all_inputs() {
+  if (reading_now) return;  // a callback of a parse in progress
+  thread_local std::vector<std::shared_ptr<ConnectionImpl>> targets;
+  {
+    std::lock_guard lock(pollable_mu);
+    for (const auto& [raw, weak] : pollable)
+      if (auto p = weak.lock()) targets.push_back(std::move(p));
+  }
+  for (const auto& c : targets) c->poll_input();
+  targets.clear();  // outside the lock: a last reference may close a connection
+}
+
 void ConnectionImpl::stop_polling() {
+  forget_pollable(this);
   if (reading_now == this) {  // read_mu_ is this thread's already
     poll_fd_ = -1;
     return;

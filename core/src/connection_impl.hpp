@@ -73,6 +73,8 @@ class ConnectionImpl : public std::enable_shared_from_this<ConnectionImpl>, priv
   /// another thread is reading, under TLS, while not connected, when this
   /// thread is already parsing input, or when nothing has arrived.
   bool poll_input();
+  /// poll_input on every connection of the process that can be polled.
+  static void poll_all_inputs();
 
   /// Waits for what a reply of this connection completes: polls it (reading
   /// the socket, see poll_input) within the request spin budget, then sleeps.

@@ -135,6 +135,13 @@ NERVURE_API nervure_status nervure_connection_take(nervure_connection* connectio
    this thread. Never blocks; 1 when it read something, 0 otherwise (nothing
    came, another thread is reading, TLS, not connected). */
 NERVURE_API int nervure_connection_poll_input(nervure_connection* connection);
+/* For a thread about to sleep until a completion sets *done (non-zero, written
+   atomically): polls *done for up to budget_us, reading the sockets of the
+   process's connections meanwhile so the completion does not wait for a
+   library thread to be woken. Only while the machine has a CPU to spare.
+   Completions it reads may run their callback on this thread. Returns 1 when
+   *done was seen set, 0 when the caller should sleep as it would have. */
+NERVURE_API int nervure_poll_until_done(const int* done, int64_t budget_us);
 /* Gives up on a pending request: its completion never arrives. user_data is
    the value the request was started with. Returns 1 when that is certain (the
    request was still waiting for its reply), 0 when the completion may still

@@ -153,6 +153,18 @@ int nervure_connection_poll_input(nervure_connection* connection) {
   }
 }
 
+int nervure_poll_until_done(const int* done, int64_t budget_us) {
+  if (!done || budget_us <= 0) return done && __atomic_load_n(done, __ATOMIC_ACQUIRE) ? 1 : 0;
+  try {
+    return nervure::poll_connections_until([done] { return __atomic_load_n(done, __ATOMIC_ACQUIRE) != 0; },
+                                           std::chrono::microseconds(budget_us))
+               ? 1
+               : 0;
+  } catch (...) {
+    return __atomic_load_n(done, __ATOMIC_ACQUIRE) ? 1 : 0;
+  }
+}
+
 int nervure_connection_cancel(nervure_connection* connection, void* user_data) {
   if (!connection) return 0;
   try {

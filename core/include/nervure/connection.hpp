@@ -86,4 +86,12 @@ class Connection {
   std::shared_ptr<detail::ConnectionImpl> impl_;
 };
 
+/// For bindings whose thread waits for a completion (a blocking call from
+/// Java, say): until ready() answers true, polls ready() and the socket of
+/// every open connection of the process (Connection::poll_input), for at most
+/// budget and only while this kind of wait has been short and the machine has
+/// a CPU to spare. Returns ready()'s last answer; the caller then sleeps as it
+/// would have. Completions it reads run on the calling thread.
+bool poll_connections_until(const std::function<bool()>& ready, std::chrono::microseconds budget);
+
 }  // namespace nervure

@@ -104,10 +104,15 @@ void Waiter::done(void* self, nervure_completion* completion) {
     w->reply_ = nervure_completion_take_reply(completion);
   }
   w->done_ = true;
+  __atomic_store_n(&w->polled_done_, 1, __ATOMIC_RELEASE);
   w->cv_.notify_one();
 }
 
 void Waiter::wait() {
+  // Replies come about a round trip later: poll for one (reading the sockets)
+  // before sleeping, within the core's default request spin.
+  constexpr int64_t kPollBudgetUs = 200;
+  nervure_poll_until_done(&polled_done_, kPollBudgetUs);
   std::unique_lock lock(mu_);
   cv_.wait(lock, [this] { return done_; });
 }

@@ -86,6 +86,7 @@ class Waiter {
   std::mutex mu_;
   std::condition_variable cv_;
   bool done_ = false;
+  int polled_done_ = 0;  // done_, for nervure_poll_until_done (written atomically)
   bool started_ = false;
   nervure_status status_ = NERVURE_OK;
   bool has_error_text_ = false;
