@@ -33,6 +33,8 @@ type turnServer struct {
 	rt    *ActorRuntime
 	turns *Subscription
 	rc    syscall.RawConn // the source's eventfd in Go's poller; nil: wait inside C
+	fd    uintptr
+	worth atomic.Bool // the last wait for a turn was short: poll for the next (spin.go)
 	ended atomic.Bool
 }
 
@@ -63,6 +65,7 @@ func (r *ActorRuntime) startServing(turns *Subscription) {
 	if f := turns.wake.Load(); f != nil {
 		if rc, err := f.SyscallConn(); err == nil {
 			srv.rc = rc
+			_ = rc.Control(func(fd uintptr) { srv.fd = fd }) // f.Fd() would make it blocking
 		}
 	}
 	go srv.serve()
@@ -154,7 +157,7 @@ func (t *turnServer) wait() bool {
 		return true
 	}
 	// Whatever was queued after the last poll signalled the fd.
-	return t.rc.Read(takeSignal) == nil
+	return t.turns.conn.awaitSignal(t.fd, t.rc, &t.worth)
 }
 
 func (t *turnServer) finish() {

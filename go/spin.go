@@ -104,3 +104,30 @@ func (c *Conn) spinFor(w *waiter, started time.Time) bool {
 func (c *Conn) spinWaited(started time.Time) {
 	c.spinWorth.Store(time.Since(started) <= spinBudget)
 }
+
+// awaitSignal waits until fd, a source's own eventfd watched through rc, is
+// signalled, and takes the signal; false when waiting failed (the fd closed, a
+// deadline). Like a reply, the next message of a source that receives one
+// after another (requests to a responder, calls to an actor) is polled for
+// first: worth says the source's previous wait was within the budget.
+func (c *Conn) awaitSignal(fd uintptr, rc syscall.RawConn, worth *atomic.Bool) bool {
+	started := time.Now()
+	defer func() { worth.Store(time.Since(started) <= spinBudget) }()
+	now := started.UnixNano()
+	if worth.Load() && cpuToSpare(now) {
+		until, last := now+int64(spinBudget), now
+		for {
+			if takeSignal(fd) {
+				return true
+			}
+			_, _, _ = syscall.RawSyscall(syscall.SYS_SCHED_YIELD, 0, 0, 0)
+			C.nervure_connection_poll_input(c.h)
+			now = time.Now().UnixNano()
+			if now >= until || now-last >= int64(spinGivenAway) {
+				break
+			}
+			last = now
+		}
+	}
+	return rc.Read(takeSignal) == nil
+}
