@@ -737,8 +737,8 @@ void ConnectionImpl::write_now_locked() {
 }
 
 void ConnectionImpl::write_full_buffer_locked() {
-  if (direct_fd_ < 0 || std::this_thread::get_id() == io_thread_id_) {
-    kick_writer_locked();  // TLS, or the I/O thread itself: the writer takes it from here
+  if (direct_fd_ < 0 || on_io_role()) {
+    kick_writer_locked();  // TLS, or a thread that reads the socket (must not wait on it): the writer takes it
     return;
   }
   if (write_in_flight_ || write_posted_) {
