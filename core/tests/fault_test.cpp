@@ -84,6 +84,50 @@ TEST(Fault, KilledServerIsReconnectedAndRequestsWork) {
   EXPECT_EQ(nc->request("shop.payments.authorise", "2", 5s).data, "approved");
 }
 
+// Waiting requesters read the socket themselves while they poll (poll_input):
+// several of them, through a SIGKILL and a restart, must neither hang nor crash
+// nor see a reply meant for another, and must work again after the reconnect.
+TEST(Fault, PollingRequestersOutliveAKilledServer) {
+  Harness server("single");
+  EventLog events;
+  auto nc = Connection::connect(fast_reconnect({server.url()}, events));
+  EventLog responder_events;
+  auto rc = Connection::connect(fast_reconnect({server.url()}, responder_events));
+  auto responder = rc->subscribe("shop.payments.authorise", [&](Message&& m) { rc->publish(m.reply, "ok:" + m.data); });
+  rc->flush(2s);
+
+  std::atomic<bool> restarted{false};
+  std::atomic<int> wrong{0};
+  std::vector<std::thread> requesters;
+  std::vector<int> after_restart(3, 0);
+  for (int t = 0; t < 3; ++t)
+    requesters.emplace_back([&, t] {
+      const auto give_up = std::chrono::steady_clock::now() + 30s;
+      for (int i = 0; after_restart[t] < 50 && std::chrono::steady_clock::now() < give_up; ++i) {
+        const std::string body = std::to_string(t) + "." + std::to_string(i);
+        try {
+          if (nc->request("shop.payments.authorise", body, 500ms).data != "ok:" + body) ++wrong;
+          else if (restarted) ++after_restart[t];
+        } catch (const Error& e) {
+          // Down or not yet resubscribed: these, and nothing else.
+          if (e.code() != ErrorCode::timeout && e.code() != ErrorCode::no_responders &&
+              e.code() != ErrorCode::nervure)
+            ++wrong;
+        }
+      }
+    });
+  std::this_thread::sleep_for(300ms);
+  server.kill(0);
+  ASSERT_TRUE(events.wait_for(Event::disconnected, 5s));
+  server.start(0);
+  ASSERT_TRUE(events.wait_for(Event::reconnected, 10s));
+  ASSERT_TRUE(responder_events.wait_for(Event::reconnected, 10s));
+  restarted = true;
+  for (auto& r : requesters) r.join();
+  EXPECT_EQ(wrong.load(), 0);
+  for (int t = 0; t < 3; ++t) EXPECT_EQ(after_restart[t], 50) << "requester " << t;
+}
+
 TEST(Fault, FlushWaitsAcrossAReconnect) {
   Harness server("single");
   EventLog events;
