@@ -22,6 +22,16 @@ import (
 // the budget) and only while a CPU is to spare (a yield that gives the CPU away
 // for long, or more runnable threads than CPUs plus one, means others need it).
 
+// pollWhileWaiting switches the polling off. Measured side by side with nats.go
+// on a quiet 2-CPU machine (load 1.4-2.4, tests/bench/go, 3 runs each), it cost
+// more than it saved: request-reply 0.65-0.67x nats.go with both waits polling,
+// 0.67-0.73x with either one, 0.78-0.85x with neither (p50 191-198 us against
+// 218-237); an actor call gained about a tenth (p50 216-241 against 237-239 us).
+// A goroutine that polls keeps its P, and with two of them polling the Go
+// runtime has no P left for anything else. Kept, off, for the measurement to be
+// repeated when the waits change.
+const pollWhileWaiting = false
+
 const (
 	spinBudget    = 200 * time.Microsecond // the core's Options::request_spin default
 	spinGivenAway = 50 * time.Microsecond  // a yield this long ran other threads
@@ -81,7 +91,7 @@ func parseRunnable(loadavg []byte) int {
 // says to sleep instead (false). started is when the wait began.
 func (c *Conn) spinFor(w *waiter, started time.Time) bool {
 	now := started.UnixNano()
-	if !c.spinWorth.Load() || !cpuToSpare(now) {
+	if !pollWhileWaiting || !c.spinWorth.Load() || !cpuToSpare(now) {
 		return false
 	}
 	until, last := now+int64(spinBudget), now
@@ -114,7 +124,7 @@ func (c *Conn) awaitSignal(fd uintptr, rc syscall.RawConn, worth *atomic.Bool) b
 	started := time.Now()
 	defer func() { worth.Store(time.Since(started) <= spinBudget) }()
 	now := started.UnixNano()
-	if worth.Load() && cpuToSpare(now) {
+	if pollWhileWaiting && worth.Load() && cpuToSpare(now) {
 		until, last := now+int64(spinBudget), now
 		for {
 			if takeSignal(fd) {
