@@ -40,7 +40,11 @@ int runnable_threads() {
 
 std::atomic<int64_t> checked_at_ns{0};
 std::atomic<bool> spare{true};
+std::atomic<int> spinning{0};
 }  // namespace
+
+SpinningNow::SpinningNow() { spinning.fetch_add(1, std::memory_order_relaxed); }
+SpinningNow::~SpinningNow() { spinning.fetch_sub(1, std::memory_order_relaxed); }
 
 bool cpu_to_spare() {
   const int64_t now = std::chrono::duration_cast<std::chrono::nanoseconds>(
@@ -50,7 +54,8 @@ bool cpu_to_spare() {
   if (now - last >= std::chrono::nanoseconds(kLoadCheckEvery).count() &&
       checked_at_ns.compare_exchange_strong(last, now, std::memory_order_relaxed)) {
     const int running = runnable_threads();
-    spare.store(running < 0 || running <= cpu_count() + 1, std::memory_order_relaxed);
+    const int others = running - spinning.load(std::memory_order_relaxed);
+    spare.store(running < 0 || others <= 2 * cpu_count(), std::memory_order_relaxed);
   }
   return spare.load(std::memory_order_relaxed);
 }
