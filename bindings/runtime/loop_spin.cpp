@@ -50,9 +50,10 @@ bool LoopSpinner::cpu_to_spare(steady::time_point now) {
   if (now < load_checked_ + kLoadCheckEvery) return cpu_to_spare_;
   load_checked_ = now;
   // This thread, and the server and core threads a request has just woken,
-  // may be among them: one more than there are CPUs is still a quiet machine.
+  // are among them: as in the core's polling waits (spin_wait.hpp), twice the
+  // CPUs besides this one is still a machine busy with this exchange alone.
   const int running = loadavg_fd_ >= 0 ? runnable_threads(loadavg_fd_) : -1;
-  cpu_to_spare_ = running < 0 || running <= cpus_ + 1;
+  cpu_to_spare_ = running < 0 || running <= 2 * cpus_ + 1;
   return cpu_to_spare_;
 }
 
