@@ -33,8 +33,6 @@ type turnServer struct {
 	rt    *ActorRuntime
 	turns *Subscription
 	rc    syscall.RawConn // the source's eventfd in Go's poller; nil: wait inside C
-	fd    uintptr
-	worth atomic.Bool // the last wait for a turn was short: poll for the next (spin.go)
 	ended atomic.Bool
 }
 
@@ -65,7 +63,6 @@ func (r *ActorRuntime) startServing(turns *Subscription) {
 	if f := turns.wake.Load(); f != nil {
 		if rc, err := f.SyscallConn(); err == nil {
 			srv.rc = rc
-			_ = rc.Control(func(fd uintptr) { srv.fd = fd }) // f.Fd() would make it blocking
 		}
 	}
 	go srv.serve()
@@ -157,7 +154,7 @@ func (t *turnServer) wait() bool {
 		return true
 	}
 	// Whatever was queued after the last poll signalled the fd.
-	return t.turns.conn.awaitSignal(t.fd, t.rc, &t.worth)
+	return awaitSignal(t.rc)
 }
 
 func (t *turnServer) finish() {

@@ -45,7 +45,6 @@ type Conn struct {
 	waiters waiterPool
 	// asyncWindow bounds JetStream PublishAsync acknowledgements outstanding.
 	asyncWindow asyncWindow
-	spinWorth   atomic.Bool   // the last wait for a reply was short: poll for the next (spin.go)
 	subSlots    chan struct{} // subscriptions waiting inside C
 
 	jsOnce sync.Once // the JetStream context of Msg.Ack and friends
@@ -141,7 +140,6 @@ func Connect(servers string, opts ...Option) (*Conn, error) {
 	c := &Conn{subs: map[uint64]*Subscription{}, onEvent: cfg.onEvent, pollerDone: make(chan struct{}),
 		subSlots: make(chan struct{}, subWaitSlots)}
 	c.waiters.idle = make(chan *waiter, waiterMax)
-	c.spinWorth.Store(true)
 	c.pending.m = map[uint64]*pendingOp{}
 	r := C.nv_connect(o)
 	if err := errorOf(&r.e); err != nil {

@@ -31,7 +31,6 @@ type Subscription struct {
 	handler MsgHandler
 	ready   chan struct{}
 	wake    atomic.Pointer[os.File] // the subscription's own eventfd, when its handler waits on it
-	worth   atomic.Bool             // its last wait was short: poll for the next message (spin.go)
 	done    chan struct{}
 
 	mu     sync.Mutex // sync subscriptions: NextMsg
@@ -178,8 +177,6 @@ func (s *Subscription) deliverOnWake(f *os.File) {
 	if err != nil {
 		return
 	}
-	var fd uintptr
-	_ = rc.Control(func(d uintptr) { fd = d }) // f.Fd() would make it blocking
 	for {
 		msgs, ended, err := s.next(0)
 		if err != nil || ended {
@@ -194,7 +191,7 @@ func (s *Subscription) deliverOnWake(f *os.File) {
 		// A batch short of batchMax emptied the queue: whatever came since
 		// signalled the fd, so wait on it rather than poll an empty queue
 		// (four crossings per message when requests come one at a time).
-		if len(msgs) < batchMax && !s.conn.awaitSignal(fd, rc, &s.worth) {
+		if len(msgs) < batchMax && !awaitSignal(rc) {
 			return
 		}
 	}

@@ -176,6 +176,14 @@ var longAgo = time.Unix(1, 0)
 // takeSignal reads an eventfd's counter: true when it was signalled. A raw
 // system call: the fd never blocks, and an ordinary one would wake Go's
 // system monitor from its idle sleep on every read.
+// awaitSignal waits until fd, a source's own eventfd watched through rc, is
+// signalled, and takes the signal; false when waiting failed (the fd closed, a
+// deadline). Goroutines park here rather than poll the socket first as the
+// core's blocking request does: side by side with nats.go on a quiet machine,
+// polling cost request-reply a sixth of its round trips (0.65-0.67x with it,
+// 0.78-0.85x without), a goroutine that polls keeping its P.
+func awaitSignal(rc syscall.RawConn) bool { return rc.Read(takeSignal) == nil }
+
 func takeSignal(fd uintptr) bool {
 	var b [8]byte
 	n, _, errno := syscall.RawSyscall(syscall.SYS_READ, fd, uintptr(unsafe.Pointer(&b[0])), uintptr(len(b)))
@@ -192,11 +200,7 @@ func (c *Conn) await(ctx context.Context, w *waiter) (*Msg, error) {
 		stop = context.AfterFunc(ctx, func() { _ = w.f.SetReadDeadline(longAgo) })
 	}
 	// The callback's signal, its last touch of the waiter. Its state changes
-	// first: until then there is nothing to read (a system call saved). The
-	// reply may be read on this thread first (spin.go).
-	started := time.Now()
-	c.spinFor(w, started)
-	defer c.spinWaited(started)
+	// first: until then there is nothing to read (a system call saved).
 	err := w.rc.Read(func(fd uintptr) bool {
 		return atomic.LoadInt32(w.state()) != waiterPending && takeSignal(fd)
 	})

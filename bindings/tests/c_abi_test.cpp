@@ -356,6 +356,8 @@ TEST_F(CAbi, AWaiterPollsForItsCompletionThenSleepsAsBefore) {
   int unset = 0, set = 1;
   EXPECT_EQ(nervure_poll_until_done(&set, 1000), 1);
   EXPECT_EQ(nervure_poll_until_done(&unset, 0), 0);
+  EXPECT_EQ(nervure_poll_until_done(&set, -5), 1);  // no budget: the flag as it is
+  EXPECT_EQ(nervure_poll_until_done(nullptr, 1000), 0);  // nothing to wait for
   EXPECT_EQ(nervure_poll_until_done(&unset, 2000), 0);  // nothing will set it: gives up within the budget
 
   struct Result {
