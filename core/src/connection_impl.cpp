@@ -927,7 +927,7 @@ void ConnectionImpl::publish(std::string_view subject, std::string_view reply, c
 }
 
 std::shared_ptr<SubscriptionState> ConnectionImpl::subscribe(std::string_view subject, const SubscribeOptions& o,
-                                                             MessageHandler handler) {
+                                                             MessageHandler handler, HandlerThread where) {
   protocol::validate_subscribe_subject(subject);
   protocol::validate_queue_group(o.queue);
   if (o.max_msgs < 0) throw Error(ErrorCode::invalid_argument, "max_msgs must not be negative");
@@ -944,9 +944,25 @@ std::shared_ptr<SubscriptionState> ConnectionImpl::subscribe(std::string_view su
     if (handler) {
       sub->handler = std::move(handler);
       std::weak_ptr<SubscriptionState> weak = sub;
-      sub->set_notifier([this, weak] {
-        if (auto s = weak.lock()) dispatcher_.schedule(std::move(s));
-      });
+      if (where == HandlerThread::dispatcher) {
+        sub->set_notifier([this, weak] {
+          if (auto s = weak.lock()) dispatcher_.schedule(std::move(s));
+        });
+      } else {
+        // Readers take turns under read_mu_; the lock orders the rare other
+        // notifier (an unsubscribe or drain ending arrivals) with them. It is
+        // recursive because a handler may unsubscribe its own subscription.
+        auto one_at_a_time = std::make_shared<std::recursive_mutex>();
+        sub->set_notifier([this, weak, one_at_a_time] {
+          auto s = weak.lock();
+          if (!s) return;
+          std::lock_guard lock(*one_at_a_time);
+          std::vector<Message> batch;
+          const Dispatcher::ErrorSink sink = [this](const std::string& text) { emit(Event::async_error, text); };
+          while (Dispatcher::run_batch(*s, batch, sink) == Dispatcher::kBatch) {
+          }
+        });
+      }
     }
     subs_.emplace(sub->sid, sub);
   }

@@ -42,8 +42,14 @@ class ConnectionImpl : public std::enable_shared_from_this<ConnectionImpl>, priv
   enum class Send { now, coalesced };
   void publish(std::string_view subject, std::string_view reply, const Headers* headers, std::string_view data,
                Send send = Send::now);
+  /// Where a subscription's handler runs. The reader is the thread that has
+  /// just parsed the message (the I/O thread or a poller), so it skips the
+  /// dispatcher's wake-up; such a handler must neither block nor wait for this
+  /// connection's input. The core's own routers use it (the actor host's calls).
+  enum class HandlerThread { dispatcher, reader };
   std::shared_ptr<SubscriptionState> subscribe(std::string_view subject, const SubscribeOptions& opts,
-                                               MessageHandler handler);
+                                               MessageHandler handler,
+                                               HandlerThread where = HandlerThread::dispatcher);
   void unsubscribe(SubscriptionState& sub, int64_t max_msgs);
   void drain_subscription(const std::shared_ptr<SubscriptionState>& sub, Duration timeout);
 

@@ -3,10 +3,6 @@
 #include "subscription_state.hpp"
 
 namespace nervure::detail {
-namespace {
-constexpr std::size_t kBatch = 256;  // then yield so one busy subscription cannot starve the others
-}
-
 void Dispatcher::schedule(std::shared_ptr<SubscriptionState> sub) {
   std::lock_guard lock(mu_);
   if (stopping_) return;
@@ -52,25 +48,30 @@ void Dispatcher::loop() {
       sub = std::move(ready_.front());
       ready_.pop_front();
     }
-    sub->mark_handler_busy(true);
-    batch.clear();
-    std::size_t n = sub->poll(batch, kBatch);
-    for (auto& m : batch) {
-      if (sub->discarded()) break;  // unsubscribed or closed while this batch was running
-      try {
-        if (sub->handler) sub->handler(std::move(m));
-      } catch (const std::exception& e) {
-        if (error_sink_) error_sink_(std::string("message handler for '") + sub->subject + "' threw: " + e.what());
-      } catch (...) {
-        if (error_sink_) error_sink_("message handler for '" + sub->subject + "' threw");
-      }
-    }
-    sub->mark_handler_busy(false);
+    std::size_t n = run_batch(*sub, batch, error_sink_);
     if (n == kBatch) {
       std::lock_guard lock(mu_);
       ready_.push_back(std::move(sub));
     }
   }
+}
+
+std::size_t Dispatcher::run_batch(SubscriptionState& sub, std::vector<Message>& batch, const ErrorSink& sink) {
+  sub.mark_handler_busy(true);
+  batch.clear();
+  std::size_t n = sub.poll(batch, kBatch);
+  for (auto& m : batch) {
+    if (sub.discarded()) break;  // unsubscribed or closed while this batch was running
+    try {
+      if (sub.handler) sub.handler(std::move(m));
+    } catch (const std::exception& e) {
+      if (sink) sink(std::string("message handler for '") + sub.subject + "' threw: " + e.what());
+    } catch (...) {
+      if (sink) sink("message handler for '" + sub.subject + "' threw");
+    }
+  }
+  sub.mark_handler_busy(false);
+  return n;
 }
 
 }  // namespace nervure::detail

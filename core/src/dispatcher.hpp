@@ -7,6 +7,9 @@
 #include <memory>
 #include <mutex>
 #include <thread>
+#include <vector>
+
+#include "nervure/message.hpp"
 
 #include "spin_wait.hpp"
 
@@ -24,6 +27,11 @@ class Dispatcher {
   /// so the next message reaches its handler without waking the I/O thread first.
   void set_input_poller(std::function<void()> poll) { input_poller_ = std::move(poll); }
   void stop();
+
+  /// Runs sub's handler on the calling thread for up to kBatch queued
+  /// messages; returns how many it took. What the handler throws goes to sink.
+  static std::size_t run_batch(SubscriptionState& sub, std::vector<Message>& batch, const ErrorSink& sink);
+  static constexpr std::size_t kBatch = 256;  // then yield so one busy subscription cannot starve the others
 
  private:
   void loop();

@@ -5,6 +5,7 @@
 #include <set>
 #include <thread>
 
+#include "connection_impl.hpp"
 #include "test_support.hpp"
 
 using namespace nervure;
@@ -315,6 +316,52 @@ TEST_F(ConnectionTest, HandlerExceptionIsReportedNotFatal) {
   EXPECT_TRUE(events.wait_for(Event::async_error, 2s, 2));
   EXPECT_NE(events.details(Event::async_error).find("boom"), std::string::npos);
   EXPECT_EQ(calls.load(), 2);
+  EXPECT_TRUE(nc->is_connected());
+}
+
+// The core's own routers (the actor host's calls) run their handler on the
+// thread that read the message: in order, free to publish and to unsubscribe
+// themselves, and an exception is reported like a dispatcher handler's.
+TEST_F(ConnectionTest, HandlersOnTheReadingThreadKeepOrderPublishAndUnsubscribe) {
+  EventLog events;
+  Options o;
+  o.on_event = events.callback();
+  auto nc = connect(o);
+  std::vector<int> seen;  // only the reading thread touches it until the end
+  std::shared_ptr<Subscription> self;
+  std::mutex mu;
+  SubscribeOptions unlimited;
+  unlimited.pending_msgs_limit = -1;
+  unlimited.pending_bytes_limit = -1;
+  auto routed = std::make_shared<Subscription>(nc->impl().subscribe(
+      "routed", unlimited,
+      [&](Message&& m) {
+        const int n = std::stoi(m.data);
+        if (n == 7) throw std::runtime_error("router boom");
+        seen.push_back(n);
+        nc->publish("routed.out", m.data);
+        if (n == 1999) {
+          std::lock_guard lock(mu);
+          self->unsubscribe();
+        }
+      },
+      detail::ConnectionImpl::HandlerThread::reader));
+  {
+    std::lock_guard lock(mu);
+    self = routed;
+  }
+  auto out = nc->subscribe("routed.out");
+  nc->flush(2s);
+  for (int i = 0; i < 2100; ++i) nc->publish("routed", std::to_string(i));
+  for (int i = 0; i < 2000; ++i) {
+    if (i == 7) continue;
+    ASSERT_EQ(out->next(5s)->data, std::to_string(i));
+  }
+  nc->flush(2s);
+  expect_error(ErrorCode::timeout, [&] { out->next(300ms); });
+  EXPECT_EQ(seen.size(), 1999u);
+  EXPECT_TRUE(events.wait_for(Event::async_error, 2s));
+  EXPECT_NE(events.details(Event::async_error).find("router boom"), std::string::npos);
   EXPECT_TRUE(nc->is_connected());
 }
 

@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <thread>
 
+#include "connection_impl.hpp"
 #include "nervure/errors.hpp"
 #include "nuid.hpp"
 
@@ -222,12 +223,14 @@ void ActorRuntimeCore::take_partition(ActorTypeHost& host, int partition, uint64
   // that has not yet noticed it lost its lease, a second placement domain with
   // another lease bucket), each call still reaches only one of them.
   unlimited.queue = "actors";
-  auto calls = connection_->subscribe(
-      wire::call_subject(host.name, partition),
+  // on_call only routes (a turn queued, or handed to a language's queue), so
+  // it runs on the thread that read the call: no dispatcher wake-up per call.
+  auto calls = std::make_shared<Subscription>(connection_->impl().subscribe(
+      wire::call_subject(host.name, partition), unlimited,
       [weak, type = host.name, partition](Message&& msg) {
         if (auto self = weak.lock()) self->on_call(type, partition, std::move(msg));
       },
-      unlimited);
+      ConnectionImpl::HandlerThread::reader));
   {
     std::lock_guard lock(mu_);
     auto& lease = host.owned[partition];

@@ -159,6 +159,8 @@ class ActorRuntimeCore : public std::enable_shared_from_this<ActorRuntimeCore> {
   std::string host_id;
 
  private:
+  /// Runs on the thread that read the call (see take_partition): it must not
+  /// block, so it queues the turn, or starts a handed-off one, and returns.
   void on_call(const std::string& type, int partition, Message&& msg);
   void on_acquire_request(const std::string& type, Message&& msg);
   void tick();
