@@ -234,17 +234,20 @@ TEST_F(KvTest, WatchersDeliverInitialValuesThenUpdates) {
 
   kv.put("a", "3");
   kv.put("b", "2");
-  kv.purge("a");
   auto u1 = latest->next(5s);
   ASSERT_TRUE(u1);
   EXPECT_EQ(u1->key + "=" + u1->value, "a=3");
   EXPECT_EQ(latest->next(5s)->key, "b");
-  auto purged = latest->next(5s);
-  ASSERT_TRUE(purged);
-  EXPECT_EQ(purged->operation, KvOperation::purge);
   auto n1 = news->next(5s);
   ASSERT_TRUE(n1);
   EXPECT_EQ(n1->value, "3");
+  // Purged only once the watchers have the updates: nats-server 2.9.10 (Debian's)
+  // moves every consumer's cursor past a subject's purge, skipping what it had
+  // not yet sent on other subjects too (fixed in nats-server#3838).
+  kv.purge("a");
+  auto purged = latest->next(5s);
+  ASSERT_TRUE(purged);
+  EXPECT_EQ(purged->operation, KvOperation::purge);
   EXPECT_EQ(news->next(5s)->operation, KvOperation::purge);
   expect_error(ErrorCode::timeout, [&] { news->next(200ms); });
 
