@@ -296,13 +296,13 @@ def glue(api: Api) -> str:
         if t.encoding == "batch":
             out += packer(t)
     out += ["namespace {", ""]
-    for obj in api.objects:
-        for op in obj.operations:
-            out += native_op(api, op)
+    natives = [form for obj in api.objects for op in obj.operations
+               for form in ([op, op.loop_form()] if op.loop_async else [op])]
+    for op in natives:
+        out += native_op(api, op)
     out += ["}  // namespace", "", "void register_api(napi_env env, napi_value exports) {"]
-    for obj in api.objects:
-        for op in obj.operations:
-            out.append(f'  export_function(env, exports, "{op.object}_{op.name}", {op.object}_{op.name});')
+    for op in natives:
+        out.append(f'  export_function(env, exports, "{op.object}_{op.name}", {op.object}_{op.name});')
     out += ["}", "", "}  // namespace nervure::node_bridge", ""]
     return "\n".join(out)
 
@@ -362,6 +362,11 @@ def js_method(api: Api, op: Operation) -> list[str]:
     if op.kind == "call":
         body = conv.format(f"{fn}({', '.join(['this._h'] + vals)})")
         lines += [f"  {name}({', '.join(params)}) {{", f"    return {body};", "  }"]
+    elif op.loop_async:  # awaited through the connection's dispatch: no thread pool, and the loop polls for it
+        read = {"none": "", "scalar": ", (r) => Number(completionText(r))",
+                "json": ", (r) => parseJson(completionText(r))"}[kind]
+        lines += [f"  {name}({', '.join(params)}) {{",
+                  f"    return this._async((token) => {fn}_async({', '.join(['this._h', 'token'] + vals)}){read});", "  }"]
     elif op.kind == "blocking":
         then = "" if kind == "none" else f".then((r) => {conv.format('r')})"
         lines += [f"  {name}({', '.join(params)}) {{",
@@ -413,7 +418,11 @@ def js_ops(api: Api) -> str:
            "  const entries = h instanceof Map ? h.entries() : Array.isArray(h) ? h : Object.entries(h);",
            "  for (const [k, v] of entries) {", "    if (Array.isArray(v)) for (const x of v) out.push(String(k), String(x));",
            "    else out.push(String(k), String(v));", "  }", "  return out;", "}", "",
-           "function parseJson(text) {", '  return JSON.parse(text || "{}");', "}", ""]
+           "function parseJson(text) {", '  return JSON.parse(text || "{}");', "}", "",
+           "// A loop_async operation's result: the text of its completion's message data.",
+           "function completionText(packed) {",
+           f"  const o = packed[{2 + [f.name for f in api.types['message'].fields].index('data')}];",
+           '  return packed[1].toString("utf8", o[0], o[1]);', "}", ""]
     for t in api.types.values():
         if t.encoding == "batch":
             out += record_class(t)

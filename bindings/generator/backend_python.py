@@ -241,6 +241,8 @@ def glue(api: Api) -> str:
                 out.append(f"  install_fast({obj.name}, &{op.object}_{op.name}_fast_def);")
             else:
                 out += pybind_op(api, op)
+            if op.loop_async:
+                out += pybind_op(api, op.loop_form())
     out += ["}", "", "}  // namespace nervure::py_bridge", ""]
     return "\n".join(out)
 
@@ -322,7 +324,10 @@ def stubs(api: Api) -> str:
         out.append("    def respond(self, data: _Data = b\"\", headers: _HeadersIn = None) -> Done: ...")
     for obj in api.objects:
         out += ["", f"class {cls(obj.name)}:", f'    """{obj.doc}"""']
-        out += [stub_op(api, op) for op in obj.operations]
+        for op in obj.operations:
+            out.append(stub_op(api, op))
+            if op.loop_async:
+                out.append(stub_op(api, op.loop_form()))
         extra = TEMPLATES / f"core_stub_{obj.name}.pyi"
         if extra.exists():
             out.append(extra.read_text().rstrip())
@@ -386,6 +391,11 @@ def idiom_op(api: Api, op: Operation) -> list[str]:
     out += [f"    {awaited}def {op.name}({', '.join(params)}) -> {ret}:", f'        """{doc}"""'] + prologue
     if op.kind == "call":
         out.append("        return " + convert.format(f"{native}({', '.join(call_args)})"))
+    elif op.loop_async:  # awaited through the bridge: no thread, and the loop polls for the reply
+        args = ", ".join(["token"] + call_args)
+        read = {"None": "{}", "int": "_number({})", "dict[str, Any]": "_json_object(({}).data.decode())"}[ret]
+        out += [f"        result: {ret} = " + read.format(f"await self._async_call(lambda token: {native}_async({args}))"),
+                "        return result"]
     elif op.kind == "blocking" and ret == "None":
         out.append(f"        await self._in_thread({', '.join([native] + call_args)})")
     elif op.kind == "blocking":
@@ -402,12 +412,14 @@ def idiom(api: Api) -> str:
     out = [f'"""The default asyncio idiom of every operation ({banner("").strip()}).', "",
            "Each object's class (Connection, Subscription) inherits its mixin here and",
            "overrides what needs more than the default: call returns at once, blocking",
-           "runs in a thread off the event loop, async awaits its completion (and",
+           "runs in a thread off the event loop (unless the definition marks it",
+           "loop_async: its _async form is awaited), async awaits its completion (and",
            'cancelling the await cancels the operation). Durations are seconds."""', "",
            "from __future__ import annotations", "", "import json", "from typing import Any, Awaitable, Callable", "",
            "from . import _core as native", "from ._types import Data, HeadersIn, to_ms", "", "",
            "def _json_object(text: str) -> dict[str, Any]:", "    value: dict[str, Any] = json.loads(text or \"{}\")",
-           "    return value", ""]
+           "    return value", "", "",
+           "def _number(msg: native.Msg) -> int:", "    return int(msg.data)", ""]
     for obj in api.objects:
         out += ["", f"class {cls(obj.name)}Ops:", f'    """{obj.doc}"""', "", f"    _core: native.{cls(obj.name)}", "",
                 "    async def _in_thread(self, fn: Callable[..., Any], *args: Any) -> Any:",

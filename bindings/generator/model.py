@@ -98,10 +98,20 @@ class Operation:
     errors: list[str]
     hot: bool = False
     object: str = ""
+    # A blocking operation that event-loop languages (Python, Node) await
+    # through ops::<object>_<name>_async instead of running it in a thread.
+    loop_async: bool = False
 
     @property
     def required_args(self) -> list[Arg]:
         return [a for a in self.args if not a.has_default]
+
+    def loop_form(self) -> Operation:
+        """The async operation <name>_async (ops::<object>_<name>_async) that
+        event-loop languages await for a loop_async one; its completion's
+        message data is the result's text (a number in decimal, a json record)."""
+        return Operation(f"{self.name}_async", "async", self.doc + " Completes through take() with the result as "
+                         "the message data's text.", self.args, None, self.errors, False, self.object)
 
 
 @dataclass
@@ -217,7 +227,8 @@ def load(api_dir: Path = API_DIR) -> Api:
                         raise DefinitionError(f"{where}: argument {a.get('name')}: unknown type {a.get('type')!r}")
                     args.append(Arg(a["name"], a["type"], a.get("doc", ""), a.get("default"), "default" in a))
                 obj.operations.append(Operation(op["name"], _need(op, "kind", where), _need(op, "doc", where), args,
-                                                op.get("returns"), op.get("errors", []), bool(op.get("hot")), obj.name))
+                                                op.get("returns"), op.get("errors", []), bool(op.get("hot")), obj.name,
+                                                bool(op.get("loop_async"))))
             if not existing:
                 objects.append(obj)
     api = Api(errors, events, options, types, objects, files)
@@ -254,6 +265,10 @@ def _check(api: Api) -> None:
                 raise DefinitionError(f"{where}: an async operation returns nothing or a batch-encoded record")
             if op.hot and op.kind == "blocking" or op.hot and op.kind == "call" and r is not None:
                 raise DefinitionError(f"{where}: only immediate calls without a result and async operations can be hot")
+            if op.loop_async and (op.kind != "blocking" or r not in (None, "int", "uint")
+                                  and api.returns_kind(r) != "json"):
+                raise DefinitionError(f"{where}: loop_async is for blocking operations returning nothing, a number "
+                                      "or a json record (their result crosses as the message data's text)")
             for err in op.errors:
                 if err not in names:
                     raise DefinitionError(f"{where}: unknown error {err}")

@@ -1,7 +1,10 @@
 #include "jetstream_bridge.hpp"
 
 #include <deque>
+#include <optional>
 #include <string>
+
+#include "nervure/jetstream_json.hpp"
 
 namespace nervure::bridge {
 namespace {
@@ -99,6 +102,46 @@ void BridgeJetStream::publish(AsyncTarget target, std::string_view subject, std:
                       c.message.data = pub_ack_json(ack);
                       deliver(inbox, target.direct, std::move(c));
                     });
+  inbox_->awaited_started();
+}
+
+namespace {
+// Completes target with text as the message data, or with the error.
+void complete_with_text(const std::shared_ptr<Inbox>& inbox, const AsyncTarget& target, std::exception_ptr error,
+                        std::string text) {
+  inbox->awaited_finished();
+  if (error) return deliver(inbox, target.direct, failed(target.token, error));
+  Completion c;
+  c.token = target.token;
+  c.has_message = true;
+  c.message.data = std::move(text);
+  deliver(inbox, target.direct, std::move(c));
+}
+}  // namespace
+
+std::string entry_json(const std::optional<KeyValueEntry>& entry) { return entry ? json_api::to_json(*entry) : "{}"; }
+
+void BridgeKeyValue::put(AsyncTarget target, std::string_view key, std::string_view value) {
+  kv_.put_async(std::string(key), value,
+                [inbox = inbox_, target = std::move(target)](uint64_t revision, std::exception_ptr error) {
+                  complete_with_text(inbox, target, error, error ? std::string() : std::to_string(revision));
+                });
+  inbox_->awaited_started();
+}
+
+void BridgeKeyValue::get(AsyncTarget target, std::string_view key, uint64_t revision) {
+  kv_.get_async(std::string(key), revision,
+                [inbox = inbox_, target = std::move(target)](std::optional<KeyValueEntry>&& entry, std::exception_ptr error) {
+                  std::string text;
+                  if (!error) {
+                    try {
+                      text = entry_json(entry);
+                    } catch (...) {
+                      error = std::current_exception();
+                    }
+                  }
+                  complete_with_text(inbox, target, error, std::move(text));
+                });
   inbox_->awaited_started();
 }
 

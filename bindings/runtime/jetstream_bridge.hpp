@@ -32,10 +32,18 @@ class BridgeJetStream {
   JetStream js_;
 };
 
+/// An entry as the languages read it; "{}" when there is none.
+std::string entry_json(const std::optional<KeyValueEntry>& entry);
+
 class BridgeKeyValue {
  public:
   BridgeKeyValue(std::shared_ptr<Inbox> inbox, KeyValue kv) : inbox_(std::move(inbox)), kv_(std::move(kv)) {}
   KeyValue& kv() { return kv_; }
+  /// put and get completing through the inbox, for event loops (the loop polls
+  /// for them as for a request's reply): the message data is the revision in
+  /// decimal, or entry_json of the entry.
+  void put(AsyncTarget target, std::string_view key, std::string_view value);
+  void get(AsyncTarget target, std::string_view key, uint64_t revision);
   /// Entries as messages: subject = key, data = value, headers KV-Operation,
   /// KV-Revision, KV-Delta, KV-Created; once the initial values are all
   /// delivered, one message with an empty subject and header KV-Initial-Done.

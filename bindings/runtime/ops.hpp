@@ -250,7 +250,15 @@ inline uint64_t key_value_put(BridgeKeyValue& k, std::string_view key, std::stri
 inline std::string key_value_get(BridgeKeyValue& k, std::string_view key, int64_t revision) {
   if (revision < 0) throw Error(ErrorCode::invalid_argument, "revision must not be negative");
   auto entry = revision > 0 ? k.kv().get(std::string(key), static_cast<uint64_t>(revision)) : k.kv().get(std::string(key));
-  return entry ? json_api::to_json(*entry) : "{}";
+  return bridge::entry_json(entry);
+}
+// The loop forms of put and get ("loop_async" in bindings/README.md): the result is the message data's text.
+inline void key_value_put_async(BridgeKeyValue& k, AsyncTarget target, std::string_view key, std::string_view value) {
+  k.put(std::move(target), key, value);
+}
+inline void key_value_get_async(BridgeKeyValue& k, AsyncTarget target, std::string_view key, int64_t revision) {
+  if (revision < 0) throw Error(ErrorCode::invalid_argument, "revision must not be negative");
+  k.get(std::move(target), key, static_cast<uint64_t>(revision));
 }
 inline uint64_t key_value_create(BridgeKeyValue& k, std::string_view key, std::string_view value, int64_t ttl_ms) {
   return k.kv().create(std::string(key), value, ms(ttl_ms));

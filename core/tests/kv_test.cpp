@@ -3,6 +3,7 @@
 // under contention, per-key TTL, and what 2.9 must refuse.
 #include <algorithm>
 #include <atomic>
+#include <future>
 #include <thread>
 
 #include "nervure/kv.hpp"
@@ -147,6 +148,43 @@ TEST_F(KvTest, PutGetDeletePurge) {
   expect_error(ErrorCode::invalid_argument, [&] { kv.put("a.*", "x"); });
   expect_error(ErrorCode::invalid_argument, [&] { kv.put("_kv.internal", "x"); });
   expect_error(ErrorCode::invalid_argument, [&] { kv.get("cart.1", 0); });
+}
+
+// The callback forms event loops use: the same results, delivered on a core thread.
+TEST_F(KvTest, PutAsyncAndGetAsyncCompleteLikePutAndGet) {
+  auto kv = js_->create_key_value(bucket("async_carts", 10));
+  auto put = [&](const std::string& key, std::string_view value) {
+    std::promise<uint64_t> done;
+    kv.put_async(key, value, [&](uint64_t revision, std::exception_ptr error) {
+      if (error) done.set_exception(error);
+      else done.set_value(revision);
+    });
+    return done.get_future().get();
+  };
+  auto get = [&](const std::string& key, uint64_t revision) {
+    std::promise<std::optional<KeyValueEntry>> done;
+    kv.get_async(key, revision, [&](std::optional<KeyValueEntry>&& entry, std::exception_ptr error) {
+      if (error) done.set_exception(error);
+      else done.set_value(std::move(entry));
+    });
+    return done.get_future().get();
+  };
+  const auto r1 = put("cart.1", "apple");
+  const auto r2 = put("cart.1", std::string("pear\0", 5));
+  EXPECT_EQ(r2, r1 + 1);
+  auto e = get("cart.1", 0);
+  ASSERT_TRUE(e);
+  EXPECT_EQ(e->key, "cart.1");
+  EXPECT_EQ(e->value, std::string("pear\0", 5));
+  EXPECT_EQ(e->revision, r2);
+  EXPECT_EQ(get("cart.1", r1)->value, "apple");
+  EXPECT_FALSE(get("cart.2", r1).has_value());  // that revision belongs to another key
+  EXPECT_FALSE(get("cart.2", 0).has_value());
+  kv.del("cart.1");
+  EXPECT_FALSE(get("cart.1", 0).has_value());
+  expect_error(ErrorCode::invalid_argument, [&] { kv.put_async("a b", "x", [](uint64_t, std::exception_ptr) {}); });
+  expect_error(ErrorCode::invalid_argument,
+               [&] { kv.get_async("a.*", 0, [](std::optional<KeyValueEntry>&&, std::exception_ptr) {}); });
 }
 
 TEST_F(KvTest, CreateAndCompareAndSet) {

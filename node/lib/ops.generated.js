@@ -24,6 +24,12 @@ function parseJson(text) {
   return JSON.parse(text || "{}");
 }
 
+// A loop_async operation's result: the text of its completion's message data.
+function completionText(packed) {
+  const o = packed[4];
+  return packed[1].toString("utf8", o[0], o[1]);
+}
+
 /** A received message. Messages cross the boundary in batches; each language builds its own objects and reads only the fields it needs. Responding is publishing to reply. */
 class MessageRecord {
   constructor(batch, index) {
@@ -497,12 +503,12 @@ class KeyValueOps {
 
   /** Stores a value; returns its revision. Rejects with JetStreamApiError, TimeoutError, NoRespondersError, InvalidArgumentError. */
   put(key, value) {
-    return this._blocking(() => native.key_value_put(this._h, key, value)).then((r) => r);
+    return this._async((token) => native.key_value_put_async(this._h, token, key, value), (r) => Number(completionText(r)));
   }
 
   /** The current value (or a given revision); an empty record when absent or deleted. Rejects with JetStreamApiError, TimeoutError, NoRespondersError, InvalidArgumentError. */
   get(key, opts = {}) {
-    return this._blocking(() => native.key_value_get(this._h, key, opts.revision)).then((r) => parseJson(r));
+    return this._async((token) => native.key_value_get_async(this._h, token, key, opts.revision), (r) => parseJson(completionText(r)));
   }
 
   /** Stores only when the key is absent or deleted (JetStreamApiError 10071 otherwise); ttl needs a bucket with limit_marker_ttl. Durations are milliseconds. Rejects with JetStreamApiError, TimeoutError, NoRespondersError, InvalidArgumentError, NotSupportedByServerError. */

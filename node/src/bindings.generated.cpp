@@ -1056,6 +1056,19 @@ napi_value key_value_put(napi_env env, napi_callback_info info) {
   });
 }
 
+// Stores a value; returns its revision. Completes through take() with the result as the message data's text.
+napi_value key_value_put_async(napi_env env, napi_callback_info info) {
+  return guard(env, [&]() -> napi_value {
+    Args a(env, info);
+    auto& self = unwrap<nervure::bridge::BridgeKeyValue>(env, a.argv[0], "key_value");
+    uint64_t token = to_uint(env, a.argv[1], "token");
+    Text key(env, a.argv[2], "key");
+    Data value(env, a.argv[3], "value");
+    ops::key_value_put_async(self, ops::AsyncTarget{token, {}}, std::string_view(key), std::string_view(value));
+    return js_undefined(env);
+  });
+}
+
 // The current value (or a given revision); an empty record when absent or deleted.
 napi_value key_value_get(napi_env env, napi_callback_info info) {
   return guard(env, [&]() -> napi_value {
@@ -1066,6 +1079,19 @@ napi_value key_value_get(napi_env env, napi_callback_info info) {
     auto result = std::make_shared<std::string>();
     return run_blocking(env, "nervure.key_value_get", [result, self, key = std::move(key), revision = std::move(revision)]() mutable { *result = ops::key_value_get(*self, std::string_view(key), revision); },
                         [result](napi_env env) { return js_string(env, (*result)); });
+  });
+}
+
+// The current value (or a given revision); an empty record when absent or deleted. Completes through take() with the result as the message data's text.
+napi_value key_value_get_async(napi_env env, napi_callback_info info) {
+  return guard(env, [&]() -> napi_value {
+    Args a(env, info);
+    auto& self = unwrap<nervure::bridge::BridgeKeyValue>(env, a.argv[0], "key_value");
+    uint64_t token = to_uint(env, a.argv[1], "token");
+    Text key(env, a.argv[2], "key");
+    int64_t revision = given(env, a.argv[3]) ? to_int(env, a.argv[3], "revision") : 0;
+    ops::key_value_get_async(self, ops::AsyncTarget{token, {}}, std::string_view(key), revision);
+    return js_undefined(env);
   });
 }
 
@@ -1248,7 +1274,9 @@ void register_api(napi_env env, napi_value exports) {
   export_function(env, exports, "jetstream_key_value_names", jetstream_key_value_names);
   export_function(env, exports, "key_value_bucket", key_value_bucket);
   export_function(env, exports, "key_value_put", key_value_put);
+  export_function(env, exports, "key_value_put_async", key_value_put_async);
   export_function(env, exports, "key_value_get", key_value_get);
+  export_function(env, exports, "key_value_get_async", key_value_get_async);
   export_function(env, exports, "key_value_create", key_value_create);
   export_function(env, exports, "key_value_update", key_value_update);
   export_function(env, exports, "key_value_delete", key_value_delete);

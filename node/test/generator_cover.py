@@ -39,6 +39,9 @@ for kind in ("call", "blocking"):
     for r in returns:
         ops.append({"name": f"{kind}_{r or 'none'}", "kind": kind, "doc": "probe", "args": ARGS, "returns": r,
                     "errors": ["TimeoutError"]})
+for r in (None, "uint", "server_info"):  # blocking with an _async form for event loops
+    ops.append({"name": f"loop_{r or 'none'}", "kind": "blocking", "loop_async": True, "doc": "probe", "args": ARGS,
+                "returns": r})
 ops.append({"name": "async_none", "kind": "async", "doc": "probe", "args": ARGS[:2], "hot": True})
 ops.append({"name": "async_msg", "kind": "async", "doc": "probe", "args": [], "returns": "message"})
 ops.append({"name": "hot_call", "kind": "call", "doc": "probe", "args": ARGS[:1], "hot": True})
@@ -66,7 +69,8 @@ stub = ["#pragma once", '#include "../real_ops.hpp"', "namespace nervure {",
         "struct ProbeItem { std::string string_field, bytes_field; int64_t int_field = 0; uint64_t uint_field = 0;",
         "  bool bool_field = false; int64_t duration_field = 0; Headers headers_field;",
         "  std::vector<std::string> string_list_field; };", "}", "namespace nervure::ops {"]
-for op in api.object("probe").operations:
+probe_ops = [form for op in api.object("probe").operations for form in [op] + ([op.loop_form()] if op.loop_async else [])]
+for op in probe_ops:
     params = ["Bridge&"] + (["AsyncTarget"] if op.kind == "async" else []) + [CPP[a.type] for a in op.args]
     ret = RET[op.returns] if op.kind != "async" else "void"
     stub.append(f"inline {ret} probe_{op.name}({', '.join(params)}) {{ return {ret}(); }}" if ret != "void"

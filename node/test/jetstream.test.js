@@ -103,6 +103,25 @@ test("key-value: operations, compare-and-set, watch", async () => {
   await nc.close();
 });
 
+test("key-value: put and get complete through the dispatch, not the thread pool", async () => {
+  const nc = await nervure.connect(h.url);
+  const js = nc.jetstream();
+  const kv = await js.createKeyValue({ bucket: name("looped"), history: 3, storage: "memory" });
+  kv._blocking = () => { throw new Error("ran on the thread pool"); };
+  const revs = await Promise.all(Array.from({ length: 20 }, (_, i) => kv.put(`k${i}`, String(i))));
+  assert.deepEqual([...revs].sort((a, b) => a - b), Array.from({ length: 20 }, (_, i) => i + 1));
+  const rev = await kv.put("k0", Buffer.from([0, 1, 2]));
+  assert.deepEqual([...(await kv.get("k0")).value], [0, 1, 2]);
+  assert.equal((await kv.get("k0", { revision: revs[0] })).value.toString(), "0");
+  assert.equal(await kv.get("k1", { revision: rev }), null); // that revision belongs to another key
+  assert.equal(await kv.get("absent"), null);
+  const values = await Promise.all(Array.from({ length: 19 }, (_, i) => kv.get(`k${i + 1}`)));
+  assert.deepEqual(values.map((e) => e.value.toString()), Array.from({ length: 19 }, (_, i) => String(i + 1)));
+  await assert.rejects(kv.put("a b", "x"), nervure.InvalidArgumentError);
+  await assert.rejects(kv.get("k0", { revision: -1 }), nervure.InvalidArgumentError);
+  await nc.close();
+});
+
 test("what nats-server 2.9 cannot honour is refused", async () => {
   const old = await Harness.start("single", ["--compat"]);
   try {

@@ -2,7 +2,8 @@
 
 Each object's class (Connection, Subscription) inherits its mixin here and
 overrides what needs more than the default: call returns at once, blocking
-runs in a thread off the event loop, async awaits its completion (and
+runs in a thread off the event loop (unless the definition marks it
+loop_async: its _async form is awaited), async awaits its completion (and
 cancelling the await cancels the operation). Durations are seconds."""
 
 from __future__ import annotations
@@ -17,6 +18,10 @@ from ._types import Data, HeadersIn, to_ms
 def _json_object(text: str) -> dict[str, Any]:
     value: dict[str, Any] = json.loads(text or "{}")
     return value
+
+
+def _number(msg: native.Msg) -> int:
+    return int(msg.data)
 
 
 class ConnectionOps:
@@ -430,12 +435,12 @@ class KeyValueOps:
 
     async def put(self, key: str, value: Data) -> int:
         """Stores a value; returns its revision. Raises JetStreamApiError, TimeoutError, NoRespondersError, InvalidArgumentError."""
-        result: int = await self._in_thread(self._core.put, key, value)
+        result: int = _number(await self._async_call(lambda token: self._core.put_async(token, key, value)))
         return result
 
     async def get(self, key: str, revision: int = 0) -> dict[str, Any]:
         """The current value (or a given revision); an empty record when absent or deleted. Raises JetStreamApiError, TimeoutError, NoRespondersError, InvalidArgumentError."""
-        result: dict[str, Any] = _json_object(await self._in_thread(self._core.get, key, revision))
+        result: dict[str, Any] = _json_object((await self._async_call(lambda token: self._core.get_async(token, key, revision))).data.decode())
         return result
 
     async def create(self, key: str, value: Data, ttl: float = 0.0) -> int:

@@ -691,6 +691,14 @@ void register_api(py::module_& m) {
     }
     return py::cast(result);
   }, py::arg("key"), py::arg("value"), R"doc(Stores a value; returns its revision.)doc");
+  key_value.def("put_async", [](PyKeyValue& self, uint64_t token, std::string key, py::object value) -> py::object {
+    auto value_view = bytes_view(value, "value");
+    {
+      py::gil_scoped_release unlocked;
+      ops::key_value_put_async(*self.handle, ops::AsyncTarget{token, {}}, key, value_view);
+    }
+    return py::object(py::none());
+  }, py::arg("token"), py::arg("key"), py::arg("value"), R"doc(Stores a value; returns its revision. Completes through take() with the result as the message data's text.)doc");
   key_value.def("get", [](PyKeyValue& self, std::string key, int64_t revision) -> py::object {
     std::string result;
     {
@@ -699,6 +707,13 @@ void register_api(py::module_& m) {
     }
     return py::cast(result);
   }, py::arg("key"), py::arg("revision") = 0, R"doc(The current value (or a given revision); an empty record when absent or deleted.)doc");
+  key_value.def("get_async", [](PyKeyValue& self, uint64_t token, std::string key, int64_t revision) -> py::object {
+    {
+      py::gil_scoped_release unlocked;
+      ops::key_value_get_async(*self.handle, ops::AsyncTarget{token, {}}, key, revision);
+    }
+    return py::object(py::none());
+  }, py::arg("token"), py::arg("key"), py::arg("revision") = 0, R"doc(The current value (or a given revision); an empty record when absent or deleted. Completes through take() with the result as the message data's text.)doc");
   key_value.def("create", [](PyKeyValue& self, std::string key, py::object value, int64_t ttl_ms) -> py::object {
     auto value_view = bytes_view(value, "value");
     uint64_t result;

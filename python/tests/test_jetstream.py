@@ -158,6 +158,32 @@ async def test_key_value_operations_and_compare_and_set(url):
             await js.key_value(bucket)
 
 
+async def test_key_value_put_and_get_are_awaited_on_the_loop_not_in_a_thread(url):
+    """put and get complete through the connection's wakeup like a request (the
+    loop polls for them); only the other key-value operations run in a thread."""
+    async with await nervure.connect(url) as nc:
+        js = nc.jetstream()
+        kv = await js.create_key_value(bucket=name("looped"), history=3, storage="memory")
+
+        async def no_thread(fn, *args):
+            raise AssertionError(f"{fn} ran in a thread")
+
+        kv._in_thread = no_thread
+        revs = await asyncio.gather(*(kv.put(f"k{i}", str(i).encode()) for i in range(20)))
+        assert sorted(revs) == list(range(1, 21))
+        rev = await kv.put("k0", b"\x00again")
+        assert (await kv.get("k0")).value == b"\x00again"
+        assert (await kv.get("k0", revision=revs[0])).value == b"0"
+        assert await kv.get("k1", revision=rev) is None  # that revision belongs to another key
+        assert await kv.get("absent") is None
+        entries = await asyncio.gather(*(kv.get(f"k{i}") for i in range(1, 20)))
+        assert [e.value for e in entries] == [str(i).encode() for i in range(1, 20)]
+        with pytest.raises(nervure.InvalidArgumentError):
+            await kv.put("a b", b"x")
+        with pytest.raises(nervure.InvalidArgumentError):
+            await kv.get("k0", revision=-1)
+
+
 async def test_key_value_watch(url):
     async with await nervure.connect(url) as nc:
         js = nc.jetstream()

@@ -8,6 +8,7 @@ Usage: python_bench.py URL [RUNS] [OUT_JSON]"""
 import asyncio
 import json
 import math
+import os
 import platform
 import statistics
 import sys
@@ -322,6 +323,10 @@ WORKLOADS = [
     ("kv-put-16B", "ops/s", 10_000, 16, jetstream("kv-put")),
     ("kv-get-16B", "ops/s", 10_000, 16, jetstream("kv-get")),
 ]
+# BENCH_WORKLOADS=reqrep-16B,kv-get-16B measures only those, to look closer at one (as the Node runner does).
+_only = [w for w in os.environ.get("BENCH_WORKLOADS", "").split(",") if w]
+if _only:
+    WORKLOADS = [w for w in WORKLOADS if w[0] in _only]
 
 
 async def one_run(label, coro):

@@ -102,6 +102,15 @@ class KeyValue {
   std::optional<KeyValueEntry> get(const std::string& key);
   /// A given revision of a key; std::nullopt when it is not (or no longer) stored.
   std::optional<KeyValueEntry> get(const std::string& key, uint64_t revision);
+  /// put and get without waiting, for callers that must not block (an event
+  /// loop): done runs once, on a core thread, with the result or the error.
+  /// put_async goes the way of JetStream::publish_async (at most
+  /// max_pending_acks outstanding); get_async reads as get does.
+  using PutCallback = std::function<void(uint64_t revision, std::exception_ptr error)>;
+  using GetCallback = std::function<void(std::optional<KeyValueEntry>&& entry, std::exception_ptr error)>;
+  void put_async(const std::string& key, std::string_view value, PutCallback done);
+  /// revision 0: the current value.
+  void get_async(const std::string& key, uint64_t revision, GetCallback done);
   /// Stores only when the key is absent (or deleted); a TTL (per key, API level 1)
   /// needs a bucket with limit_marker_ttl. JetStreamApiError 10071 when it exists.
   uint64_t create(const std::string& key, std::string_view value, Duration ttl = Duration(0));

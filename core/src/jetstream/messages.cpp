@@ -75,6 +75,50 @@ StoredMessage get_stored(JetStreamImpl& js, const std::string& stream, const jso
   return out;
 }
 
+void get_stored_async(std::shared_ptr<JetStreamImpl> js, const std::string& stream, const json& request,
+                      StoredCallback done) {
+  const auto timeout = js->options().timeout;
+  auto& nc = *js->nc();
+  if (js->direct_allowed(stream).value_or(false)) {
+    nc.request_async(js->api_subject("DIRECT.GET." + stream), request.dump(), timeout, nullptr,
+                     [js, stream, request, done = std::move(done)](Message&& reply, std::exception_ptr error) mutable {
+                       if (error) {
+                         try {
+                           std::rethrow_exception(error);
+                         } catch (const Error& e) {
+                           if (e.code() == ErrorCode::no_responders) {
+                             js->forget_direct(stream);  // direct gets were switched off: ask the leader instead
+                             return get_stored_async(std::move(js), stream, request, std::move(done));
+                           }
+                         } catch (...) {
+                         }
+                         return done(StoredMessage{}, error);
+                       }
+                       StoredMessage out;
+                       try {
+                         out = stored_from_direct(std::move(reply));
+                       } catch (...) {
+                         return done(StoredMessage{}, std::current_exception());
+                       }
+                       done(std::move(out), nullptr);
+                     });
+    return;
+  }
+  const std::string what = "STREAM.MSG.GET." + stream;
+  nc.request_async(js->api_subject(what), request.dump(), timeout, nullptr,
+                   [stream, what, done = std::move(done)](Message&& reply, std::exception_ptr error) {
+                     if (error) return done(StoredMessage{}, error);
+                     StoredMessage out;
+                     try {
+                       out = stored_from_api(parse_response(reply.data, what));
+                       out.stream = stream;
+                     } catch (...) {
+                       return done(StoredMessage{}, std::current_exception());
+                     }
+                     done(std::move(out), nullptr);
+                   });
+}
+
 namespace {
 
 // A batch or multi-subject direct get: messages until the 204 end-of-batch marker.

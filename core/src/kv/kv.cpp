@@ -74,29 +74,72 @@ uint64_t KeyValue::publish(const std::string& key, std::string_view value, const
 
 uint64_t KeyValue::put(const std::string& key, std::string_view value) { return publish(key, value, {}); }
 
-std::optional<KeyValueEntry> KeyValue::get(const std::string& key) {
+namespace {
+// What a get asks the stream for: the key's last message, or one revision.
+nlohmann::json get_request(const std::string& prefix, const std::string& key, uint64_t revision) {
   detail::validate_key(key);
+  if (revision == 0) return {{"last_by_subj", prefix + key}};
+  return {{"seq", revision}};
+}
+
+// The value a get returns for the stored message, or for the error reading it.
+std::optional<KeyValueEntry> got(const std::string& bucket, const std::string& prefix, const std::string& key,
+                                 StoredMessage&& stored) {
+  auto entry = detail::kv_entry(bucket, prefix, std::move(stored));
+  if (entry.key != key || entry.operation != KvOperation::put) return std::nullopt;
+  return entry;
+}
+bool is_absent(const JetStreamApiError& e) { return e.err_code() == kNoMessageFound || e.status() == 404; }
+}  // namespace
+
+std::optional<KeyValueEntry> KeyValue::get(const std::string& key) {
   try {
-    auto entry = detail::kv_entry(bucket_, prefix_, detail::get_stored(*js_, stream_, {{"last_by_subj", prefix_ + key}}));
-    if (entry.operation != KvOperation::put) return std::nullopt;
-    return entry;
+    return got(bucket_, prefix_, key, detail::get_stored(*js_, stream_, get_request(prefix_, key, 0)));
   } catch (const JetStreamApiError& e) {
-    if (e.err_code() == kNoMessageFound || e.status() == 404) return std::nullopt;
+    if (is_absent(e)) return std::nullopt;
     throw;
   }
 }
 
 std::optional<KeyValueEntry> KeyValue::get(const std::string& key, uint64_t revision) {
-  detail::validate_key(key);
   if (revision == 0) throw Error(ErrorCode::invalid_argument, "revisions start at 1");
   try {
-    auto entry = detail::kv_entry(bucket_, prefix_, detail::get_stored(*js_, stream_, {{"seq", revision}}));
-    if (entry.key != key || entry.operation != KvOperation::put) return std::nullopt;
-    return entry;
+    return got(bucket_, prefix_, key, detail::get_stored(*js_, stream_, get_request(prefix_, key, revision)));
   } catch (const JetStreamApiError& e) {
-    if (e.err_code() == kNoMessageFound || e.status() == 404) return std::nullopt;
+    if (is_absent(e)) return std::nullopt;
     throw;
   }
+}
+
+void KeyValue::put_async(const std::string& key, std::string_view value, PutCallback done) {
+  detail::validate_key(key);
+  JetStream(js_).publish_async(prefix_ + key, value, {}, [done = std::move(done)](PubAck&& ack, std::exception_ptr error) {
+    done(error ? 0 : ack.seq, error);
+  });
+}
+
+void KeyValue::get_async(const std::string& key, uint64_t revision, GetCallback done) {
+  detail::get_stored_async(js_, stream_, get_request(prefix_, key, revision),
+                           [bucket = bucket_, prefix = prefix_, key, done = std::move(done)](
+                               StoredMessage&& stored, std::exception_ptr error) {
+                             std::optional<KeyValueEntry> entry;
+                             if (!error) {
+                               try {
+                                 entry = got(bucket, prefix, key, std::move(stored));
+                               } catch (...) {
+                                 error = std::current_exception();
+                               }
+                             }
+                             if (error) {
+                               try {
+                                 std::rethrow_exception(error);
+                               } catch (const JetStreamApiError& e) {
+                                 if (is_absent(e)) error = nullptr;
+                               } catch (...) {
+                               }
+                             }
+                             done(std::move(entry), error);
+                           });
 }
 
 uint64_t KeyValue::create(const std::string& key, std::string_view value, Duration ttl) {
