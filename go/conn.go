@@ -43,6 +43,7 @@ type Conn struct {
 	h       *C.nervure_connection
 	pending pendingMap
 	waiters waiterPool
+	input   inputReader // reads the socket while replies are due
 	// asyncWindow bounds JetStream PublishAsync acknowledgements outstanding.
 	asyncWindow asyncWindow
 	subSlots    chan struct{} // subscriptions waiting inside C
@@ -286,8 +287,11 @@ func (c *Conn) takeOnce(waitMs int64) (got, end bool) {
 	closedEvent := false
 	for i := 0; i < int(r.events); i++ {
 		ev := C.nv_event(r.w, C.size_t(i))
-		if Event(ev.event) == EventClosed {
+		switch Event(ev.event) {
+		case EventClosed:
 			closedEvent = true
+		case EventDisconnected, EventReconnected:
+			c.interruptInput(false) // the socket it reads is gone
 		}
 		if c.events != nil {
 			c.events.put(eventItem{Event(ev.event), C.GoString(ev.detail)}, false)
@@ -328,6 +332,7 @@ func (c *Conn) complete(v *C.nv_completion_view) {
 // subscriptions see their end.
 func (c *Conn) finish(sawClosed bool) {
 	c.closed.Store(true)
+	c.interruptInput(true)
 	c.waiters.close()
 	c.pending.failAll(&Error{Status: StatusConnectionClosed, Message: "the connection is closed"})
 	c.mu.Lock()

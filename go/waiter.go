@@ -147,6 +147,7 @@ func (p *waiterPool) freeIdle() {
 // startAsync prepares the completion of an asynchronous operation: a waiter
 // when one is free, otherwise a token the poller completes.
 func (c *Conn) startAsync() (*waiter, *pendingOp) {
+	c.beginWait()
 	if w := c.waiters.get(); w != nil {
 		return w, &noToken
 	}
@@ -157,6 +158,7 @@ var noToken pendingOp
 
 // abortAsync undoes startAsync when the operation could not start.
 func (c *Conn) abortAsync(w *waiter, op *pendingOp) {
+	c.endWait()
 	if w != nil {
 		c.waiters.put(w) // no callback will come
 		return
@@ -165,6 +167,7 @@ func (c *Conn) abortAsync(w *waiter, op *pendingOp) {
 }
 
 func (c *Conn) finishAsync(ctx context.Context, w *waiter, op *pendingOp) (*Msg, error) {
+	defer c.endWait()
 	if w != nil {
 		return c.await(ctx, w)
 	}

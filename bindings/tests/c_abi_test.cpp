@@ -348,6 +348,35 @@ TEST_F(CAbi, PollInputWhileAReplyIsDue) {
   nervure_connection_destroy(&c);
 }
 
+// A caller may wait for the connection's socket to turn readable in its own
+// event loop and then read it: every request completes once, whichever thread
+// read its reply.
+TEST_F(CAbi, InputFdTurnsReadableForTheCallerWhoPolls) {
+  Error err;
+  Responder responder(server_->url(), "abi.input_fd");
+  nervure_connection* c = connect_to(server_->url());
+  EXPECT_EQ(nervure_connection_input_fd(nullptr), -1);
+  const int fd = nervure_connection_input_fd(c);
+  ASSERT_GE(fd, 0);
+  std::atomic<int> completions{0};
+  auto callback = [](void* user_data, nervure_completion*) {
+    static_cast<std::atomic<int>*>(user_data)->fetch_add(1);
+  };
+  for (int i = 0; i < 20; ++i) {
+    ASSERT_EQ(nervure_connection_request(c, "abi.input_fd", "x", 1, 2000, nullptr, callback, &completions, err.out()),
+              NERVURE_OK);
+    const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(5);
+    while (completions.load() == i && std::chrono::steady_clock::now() < deadline) {
+      pollfd p{fd, POLLIN, 0};
+      if (::poll(&p, 1, 1) == 1) nervure_connection_poll_input(c);
+    }
+    ASSERT_EQ(completions.load(), i + 1);
+  }
+  nervure_connection_close(c, err.out());
+  EXPECT_EQ(nervure_connection_input_fd(c), -1);
+  nervure_connection_destroy(&c);
+}
+
 TEST_F(CAbi, AWaiterPollsForItsCompletionThenSleepsAsBefore) {
   Error err;
   Responder responder(server_->url(), "abi.polled");

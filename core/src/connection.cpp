@@ -34,6 +34,7 @@ std::shared_ptr<Subscription> Connection::subscribe(std::string_view subject, Me
 }
 
 bool Connection::poll_input() { return impl_->poll_input(); }
+int Connection::input_fd() const { return impl_->input_fd(); }
 
 bool poll_connections_until(const std::function<bool()>& ready, std::chrono::microseconds budget) {
   // Not adaptive: the caller's sleep that follows is not seen here, so every

@@ -462,6 +462,12 @@ bool ConnectionImpl::poll_input() {
   return false;
 }
 
+int ConnectionImpl::input_fd() {
+  if (reading_now == this) return poll_fd_;  // read_mu_ is this thread's already
+  std::lock_guard lock(read_mu_);
+  return poll_fd_;
+}
+
 void ConnectionImpl::poll_all_inputs() {
   if (reading_now) return;  // a callback of a parse in progress
   thread_local std::vector<std::shared_ptr<ConnectionImpl>> targets;

@@ -79,6 +79,8 @@ class ConnectionImpl : public std::enable_shared_from_this<ConnectionImpl>, priv
   /// another thread is reading, under TLS, while not connected, when this
   /// thread is already parsing input, or when nothing has arrived.
   bool poll_input();
+  /// The socket poll_input reads (-1 under TLS or while not connected).
+  int input_fd();
   /// poll_input on every connection of the process that can be polled.
   static void poll_all_inputs();
 

@@ -135,6 +135,11 @@ NERVURE_API nervure_status nervure_connection_take(nervure_connection* connectio
    this thread. Never blocks; 1 when it read something, 0 otherwise (nothing
    came, another thread is reading, TLS, not connected). */
 NERVURE_API int nervure_connection_poll_input(nervure_connection* connection);
+/* The socket nervure_connection_poll_input reads, for a caller that waits for
+   it to turn readable (in its own event loop) before polling. The library owns
+   it: watch a duplicate, never read or close it. -1 under TLS, while not
+   connected, or without a connection; a reconnect replaces it. */
+NERVURE_API int nervure_connection_input_fd(nervure_connection* connection);
 /* For a thread about to sleep until a completion sets *done (non-zero, written
    atomically): polls *done for up to budget_us, reading the sockets of the
    process's connections meanwhile so the completion does not wait for a

@@ -153,6 +153,15 @@ int nervure_connection_poll_input(nervure_connection* connection) {
   }
 }
 
+int nervure_connection_input_fd(nervure_connection* connection) {
+  if (!connection) return -1;
+  try {
+    return connection->handle->connection().input_fd();
+  } catch (...) {
+    return -1;
+  }
+}
+
 int nervure_poll_until_done(const int* done, int64_t budget_us) {
   if (!done || budget_us <= 0) return done && __atomic_load_n(done, __ATOMIC_ACQUIRE) ? 1 : 0;
   try {

@@ -78,6 +78,11 @@ class Connection {
   /// the reply does not wait for the I/O thread to be woken. Never blocks;
   /// true when it read something. Callbacks it completes run on this thread.
   bool poll_input();
+  /// The socket poll_input reads, for a binding that waits for it to turn
+  /// readable in its own event loop before calling poll_input: watch it, never
+  /// read or close it. -1 under TLS or while not connected; a reconnect
+  /// replaces it.
+  int input_fd() const;
 
   explicit Connection(std::shared_ptr<detail::ConnectionImpl> impl);
   detail::ConnectionImpl& impl() { return *impl_; }
