@@ -1,12 +1,11 @@
 #include "loop_spin.hpp"
 
-#include <fcntl.h>
 #include <poll.h>
-#include <unistd.h>
 
 #include <algorithm>
-#include <charconv>
 #include <thread>
+
+#include "spin_wait.hpp"  // the core's rule for a busy machine (core/src)
 
 namespace nervure::bridge {
 
@@ -18,44 +17,15 @@ namespace {
 // time slices, while a sleeper is woken promptly, so the loop sleeps for a while.
 constexpr auto kBusyYield = std::chrono::microseconds(200);
 constexpr auto kBusyBackoff = std::chrono::milliseconds(20);
-// How often the machine's runnable threads are counted.
-constexpr auto kLoadCheckEvery = std::chrono::milliseconds(10);
 
-// Threads runnable right now on the whole machine (the "4/250" of /proc/loadavg), -1 when unknown.
-int runnable_threads(int fd) {
-  char text[128];
-  const ssize_t n = ::pread(fd, text, sizeof text - 1, 0);
-  if (n <= 0) return -1;
-  std::string_view s(text, static_cast<std::size_t>(n));
-  for (int field = 0; field < 3; ++field) {
-    const auto space = s.find(' ');
-    if (space == std::string_view::npos) return -1;
-    s.remove_prefix(space + 1);
-  }
-  int running = -1;
-  std::from_chars(s.data(), s.data() + s.size(), running);
-  return running;
+// The core's rule, with this thread counted as the poller it is about to be:
+// the machine is busy when more than twice the CPUs are runnable besides it
+// and the process's other pollers.
+bool cpu_to_spare_besides_this_thread() {
+  detail::SpinningNow self;
+  return detail::cpu_to_spare();
 }
 }  // namespace
-
-LoopSpinner::LoopSpinner()
-    : loadavg_fd_(::open("/proc/loadavg", O_RDONLY | O_CLOEXEC)),
-      cpus_(static_cast<int>(std::max(1u, std::thread::hardware_concurrency()))) {}
-
-LoopSpinner::~LoopSpinner() {
-  if (loadavg_fd_ >= 0) ::close(loadavg_fd_);
-}
-
-bool LoopSpinner::cpu_to_spare(steady::time_point now) {
-  if (now < load_checked_ + kLoadCheckEvery) return cpu_to_spare_;
-  load_checked_ = now;
-  // This thread, and the server and core threads a request has just woken,
-  // are among them: as in the core's polling waits (spin_wait.hpp), twice the
-  // CPUs besides this one is still a machine busy with this exchange alone.
-  const int running = loadavg_fd_ >= 0 ? runnable_threads(loadavg_fd_) : -1;
-  cpu_to_spare_ = running < 0 || running <= 2 * cpus_ + 1;
-  return cpu_to_spare_;
-}
 
 void LoopSpinner::add(std::shared_ptr<Inbox> inbox) { inboxes_.push_back(std::move(inbox)); }
 
@@ -74,15 +44,16 @@ bool LoopSpinner::due() const { return spin_until() > steady::now(); }
 
 bool LoopSpinner::wanted() {
   const auto now = steady::now();
-  return now >= busy_until_ && spin_until() > now && cpu_to_spare(now);
+  return now >= busy_until_ && spin_until() > now && cpu_to_spare_besides_this_thread();
 }
 
 std::chrono::nanoseconds LoopSpinner::spin(int fd, std::chrono::nanoseconds max_wait) {
   const auto start = steady::now();
-  if (start < busy_until_ || !cpu_to_spare(start)) return {};
+  if (start < busy_until_ || !cpu_to_spare_besides_this_thread()) return {};
   const auto limit = max_wait.count() < 0 ? steady::time_point::max() : start + max_wait;
   auto now = start;
   pollfd p{fd, POLLIN, 0};
+  detail::SpinningNow counted;  // other pollers' checks leave this one out of the count
   // The budget is read again each round: a reply that arrives ends it.
   while (now < std::min(limit, spin_until())) {
     for (const auto& inbox : inboxes_) inbox->poll_input();  // what it reads is posted to fd

@@ -16,8 +16,9 @@
 // reply waits for (the server's, the core's I/O thread) sit in another CPU's
 // queue, and only a CPU that goes idle pulls them over, which a spinner's
 // never does; and a spinner runs only between other threads' time slices
-// while a sleeper is woken promptly. So the loop sleeps when more threads are
-// runnable than there are CPUs, or when a yield gave its CPU away for long.
+// while a sleeper is woken promptly. So the loop sleeps when the core's rule
+// for its own polling waits says the machine is busy (detail::cpu_to_spare,
+// core/src/spin_wait.hpp), or when a yield gave its CPU away for long.
 #include <chrono>
 #include <memory>
 #include <vector>
@@ -29,8 +30,7 @@ namespace nervure::bridge {
 /// One per event loop, used on the loop's thread only.
 class LoopSpinner {
  public:
-  LoopSpinner();
-  ~LoopSpinner();
+  LoopSpinner() = default;
   LoopSpinner(const LoopSpinner&) = delete;
   LoopSpinner& operator=(const LoopSpinner&) = delete;
 
@@ -47,14 +47,9 @@ class LoopSpinner {
 
  private:
   std::chrono::steady_clock::time_point spin_until() const;
-  bool cpu_to_spare(std::chrono::steady_clock::time_point now);
 
   std::vector<std::shared_ptr<Inbox>> inboxes_;
   std::chrono::steady_clock::time_point busy_until_{};  // no spinning before, the machine is busy
-  int loadavg_fd_;
-  int cpus_;
-  std::chrono::steady_clock::time_point load_checked_{};
-  bool cpu_to_spare_ = true;
 };
 
 }  // namespace nervure::bridge
