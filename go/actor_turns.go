@@ -154,7 +154,7 @@ func (t *turnServer) wait() bool {
 		return true
 	}
 	// Whatever was queued after the last poll signalled the fd.
-	return awaitSignal(t.rc)
+	return t.turns.conn.awaitInput(t.rc)
 }
 
 func (t *turnServer) finish() {

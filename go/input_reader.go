@@ -11,7 +11,7 @@ import (
 )
 
 // inputReader reads a connection's socket from a goroutine while operations
-// wait for their reply. Without it a reply costs two thread wake-ups in a row:
+// wait for their reply or goroutines for their next message. Without it a reply costs two thread wake-ups in a row:
 // the core's I/O thread wakes on the socket and signals the waiter's eventfd,
 // then a Go thread wakes on that. The reader waits for the socket itself in
 // Go's network poller (a duplicate of the fd), so the Go thread that wakes on
@@ -43,6 +43,16 @@ func (c *Conn) beginWait() {
 }
 
 func (c *Conn) endWait() { c.input.inFlight.Add(-1) }
+
+// awaitInput is awaitSignal for a goroutine that waits for the connection's
+// input to reach its source (a handler subscription, an actor host's turns):
+// the reader reads the socket meanwhile, so the message and the wake-up of
+// the goroutine come from one Go thread.
+func (c *Conn) awaitInput(rc syscall.RawConn) bool {
+	c.beginWait()
+	defer c.endWait()
+	return awaitSignal(rc)
+}
 
 // readInput is the reader goroutine; it holds c.input.running.
 func (c *Conn) readInput() {

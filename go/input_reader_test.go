@@ -45,14 +45,18 @@ func TestInputReaderWatchesWhileARequestIsDueAndStopsWithoutOne(t *testing.T) {
 	}
 	defer responder.Close()
 	requestWhileWatched(t, nc, responder, "reader.slow")
-	// Input with nothing in flight ends the reader.
+	// Input the reader sees with nothing in flight ends it (the I/O thread may
+	// read some first: the reader sees nothing of those).
 	sub, _ := nc.SubscribeSync("reader.idle")
 	nc.Flush()
-	responder.Publish("reader.idle", []byte("x"))
+	eventually(t, 5*time.Second, func() bool {
+		responder.Publish("reader.idle", []byte("x"))
+		r, w := nervure.InputReaderState(nc)
+		return !r && !w
+	})
 	if _, err := sub.NextMsg(5 * time.Second); err != nil {
 		t.Fatal(err)
 	}
-	eventually(t, 5*time.Second, func() bool { r, w := nervure.InputReaderState(nc); return !r && !w })
 	// The next request starts another.
 	requestWhileWatched(t, nc, responder, "reader.again")
 }
@@ -144,4 +148,45 @@ func TestInputReaderAcrossAServerRestart(t *testing.T) {
 		t.Fatal(err)
 	}
 	requestWhileWatched(t, nc, responder, "reader.after")
+}
+
+// A handler waiting for its next message keeps a reader on its connection;
+// what the reader parses reaches the handler whole and in order.
+func TestInputReaderWatchesForAWaitingHandler(t *testing.T) {
+	nc, s := connect(t)
+	pub, err := nervure.Connect(s.URL)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer pub.Close()
+	const n = 2000
+	var got []int
+	var mu sync.Mutex
+	all := make(chan struct{})
+	nc.Subscribe("reader.handled", func(m *nervure.Msg) {
+		mu.Lock()
+		defer mu.Unlock()
+		got = append(got, int(m.Data[0])|int(m.Data[1])<<8)
+		if len(got) == n {
+			close(all)
+		}
+	})
+	nc.Flush()
+	eventually(t, 5*time.Second, func() bool { _, w := nervure.InputReaderState(nc); return w })
+	for i := 0; i < n; i++ {
+		pub.Publish("reader.handled", []byte{byte(i), byte(i >> 8)})
+		if i%100 == 0 {
+			time.Sleep(time.Millisecond) // now and then the handler waits, and the reader reads
+		}
+	}
+	select {
+	case <-all:
+	case <-time.After(10 * time.Second):
+		t.Fatalf("handled %d of %d", len(got), n)
+	}
+	for i, v := range got {
+		if v != i {
+			t.Fatalf("message %d arrived as %d", i, v)
+		}
+	}
 }

@@ -191,7 +191,7 @@ func (s *Subscription) deliverOnWake(f *os.File) {
 		// A batch short of batchMax emptied the queue: whatever came since
 		// signalled the fd, so wait on it rather than poll an empty queue
 		// (four crossings per message when requests come one at a time).
-		if len(msgs) < batchMax && !awaitSignal(rc) {
+		if len(msgs) < batchMax && !s.conn.awaitInput(rc) {
 			return
 		}
 	}
