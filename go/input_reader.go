@@ -10,22 +10,24 @@ import (
 	"syscall"
 )
 
-// inputReader reads a connection's socket from a goroutine while operations
-// wait for their reply or goroutines for their next message. Without it a reply costs two thread wake-ups in a row:
-// the core's I/O thread wakes on the socket and signals the waiter's eventfd,
-// then a Go thread wakes on that. The reader waits for the socket itself in
-// Go's network poller (a duplicate of the fd), so the Go thread that wakes on
-// the reply reads and parses it (nervure_connection_poll_input) and finds the
-// waiter's eventfd ready on its next look at the poller: one wake-up, as
-// nats.go has. The I/O thread still wakes too; whichever takes the core's
-// read lock parses, and the other finds nothing. Nothing depends on the
-// reader: every completion also arrives without it.
+// inputReader reads a connection's socket from a goroutine while goroutines
+// wait for its input: operations for their reply, handler subscriptions and
+// actor hosts for their next message. Without it, input costs two thread
+// wake-ups in a row: the core's I/O thread wakes on the socket and signals the
+// waiting goroutine's eventfd, then a Go thread wakes on that. The reader
+// waits for the socket itself in Go's network poller (a duplicate of the fd),
+// so the Go thread that wakes on the input reads and parses it
+// (nervure_connection_poll_input) and finds that eventfd ready on its next
+// look at the poller: one wake-up, as nats.go has. The I/O thread still wakes
+// too; whichever takes the core's read lock parses, and the other finds
+// nothing. Nothing depends on the reader: everything also arrives without it.
 //
-// The reader lives while operations are in flight and ends when input comes
-// with none, on a disconnect or reconnect (the socket it watches is gone) and
-// when the connection closes; the next operation starts another.
+// The reader lives while goroutines wait and ends once input keeps coming with
+// none waiting (readerIdleInputs), on a disconnect or reconnect (the socket it
+// watches is gone) and when the connection closes; the next wait starts
+// another.
 type inputReader struct {
-	inFlight atomic.Int32
+	inFlight atomic.Int32 // goroutines waiting for the connection's input
 	running  atomic.Bool
 	mu       sync.Mutex
 	f        *os.File // the running reader's duplicate of the socket
@@ -33,8 +35,8 @@ type inputReader struct {
 	stopped  bool     // the connection is finished: no more readers
 }
 
-// begin counts an operation about to wait for its reply, starting a reader
-// when none runs.
+// beginWait counts a goroutine about to wait for the connection's input,
+// starting a reader when none runs.
 func (c *Conn) beginWait() {
 	c.input.inFlight.Add(1)
 	if !c.input.running.Load() && c.input.running.CompareAndSwap(false, true) {
@@ -54,6 +56,14 @@ func (c *Conn) awaitInput(rc syscall.RawConn) bool {
 	return awaitSignal(rc)
 }
 
+// readerIdleInputs is how many inputs in a row the reader sees with nothing
+// waiting before it ends. A subscriber busy with a stream waits between
+// batches: a reader that ended at once was started again at the next wait
+// (a goroutine, a dup, two epoll registrations each time), which cost
+// pubsub-16B about a tenth of its rate (1.02-1.45x nats.go before the reader
+// waited for handlers, 0.85-0.99x ending at once, 1.05-1.41x with this).
+const readerIdleInputs = 4
+
 // readInput is the reader goroutine; it holds c.input.running.
 func (c *Conn) readInput() {
 	for c.readSocket() {
@@ -66,8 +76,8 @@ func (c *Conn) readInput() {
 	c.input.running.Store(false)
 }
 
-// readSocket watches the connection's current socket until input comes with
-// no operation in flight, or the socket is replaced or closed. False when
+// readSocket watches the connection's current socket until input keeps coming
+// with nobody waiting, or the socket is replaced or closed. False when
 // there was no socket to watch (not connected, TLS, closed): the next
 // operation tries again.
 func (c *Conn) readSocket() bool {
@@ -76,13 +86,19 @@ func (c *Conn) readSocket() bool {
 		return current
 	}
 	defer c.unwatchInput(f)
+	idle := 0 // input seen in a row with nothing waiting
 	_ = rc.Read(func(uintptr) bool {
+		if c.input.inFlight.Load() == 0 {
+			idle++
+			return idle > readerIdleInputs
+		}
+		idle = 0
 		for c.input.inFlight.Load() > 0 {
 			if C.nervure_connection_poll_input(c.h) == 0 {
 				return false // drained (or the I/O thread is reading): wait for more
 			}
 		}
-		return true
+		return false
 	})
 	return true
 }
