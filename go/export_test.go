@@ -22,3 +22,7 @@ func InputReaderState(c *Conn) (running, watchingCurrent bool) {
 	}
 	return running, ours.Ino == current.Ino && ours.Dev == current.Dev
 }
+
+// InputReaderIdleForGood says no reader starts for the next wait: the last
+// look found no socket to read.
+func InputReaderIdleForGood(c *Conn) bool { return c.input.noSocket.Load() }

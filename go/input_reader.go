@@ -29,6 +29,9 @@ import (
 type inputReader struct {
 	inFlight atomic.Int32 // goroutines waiting for the connection's input
 	running  atomic.Bool
+	// noSocket: the last look found no socket to read (TLS, not connected);
+	// no reader starts until a disconnect or reconnect, rather than one per wait.
+	noSocket atomic.Bool
 	mu       sync.Mutex
 	f        *os.File // the running reader's duplicate of the socket
 	gen      int      // counts interruptions: a socket taken before one may be gone
@@ -39,7 +42,7 @@ type inputReader struct {
 // starting a reader when none runs.
 func (c *Conn) beginWait() {
 	c.input.inFlight.Add(1)
-	if !c.input.running.Load() && c.input.running.CompareAndSwap(false, true) {
+	if !c.input.running.Load() && !c.input.noSocket.Load() && c.input.running.CompareAndSwap(false, true) {
 		go c.readInput()
 	}
 }
@@ -117,6 +120,11 @@ func (c *Conn) watchInput() (f *os.File, rc syscall.RawConn, replaced bool) {
 	c.input.mu.Unlock()
 	fd := c.inputFd()
 	if fd < 0 {
+		c.input.mu.Lock()
+		if c.input.gen == gen { // else the socket may be back already
+			c.input.noSocket.Store(true)
+		}
+		c.input.mu.Unlock()
 		return nil, nil, false
 	}
 	dup, err := syscall.Dup(fd)
@@ -159,6 +167,7 @@ func (c *Conn) interruptInput(stop bool) {
 	c.input.mu.Lock()
 	defer c.input.mu.Unlock()
 	c.input.gen++
+	c.input.noSocket.Store(false)
 	if stop {
 		c.input.stopped = true
 	}

@@ -190,3 +190,26 @@ func TestInputReaderWatchesForAWaitingHandler(t *testing.T) {
 		}
 	}
 }
+
+// Under TLS the core alone reads the socket: requests and handlers work, and
+// no reader is started per wait.
+func TestInputReaderStaysAwayFromTLS(t *testing.T) {
+	tl := startServer(t, "tls")
+	nc, err := nervure.Connect(tl.URL, nervure.WithTLSCAFile(tl.CAFile))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer nc.Close()
+	nc.Subscribe("reader.tls", func(m *nervure.Msg) { m.Respond(m.Data) })
+	nc.Flush()
+	for i := 0; i < 50; i++ {
+		m, err := nc.Request(context.Background(), "reader.tls", []byte{byte(i)})
+		if err != nil || m.Data[0] != byte(i) {
+			t.Fatalf("request %d: %v %v", i, m, err)
+		}
+	}
+	eventually(t, 5*time.Second, func() bool { r, w := nervure.InputReaderState(nc); return !r && !w })
+	if !nervure.InputReaderIdleForGood(nc) {
+		t.Fatal("a reader would start again for the next wait")
+	}
+}
