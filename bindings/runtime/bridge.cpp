@@ -153,9 +153,7 @@ std::shared_ptr<Bridge> Bridge::connect(Options options) {
   bridge->inbox_->set_spin_budget(options.request_spin);
   options.on_event = [inbox = bridge->inbox_](Event e, const std::string& detail) { inbox->post_event(e, detail); };
   bridge->conn_ = Connection::connect(std::move(options));
-  bridge->inbox_->set_input_poller([weak = std::weak_ptr<Connection>(bridge->conn_)] {
-    if (auto conn = weak.lock()) conn->poll_input();
-  });
+  bridge->inbox_->set_input(bridge->conn_);
   return bridge;
 }
 

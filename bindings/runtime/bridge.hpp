@@ -118,13 +118,11 @@ class Inbox {
 
   /// How long the language's loop may poll for a reply after a request starts (loop_spin.hpp).
   void set_spin_budget(std::chrono::microseconds budget) { spin_budget_ = budget; }
-  /// How the loop's spinner reads the connection's socket while it polls
+  /// The connection whose socket the loop's spinner reads while it polls
   /// (Connection::poll_input): the reply then skips the I/O thread's wake-up.
   /// Set once, before the loop polls.
-  void set_input_poller(std::function<void()> poll) { input_poller_ = std::move(poll); }
-  void poll_input() const {
-    if (input_poller_) input_poller_();
-  }
+  void set_input(std::weak_ptr<Connection> connection) { input_ = std::move(connection); }
+  std::shared_ptr<Connection> input() const { return input_.lock(); }
   /// Until when a request in flight is worth polling for; the past when none is.
   std::chrono::steady_clock::time_point spin_until() const {
     if (in_flight_.load(std::memory_order_acquire) == 0 && awaited_.load(std::memory_order_acquire) <= 0) return {};
@@ -149,7 +147,7 @@ class Inbox {
   std::atomic<std::chrono::steady_clock::rep> spin_until_{0};
   std::chrono::microseconds spin_budget_{0};
   std::atomic<uint64_t> next_source_id_{1};
-  std::function<void()> input_poller_;
+  std::weak_ptr<Connection> input_;
 };
 
 /// Any other source of messages a language polls like a subscription: a

@@ -3,8 +3,10 @@
 #include <poll.h>
 
 #include <algorithm>
+#include <deque>
 #include <thread>
 
+#include "connection_impl.hpp"
 #include "spin_wait.hpp"  // the core's rule for a busy machine (core/src)
 
 namespace nervure::bridge {
@@ -54,9 +56,15 @@ std::chrono::nanoseconds LoopSpinner::spin(int fd, std::chrono::nanoseconds max_
   auto now = start;
   pollfd p{fd, POLLIN, 0};
   detail::SpinningNow counted;  // other pollers' checks leave this one out of the count
+  // Held for the spin: each connection's I/O thread is not woken for what this reads (ConnectionImpl::Polling).
+  std::vector<std::shared_ptr<Connection>> connections;
+  for (const auto& inbox : inboxes_)
+    if (auto c = inbox->input()) connections.push_back(std::move(c));
+  std::deque<detail::ConnectionImpl::Polling> polling;
+  for (const auto& c : connections) polling.emplace_back(&c->impl());
   // The budget is read again each round: a reply that arrives ends it.
   while (now < std::min(limit, spin_until())) {
-    for (const auto& inbox : inboxes_) inbox->poll_input();  // what it reads is posted to fd
+    for (auto& reader : polling) reader.poll();  // what it reads is posted to fd
     if (::poll(&p, 1, 0) != 0) break;  // ready, or an error the loop's own wait will report
     std::this_thread::yield();
     const auto before = now;

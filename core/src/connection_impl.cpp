@@ -462,6 +462,35 @@ bool ConnectionImpl::poll_input() {
   return false;
 }
 
+namespace {
+void set_receive_low_water(int fd, int bytes) { ::setsockopt(fd, SOL_SOCKET, SO_RCVLOWAT, &bytes, sizeof bytes); }
+}  // namespace
+
+bool ConnectionImpl::start_polling_quietly() {
+  if (reading_now) return false;  // a callback of a parse in progress polls nothing
+  std::unique_lock lock(read_mu_, std::try_to_lock);
+  if (!lock.owns_lock() || poll_fd_ < 0) return false;
+  if (pollers_++ == 0) set_receive_low_water(poll_fd_, kPollingLowWater);
+  return true;
+}
+
+void ConnectionImpl::stop_polling_quietly() {
+  std::unique_lock lock(read_mu_, std::defer_lock);
+  if (reading_now != this) lock.lock();  // else read_mu_ is this thread's already
+  // After a reconnect the mark is the new socket's default already; lowering it is harmless.
+  if (--pollers_ == 0 && poll_fd_ >= 0) set_receive_low_water(poll_fd_, 1);
+}
+
+ConnectionImpl::Polling::~Polling() {
+  if (raised_) connection_->stop_polling_quietly();
+}
+
+bool ConnectionImpl::Polling::poll() {
+  if (!connection_) return false;
+  if (!raised_) raised_ = connection_->start_polling_quietly();
+  return connection_->poll_input();
+}
+
 int ConnectionImpl::input_fd() {
   if (reading_now == this) return poll_fd_;  // read_mu_ is this thread's already
   std::lock_guard lock(read_mu_);

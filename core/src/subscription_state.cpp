@@ -78,11 +78,14 @@ std::size_t SubscriptionState::wait_batch(std::vector<Message>& out, std::size_t
     auto arrived = [&] { return !queue_.empty() || ended_arrivals_; };
     lock.unlock();
     const auto connection = conn.lock();  // its socket may hold what this waits for: read it while polling
-    spin_.spin(started, deadline, [&] {
-      if (connection) connection->poll_input();
-      std::lock_guard poll_lock(mu_);
-      return arrived();
-    });
+    {
+      ConnectionImpl::Polling polling(connection.get());  // ends before the sleep below
+      spin_.spin(started, deadline, [&] {
+        polling.poll();
+        std::lock_guard poll_lock(mu_);
+        return arrived();
+      });
+    }
     lock.lock();
     cv_.wait_until(lock, deadline, arrived);
     spin_.waited(started);

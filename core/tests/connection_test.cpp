@@ -1,4 +1,6 @@
 // Core client against one real nats-server: every operation and its failure path.
+#include <sys/socket.h>
+
 #include <atomic>
 #include <filesystem>
 #include <mutex>
@@ -363,6 +365,40 @@ TEST_F(ConnectionTest, HandlersOnTheReadingThreadKeepOrderPublishAndUnsubscribe)
   EXPECT_TRUE(events.wait_for(Event::async_error, 2s));
   EXPECT_NE(events.details(Event::async_error).find("router boom"), std::string::npos);
   EXPECT_TRUE(nc->is_connected());
+}
+
+// While a requester polls, the socket's low-water mark keeps the I/O thread
+// asleep; it must be lowered again whenever polling ends, or a reply (or any
+// message) that comes after the polling would wait unread.
+TEST_F(ConnectionTest, PollingLeavesTheSocketAsItFoundIt) {
+  auto nc = connect();
+  auto responder = connect();
+  std::atomic<int> answered{0};
+  auto sub = responder->subscribe("slow.echo", [&](Message&& m) {
+    if (answered.fetch_add(1) % 2 == 1) std::this_thread::sleep_for(5ms);  // past any polling budget
+    responder->publish(m.reply, m.data);
+  });
+  responder->flush(2s);
+  auto low_water = [&] {
+    int value = 0;
+    socklen_t size = sizeof value;
+    EXPECT_EQ(::getsockopt(nc->input_fd(), SOL_SOCKET, SO_RCVLOWAT, &value, &size), 0);
+    return value;
+  };
+  for (int i = 0; i < 40; ++i) {
+    const auto sent = std::chrono::steady_clock::now();
+    EXPECT_EQ(nc->request("slow.echo", std::to_string(i), 2s).data, std::to_string(i));
+    EXPECT_LT(std::chrono::steady_clock::now() - sent, 500ms);
+    EXPECT_EQ(low_water(), 1);
+  }
+  auto late = nc->subscribe("late");  // next() polls, then sleeps; the message comes after
+  std::thread publisher([&] {
+    std::this_thread::sleep_for(20ms);
+    responder->publish("late", "x");
+  });
+  EXPECT_EQ(late->next(2s)->data, "x");
+  publisher.join();
+  EXPECT_EQ(low_water(), 1);
 }
 
 TEST_F(ConnectionTest, RequestReply) {
