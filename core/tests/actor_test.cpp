@@ -62,6 +62,10 @@ class Counter : public MethodActor {
       ctx.register_reminder("r", parse_schedule(args, ""), "payload");
       return std::string();
     });
+    method("remind_repeating", [](ActorContext& ctx, std::string_view period) {
+      ctx.register_reminder("r", parse_schedule("300ms", period), "payload");
+      return std::string();
+    });
     method("call_peer", [](ActorContext& ctx, std::string_view peer) {
       return ctx.proxy("counter", std::string(peer)).invoke("call_back", ctx.actor_id());
     });
@@ -375,6 +379,25 @@ TEST_F(ActorTest, RemindersSurviveARestartOfTheHost) {
   ASSERT_TRUE(eventually([&] { return probe.reminders == 1; }));
   std::lock_guard lock(probe.mu);
   EXPECT_EQ(probe.reminder_log.at(0), "r:r:payload");
+}
+
+// Two hosts each load the reminders of the partitions they own: every due
+// time fires once across them, never on both, never skipped.
+TEST_F(ActorTest, AReminderFiresOncePerDueTimeWithSeveralHosts) {
+  Probe probe;
+  auto first = host(probe, runtime_options(), Connection::connect(options_for(server_->url())));
+  auto second = host(probe, runtime_options(), Connection::connect(options_for(server_->url())));
+  ASSERT_TRUE(eventually([&] { return second->stats().owned_partitions == 4 && first->stats().owned_partitions == 4; },
+                         10s));
+  constexpr int kActors = 6;
+  for (int i = 0; i < kActors; ++i) proxy("alarm-" + std::to_string(i)).invoke("remind_repeating", "R3/PT0.3S");
+  ASSERT_TRUE(eventually([&] { return probe.reminders == 3 * kActors; }, 10s)) << probe.reminders;
+  std::this_thread::sleep_for(1s);  // a second host firing too would show by now
+  EXPECT_EQ(probe.reminders, 3 * kActors);
+  std::lock_guard lock(probe.mu);
+  std::map<std::string, int> fired;
+  for (const auto& entry : probe.reminder_log) ++fired[entry];
+  for (int i = 0; i < kActors; ++i) EXPECT_EQ(fired["alarm-" + std::to_string(i) + ":r:payload"], 3);
 }
 
 TEST_F(ActorTest, PartitionsSplitBetweenHostsAndMoveOnStop) {
