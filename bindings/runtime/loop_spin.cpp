@@ -56,11 +56,20 @@ std::chrono::nanoseconds LoopSpinner::spin(int fd, std::chrono::nanoseconds max_
   auto now = start;
   pollfd p{fd, POLLIN, 0};
   detail::SpinningNow counted;  // other pollers' checks leave this one out of the count
-  // Held for the spin: each connection's I/O thread is not woken for what this reads (ConnectionImpl::Polling).
-  std::vector<std::shared_ptr<Connection>> connections;
+  // Held for the spin: each connection's I/O thread is not woken for what this
+  // reads (ConnectionImpl::Polling). Kept per thread and emptied at the end (a
+  // spin runs no user code, so never inside another), so a spin per request
+  // allocates nothing once the first has sized them.
+  thread_local std::vector<std::shared_ptr<Connection>> connections;
+  thread_local std::deque<detail::ConnectionImpl::Polling> polling;
+  struct EndOfSpin {
+    ~EndOfSpin() {
+      polling.clear();  // lowers the marks while the connections are still held
+      connections.clear();
+    }
+  } end_of_spin;
   for (const auto& inbox : inboxes_)
     if (auto c = inbox->input()) connections.push_back(std::move(c));
-  std::deque<detail::ConnectionImpl::Polling> polling;
   for (const auto& c : connections) polling.emplace_back(&c->impl());
   // The budget is read again each round: a reply that arrives ends it.
   while (now < std::min(limit, spin_until())) {

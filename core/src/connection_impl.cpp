@@ -988,12 +988,12 @@ std::shared_ptr<SubscriptionState> ConnectionImpl::subscribe(std::string_view su
         // notifier (an unsubscribe or drain ending arrivals) with them. It is
         // recursive because a handler may unsubscribe its own subscription.
         auto one_at_a_time = std::make_shared<std::recursive_mutex>();
-        sub->set_notifier([this, weak, one_at_a_time] {
+        Dispatcher::ErrorSink sink = [this](const std::string& text) { emit(Event::async_error, text); };
+        sub->set_notifier([weak, one_at_a_time, sink = std::move(sink)] {
           auto s = weak.lock();
           if (!s) return;
           std::lock_guard lock(*one_at_a_time);
           std::vector<Message> batch;
-          const Dispatcher::ErrorSink sink = [this](const std::string& text) { emit(Event::async_error, text); };
           while (Dispatcher::run_batch(*s, batch, sink) == Dispatcher::kBatch) {
           }
         });
