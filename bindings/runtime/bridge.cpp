@@ -60,8 +60,15 @@ Inbox::~Inbox() {
 }
 
 void Inbox::signal_locked() {  // one write per batch, however much is queued meanwhile
+  queued_.store(true, std::memory_order_release);
   if (signalled_) return;
   signalled_ = true;
+  if (quiet_thread_ == std::this_thread::get_id()) return;  // the spinner takes or announces it
+  write_locked();
+}
+
+void Inbox::write_locked() {
+  written_ = true;
   uint64_t one = 1;
   ssize_t n;
   do n = ::write(fd_, &one, sizeof one);
@@ -87,13 +94,28 @@ void Inbox::post_event(Event e, std::string detail) {
 }
 
 Batch Inbox::take() {
-  uint64_t value;
-  [[maybe_unused]] ssize_t n = ::read(fd_, &value, sizeof value);  // EAGAIN when nothing was signalled
   Batch out;
   std::lock_guard lock(mu_);
+  if (written_) {
+    uint64_t value;
+    [[maybe_unused]] ssize_t n = ::read(fd_, &value, sizeof value);
+    written_ = false;
+  }
   signalled_ = false;
+  queued_.store(false, std::memory_order_relaxed);
   std::swap(out, pending_);
   return out;
+}
+
+void Inbox::hold_own_signals() {
+  std::lock_guard lock(mu_);
+  quiet_thread_ = std::this_thread::get_id();
+}
+
+void Inbox::release_own_signals(bool announce) {
+  std::lock_guard lock(mu_);
+  quiet_thread_ = {};
+  if (announce && signalled_ && !written_) write_locked();
 }
 
 void Inbox::request_started(uint64_t token, uint64_t request_id) {

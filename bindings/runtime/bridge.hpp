@@ -17,6 +17,7 @@
 #include <memory>
 #include <mutex>
 #include <string>
+#include <thread>
 #include <unordered_map>
 #include <unordered_set>
 #include <vector>
@@ -102,6 +103,17 @@ class Inbox {
   void post_event(Event e, std::string detail);
   /// Clears the wakeup and returns everything queued since the last call.
   Batch take();
+  /// Whether something is queued that take() has not returned yet.
+  bool queued() const { return queued_.load(std::memory_order_acquire); }
+
+  /// While held, what the calling thread itself posts is queued without a
+  /// write to the eventfd: a loop's spinner reads sockets on the loop's thread
+  /// and may take the batch itself, which spares the write, its read and the
+  /// loop's own wait. Other threads' posts still write it. (LoopSpinner)
+  void hold_own_signals();
+  /// Ends hold_own_signals. With announce, a batch queued meanwhile without a
+  /// write is announced now; without, the caller must take() it.
+  void release_own_signals(bool announce);
 
   /// A fresh id for a source of this connection (reported in Batch::ready_sources).
   uint64_t next_source_id() { return next_source_id_.fetch_add(1); }
@@ -132,12 +144,16 @@ class Inbox {
 
  private:
   void signal_locked();
+  void write_locked();
   void extend_spin();  // the loop may poll for spin_budget_ from now
 
   int fd_ = -1;
   std::mutex mu_;
   Batch pending_;
-  bool signalled_ = false;
+  bool signalled_ = false;  // a wakeup is due for what is queued: written, or held by quiet_thread_
+  bool written_ = false;     // the eventfd holds a count that take() must read
+  std::thread::id quiet_thread_{};
+  std::atomic<bool> queued_{false};
   // A reply can beat request_started; its token is remembered until then.
   std::mutex requests_mu_;
   std::unordered_map<uint64_t, uint64_t> requests_;

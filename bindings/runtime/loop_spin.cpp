@@ -50,36 +50,67 @@ bool LoopSpinner::wanted() {
 }
 
 std::chrono::nanoseconds LoopSpinner::spin(int fd, std::chrono::nanoseconds max_wait) {
+  if (!due()) return {};
+  Pass pass(*this);
+  return pass.spin(fd, max_wait);
+}
+
+namespace {
+// A pass's state, kept per thread (one pass at a time: a pass runs no user
+// code while it spins) and emptied at its end, so that a pass per request
+// allocates nothing once the first has sized them.
+struct PassState {
+  std::vector<std::shared_ptr<Inbox>> held;  // their own signals held; released at the end even if removed meanwhile
+  std::vector<std::shared_ptr<Connection>> connections;
+  // Each connection's I/O thread is not woken for what the pass reads (ConnectionImpl::Polling).
+  std::deque<detail::ConnectionImpl::Polling> polling;
+};
+thread_local PassState pass_state;
+}  // namespace
+
+LoopSpinner::Pass::Pass(LoopSpinner& spinner) : spinner_(spinner) {
+  for (const auto& inbox : spinner_.inboxes_) {
+    inbox->hold_own_signals();
+    pass_state.held.push_back(inbox);
+  }
+}
+
+void LoopSpinner::Pass::start_polling() {
+  polling_ = true;
+  auto& st = pass_state;
+  for (const auto& inbox : st.held)
+    if (auto c = inbox->input()) st.connections.push_back(std::move(c));
+  for (const auto& c : st.connections) st.polling.emplace_back(&c->impl());
+}
+
+LoopSpinner::Pass::~Pass() {
+  auto& st = pass_state;
+  st.polling.clear();  // lowers the marks while the connections are still held
+  st.connections.clear();
+  for (const auto& inbox : st.held) inbox->release_own_signals(true);
+  st.held.clear();
+}
+
+std::chrono::nanoseconds LoopSpinner::Pass::spin(int fd, std::chrono::nanoseconds max_wait) {
   const auto start = steady::now();
-  if (start < busy_until_ || !cpu_to_spare_besides_this_thread()) return {};
+  if (start < spinner_.busy_until_ || !cpu_to_spare_besides_this_thread()) return {};
   const auto limit = max_wait.count() < 0 ? steady::time_point::max() : start + max_wait;
   auto now = start;
   pollfd p{fd, POLLIN, 0};
   detail::SpinningNow counted;  // other pollers' checks leave this one out of the count
-  // Held for the spin: each connection's I/O thread is not woken for what this
-  // reads (ConnectionImpl::Polling). Kept per thread and emptied at the end (a
-  // spin runs no user code, so never inside another), so a spin per request
-  // allocates nothing once the first has sized them.
-  thread_local std::vector<std::shared_ptr<Connection>> connections;
-  thread_local std::deque<detail::ConnectionImpl::Polling> polling;
-  struct EndOfSpin {
-    ~EndOfSpin() {
-      polling.clear();  // lowers the marks while the connections are still held
-      connections.clear();
-    }
-  } end_of_spin;
-  for (const auto& inbox : inboxes_)
-    if (auto c = inbox->input()) connections.push_back(std::move(c));
-  for (const auto& c : connections) polling.emplace_back(&c->impl());
+  if (!polling_) start_polling();
+  const auto& inboxes = spinner_.inboxes_;
+  const auto queued = [&] { return std::any_of(inboxes.begin(), inboxes.end(), [](const auto& i) { return i->queued(); }); };
   // The budget is read again each round: a reply that arrives ends it.
-  while (now < std::min(limit, spin_until())) {
-    for (auto& reader : polling) reader.poll();  // what it reads is posted to fd
+  while (now < std::min(limit, spinner_.spin_until())) {
+    for (auto& reader : pass_state.polling) reader.poll();  // what it reads is queued in an inbox
+    if (queued()) break;
     if (::poll(&p, 1, 0) != 0) break;  // ready, or an error the loop's own wait will report
     std::this_thread::yield();
     const auto before = now;
     now = steady::now();
     if (now - before > kBusyYield) {
-      busy_until_ = now + kBusyBackoff;
+      spinner_.busy_until_ = now + kBusyBackoff;
       break;
     }
   }

@@ -45,6 +45,27 @@ class LoopSpinner {
   /// max_wait has passed (negative: no limit of its own). Returns the time spent.
   std::chrono::nanoseconds spin(int fd, std::chrono::nanoseconds max_wait);
 
+  /// Several spins in one pass of the loop, the caller taking (Inbox::take)
+  /// what each queued before the next: a reply then reaches the language
+  /// without the eventfd write, its read and the loop's own wait. From the
+  /// start to the end of the pass, what the loop's thread itself posts is
+  /// held unannounced, and from the first spin the sockets' marks stay raised; a spin also
+  /// stops when an inbox has something queued. Whatever is still queued at
+  /// the end is announced. One pass at a time per thread.
+  class Pass {
+   public:
+    explicit Pass(LoopSpinner& spinner);
+    ~Pass();
+    Pass(const Pass&) = delete;
+    Pass& operator=(const Pass&) = delete;
+    std::chrono::nanoseconds spin(int fd, std::chrono::nanoseconds max_wait);
+
+   private:
+    void start_polling();  // at the first spin that runs: a busy machine's pass raises no marks
+    LoopSpinner& spinner_;
+    bool polling_ = false;
+  };
+
  private:
   std::chrono::steady_clock::time_point spin_until() const;
 

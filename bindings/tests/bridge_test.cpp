@@ -1,6 +1,7 @@
 // The language-neutral runtime without a server: error flattening (with the
 // definition's error fields), connect options by name, the loop spinner.
 #include <gtest/gtest.h>
+#include <poll.h>
 #include <sys/epoll.h>
 #include <unistd.h>
 
@@ -142,5 +143,60 @@ TEST(LoopSpinner, SpinsWhileARequestIsDueAndStopsWhenTheLoopHasWork) {
   inbox->request_started(4, 104);
   spinner.remove(inbox.get());
   EXPECT_FALSE(spinner.due());  // a closed connection's requests are not the loop's concern
+  ::close(ep);
+}
+
+namespace {
+bool readable(int fd) {
+  pollfd p{fd, POLLIN, 0};
+  return ::poll(&p, 1, 0) == 1;
+}
+}  // namespace
+
+// In a pass, what the loop's thread posts itself stays unannounced (no
+// eventfd write) and stops the spin; the caller takes it. Another thread's
+// post is announced as before, and whatever the caller left queued at the
+// end of the pass is announced then: no wake-up is lost.
+TEST(LoopSpinner, APassLeavesItsOwnThreadsPostsToTheCallerAndAnnouncesWhatIsLeft) {
+  using namespace std::chrono_literals;
+  auto inbox = std::make_shared<bridge::Inbox>();
+  inbox->set_spin_budget(std::chrono::duration_cast<std::chrono::microseconds>(60s));
+  bridge::LoopSpinner spinner;
+  spinner.add(inbox);
+  const int ep = epoll_create1(EPOLL_CLOEXEC);
+  ASSERT_GE(ep, 0);
+  epoll_event ev{};
+  ev.events = EPOLLIN;
+  ASSERT_EQ(epoll_ctl(ep, EPOLL_CTL_ADD, inbox->fd(), &ev), 0);
+  inbox->request_started(1, 101);
+  {
+    bridge::LoopSpinner::Pass pass(spinner);
+    bridge::Completion own;
+    own.token = 7;
+    inbox->post(std::move(own));  // as a reply read by the spin itself
+    EXPECT_TRUE(inbox->queued());
+    EXPECT_FALSE(readable(inbox->fd()));  // no write
+    EXPECT_LT(pass.spin(ep, 30s), 30s);   // stops at once: something is queued (or a busy machine spins not at all)
+    auto batch = inbox->take();
+    ASSERT_EQ(batch.completions.size(), 1u);
+    EXPECT_EQ(batch.completions[0].token, 7u);
+    EXPECT_FALSE(inbox->queued());
+
+    std::thread other([&] { inbox->post_ready(3); });  // the I/O thread's post is written
+    other.join();
+    EXPECT_TRUE(readable(inbox->fd()));
+    EXPECT_EQ(inbox->take().ready_sources.size(), 1u);
+    EXPECT_FALSE(readable(inbox->fd()));
+
+    inbox->post_event(Event::disconnected, "left for the loop");  // not taken before the pass ends
+    EXPECT_FALSE(readable(inbox->fd()));
+  }
+  EXPECT_TRUE(readable(inbox->fd()));  // announced at the end of the pass
+  EXPECT_EQ(inbox->take().events.size(), 1u);
+  bridge::Completion later;
+  later.token = 8;
+  inbox->post(std::move(later));  // outside a pass: written as always
+  EXPECT_TRUE(readable(inbox->fd()));
+  inbox->request_finished(1);
   ::close(ep);
 }

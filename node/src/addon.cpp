@@ -39,15 +39,45 @@ void on_readable(uv_poll_t* poll, int status, int events) {
   if (c) c->deliver();
 }
 
+// Delivers, right here, every batch the spinner's reading left queued. Returns
+// whether there was one. JS may open or close connections meanwhile, so each
+// connection is looked up again before its turn.
+bool deliver_queued(EnvState& st) {
+  thread_local std::vector<ConnHandle*> queued;
+  queued.clear();
+  for (auto* c : st.connections)
+    if (c->poll && c->ptr->shared_inbox()->queued()) queued.push_back(c);
+  for (auto* c : queued)
+    if (std::find(st.connections.begin(), st.connections.end(), c) != st.connections.end() && c->poll) c->deliver();
+  return !queued.empty();
+}
+
 // libuv runs prepare handles last before it polls for I/O with the timeout it
 // then computes; a zero timeout means something is ready and nothing is spun.
+// A reply the spin reads is delivered from here, without the loop's own
+// wait, and the spin resumes for whatever request the JS it ran started;
+// after a few rounds, or JS that ran long, the loop goes on, so check handles
+// and the I/O threads are not held up.
 void before_sleep(uv_prepare_t* prepare) {
+  constexpr int kMaxRounds = 32;
   auto* st = static_cast<EnvState*>(prepare->data);
   if (!st || !st->spinner.wanted()) return;
-  const int timeout_ms = uv_backend_timeout(prepare->loop);
-  if (timeout_ms == 0) return;
-  st->spinner.spin(uv_backend_fd(prepare->loop), timeout_ms < 0 ? std::chrono::nanoseconds(-1)
-                                                                : std::chrono::milliseconds(timeout_ms));
+  bridge::LoopSpinner::Pass pass(st->spinner);
+  for (int round = 0; round < kMaxRounds; ++round) {
+    if (round > 0) {
+      if (prepare->data != st || !st->spinner.wanted()) return;  // data is null once the environment is torn down
+      uv_update_time(prepare->loop);  // the JS that ran took time: timers may be due
+    }
+    const int timeout_ms = uv_backend_timeout(prepare->loop);
+    if (timeout_ms == 0) return;
+    pass.spin(uv_backend_fd(prepare->loop),
+              timeout_ms < 0 ? std::chrono::nanoseconds(-1) : std::chrono::milliseconds(timeout_ms));
+    const auto before = std::chrono::steady_clock::now();
+    if (!deliver_queued(*st)) return;
+    // Long JS ends the pass: the sockets' marks raised during it keep small
+    // input from waking the core's I/O threads (for a blocking call on a worker thread).
+    if (std::chrono::steady_clock::now() - before > std::chrono::milliseconds(1)) return;
+  }
 }
 
 void watch_before_sleep(EnvState& st, uv_loop_t* loop) {
