@@ -205,37 +205,52 @@ def struct_to_js(t: Type) -> list[str]:
 NUMERIC = {"int", "uint", "bool", "duration"}
 
 
+def number_offsets(t: Type) -> dict[str, int]:
+    """Where each field's numbers start in a batch's one Float64Array, in
+    multiples of the batch's count: a string's value indices, a number, a
+    bytes field's (start, end) pairs."""
+    offsets, at = {}, 0
+    for f in t.fields:
+        if f.type == "bytes" or f.type in NUMERIC or f.type == "string":
+            offsets[f.name] = at
+            at += 2 if f.type == "bytes" else 1
+    return offsets
+
+
 def packer(t: Type) -> list[str]:
-    """[count, buffer, one column per field]: strings as [distinct values,
-    indices], a run of equal strings one JS string; lists and headers as JS
-    arrays (headers only where present); numbers as a
-    Float64Array; bytes as (start, end) pairs in a Float64Array into the one
-    Buffer. Numbers and bytes cost no N-API call per item. Every Float64Array
-    of a batch is a view of one ArrayBuffer: a batch of one message (a reply)
-    allocates two backing stores, not one per column."""
+    """[count, buffer, numbers, one slot per field]: every number of the batch
+    in one Float64Array (number_offsets): numbers, a string's index into its
+    distinct values (the field's slot; a run of equal strings costs one JS
+    string), a bytes field's (start, end) pairs into the one Buffer; lists as
+    JS arrays, headers as JS arrays only where present. Numbers and bytes cost
+    no N-API call per item, and a batch of one message (a reply) makes about
+    fifteen N-API calls."""
     core = t.core
-    out = [f"// {t.name}: a batch in {len(t.fields)} columns, bytes in one Buffer.",
+    offsets = number_offsets(t)
+    widths = sum(2 if f.type == "bytes" else 1 for f in t.fields if f.name in offsets)
+    out = [f"// {t.name}: a batch in {len(t.fields)} columns, numbers in one Float64Array, bytes in one Buffer.",
            f"napi_value pack_{t.name}(napi_env env, std::vector<{core}>& items) {{",
            "  const std::size_t n = items.size();", "  std::size_t total = 0;", "  for (const auto& m : items) {"]
     for f in t.fields:
         if f.type == "bytes":
             out.append(f"    total += m.{f.core or f.name}.size();")
-    out += ["  }", "  (void)total;", "  napi_value batch, buffer;",
-            f"  check(env, napi_create_array_with_length(env, {2 + len(t.fields)}, &batch));",
+    out += ["  }", "  (void)total;", "  napi_value batch, buffer, numbers;",
+            f"  check(env, napi_create_array_with_length(env, {3 + len(t.fields)}, &batch));",
             "  set_element(env, batch, 0, js_uint(env, n));",
             "  char* base = nullptr;",
             "  check(env, napi_create_buffer(env, total, reinterpret_cast<void**>(&base), &buffer));",
-            "  set_element(env, batch, 1, buffer);", "  std::size_t offset = 0;", "  (void)offset;"]
-    widths = sum(2 if f.type == "bytes" else 1 for f in t.fields
-                 if f.type == "bytes" or f.type in NUMERIC or f.type == "string")
-    out += [f"  Float64Columns numbers(env, {widths} * n);"]
+            "  set_element(env, batch, 1, buffer);", "  std::size_t offset = 0;", "  (void)offset;",
+            "  void* numbers_base = nullptr;", "  napi_value numbers_buffer;",
+            f"  check(env, napi_create_arraybuffer(env, {widths} * n * sizeof(double), &numbers_base, &numbers_buffer));",
+            f"  check(env, napi_create_typedarray(env, napi_float64_array, {widths} * n, numbers_buffer, 0, &numbers));",
+            "  set_element(env, batch, 2, numbers);"]
     for k, f in enumerate(t.fields):
-        col, expr = f"col_{f.name}", f"m.{f.core or f.name}"
+        col, expr, slot = f"col_{f.name}", f"m.{f.core or f.name}", 3 + k
         out.append(f"  {{  // {f.name}")
+        if f.name in offsets:
+            out.append(f"    double* v = static_cast<double*>(numbers_base) + {offsets[f.name]} * n;")
         if f.type == "bytes" or f.type in NUMERIC:
-            width = "2 * n" if f.type == "bytes" else "n"
-            out += [f"    double* v = nullptr;", f"    napi_value {col} = numbers.next({width}, &v);",
-                    "    for (auto& m : items) {"]
+            out += ["    for (auto& m : items) {"]
             if f.type == "bytes":
                 out += [f"      if (!{expr}.empty()) std::memcpy(base + offset, {expr}.data(), {expr}.size());",
                         "      *v++ = static_cast<double>(offset);", f"      offset += {expr}.size();",
@@ -244,26 +259,24 @@ def packer(t: Type) -> list[str]:
                 out.append(f"      *v++ = static_cast<double>({expr});")
             out += ["    }"]
         elif f.type == "string":
-            # [distinct values, Float64Array of indices]: a run of equal strings costs one JS string.
-            out += [f"    napi_value {col}, values;", "    double* v = nullptr;",
-                    f"    check(env, napi_create_array_with_length(env, 2, &{col}));",
-                    "    check(env, napi_create_array(env, &values));",
-                    "    napi_value index = numbers.next(n, &v);", "    std::string_view last;",
-                    "    uint32_t distinct = 0;", "    for (auto& m : items) {",
+            out += [f"    napi_value {col};", f"    check(env, napi_create_array(env, &{col}));",
+                    "    std::string_view last;", "    uint32_t distinct = 0;", "    for (auto& m : items) {",
                     f"      if (distinct == 0 || {expr} != last) {{",
-                    f"        set_element(env, values, distinct++, js_string(env, {expr}));",
+                    f"        set_element(env, {col}, distinct++, js_string(env, {expr}));",
                     f"        last = {expr};", "      }", "      *v++ = distinct - 1;", "    }",
-                    f"    set_element(env, {col}, 0, values);", f"    set_element(env, {col}, 1, index);"]
+                    f"    set_element(env, batch, {slot}, {col});"]
         elif f.type == "headers":
-            out += [f"    napi_value {col};", f"    check(env, napi_create_array_with_length(env, n, &{col}));",
-                    "    uint32_t i = 0;", "    for (auto& m : items) {",
-                    f"      if (!{expr}.entries().empty()) set_element(env, {col}, i, js_headers(env, {expr}));",
-                    "      ++i;", "    }"]
+            out += [f"    napi_value {col} = nullptr;", "    uint32_t i = 0;", "    for (auto& m : items) {",
+                    f"      if (!{expr}.entries().empty()) {{",
+                    f"        if (!{col}) check(env, napi_create_array_with_length(env, n, &{col}));",
+                    f"        set_element(env, {col}, i, js_headers(env, {expr}));", "      }",
+                    "      ++i;", "    }", f"    if ({col}) set_element(env, batch, {slot}, {col});"]
         else:
             out += [f"    napi_value {col};", f"    check(env, napi_create_array_with_length(env, n, &{col}));",
                     "    uint32_t i = 0;",
-                    f"    for (auto& m : items) set_element(env, {col}, i++, {TO_JS[f.type].format(v=expr)});"]
-        out += [f"    set_element(env, batch, {2 + k}, {col});", "  }"]
+                    f"    for (auto& m : items) set_element(env, {col}, i++, {TO_JS[f.type].format(v=expr)});",
+                    f"    set_element(env, batch, {slot}, {col});"]
+        out += ["  }"]
     out += ["  return batch;", "}", "",
             f"[[maybe_unused]] napi_value pack_one_{t.name}(napi_env env, {core}&& item) {{",
             f"  std::vector<{core}> one;", "  one.push_back(std::move(item));", f"  return pack_{t.name}(env, one);",
@@ -276,18 +289,6 @@ def glue(api: Api) -> str:
            "namespace nervure::node_bridge {", "", "namespace {", "",
            "[[maybe_unused]] napi_value js_bytes(napi_env env, std::string_view s) {", "  napi_value v;",
            "  check(env, napi_create_buffer_copy(env, s.size(), s.data(), nullptr, &v));", "  return v;", "}", "",
-           "// Float64Arrays of one batch, consecutive views of one ArrayBuffer of `total` numbers.",
-           "class [[maybe_unused]] Float64Columns {", " public:",
-           "  Float64Columns(napi_env env, std::size_t total) : env_(env) {",
-           "    void* p = nullptr;",
-           "    check(env, napi_create_arraybuffer(env, total * sizeof(double), &p, &buffer_));",
-           "    base_ = static_cast<double*>(p);", "  }",
-           "  // The next n numbers as a Float64Array, written through *data.",
-           "  napi_value next(std::size_t n, double** data) {", "    napi_value column;",
-           "    check(env_, napi_create_typedarray(env_, napi_float64_array, n, buffer_, used_ * sizeof(double), &column));",
-           "    *data = base_ + used_;", "    used_ += n;", "    return column;", "  }", "", " private:",
-           "  napi_env env_;", "  napi_value buffer_ = nullptr;", "  double* base_ = nullptr;", "  std::size_t used_ = 0;",
-           "};", "",
 
            "}  // namespace", ""]
     for t in api.types.values():
@@ -382,20 +383,26 @@ def record_class(t: Type) -> list[str]:
     """A record of a packed batch: one accessor per field, each read (and cached) on first use."""
     out = [f"/** {t.doc} */", f"class {cls(t.name)}Record {{", "  constructor(batch, index) {",
            "    this._b = batch;", "    this._i = index;", "  }", ""]
+    offsets = number_offsets(t)
     for k, f in enumerate(t.fields):
-        col = f"this._b[{2 + k}]"
+        col = f"this._b[{3 + k}]"
+        # The field's numbers in the batch's Float64Array (packer): from offset * count.
+        at = f"{offsets[f.name]} * b[0] + " if f.name in offsets and offsets[f.name] else ""
         out.append(f"  /** {f.doc} */")
         if f.type == "bytes":
             out += [f"  get {f.name}() {{", f"    if (this._{f.name} === undefined) {{",
-                    f"      const o = {col}, i = 2 * this._i;",
-                    f"      this._{f.name} = this._b[1].subarray(o[i], o[i + 1]);", "    }",
+                    f"      const b = this._b, o = b[2], i = {at}2 * this._i;",
+                    f"      this._{f.name} = b[1].subarray(o[i], o[i + 1]);", "    }",
                     f"    return this._{f.name};", "  }", ""]
         elif f.type == "bool":
-            out += [f"  get {f.name}() {{", f"    return {col}[this._i] !== 0;", "  }", ""]
+            out += [f"  get {f.name}() {{", "    const b = this._b;", f"    return b[2][{at}this._i] !== 0;", "  }", ""]
         elif f.type == "headers":
-            out += [f"  get {f.name}() {{", f"    return this._wrapHeaders({col}[this._i]);", "  }", ""]
+            out += [f"  get {f.name}() {{", f"    const c = {col};",
+                    "    return this._wrapHeaders(c === undefined ? undefined : c[this._i]);", "  }", ""]
         elif f.type == "string":
-            out += [f"  get {f.name}() {{", f"    const c = {col};", "    return c[0][c[1][this._i]];", "  }", ""]
+            out += [f"  get {f.name}() {{", "    const b = this._b;", f"    return b[{3 + k}][b[2][{at}this._i]];", "  }", ""]
+        elif f.type in NUMERIC:
+            out += [f"  get {f.name}() {{", "    const b = this._b;", f"    return b[2][{at}this._i];", "  }", ""]
         else:
             out += [f"  get {f.name}() {{", f"    return {col}[this._i];", "  }", ""]
     out += ["  /** Raw headers [key, value, ...]; subclasses wrap them. */", "  _wrapHeaders(list) {",
@@ -421,8 +428,8 @@ def js_ops(api: Api) -> str:
            "function parseJson(text) {", '  return JSON.parse(text || "{}");', "}", "",
            "// A loop_async operation's result: the text of its completion's message data.",
            "function completionText(packed) {",
-           f"  const o = packed[{2 + [f.name for f in api.types['message'].fields].index('data')}];",
-           '  return packed[1].toString("utf8", o[0], o[1]);', "}", ""]
+           f"  const o = packed[2], i = {number_offsets(api.types['message'])['data']} * packed[0];",
+           '  return packed[1].toString("utf8", o[i], o[i + 1]);', "}", ""]
     for t in api.types.values():
         if t.encoding == "batch":
             out += record_class(t)

@@ -26,8 +26,8 @@ function parseJson(text) {
 
 // A loop_async operation's result: the text of its completion's message data.
 function completionText(packed) {
-  const o = packed[4];
-  return packed[1].toString("utf8", o[0], o[1]);
+  const o = packed[2], i = 2 * packed[0];
+  return packed[1].toString("utf8", o[i], o[i + 1]);
 }
 
 /** A received message. Messages cross the boundary in batches; each language builds its own objects and reads only the fields it needs. Responding is publishing to reply. */
@@ -39,33 +39,35 @@ class MessageRecord {
 
   /** Subject it was published to. */
   get subject() {
-    const c = this._b[2];
-    return c[0][c[1][this._i]];
+    const b = this._b;
+    return b[3][b[2][this._i]];
   }
 
   /** Reply subject, empty when none. */
   get reply() {
-    const c = this._b[3];
-    return c[0][c[1][this._i]];
+    const b = this._b;
+    return b[4][b[2][1 * b[0] + this._i]];
   }
 
   /** Payload. */
   get data() {
     if (this._data === undefined) {
-      const o = this._b[4], i = 2 * this._i;
-      this._data = this._b[1].subarray(o[i], o[i + 1]);
+      const b = this._b, o = b[2], i = 2 * b[0] + 2 * this._i;
+      this._data = b[1].subarray(o[i], o[i + 1]);
     }
     return this._data;
   }
 
   /** Headers in order, multi-valued, keys as sent. */
   get headers() {
-    return this._wrapHeaders(this._b[5][this._i]);
+    const c = this._b[6];
+    return this._wrapHeaders(c === undefined ? undefined : c[this._i]);
   }
 
   /** Status of a server-generated message (503 no responders, 408, 100...), 0 otherwise. */
   get status() {
-    return this._b[6][this._i];
+    const b = this._b;
+    return b[2][4 * b[0] + this._i];
   }
 
   /** Raw headers [key, value, ...]; subclasses wrap them. */

@@ -13,30 +13,6 @@ namespace {
   return v;
 }
 
-// Float64Arrays of one batch, consecutive views of one ArrayBuffer of `total` numbers.
-class [[maybe_unused]] Float64Columns {
- public:
-  Float64Columns(napi_env env, std::size_t total) : env_(env) {
-    void* p = nullptr;
-    check(env, napi_create_arraybuffer(env, total * sizeof(double), &p, &buffer_));
-    base_ = static_cast<double*>(p);
-  }
-  // The next n numbers as a Float64Array, written through *data.
-  napi_value next(std::size_t n, double** data) {
-    napi_value column;
-    check(env_, napi_create_typedarray(env_, napi_float64_array, n, buffer_, used_ * sizeof(double), &column));
-    *data = base_ + used_;
-    used_ += n;
-    return column;
-  }
-
- private:
-  napi_env env_;
-  napi_value buffer_ = nullptr;
-  double* base_ = nullptr;
-  std::size_t used_ = 0;
-};
-
 }  // namespace
 
 [[maybe_unused]] napi_value to_js_actor_stats(napi_env env, const ActorRuntimeStats& record) {
@@ -62,7 +38,7 @@ class [[maybe_unused]] Float64Columns {
   return o;
 }
 
-// message: a batch in 5 columns, bytes in one Buffer.
+// message: a batch in 5 columns, numbers in one Float64Array, bytes in one Buffer.
 napi_value pack_message(napi_env env, std::vector<Message>& items) {
   const std::size_t n = items.size();
   std::size_t total = 0;
@@ -70,81 +46,75 @@ napi_value pack_message(napi_env env, std::vector<Message>& items) {
     total += m.data.size();
   }
   (void)total;
-  napi_value batch, buffer;
-  check(env, napi_create_array_with_length(env, 7, &batch));
+  napi_value batch, buffer, numbers;
+  check(env, napi_create_array_with_length(env, 8, &batch));
   set_element(env, batch, 0, js_uint(env, n));
   char* base = nullptr;
   check(env, napi_create_buffer(env, total, reinterpret_cast<void**>(&base), &buffer));
   set_element(env, batch, 1, buffer);
   std::size_t offset = 0;
   (void)offset;
-  Float64Columns numbers(env, 5 * n);
+  void* numbers_base = nullptr;
+  napi_value numbers_buffer;
+  check(env, napi_create_arraybuffer(env, 5 * n * sizeof(double), &numbers_base, &numbers_buffer));
+  check(env, napi_create_typedarray(env, napi_float64_array, 5 * n, numbers_buffer, 0, &numbers));
+  set_element(env, batch, 2, numbers);
   {  // subject
-    napi_value col_subject, values;
-    double* v = nullptr;
-    check(env, napi_create_array_with_length(env, 2, &col_subject));
-    check(env, napi_create_array(env, &values));
-    napi_value index = numbers.next(n, &v);
+    double* v = static_cast<double*>(numbers_base) + 0 * n;
+    napi_value col_subject;
+    check(env, napi_create_array(env, &col_subject));
     std::string_view last;
     uint32_t distinct = 0;
     for (auto& m : items) {
       if (distinct == 0 || m.subject != last) {
-        set_element(env, values, distinct++, js_string(env, m.subject));
+        set_element(env, col_subject, distinct++, js_string(env, m.subject));
         last = m.subject;
       }
       *v++ = distinct - 1;
     }
-    set_element(env, col_subject, 0, values);
-    set_element(env, col_subject, 1, index);
-    set_element(env, batch, 2, col_subject);
+    set_element(env, batch, 3, col_subject);
   }
   {  // reply
-    napi_value col_reply, values;
-    double* v = nullptr;
-    check(env, napi_create_array_with_length(env, 2, &col_reply));
-    check(env, napi_create_array(env, &values));
-    napi_value index = numbers.next(n, &v);
+    double* v = static_cast<double*>(numbers_base) + 1 * n;
+    napi_value col_reply;
+    check(env, napi_create_array(env, &col_reply));
     std::string_view last;
     uint32_t distinct = 0;
     for (auto& m : items) {
       if (distinct == 0 || m.reply != last) {
-        set_element(env, values, distinct++, js_string(env, m.reply));
+        set_element(env, col_reply, distinct++, js_string(env, m.reply));
         last = m.reply;
       }
       *v++ = distinct - 1;
     }
-    set_element(env, col_reply, 0, values);
-    set_element(env, col_reply, 1, index);
-    set_element(env, batch, 3, col_reply);
+    set_element(env, batch, 4, col_reply);
   }
   {  // data
-    double* v = nullptr;
-    napi_value col_data = numbers.next(2 * n, &v);
+    double* v = static_cast<double*>(numbers_base) + 2 * n;
     for (auto& m : items) {
       if (!m.data.empty()) std::memcpy(base + offset, m.data.data(), m.data.size());
       *v++ = static_cast<double>(offset);
       offset += m.data.size();
       *v++ = static_cast<double>(offset);
     }
-    set_element(env, batch, 4, col_data);
   }
   {  // headers
-    napi_value col_headers;
-    check(env, napi_create_array_with_length(env, n, &col_headers));
+    napi_value col_headers = nullptr;
     uint32_t i = 0;
     for (auto& m : items) {
-      if (!m.headers.entries().empty()) set_element(env, col_headers, i, js_headers(env, m.headers));
+      if (!m.headers.entries().empty()) {
+        if (!col_headers) check(env, napi_create_array_with_length(env, n, &col_headers));
+        set_element(env, col_headers, i, js_headers(env, m.headers));
+      }
       ++i;
     }
-    set_element(env, batch, 5, col_headers);
+    if (col_headers) set_element(env, batch, 6, col_headers);
   }
   {  // status
-    double* v = nullptr;
-    napi_value col_status = numbers.next(n, &v);
+    double* v = static_cast<double*>(numbers_base) + 4 * n;
     for (auto& m : items) {
       *v++ = static_cast<double>(m.headers.status());
     }
-    set_element(env, batch, 6, col_status);
   }
   return batch;
 }
