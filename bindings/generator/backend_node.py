@@ -362,7 +362,13 @@ def js_method(api: Api, op: Operation) -> list[str]:
     name = camel(op.name)
     if op.kind == "call":
         body = conv.format(f"{fn}({', '.join(['this._h'] + vals)})")
-        lines += [f"  {name}({', '.join(params)}) {{", f"    return {body};", "  }"]
+        lines += [f"  {name}({', '.join(params)}) {{"]
+        if opt and all(a in pos for a in op.args[:len(pos)]):
+            # No options: the options are not passed at all, which the glue reads without an N-API call.
+            short = conv.format(f"{fn}({', '.join(['this._h'] + vals[:len(pos)])})")
+            lines[-1] = f"  {name}({', '.join(params[:-1] + ['opts'])}) {{"
+            lines.append(f"    if (opts === undefined) return {short};")
+        lines += [f"    return {body};", "  }"]
     elif op.loop_async:  # awaited through the connection's dispatch: no thread pool, and the loop polls for it
         read = {"none": "", "scalar": ", (r) => Number(completionText(r))",
                 "json": ", (r) => parseJson(completionText(r))"}[kind]

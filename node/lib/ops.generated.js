@@ -132,7 +132,8 @@ const OPERATIONS = {
 /** A connection to a NATS system; reconnects by itself. Made by connect(servers, options). */
 class ConnectionOps {
   /** A host for actor types in this process. Register types, then start; turns arrive on turns(). Durations are milliseconds. Throws NervureError. */
-  actorHost(opts = {}) {
+  actorHost(opts) {
+    if (opts === undefined) return this._wrap("actor_host", native.connection_actor_host(this._h));
     return this._wrap("actor_host", native.connection_actor_host(this._h, opts.idleTimeout, opts.callTimeout, opts.reentrancy, opts.maxReentrancyDepth, opts.leaseTtl, opts.partitions, opts.workers, opts.hostId, opts.leaseBucket, opts.stateBucket));
   }
 
@@ -147,12 +148,14 @@ class ConnectionOps {
   }
 
   /** Publish a message; fire and forget. Throws InvalidSubjectError, MaxPayloadError, ConnectionClosedError, InvalidArgumentError. */
-  publish(subject, data, opts = {}) {
+  publish(subject, data, opts) {
+    if (opts === undefined) return native.connection_publish(this._h, subject, data);
     return native.connection_publish(this._h, subject, data, opts.reply, toHeaderList(opts.headers));
   }
 
   /** Subscribe to a subject (wildcards * and > allowed), optionally in a queue group. Throws InvalidSubjectError, ConnectionClosedError, InvalidArgumentError. */
-  subscribe(subject, opts = {}) {
+  subscribe(subject, opts) {
+    if (opts === undefined) return this._wrap("subscription", native.connection_subscribe(this._h, subject));
     return this._wrap("subscription", native.connection_subscribe(this._h, subject, opts.queue, opts.maxMsgs, opts.pendingMsgsLimit, opts.pendingBytesLimit));
   }
 
@@ -217,7 +220,8 @@ class ConnectionOps {
   }
 
   /** A JetStream context (domain or API prefix for other domains and accounts). Durations are milliseconds. Throws InvalidArgumentError. */
-  jetstream(opts = {}) {
+  jetstream(opts) {
+    if (opts === undefined) return this._wrap("jetstream", native.connection_jetstream(this._h));
     return this._wrap("jetstream", native.connection_jetstream(this._h, opts.domain, opts.apiPrefix, opts.timeout));
   }
 }
@@ -245,7 +249,8 @@ class ActorHostOps {
   }
 
   /** Ends a turn with its result, or with an error the caller receives as ActorError. Throws NervureError. */
-  complete(turn, result, opts = {}) {
+  complete(turn, result, opts) {
+    if (opts === undefined) return native.actor_host_complete(this._h, turn, result);
     return native.actor_host_complete(this._h, turn, result, opts.errorType, opts.errorMessage);
   }
 
@@ -275,7 +280,8 @@ class ActorHostOps {
   }
 
   /** Calls method as a turn after due, then every period, while the actor is active. Throws NervureError. */
-  registerTimer(turn, name, method, due, opts = {}) {
+  registerTimer(turn, name, method, due, opts) {
+    if (opts === undefined) return native.actor_host_register_timer(this._h, turn, name, method, due);
     return native.actor_host_register_timer(this._h, turn, name, method, due, opts.period, opts.args);
   }
 
@@ -461,7 +467,8 @@ class JetstreamOps {
   }
 
   /** Acknowledges a JetStream message by its reply subject: ack, nak (optionally after delay), term (optionally with a reason, nats-server 2.10+) or in_progress. Durations are milliseconds. Throws InvalidArgumentError, NotSupportedByServerError, ConnectionClosedError. */
-  ack(reply, opts = {}) {
+  ack(reply, opts) {
+    if (opts === undefined) return native.jetstream_ack(this._h, reply);
     return native.jetstream_ack(this._h, reply, opts.kind, opts.delay, opts.reason);
   }
 

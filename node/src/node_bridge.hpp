@@ -60,7 +60,8 @@ napi_value guard(napi_env env, Body&& body) noexcept {
 
 // ---- arguments ----------------------------------------------------------------
 
-/// The call's arguments; missing ones read as undefined.
+/// The call's arguments; missing ones are null handles, which every
+/// conversion below reads as undefined.
 struct Args {
   static constexpr std::size_t max = 12;
   napi_value argv[max];
@@ -102,6 +103,7 @@ class Data {
  private:
   std::string owned_;
   std::string_view view_;
+  bool absent_ = false;  // undefined, null or not passed
 };
 
 int64_t to_int(napi_env env, napi_value v, const char* what);
