@@ -620,7 +620,7 @@ void ConnectionImpl::on_msg(const protocol::MsgView& v) {
 
   // Constructed, not assigned: assign() takes the general replace path.
   Message m{.subject = std::string(v.subject), .reply = std::string(v.reply), .data = std::string(v.payload),
-            .sid = v.sid};
+            .headers = {}, .sid = v.sid};
   if (v.has_headers) {
     m.has_headers = true;
     try {
