@@ -11,6 +11,10 @@
 // yielding the CPU in between. It stops as soon as anything the loop watches
 // is ready, so nothing waits longer than it would have; it costs at most
 // request_spin of CPU per request. The blocking C++ request does the same.
+// A loop that can run the language from its hook (libuv's prepare handle)
+// spins in a Pass: what the spin reads is taken by the loop at once, without
+// the eventfd write, its read and the loop's own wait, and the spin resumes
+// for whatever that started.
 //
 // Spinning only pays while a CPU is to spare: on a busy machine the threads a
 // reply waits for (the server's, the core's I/O thread) sit in another CPU's
