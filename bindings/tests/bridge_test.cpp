@@ -81,6 +81,20 @@ TEST(Bridge, OptionsByNameWithTypesAndRanges) {
   EXPECT_EQ(code_of("max_reconnect_attempts", OptionValue::of_int(int64_t{1} << 40)), ErrorCode::invalid_argument);
 }
 
+namespace {
+// An epoll descriptor watching the inbox's eventfd, as asyncio's and libuv's do; -1 on failure.
+int loop_watching(const bridge::Inbox& inbox) {
+  const int ep = epoll_create1(EPOLL_CLOEXEC);
+  epoll_event ev{};
+  ev.events = EPOLLIN;
+  if (ep >= 0 && epoll_ctl(ep, EPOLL_CTL_ADD, inbox.fd(), &ev) != 0) {
+    ::close(ep);
+    return -1;
+  }
+  return ep;
+}
+}  // namespace
+
 // The spinner polls an event loop's epoll descriptor (here one watching the
 // inbox's eventfd, as asyncio and libuv do) only while a request is in flight
 // and within its budget, and stops as soon as the loop has something to do.
@@ -93,11 +107,8 @@ TEST(LoopSpinner, SpinsWhileARequestIsDueAndStopsWhenTheLoopHasWork) {
   inbox->set_spin_budget(long_budget);
   bridge::LoopSpinner spinner;
   spinner.add(inbox);
-  const int ep = epoll_create1(EPOLL_CLOEXEC);
+  const int ep = loop_watching(*inbox);
   ASSERT_GE(ep, 0);
-  epoll_event ev{};
-  ev.events = EPOLLIN;
-  ASSERT_EQ(epoll_ctl(ep, EPOLL_CTL_ADD, inbox->fd(), &ev), 0);
 
   EXPECT_FALSE(spinner.due());  // nothing in flight: no polling at all
   EXPECT_FALSE(spinner.wanted());
@@ -163,11 +174,8 @@ TEST(LoopSpinner, APassLeavesItsOwnThreadsPostsToTheCallerAndAnnouncesWhatIsLeft
   inbox->set_spin_budget(std::chrono::duration_cast<std::chrono::microseconds>(60s));
   bridge::LoopSpinner spinner;
   spinner.add(inbox);
-  const int ep = epoll_create1(EPOLL_CLOEXEC);
+  const int ep = loop_watching(*inbox);
   ASSERT_GE(ep, 0);
-  epoll_event ev{};
-  ev.events = EPOLLIN;
-  ASSERT_EQ(epoll_ctl(ep, EPOLL_CTL_ADD, inbox->fd(), &ev), 0);
   inbox->request_started(1, 101);
   {
     bridge::LoopSpinner::Pass pass(spinner);
