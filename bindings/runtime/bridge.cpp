@@ -112,10 +112,13 @@ void Inbox::hold_own_signals() {
   quiet_thread_ = std::this_thread::get_id();
 }
 
-void Inbox::release_own_signals(bool announce) {
+bool Inbox::release_own_signals(bool announce) {
   std::lock_guard lock(mu_);
   quiet_thread_ = {};
-  if (announce && signalled_ && !written_) write_locked();
+  if (!signalled_ || written_) return false;
+  if (!announce) return true;
+  write_locked();
+  return false;
 }
 
 void Inbox::request_started(uint64_t token, uint64_t request_id) {

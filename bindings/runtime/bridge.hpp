@@ -112,8 +112,9 @@ class Inbox {
   /// loop's own wait. Other threads' posts still write it. (LoopSpinner)
   void hold_own_signals();
   /// Ends hold_own_signals. With announce, a batch queued meanwhile without a
-  /// write is announced now; without, the caller must take() it.
-  void release_own_signals(bool announce);
+  /// write is announced now; without, the caller must take() it, and the
+  /// result says whether there is one.
+  bool release_own_signals(bool announce);
 
   /// A fresh id for a source of this connection (reported in Batch::ready_sources).
   uint64_t next_source_id() { return next_source_id_.fetch_add(1); }

@@ -49,10 +49,12 @@ bool LoopSpinner::wanted() {
   return now >= busy_until_ && spin_until() > now && cpu_to_spare_besides_this_thread();
 }
 
-std::chrono::nanoseconds LoopSpinner::spin(int fd, std::chrono::nanoseconds max_wait) {
+std::chrono::nanoseconds LoopSpinner::spin(int fd, std::chrono::nanoseconds max_wait, std::vector<int>* unannounced) {
   if (!due()) return {};
   Pass pass(*this);
-  return pass.spin(fd, max_wait);
+  const auto spent = pass.spin(fd, max_wait);
+  if (unannounced) pass.leave_unannounced(*unannounced);
+  return spent;
 }
 
 namespace {
@@ -81,6 +83,13 @@ void LoopSpinner::Pass::start_polling() {
   for (const auto& inbox : st.held)
     if (auto c = inbox->input()) st.connections.push_back(std::move(c));
   for (const auto& c : st.connections) st.polling.emplace_back(&c->impl());
+}
+
+void LoopSpinner::Pass::leave_unannounced(std::vector<int>& wake_fds) {
+  auto& held = pass_state.held;
+  for (const auto& inbox : held)
+    if (inbox->release_own_signals(false)) wake_fds.push_back(inbox->fd());
+  held.clear();
 }
 
 LoopSpinner::Pass::~Pass() {

@@ -47,7 +47,11 @@ class LoopSpinner {
   /// Waits, without sleeping, until fd (the loop's epoll descriptor) is
   /// readable, the spin budget of every request in flight is spent, or
   /// max_wait has passed (negative: no limit of its own). Returns the time spent.
-  std::chrono::nanoseconds spin(int fd, std::chrono::nanoseconds max_wait);
+  /// With unannounced, what the spin's own reading queued is not announced
+  /// either: the eventfds of those inboxes are appended, and the caller
+  /// reports them ready to its loop (which then takes them) instead of writing
+  /// and reading them and asking epoll.
+  std::chrono::nanoseconds spin(int fd, std::chrono::nanoseconds max_wait, std::vector<int>* unannounced = nullptr);
 
   /// Several spins in one pass of the loop, the caller taking (Inbox::take)
   /// what each queued before the next: a reply then reaches the language
@@ -63,6 +67,9 @@ class LoopSpinner {
     Pass(const Pass&) = delete;
     Pass& operator=(const Pass&) = delete;
     std::chrono::nanoseconds spin(int fd, std::chrono::nanoseconds max_wait);
+    /// Ends the hold early, leaving what is queued unannounced to the caller:
+    /// appends the eventfd of each inbox that has such a batch.
+    void leave_unannounced(std::vector<int>& wake_fds);
 
    private:
     void start_polling();  // at the first spin that runs: a busy machine's pass raises no marks

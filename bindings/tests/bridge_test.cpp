@@ -167,7 +167,8 @@ bool readable(int fd) {
 // In a pass, what the loop's thread posts itself stays unannounced (no
 // eventfd write) and stops the spin; the caller takes it. Another thread's
 // post is announced as before, and whatever the caller left queued at the
-// end of the pass is announced then: no wake-up is lost.
+// end of the pass is announced then, unless the caller takes it over
+// (leave_unannounced): no wake-up is lost.
 TEST(LoopSpinner, APassLeavesItsOwnThreadsPostsToTheCallerAndAnnouncesWhatIsLeft) {
   using namespace std::chrono_literals;
   auto inbox = std::make_shared<bridge::Inbox>();
@@ -201,6 +202,17 @@ TEST(LoopSpinner, APassLeavesItsOwnThreadsPostsToTheCallerAndAnnouncesWhatIsLeft
   }
   EXPECT_TRUE(readable(inbox->fd()));  // announced at the end of the pass
   EXPECT_EQ(inbox->take().events.size(), 1u);
+  {
+    bridge::LoopSpinner::Pass pass(spinner);
+    bridge::Completion own;
+    own.token = 9;
+    inbox->post(std::move(own));
+    std::vector<int> ready;
+    pass.leave_unannounced(ready);  // as asyncio's select does: it reports the inbox ready itself
+    EXPECT_EQ(ready, std::vector<int>{inbox->fd()});
+  }
+  EXPECT_FALSE(readable(inbox->fd()));  // left to the caller, not announced
+  EXPECT_EQ(inbox->take().completions.size(), 1u);
   bridge::Completion later;
   later.token = 8;
   inbox->post(std::move(later));  // outside a pass: written as always

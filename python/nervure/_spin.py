@@ -8,7 +8,8 @@ connections is in flight and younger than request_spin (200 us), the loop's
 selector instead polls its own epoll descriptor, yielding the CPU in between
 and without the GIL (see bindings/runtime/loop_spin.hpp). It returns as soon
 as anything the loop watches is ready, so no callback, timer or other socket
-waits longer than it would have.
+waits longer than it would have. A reply the polling reads itself is reported
+ready at once, without the eventfd and another wait in epoll.
 
 asyncio has no hook before its selector blocks, so the selector's select is
 wrapped; loops without a selector with an epoll descriptor (uvloop, Windows)
@@ -17,6 +18,7 @@ are left alone and simply sleep.
 from __future__ import annotations
 
 import asyncio
+import selectors
 import weakref
 from typing import Any
 
@@ -46,11 +48,23 @@ def _install(loop: asyncio.AbstractEventLoop) -> "_core.LoopSpinner | None":
     spinner = _core.LoopSpinner()
     select = selector.select
 
+    get_map = selector.get_map()
+
+    def key_of(wake_fd: int) -> "selectors.SelectorKey | None":
+        return get_map.get(wake_fd)  # None once its connection has shut down
+
     def spinning_select(timeout: float | None = None) -> list[tuple[Any, int]]:
         if timeout is None or timeout > 0:
-            spent = spinner.spin(fd, -1.0 if timeout is None else timeout)
-            if spent and timeout is not None:
-                timeout = max(0.0, timeout - spent)
+            spun = spinner.spin(fd, -1.0 if timeout is None else timeout)
+            if spun is not None:
+                spent, ready = spun
+                if ready:
+                    # Batches the polling read itself, left unannounced: reported
+                    # ready here, which spares the eventfd's write and read and
+                    # this select (other descriptors are asked next time round).
+                    return [(k, selectors.EVENT_READ) for k in map(key_of, ready) if k is not None]
+                if spent and timeout is not None:
+                    timeout = max(0.0, timeout - spent)
         events: list[tuple[Any, int]] = select(timeout)
         return events
 

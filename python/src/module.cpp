@@ -141,16 +141,23 @@ PYBIND11_MODULE(_core, m) {
       .def("remove", [](bridge::LoopSpinner& s, PyConnection& c) { s.remove(c.handle->shared_inbox().get()); },
            py::arg("connection"))
       .def("spin",
-           [](bridge::LoopSpinner& s, int fd, double max_wait) -> double {
-             if (!s.wanted()) return 0.0;  // the common case, decided without giving up the GIL
-             py::gil_scoped_release unlocked;
-             auto limit = max_wait < 0 ? std::chrono::nanoseconds(-1)
-                                       : std::chrono::nanoseconds(static_cast<int64_t>(max_wait * 1e9));
-             return std::chrono::duration<double>(s.spin(fd, limit)).count();
+           [](bridge::LoopSpinner& s, int fd, double max_wait) -> py::object {
+             if (!s.wanted()) return py::none();  // the common case, decided without giving up the GIL
+             std::vector<int> ready;
+             double spent;
+             {
+               py::gil_scoped_release unlocked;
+               auto limit = max_wait < 0 ? std::chrono::nanoseconds(-1)
+                                         : std::chrono::nanoseconds(static_cast<int64_t>(max_wait * 1e9));
+               spent = std::chrono::duration<double>(s.spin(fd, limit, &ready)).count();
+             }
+             return py::make_tuple(spent, py::cast(ready));
            },
            py::arg("fd"), py::arg("max_wait"),
            "Polls fd (the loop's epoll descriptor) while a request of one of the connections is due, "
-           "at most max_wait seconds (negative: no limit of its own); returns the seconds spent.");
+           "at most max_wait seconds (negative: no limit of its own). None when it did not; else the "
+           "seconds spent and the wake descriptors of the connections whose batch the polling queued "
+           "and did not announce: the loop must report them ready (their reader takes the batch).");
 
   m.def("connect", &connect, py::arg("servers"), py::arg("options"),
         "Connects (blocking, without the GIL); the asyncio layer runs it in a thread.");
