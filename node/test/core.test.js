@@ -129,6 +129,39 @@ test("timers and other sockets run while a reply is due", async () => {
   await responder.close();
 });
 
+// Replies that the loop's polling reads are delivered from its prepare hook,
+// which then polls again for the next request: back-to-back requests must not
+// hold up timers, immediates or other sockets.
+test("back-to-back requests leave timers, immediates and sockets running", async () => {
+  const net = require("node:net");
+  const nc = await connect(h.url), responder = await connect(h.url);
+  responder.subscribe("spin.echo", { callback: (_e, m) => m.respond(m.data) });
+  await responder.flush();
+  const server = net.createServer((s) => s.on("data", (d) => s.write(d)));
+  await new Promise((r) => server.listen(0, "127.0.0.1", r));
+  const client = net.connect(server.address().port, "127.0.0.1");
+  await new Promise((r) => client.on("connect", r));
+  let ticks = 0, immediates = 0, echoes = 0, requests = 0;
+  client.on("data", (d) => { echoes += d.length; });
+  // Every 5 ms a timer fires, queues an immediate and sends on the socket: about 100 of each in 500 ms.
+  const interval = setInterval(() => { ticks++; setImmediate(() => immediates++); client.write("x"); }, 5);
+  const until = Date.now() + 500;
+  while (Date.now() < until) {
+    await nc.request("spin.echo", "ping", { timeout: 5000 });
+    requests++;
+  }
+  clearInterval(interval);
+  await new Promise((r) => setTimeout(r, 20)); // the last echoes
+  assert.ok(requests > 50, `requests: ${requests}`);
+  assert.ok(ticks >= 25, `interval ticks in 500 ms: ${ticks}`);
+  assert.ok(immediates >= ticks - 1, `immediates: ${immediates} of ${ticks}`);
+  assert.ok(echoes >= ticks - 5, `socket echoes: ${echoes} of ${ticks}`);
+  client.destroy();
+  server.close();
+  await nc.close();
+  await responder.close();
+});
+
 test("many concurrent requests", async () => {
   const nc = await connect(h.url);
   nc.subscribe("svc.many", { callback: (_e, m) => m.respond(m.data) });
