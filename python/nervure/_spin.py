@@ -20,6 +20,7 @@ from __future__ import annotations
 import asyncio
 import selectors
 import weakref
+from collections.abc import Mapping
 from typing import Any
 
 from . import _core
@@ -48,7 +49,7 @@ def _install(loop: asyncio.AbstractEventLoop) -> "_core.LoopSpinner | None":
     spinner = _core.LoopSpinner()
     select = selector.select
 
-    get_map = selector.get_map()
+    get_map: Mapping[Any, selectors.SelectorKey] = selector.get_map()
 
     def key_of(wake_fd: int) -> "selectors.SelectorKey | None":
         return get_map.get(wake_fd)  # None once its connection has shut down

@@ -57,3 +57,49 @@ async def test_requests_fail_cleanly_when_closed_while_the_loop_spins(url):
     except nervure.ConnectionClosedError:
         pass
     await responder.close()
+
+
+async def test_back_to_back_requests_leave_timers_and_sockets_running(url):
+    """Replies the polling reads are reported ready without a select: other
+    descriptors and timers still get their turn while requests run back to back."""
+    loop = asyncio.get_running_loop()
+    ticks = echoes = requests = 0
+    left, right = socket.socketpair()
+    left.setblocking(False)
+    right.setblocking(False)
+
+    def echo() -> None:
+        right.send(right.recv(64))
+
+    def echoed() -> None:
+        nonlocal echoes
+        echoes += len(left.recv(64))
+
+    def tick() -> None:  # every 5 ms: about 100 in half a second, each sending one byte round
+        nonlocal ticks
+        ticks += 1
+        left.send(b"x")
+        handle[0] = loop.call_later(0.005, tick)
+
+    async with await nervure.connect(url) as nc, await nervure.connect(url) as responder:
+        await responder.subscribe("spin.b2b", cb=lambda m: m.respond(m.data))
+        await responder.flush()
+        loop.add_reader(right, echo)
+        loop.add_reader(left, echoed)
+        handle = [loop.call_later(0.005, tick)]
+        try:
+            until = loop.time() + 0.5
+            while loop.time() < until:
+                await nc.request("spin.b2b", b"ping", timeout=5)
+                requests += 1
+            handle[0].cancel()
+            await asyncio.sleep(0.02)  # the last echoes
+        finally:
+            handle[0].cancel()
+            loop.remove_reader(right)
+            loop.remove_reader(left)
+            left.close()
+            right.close()
+    assert requests > 50, requests
+    assert ticks >= 25, ticks
+    assert echoes >= ticks - 5, (echoes, ticks)
