@@ -188,7 +188,9 @@ class ActorRuntimeCore : public std::enable_shared_from_this<ActorRuntimeCore> {
   std::recursive_mutex placement_mu_;  // leases taken, renewed and dropped one at a time
   std::mutex mu_;                      // types_, their owned maps and activations
   std::map<std::string, ActorTypeHost> types_;
-  bool started_ = false, stopping_ = false;
+  bool started_ = false;
+  // Set under mu_; also read under placement_mu_ alone (tick, acquiring a partition).
+  std::atomic<bool> stopping_{false};
   uint64_t tick_timer_ = 0;
   std::condition_variable drained_;
 
