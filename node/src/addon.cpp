@@ -256,12 +256,10 @@ napi_value subscription_poll(napi_env env, napi_callback_info info) {
     Args a(env, info);
     auto& sub = unwrap<bridge::BridgeSubscription>(env, a.argv[0], "subscription");
     auto max = static_cast<std::size_t>(given(env, a.argv[1]) ? to_uint(env, a.argv[1], "max") : 1024);
-    // Reused: a fresh vector sized for a full batch was a large allocation per poll.
-    thread_local std::vector<Message> batch;
-    batch.clear();
+    std::vector<Message> batch;
+    batch.reserve(std::min<std::size_t>(max, 1024));
     sub.poll(batch, max);
     napi_value packed = pack_message(env, batch);
-    batch.clear();
     if (batch.size() < max && sub.ended()) set_named(env, packed, "ended", js_bool(env, true));
     return packed;
   });

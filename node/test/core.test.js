@@ -247,6 +247,21 @@ test("subscription drain delivers what was queued", async () => {
   await nc.close();
 });
 
+// Messages are pulled 1024 at a time: a subscription that ended with more
+// than that still queued gives every one of them before it ends.
+test("an ended subscription gives everything queued, over several pulls", async () => {
+  const nc = await connect(h.url);
+  const sub = nc.subscribe("many.end", { maxMsgs: 3000 });
+  await nc.flush();
+  for (let i = 0; i < 3000; i++) nc.publish("many.end", String(i));
+  await nc.flush();
+  await eventually(() => sub.pending() === 3000); // all arrived (the last ends it) and wait in the core
+  let n = 0;
+  for await (const m of sub) assert.equal(m.string(), String(n++));
+  assert.equal(n, 3000);
+  await nc.close();
+});
+
 test("connection drain closes after delivering", async () => {
   const nc = await connect(h.url);
   const got = [];
