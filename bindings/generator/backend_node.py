@@ -205,16 +205,16 @@ def struct_to_js(t: Type) -> list[str]:
 NUMERIC = {"int", "uint", "bool", "duration"}
 
 
-def number_offsets(t: Type) -> dict[str, int]:
+def number_offsets(t: Type) -> tuple[dict[str, int], int]:
     """Where each field's numbers start in a batch's one Float64Array, in
-    multiples of the batch's count: a string's value indices, a number, a
-    bytes field's (start, end) pairs."""
+    multiples of the batch's count (a string's value indices, a number, a
+    bytes field's (start, end) pairs), and the numbers per record."""
     offsets, at = {}, 0
     for f in t.fields:
         if f.type == "bytes" or f.type in NUMERIC or f.type == "string":
             offsets[f.name] = at
             at += 2 if f.type == "bytes" else 1
-    return offsets
+    return offsets, at
 
 
 def packer(t: Type) -> list[str]:
@@ -226,8 +226,7 @@ def packer(t: Type) -> list[str]:
     no N-API call per item, and a batch of one message (a reply) makes about
     fifteen N-API calls."""
     core = t.core
-    offsets = number_offsets(t)
-    widths = sum(2 if f.type == "bytes" else 1 for f in t.fields if f.name in offsets)
+    offsets, widths = number_offsets(t)
     out = [f"// {t.name}: a batch in {len(t.fields)} columns, numbers in one Float64Array, bytes in one Buffer.",
            f"napi_value pack_{t.name}(napi_env env, std::vector<{core}>& items) {{",
            "  const std::size_t n = items.size();", "  std::size_t total = 0;", "  for (const auto& m : items) {"]
@@ -389,7 +388,7 @@ def record_class(t: Type) -> list[str]:
     """A record of a packed batch: one accessor per field, each read (and cached) on first use."""
     out = [f"/** {t.doc} */", f"class {cls(t.name)}Record {{", "  constructor(batch, index) {",
            "    this._b = batch;", "    this._i = index;", "  }", ""]
-    offsets = number_offsets(t)
+    offsets, _ = number_offsets(t)
     for k, f in enumerate(t.fields):
         col = f"this._b[{3 + k}]"
         # The field's numbers in the batch's Float64Array (packer): from offset * count.
@@ -434,7 +433,7 @@ def js_ops(api: Api) -> str:
            "function parseJson(text) {", '  return JSON.parse(text || "{}");', "}", "",
            "// A loop_async operation's result: the text of its completion's message data.",
            "function completionText(packed) {",
-           f"  const o = packed[2], i = {number_offsets(api.types['message'])['data']} * packed[0];",
+           f"  const o = packed[2], i = {number_offsets(api.types['message'])[0]['data']} * packed[0];",
            '  return packed[1].toString("utf8", o[i], o[i + 1]);', "}", ""]
     for t in api.types.values():
         if t.encoding == "batch":
