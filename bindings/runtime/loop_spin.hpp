@@ -82,6 +82,7 @@ class LoopSpinner {
 
   std::vector<std::shared_ptr<Inbox>> inboxes_;
   std::chrono::steady_clock::time_point busy_until_{};  // no spinning before, the machine is busy
+  std::chrono::steady_clock::time_point last_long_yield_{};
 };
 
 }  // namespace nervure::bridge

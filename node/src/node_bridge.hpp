@@ -30,6 +30,7 @@ struct EnvState {
   // Polls the loop, right before libuv would sleep, while a request is due (loop_spin.hpp).
   bridge::LoopSpinner spinner;
   uv_prepare_t* before_sleep = nullptr;
+  uv_idle_t* after_pass = nullptr;  // active for one loop iteration after a pass that ran out of rounds
 };
 EnvState& env_state(napi_env env);
 
