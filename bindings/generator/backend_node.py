@@ -218,33 +218,35 @@ def number_offsets(t: Type) -> tuple[dict[str, int], int]:
 
 
 def packer(t: Type) -> list[str]:
-    """[count, buffer, numbers, one slot per field]: every number of the batch
-    in one Float64Array (number_offsets): numbers, a string's index into its
-    distinct values (the field's slot; a run of equal strings costs one JS
-    string), a bytes field's (start, end) pairs into the one Buffer; lists as
-    JS arrays, headers as JS arrays only where present. Numbers and bytes cost
-    no N-API call per item, and a batch of one message (a reply) makes about
-    fifteen N-API calls."""
+    """[count, numbers, one slot per field]. Every number of the batch is in
+    one Float64Array (number_offsets): numbers, a string's index into its
+    distinct values, a bytes field's (start, end) pairs into the bytes that
+    follow the numbers in the same ArrayBuffer. A string column that holds
+    one value (a batch of one, or one subject throughout) is that string
+    itself. Lists are JS arrays, headers JS arrays only where present. So a
+    batch of one message (a reply) makes about ten N-API calls, and no
+    Buffer: making one costs about a microsecond (it sets a prototype), while
+    the record's getter makes its view in JS, and only when read."""
     core = t.core
     offsets, widths = number_offsets(t)
-    out = [f"// {t.name}: a batch in {len(t.fields)} columns, numbers in one Float64Array, bytes in one Buffer.",
+    out = [f"// {t.name}: a batch in {len(t.fields)} columns, numbers and bytes in one ArrayBuffer.",
            f"napi_value pack_{t.name}(napi_env env, std::vector<{core}>& items) {{",
            "  const std::size_t n = items.size();", "  std::size_t total = 0;", "  for (const auto& m : items) {"]
     for f in t.fields:
         if f.type == "bytes":
             out.append(f"    total += m.{f.core or f.name}.size();")
-    out += ["  }", "  (void)total;", "  napi_value batch, buffer, numbers;",
-            f"  check(env, napi_create_array_with_length(env, {3 + len(t.fields)}, &batch));",
+    out += ["  }", "  (void)total;", "  napi_value batch, numbers_buffer, numbers;",
+            f"  check(env, napi_create_array_with_length(env, {2 + len(t.fields)}, &batch));",
             "  set_element(env, batch, 0, js_uint(env, n));",
-            "  char* base = nullptr;",
-            "  check(env, napi_create_buffer(env, total, reinterpret_cast<void**>(&base), &buffer));",
-            "  set_element(env, batch, 1, buffer);", "  std::size_t offset = 0;", "  (void)offset;",
-            "  void* numbers_base = nullptr;", "  napi_value numbers_buffer;",
-            f"  check(env, napi_create_arraybuffer(env, {widths} * n * sizeof(double), &numbers_base, &numbers_buffer));",
+            f"  const std::size_t numbers_size = {widths} * n * sizeof(double);",
+            "  void* numbers_base = nullptr;",
+            "  check(env, napi_create_arraybuffer(env, numbers_size + total, &numbers_base, &numbers_buffer));",
             f"  check(env, napi_create_typedarray(env, napi_float64_array, {widths} * n, numbers_buffer, 0, &numbers));",
-            "  set_element(env, batch, 2, numbers);"]
+            "  set_element(env, batch, 1, numbers);",
+            "  char* base = static_cast<char*>(numbers_base) + numbers_size;", "  (void)base;",
+            "  std::size_t offset = 0;", "  (void)offset;"]
     for k, f in enumerate(t.fields):
-        col, expr, slot = f"col_{f.name}", f"m.{f.core or f.name}", 3 + k
+        col, expr, slot = f"col_{f.name}", f"m.{f.core or f.name}", 2 + k
         out.append(f"  {{  // {f.name}")
         if f.name in offsets:
             out.append(f"    double* v = static_cast<double*>(numbers_base) + {offsets[f.name]} * n;")
@@ -258,12 +260,18 @@ def packer(t: Type) -> list[str]:
                 out.append(f"      *v++ = static_cast<double>({expr});")
             out += ["    }"]
         elif f.type == "string":
-            out += [f"    napi_value {col};", f"    check(env, napi_create_array(env, &{col}));",
-                    "    std::string_view last;", "    uint32_t distinct = 0;", "    for (auto& m : items) {",
-                    f"      if (distinct == 0 || {expr} != last) {{",
-                    f"        set_element(env, {col}, distinct++, js_string(env, {expr}));",
-                    f"        last = {expr};", "      }", "      *v++ = distinct - 1;", "    }",
-                    f"    set_element(env, batch, {slot}, {col});"]
+            first = expr.replace("m.", "items[0].", 1)
+            out += ["    bool one_value = true;",
+                    f"    for (auto& m : items) one_value = one_value && {expr} == {first};",
+                    "    if (n > 0 && one_value) {",
+                    f"      set_element(env, batch, {slot}, js_string(env, {first}));",
+                    "    } else if (n > 0) {",
+                    f"      napi_value {col};", f"      check(env, napi_create_array(env, &{col}));",
+                    "      std::string_view last;", "      uint32_t distinct = 0;", "      for (auto& m : items) {",
+                    f"        if (distinct == 0 || {expr} != last) {{",
+                    f"          set_element(env, {col}, distinct++, js_string(env, {expr}));",
+                    f"          last = {expr};", "        }", "        *v++ = distinct - 1;", "      }",
+                    f"      set_element(env, batch, {slot}, {col});", "    }"]
         elif f.type == "headers":
             out += [f"    napi_value {col} = nullptr;", "    uint32_t i = 0;", "    for (auto& m : items) {",
                     f"      if (!{expr}.entries().empty()) {{",
@@ -390,24 +398,25 @@ def record_class(t: Type) -> list[str]:
            "    this._b = batch;", "    this._i = index;", "  }", ""]
     offsets, _ = number_offsets(t)
     for k, f in enumerate(t.fields):
-        col = f"this._b[{3 + k}]"
+        col = f"this._b[{2 + k}]"
         # The field's numbers in the batch's Float64Array (packer): from offset * count.
         at = f"{offsets[f.name]} * b[0] + " if f.name in offsets and offsets[f.name] else ""
         out.append(f"  /** {f.doc} */")
         if f.type == "bytes":
             out += [f"  get {f.name}() {{", f"    if (this._{f.name} === undefined) {{",
-                    f"      const b = this._b, o = b[2], i = {at}2 * this._i;",
-                    f"      this._{f.name} = b[1].subarray(o[i], o[i + 1]);", "    }",
+                    f"      const b = this._b, o = b[1], i = {at}2 * this._i;",
+                    f"      this._{f.name} = Buffer.from(o.buffer, o.byteLength + o[i], o[i + 1] - o[i]);", "    }",
                     f"    return this._{f.name};", "  }", ""]
         elif f.type == "bool":
-            out += [f"  get {f.name}() {{", "    const b = this._b;", f"    return b[2][{at}this._i] !== 0;", "  }", ""]
+            out += [f"  get {f.name}() {{", "    const b = this._b;", f"    return b[1][{at}this._i] !== 0;", "  }", ""]
         elif f.type == "headers":
             out += [f"  get {f.name}() {{", f"    const c = {col};",
                     "    return this._wrapHeaders(c === undefined ? undefined : c[this._i]);", "  }", ""]
         elif f.type == "string":
-            out += [f"  get {f.name}() {{", "    const b = this._b;", f"    return b[{3 + k}][b[2][{at}this._i]];", "  }", ""]
+            out += [f"  get {f.name}() {{", f"    const b = this._b, c = b[{2 + k}];",
+                    f"    return typeof c === \"string\" ? c : c[b[1][{at}this._i]];", "  }", ""]
         elif f.type in NUMERIC:
-            out += [f"  get {f.name}() {{", "    const b = this._b;", f"    return b[2][{at}this._i];", "  }", ""]
+            out += [f"  get {f.name}() {{", "    const b = this._b;", f"    return b[1][{at}this._i];", "  }", ""]
         else:
             out += [f"  get {f.name}() {{", f"    return {col}[this._i];", "  }", ""]
     out += ["  /** Raw headers [key, value, ...]; subclasses wrap them. */", "  _wrapHeaders(list) {",
@@ -433,8 +442,8 @@ def js_ops(api: Api) -> str:
            "function parseJson(text) {", '  return JSON.parse(text || "{}");', "}", "",
            "// A loop_async operation's result: the text of its completion's message data.",
            "function completionText(packed) {",
-           f"  const o = packed[2], i = {number_offsets(api.types['message'])[0]['data']} * packed[0];",
-           '  return packed[1].toString("utf8", o[i], o[i + 1]);', "}", ""]
+           f"  const o = packed[1], i = {number_offsets(api.types['message'])[0]['data']} * packed[0];",
+           '  return Buffer.from(o.buffer, o.byteLength + o[i], o[i + 1] - o[i]).toString("utf8");', "}", ""]
     for t in api.types.values():
         if t.encoding == "batch":
             out += record_class(t)

@@ -260,7 +260,14 @@ class Connection extends ConnectionBase {
   }
 
   // One wakeup of the core: completions, ready subscription ids, events.
+  // Each part is undefined when empty.
   _dispatch(completions, ready, events) {
+    if (completions !== undefined) this._complete(completions);
+    if (ready !== undefined) this._readySubs(ready);
+    if (events !== undefined) this._emitEvents(events);
+  }
+
+  _complete(completions) {
     for (let i = 0; i < completions.length; i += 3) {
       const p = this._pending.get(completions[i]);
       if (!p) continue;
@@ -268,6 +275,9 @@ class Connection extends ConnectionBase {
       if (completions[i + 1] !== null) p[1](completions[i + 1]);
       else p[0](p[2] ? p[2](completions[i + 2]) : undefined);
     }
+  }
+
+  _readySubs(ready) {
     for (const id of ready) {
       const sub = this._subs.get(id);
       if (sub) {
@@ -278,6 +288,9 @@ class Connection extends ConnectionBase {
         }
       }
     }
+  }
+
+  _emitEvents(events) {
     for (let i = 0; i < events.length; i += 2) {
       const name = EVENTS[events[i]] || `event${events[i]}`;
       const detail = events[i + 1];

@@ -26,8 +26,8 @@ function parseJson(text) {
 
 // A loop_async operation's result: the text of its completion's message data.
 function completionText(packed) {
-  const o = packed[2], i = 2 * packed[0];
-  return packed[1].toString("utf8", o[i], o[i + 1]);
+  const o = packed[1], i = 2 * packed[0];
+  return Buffer.from(o.buffer, o.byteLength + o[i], o[i + 1] - o[i]).toString("utf8");
 }
 
 /** A received message. Messages cross the boundary in batches; each language builds its own objects and reads only the fields it needs. Responding is publishing to reply. */
@@ -39,35 +39,35 @@ class MessageRecord {
 
   /** Subject it was published to. */
   get subject() {
-    const b = this._b;
-    return b[3][b[2][this._i]];
+    const b = this._b, c = b[2];
+    return typeof c === "string" ? c : c[b[1][this._i]];
   }
 
   /** Reply subject, empty when none. */
   get reply() {
-    const b = this._b;
-    return b[4][b[2][1 * b[0] + this._i]];
+    const b = this._b, c = b[3];
+    return typeof c === "string" ? c : c[b[1][1 * b[0] + this._i]];
   }
 
   /** Payload. */
   get data() {
     if (this._data === undefined) {
-      const b = this._b, o = b[2], i = 2 * b[0] + 2 * this._i;
-      this._data = b[1].subarray(o[i], o[i + 1]);
+      const b = this._b, o = b[1], i = 2 * b[0] + 2 * this._i;
+      this._data = Buffer.from(o.buffer, o.byteLength + o[i], o[i + 1] - o[i]);
     }
     return this._data;
   }
 
   /** Headers in order, multi-valued, keys as sent. */
   get headers() {
-    const c = this._b[6];
+    const c = this._b[5];
     return this._wrapHeaders(c === undefined ? undefined : c[this._i]);
   }
 
   /** Status of a server-generated message (503 no responders, 408, 100...), 0 otherwise. */
   get status() {
     const b = this._b;
-    return b[2][4 * b[0] + this._i];
+    return b[1][4 * b[0] + this._i];
   }
 
   /** Raw headers [key, value, ...]; subclasses wrap them. */

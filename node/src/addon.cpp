@@ -153,7 +153,8 @@ ConnHandle::~ConnHandle() {
 
 // One wakeup: everything queued since the last one, in one JS call:
 // dispatch(completions, ready, events), completions flat as
-// [token, error|null, packed reply|null, ...], events as [code, detail, ...].
+// [token, error|null, packed reply|null, ...], events as [code, detail, ...],
+// each undefined when empty.
 void ConnHandle::deliver() {
   bridge::Batch b = ptr->take();
   if (b.completions.empty() && b.ready_sources.empty() && b.events.empty()) return;
@@ -161,25 +162,20 @@ void ConnHandle::deliver() {
   napi_handle_scope scope;
   if (napi_open_handle_scope(env, &scope) != napi_ok) return;
   try {
-    napi_value completions, ready, events;
-    check(env, napi_create_array_with_length(env, b.completions.size() * 3, &completions));
+    // An empty part stays undefined: most wakeups carry one of the three.
+    napi_value completions = js_undefined(env), ready = completions, events = completions;
     uint32_t i = 0;
     napi_value null;
     napi_get_null(env, &null);
+    if (!b.completions.empty()) check(env, napi_create_array_with_length(env, b.completions.size() * 3, &completions));
     for (auto& c : b.completions) {
       set_element(env, completions, i++, js_uint(env, c.token));
       set_element(env, completions, i++, c.error ? make_error(env, c.error) : null);
-      if (c.has_message) {
-        std::vector<Message> one;
-        one.push_back(std::move(c.message));
-        set_element(env, completions, i++, pack_message(env, one));
-      } else {
-        set_element(env, completions, i++, null);
-      }
+      set_element(env, completions, i++, c.has_message ? pack_one_message(env, std::move(c.message)) : null);
     }
-    check(env, napi_create_array_with_length(env, b.ready_sources.size(), &ready));
+    if (!b.ready_sources.empty()) check(env, napi_create_array_with_length(env, b.ready_sources.size(), &ready));
     for (uint32_t j = 0; j < b.ready_sources.size(); ++j) set_element(env, ready, j, js_uint(env, b.ready_sources[j]));
-    check(env, napi_create_array_with_length(env, b.events.size() * 2, &events));
+    if (!b.events.empty()) check(env, napi_create_array_with_length(env, b.events.size() * 2, &events));
     i = 0;
     for (auto& ev : b.events) {
       if (ev.event == Event::closed) closed = true;

@@ -38,7 +38,7 @@ namespace {
   return o;
 }
 
-// message: a batch in 5 columns, numbers in one Float64Array, bytes in one Buffer.
+// message: a batch in 5 columns, numbers and bytes in one ArrayBuffer.
 napi_value pack_message(napi_env env, std::vector<Message>& items) {
   const std::size_t n = items.size();
   std::size_t total = 0;
@@ -46,48 +46,59 @@ napi_value pack_message(napi_env env, std::vector<Message>& items) {
     total += m.data.size();
   }
   (void)total;
-  napi_value batch, buffer, numbers;
-  check(env, napi_create_array_with_length(env, 8, &batch));
+  napi_value batch, numbers_buffer, numbers;
+  check(env, napi_create_array_with_length(env, 7, &batch));
   set_element(env, batch, 0, js_uint(env, n));
-  char* base = nullptr;
-  check(env, napi_create_buffer(env, total, reinterpret_cast<void**>(&base), &buffer));
-  set_element(env, batch, 1, buffer);
+  const std::size_t numbers_size = 5 * n * sizeof(double);
+  void* numbers_base = nullptr;
+  check(env, napi_create_arraybuffer(env, numbers_size + total, &numbers_base, &numbers_buffer));
+  check(env, napi_create_typedarray(env, napi_float64_array, 5 * n, numbers_buffer, 0, &numbers));
+  set_element(env, batch, 1, numbers);
+  char* base = static_cast<char*>(numbers_base) + numbers_size;
+  (void)base;
   std::size_t offset = 0;
   (void)offset;
-  void* numbers_base = nullptr;
-  napi_value numbers_buffer;
-  check(env, napi_create_arraybuffer(env, 5 * n * sizeof(double), &numbers_base, &numbers_buffer));
-  check(env, napi_create_typedarray(env, napi_float64_array, 5 * n, numbers_buffer, 0, &numbers));
-  set_element(env, batch, 2, numbers);
   {  // subject
     double* v = static_cast<double*>(numbers_base) + 0 * n;
-    napi_value col_subject;
-    check(env, napi_create_array(env, &col_subject));
-    std::string_view last;
-    uint32_t distinct = 0;
-    for (auto& m : items) {
-      if (distinct == 0 || m.subject != last) {
-        set_element(env, col_subject, distinct++, js_string(env, m.subject));
-        last = m.subject;
+    bool one_value = true;
+    for (auto& m : items) one_value = one_value && m.subject == items[0].subject;
+    if (n > 0 && one_value) {
+      set_element(env, batch, 2, js_string(env, items[0].subject));
+    } else if (n > 0) {
+      napi_value col_subject;
+      check(env, napi_create_array(env, &col_subject));
+      std::string_view last;
+      uint32_t distinct = 0;
+      for (auto& m : items) {
+        if (distinct == 0 || m.subject != last) {
+          set_element(env, col_subject, distinct++, js_string(env, m.subject));
+          last = m.subject;
+        }
+        *v++ = distinct - 1;
       }
-      *v++ = distinct - 1;
+      set_element(env, batch, 2, col_subject);
     }
-    set_element(env, batch, 3, col_subject);
   }
   {  // reply
     double* v = static_cast<double*>(numbers_base) + 1 * n;
-    napi_value col_reply;
-    check(env, napi_create_array(env, &col_reply));
-    std::string_view last;
-    uint32_t distinct = 0;
-    for (auto& m : items) {
-      if (distinct == 0 || m.reply != last) {
-        set_element(env, col_reply, distinct++, js_string(env, m.reply));
-        last = m.reply;
+    bool one_value = true;
+    for (auto& m : items) one_value = one_value && m.reply == items[0].reply;
+    if (n > 0 && one_value) {
+      set_element(env, batch, 3, js_string(env, items[0].reply));
+    } else if (n > 0) {
+      napi_value col_reply;
+      check(env, napi_create_array(env, &col_reply));
+      std::string_view last;
+      uint32_t distinct = 0;
+      for (auto& m : items) {
+        if (distinct == 0 || m.reply != last) {
+          set_element(env, col_reply, distinct++, js_string(env, m.reply));
+          last = m.reply;
+        }
+        *v++ = distinct - 1;
       }
-      *v++ = distinct - 1;
+      set_element(env, batch, 3, col_reply);
     }
-    set_element(env, batch, 4, col_reply);
   }
   {  // data
     double* v = static_cast<double*>(numbers_base) + 2 * n;
@@ -108,7 +119,7 @@ napi_value pack_message(napi_env env, std::vector<Message>& items) {
       }
       ++i;
     }
-    if (col_headers) set_element(env, batch, 6, col_headers);
+    if (col_headers) set_element(env, batch, 5, col_headers);
   }
   {  // status
     double* v = static_cast<double*>(numbers_base) + 4 * n;

@@ -172,6 +172,7 @@ napi_value run_blocking(napi_env env, const char* name, std::function<void()> wo
 
 /// Packs a batch of messages for the JS layer (generated: bindings.generated.cpp).
 napi_value pack_message(napi_env env, std::vector<Message>& items);
+napi_value pack_one_message(napi_env env, Message&& item);
 
 /// Registers the generated operations on exports (bindings.generated.cpp).
 void register_api(napi_env env, napi_value exports);
