@@ -56,6 +56,35 @@ test("publish and iterate, with multi-valued headers", async () => {
   await nc.close();
 });
 
+test("one pull of many messages keeps each one's subject, reply, payload and headers", async () => {
+  // All queued before the first pull, so one packed batch carries them: a
+  // column of distinct subjects, a reply column with one value, payloads
+  // (one empty) side by side in one buffer.
+  const nc = await connect(h.url);
+  const sub = nc.subscribe("pack.>");
+  await nc.flush();
+  const sent = [["pack.a", "r.1", "alpha"], ["pack.a", "r.1", ""], ["pack.b", "r.1", "beta"], ["pack.c", "r.1", "c"]];
+  for (const [subject, reply, data] of sent) nc.publish(subject, data, { reply });
+  nc.publish("pack.h", "with headers", { headers: { K: "v" } });
+  await nc.flush();
+  await nc.flush(); // the core has queued all five by the second round trip
+  const got = [];
+  for await (const m of sub) {
+    got.push(m);
+    if (got.length === 5) break;
+  }
+  assert.deepEqual(got.slice(0, 4).map((m) => [m.subject, m.reply, m.string()]), sent);
+  assert.equal(got[1].data.length, 0);
+  assert.equal(got[4].subject, "pack.h");
+  assert.equal(got[4].reply, "");
+  assert.equal(got[4].headers.get("k"), "v");
+  assert.equal(got[0].headers, undefined);
+  // Each payload is a view of its own bytes: changing one leaves its neighbours alone.
+  got[0].data[0] = 0x41;
+  assert.equal(got[2].string(), "beta");
+  await nc.close();
+});
+
 test("publish errors: bad subject, max payload, closed connection", async () => {
   const nc = await connect(h.url);
   assert.throws(() => nc.publish("bad subject", "x"), nervure.InvalidSubjectError);
