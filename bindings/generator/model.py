@@ -280,7 +280,7 @@ def _check(api: Api) -> None:
                     raise DefinitionError(f"{where}: {a.name} has no default but follows one that has")
 
 
-# ---- names, cased per language (shared/API.md's naming rule) ---------------
+# ---- names, cased per language (the naming rule in docs/api/reference.md) ----
 
 def camel(name: str) -> str:
     head, *rest = name.split("_")

@@ -23,7 +23,7 @@ type answer map[string]any
 
 func ok() answer { return answer{"ok": true} }
 
-// The statuses of shared/API.md below the root, each with its sentinel: an
+// The statuses of docs/api/reference.md (errors) below the root, each with its sentinel: an
 // error's code is the first one it matches, NervureError (1) otherwise.
 var statuses = []struct {
 	code int

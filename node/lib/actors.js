@@ -88,7 +88,7 @@ class Actor {
 // Methods of Actor that callers cannot invoke.
 const RESERVED = new Set([...Object.getOwnPropertyNames(Actor.prototype), "state", "actorType", "actorId"]);
 
-/** Hosts actor types in this process (shared/API.md: ActorRuntime). */
+/** Hosts actor types in this process (docs/api/reference.md: actor_host). */
 class ActorRuntime {
   /**
    * @param nc a connection

@@ -172,7 +172,7 @@ def _native_host(connection: "Connection", options: dict[str, Any]) -> Any:
 
 
 class ActorRuntime:
-    """Hosts actor types in this process (shared/API.md: ActorRuntime).
+    """Hosts actor types in this process (docs/api/reference.md: actor_host).
 
     Options (durations in seconds): idle_timeout, call_timeout, reentrancy,
     max_reentrancy_depth, lease_ttl, partitions (every host and caller of a

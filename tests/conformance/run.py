@@ -23,7 +23,7 @@ REPO = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(REPO / "tests" / "harness"))
 from nervure_harness import Harness  # noqa: E402
 
-# Error codes of shared/API.md, as every language must report them.
+# Error codes of docs/api/reference.md (errors), as every language must report them.
 CODES = {"InvalidSubjectError": 5, "NoRespondersError": 4, "TimeoutError": 3, "ActorError": 11}
 PROBES = {"invalid_subject": 5, "no_responders": 4, "timeout": 3, "actor_error": 11, "no_actor_host": 4}
 HEADERS = [["X-Order", "o-1"], ["X-Tag", "a"], ["X-Tag", "b"]]
@@ -116,7 +116,7 @@ class Run:
 
 
 def by_key(headers) -> dict[str, list[str]]:
-    """Headers as each key's values in order: the contract (shared/API.md) keeps
+    """Headers as each key's values in order: the contract (docs/api/reference.md) keeps
     keys' case and each key's values in order, not the order across keys (Go's
     Header is a map)."""
     out: dict[str, list[str]] = {}

@@ -1,6 +1,7 @@
 #pragma once
-// The one error hierarchy of shared/API.md. Every binding maps ErrorCode to its
-// own idiom, so the numeric values are part of the C ABI and must never change.
+// The one error hierarchy of every language (docs/api/reference.md, errors).
+// Every binding maps ErrorCode to its own idiom, so the numeric values are
+// part of the C ABI and must never change.
 #include <stdexcept>
 #include <string>
 
