@@ -90,6 +90,49 @@ std::shared_ptr<BridgeSubscription> BridgeJetStream::fetched(std::vector<JsMessa
   return std::make_shared<BridgeSubscription>(std::move(hooks), inbox_->next_source_id());
 }
 
+PullConsumer BridgeJetStream::pull_consumer(std::string_view stream, std::string_view name, bool& remembered) {
+  std::pair<std::string, std::string> key{stream, name};
+  {
+    std::lock_guard lock(consumers_mu_);
+    if (auto it = consumers_.find(key); it != consumers_.end()) {
+      remembered = true;
+      return it->second;
+    }
+  }
+  remembered = false;
+  PullConsumer consumer = js_.pull_consumer(key.first, key.second);  // a round trip: not under the lock
+  std::lock_guard lock(consumers_mu_);
+  consumers_.insert_or_assign(std::move(key), consumer);
+  return consumer;
+}
+
+std::vector<JsMessage> BridgeJetStream::fetch(std::string_view stream, std::string_view consumer,
+                                              const FetchOptions& options) {
+  bool remembered = false;
+  try {
+    return pull_consumer(stream, consumer, remembered).fetch(options);
+  } catch (const Error& e) {
+    forget_consumer(stream, consumer);
+    // A remembered consumer that was deleted elsewhere answers no pull. Looked
+    // up again, it fails as a fetch without the handle would (not found), or
+    // fetches from the consumer made since under that name.
+    if (!remembered || e.code() != ErrorCode::no_responders) throw;
+  }
+  return pull_consumer(stream, consumer, remembered).fetch(options);
+}
+
+void BridgeJetStream::forget_consumer(std::string_view stream, std::string_view name) {
+  std::lock_guard lock(consumers_mu_);
+  if (!name.empty()) {
+    consumers_.erase({std::string(stream), std::string(name)});
+    return;
+  }
+  for (auto it = consumers_.begin(); it != consumers_.end();) {
+    if (it->first.first == stream) it = consumers_.erase(it);
+    else ++it;
+  }
+}
+
 void BridgeJetStream::publish(AsyncTarget target, std::string_view subject, std::string_view data,
                               const PublishOptions& options) {
   js_.publish_async(std::string(subject), data, options,

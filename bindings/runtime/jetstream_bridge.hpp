@@ -2,8 +2,11 @@
 // JetStream and key-value for the language packages: the core's consumers and
 // watchers become sources polled like subscriptions (reported ready through the
 // inbox), acknowledged publishes complete through the inbox.
+#include <map>
 #include <memory>
+#include <mutex>
 #include <string>
+#include <utility>
 
 #include "bridge.hpp"
 #include "nervure/jetstream.hpp"
@@ -26,10 +29,23 @@ class BridgeJetStream {
   /// Acknowledged publish completing through the inbox; the message data is the PubAck as JSON.
   void publish(AsyncTarget target, std::string_view subject, std::string_view data, const PublishOptions& options);
 
+  /// A fetch from a pull consumer named by the languages. Its handle is
+  /// looked up once (CONSUMER.INFO) and then remembered, as an application
+  /// holds on to one: looking it up on every fetch made each fetch two round trips.
+  std::vector<JsMessage> fetch(std::string_view stream, std::string_view consumer, const FetchOptions& options);
+  /// The handle is looked up again next time (name empty: every consumer of
+  /// the stream). For what changes or removes a consumer.
+  void forget_consumer(std::string_view stream, std::string_view name);
+
  private:
   std::shared_ptr<Inbox> inbox_;
   std::shared_ptr<Connection> conn_;
   JetStream js_;
+  /// The remembered handle, or a fresh one (remembered: whether it was).
+  PullConsumer pull_consumer(std::string_view stream, std::string_view name, bool& remembered);
+
+  std::mutex consumers_mu_;
+  std::map<std::pair<std::string, std::string>, PullConsumer> consumers_;
 };
 
 /// An entry as the languages read it; "{}" when there is none.

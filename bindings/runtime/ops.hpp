@@ -101,7 +101,10 @@ inline std::string jetstream_update_stream(BridgeJetStream& j, std::string_view 
 inline std::string jetstream_stream_info(BridgeJetStream& j, std::string_view name) {
   return j.js().stream_info(std::string(name)).raw_json;
 }
-inline void jetstream_delete_stream(BridgeJetStream& j, std::string_view name) { j.js().delete_stream(std::string(name)); }
+inline void jetstream_delete_stream(BridgeJetStream& j, std::string_view name) {
+  j.forget_consumer(name, "");
+  j.js().delete_stream(std::string(name));
+}
 inline int64_t jetstream_purge_stream(BridgeJetStream& j, std::string_view name, std::string_view subject,
                                       int64_t keep, int64_t up_to_seq) {
   if (keep < 0 || up_to_seq < 0) throw Error(ErrorCode::invalid_argument, "keep and up_to_seq must not be negative");
@@ -145,15 +148,18 @@ inline void jetstream_publish_async_complete(BridgeJetStream& j, int64_t timeout
   j.js().publish_async_complete(ms(timeout_ms));
 }
 inline std::string jetstream_add_consumer(BridgeJetStream& j, std::string_view stream, std::string_view config) {
+  j.forget_consumer(stream, "");  // the name is inside config; a changed consumer is looked up again
   return j.js().add_consumer(std::string(stream), json_api::consumer_config(config)).raw_json;
 }
 inline std::string jetstream_update_consumer(BridgeJetStream& j, std::string_view stream, std::string_view config) {
+  j.forget_consumer(stream, "");
   return j.js().update_consumer(std::string(stream), json_api::consumer_config(config)).raw_json;
 }
 inline std::string jetstream_consumer_info(BridgeJetStream& j, std::string_view stream, std::string_view name) {
   return j.js().consumer_info(std::string(stream), std::string(name)).raw_json;
 }
 inline void jetstream_delete_consumer(BridgeJetStream& j, std::string_view stream, std::string_view name) {
+  j.forget_consumer(stream, name);
   j.js().delete_consumer(std::string(stream), std::string(name));
 }
 inline std::string jetstream_consumer_names(BridgeJetStream& j, std::string_view stream) {
@@ -167,8 +173,7 @@ inline std::shared_ptr<BridgeSubscription> jetstream_fetch(BridgeJetStream& j, s
   o.batch = static_cast<int>(batch);
   o.expires = ms(expires_ms);
   o.no_wait = no_wait;
-  auto messages = j.js().pull_consumer(std::string(stream), std::string(consumer)).fetch(o);
-  return j.fetched(std::move(messages), std::string(stream) + "/" + std::string(consumer));
+  return j.fetched(j.fetch(stream, consumer, o), std::string(stream) + "/" + std::string(consumer));
 }
 inline std::shared_ptr<BridgeSubscription> jetstream_consume(BridgeJetStream& j, std::string_view stream,
                                                              std::string_view consumer, int64_t max_messages,

@@ -51,8 +51,10 @@ test("pull consumers, acknowledgements and ordered consumers", async () => {
   assert.deepEqual(batch.map((m) => m.string()), ["job-0", "job-1", "job-2"]);
   assert.equal(batch[0].metadata.stream_seq, 1);
   batch[0].ack();
-  await batch[1].ackSync();
   batch[2].nak();
+  // Confirmed: the server took the acknowledgements sent before it, so the
+  // next pull sees the nak (the server queues acknowledgements apart from pulls).
+  await batch[1].ackSync();
   const again = await consumer.next({ timeout: 2000 });
   assert.equal(again.string(), "job-2");
   assert.equal(again.metadata.num_delivered, 2);
@@ -72,6 +74,36 @@ test("pull consumers, acknowledgements and ordered consumers", async () => {
   assert.deepEqual(all, ["job-0", "job-1", "job-2", "job-3", "job-4"]);
   ordered.unsubscribe();
   await js.deleteStream(stream);
+  await nc.close();
+});
+
+test("a fetch remembers its consumer, and one deleted or re-made elsewhere is looked up again", async () => {
+  const nc = await nervure.connect(h.url), other = await nervure.connect(h.url);
+  const js = nc.jetstream(), elsewhere = other.jetstream();
+  const stream = name("FETCH");
+  await js.addStream({ name: stream, subjects: [`${stream}.>`], storage: "memory" });
+  for (let i = 0; i < 4; i++) await js.publish(`${stream}.job`, `job-${i}`);
+  await js.addConsumer(stream, { durable_name: "w" });
+  const fetchOne = async () => (await js.consumer(stream, "w").fetch({ batch: 1, expires: 1000 })).map((m) => {
+    m.ack();
+    return m.string();
+  });
+  assert.deepEqual(await fetchOne(), ["job-0"]);
+  assert.deepEqual(await fetchOne(), ["job-1"]);
+  // Deleted by another connection: this one's remembered handle is stale, and
+  // the fetch fails as it does for a consumer that never existed.
+  await elsewhere.deleteConsumer(stream, "w");
+  const notFound = (e) => e instanceof nervure.JetStreamApiError && e.errCode === 10014;
+  await assert.rejects(fetchOne(), notFound);
+  await assert.rejects(js.consumer(stream, "never").fetch({ batch: 1, expires: 1000 }), notFound);
+  // Re-made elsewhere under the same name, from the start of the stream.
+  await elsewhere.addConsumer(stream, { durable_name: "w" });
+  assert.deepEqual(await fetchOne(), ["job-0"]);
+  await elsewhere.deleteConsumer(stream, "w");
+  await elsewhere.addConsumer(stream, { durable_name: "w", deliver_policy: "last" });
+  assert.deepEqual(await fetchOne(), ["job-3"]);
+  await js.deleteStream(stream);
+  await other.close();
   await nc.close();
 });
 

@@ -81,8 +81,10 @@ async def test_pull_consumers_and_acknowledgements(url):
         meta = batch[0].metadata
         assert (meta["stream"], meta["consumer"], meta["stream_seq"], meta["num_delivered"]) == (stream, "workers", 1, 1)
         await batch[0].ack()
-        await batch[1].ack_sync()
         await batch[2].nak()  # redelivered
+        # Confirmed: the server took the acknowledgements sent before it, so the
+        # next pull sees the nak (the server queues acknowledgements apart from pulls).
+        await batch[1].ack_sync()
         again = await consumer.next(timeout=2)
         assert again.data == b"job-2" and again.metadata["num_delivered"] == 2
         await again.term()
