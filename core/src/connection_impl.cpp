@@ -201,6 +201,7 @@ awaitable<void> ConnectionImpl::run() {
       continue;
     }
 
+    open_input();  // before connect() returns: its caller may poll the socket at once (input_fd)
     if (!ever_connected) {
       ever_connected = true;
       first_connect_done_ = true;
@@ -387,17 +388,26 @@ awaitable<void> ConnectionImpl::read_until_info() {
   }
 }
 
-awaitable<void> ConnectionImpl::read_loop() {
-  auto transport = transport_;
-  const int fd = transport->tls_active() ? -1 : transport->socket().native_handle();
+void ConnectionImpl::open_input() {
+  const int fd = transport_->tls_active() ? -1 : transport_->socket().native_handle();
   {
     std::lock_guard lock(read_mu_);
-    if (read_len_ > 0) process_input();
     poll_fd_ = fd;
   }
   if (fd >= 0) {
     std::lock_guard lock(pollable_mu);
     pollable.emplace_back(this, weak_from_this());
+  }
+}
+
+awaitable<void> ConnectionImpl::read_loop() {
+  auto transport = transport_;
+  const int fd = transport->tls_active() ? -1 : transport->socket().native_handle();
+  {
+    // What the handshake read past its PONG. A poller that read meanwhile
+    // parsed it already, ahead of its own input: the buffer is one.
+    std::lock_guard lock(read_mu_);
+    if (read_len_ > 0) process_input();
   }
   if (fd < 0) {
     // TLS: OpenSSL's state belongs to this thread alone, so nobody polls.

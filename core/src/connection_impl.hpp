@@ -141,6 +141,7 @@ class ConnectionImpl : public std::enable_shared_from_this<ConnectionImpl>, priv
   boost::asio::awaitable<void> run();
   boost::asio::awaitable<void> connect_to(const ServerUrl& url);
   boost::asio::awaitable<void> read_until_info();
+  void open_input();  // the socket becomes pollable (input_fd, poll_input) and is read from here on
   boost::asio::awaitable<void> read_loop();
   boost::asio::awaitable<void> ping_loop(uint64_t generation);
   void process_input();  // read_mu_ held
