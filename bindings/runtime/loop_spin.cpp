@@ -18,9 +18,9 @@ namespace {
 // the spin ends and the loop sleeps this time. Two within kBusyBackoff mean
 // other threads keep waiting for the CPU: the machine is busy, and a spinner
 // then only runs between their time slices while a sleeper is woken promptly,
-// so the loop sleeps for a while. One alone is no such sign: the server's
-// garbage collector or an I/O thread's batch gave about six a second during a
-// request-reply run on two idle CPUs, and each stopped the spinning for 20 ms.
+// so the loop sleeps for a while. One alone is no such sign: a request-reply
+// run on two otherwise idle CPUs saw one to three a second, and each stopped
+// the spinning for 20 ms.
 constexpr auto kBusyYield = std::chrono::microseconds(200);
 constexpr auto kBusyBackoff = std::chrono::milliseconds(20);
 
