@@ -221,9 +221,9 @@ def packer(t: Type) -> list[str]:
     """[count, numbers, one slot per field]. Every number of the batch is in
     one Float64Array (number_offsets): numbers, a string's index into its
     distinct values, a bytes field's (start, end) pairs into the bytes that
-    follow the numbers in the same ArrayBuffer. A string column that holds
-    one value (a batch of one, or one subject throughout) is that string
-    itself. Lists are JS arrays, headers JS arrays only where present. So a
+    follow the numbers in the same ArrayBuffer. A string column
+    (js_string_column) that holds one value (a batch of one, or one subject
+    throughout) is that string itself. Lists are JS arrays, headers JS arrays only where present. So a
     batch of one message (a reply) makes about ten N-API calls, and no
     Buffer: making one costs about a microsecond (it sets a prototype), while
     the record's getter makes its view in JS, and only when read."""
@@ -260,18 +260,8 @@ def packer(t: Type) -> list[str]:
                 out.append(f"      *v++ = static_cast<double>({expr});")
             out += ["    }"]
         elif f.type == "string":
-            first = expr.replace("m.", "items[0].", 1)
-            out += ["    bool one_value = true;",
-                    f"    for (auto& m : items) one_value = one_value && {expr} == {first};",
-                    "    if (n > 0 && one_value) {",
-                    f"      set_element(env, batch, {slot}, js_string(env, {first}));",
-                    "    } else if (n > 0) {",
-                    f"      napi_value {col};", f"      check(env, napi_create_array(env, &{col}));",
-                    "      std::string_view last;", "      uint32_t distinct = 0;", "      for (auto& m : items) {",
-                    f"        if (distinct == 0 || {expr} != last) {{",
-                    f"          set_element(env, {col}, distinct++, js_string(env, {expr}));",
-                    f"          last = {expr};", "        }", "        *v++ = distinct - 1;", "      }",
-                    f"      set_element(env, batch, {slot}, {col});", "    }"]
+            out += [f"    auto {f.name} = [](const {core}& m) -> std::string_view {{ return {expr}; }};",
+                    f"    if (napi_value {col} = js_string_column(env, items, {f.name}, v)) set_element(env, batch, {slot}, {col});"]
         elif f.type == "headers":
             out += [f"    napi_value {col} = nullptr;", "    uint32_t i = 0;", "    for (auto& m : items) {",
                     f"      if (!{expr}.entries().empty()) {{",

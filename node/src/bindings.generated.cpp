@@ -60,45 +60,13 @@ napi_value pack_message(napi_env env, std::vector<Message>& items) {
   (void)offset;
   {  // subject
     double* v = static_cast<double*>(numbers_base) + 0 * n;
-    bool one_value = true;
-    for (auto& m : items) one_value = one_value && m.subject == items[0].subject;
-    if (n > 0 && one_value) {
-      set_element(env, batch, 2, js_string(env, items[0].subject));
-    } else if (n > 0) {
-      napi_value col_subject;
-      check(env, napi_create_array(env, &col_subject));
-      std::string_view last;
-      uint32_t distinct = 0;
-      for (auto& m : items) {
-        if (distinct == 0 || m.subject != last) {
-          set_element(env, col_subject, distinct++, js_string(env, m.subject));
-          last = m.subject;
-        }
-        *v++ = distinct - 1;
-      }
-      set_element(env, batch, 2, col_subject);
-    }
+    auto subject = [](const Message& m) -> std::string_view { return m.subject; };
+    if (napi_value col_subject = js_string_column(env, items, subject, v)) set_element(env, batch, 2, col_subject);
   }
   {  // reply
     double* v = static_cast<double*>(numbers_base) + 1 * n;
-    bool one_value = true;
-    for (auto& m : items) one_value = one_value && m.reply == items[0].reply;
-    if (n > 0 && one_value) {
-      set_element(env, batch, 3, js_string(env, items[0].reply));
-    } else if (n > 0) {
-      napi_value col_reply;
-      check(env, napi_create_array(env, &col_reply));
-      std::string_view last;
-      uint32_t distinct = 0;
-      for (auto& m : items) {
-        if (distinct == 0 || m.reply != last) {
-          set_element(env, col_reply, distinct++, js_string(env, m.reply));
-          last = m.reply;
-        }
-        *v++ = distinct - 1;
-      }
-      set_element(env, batch, 3, col_reply);
-    }
+    auto reply = [](const Message& m) -> std::string_view { return m.reply; };
+    if (napi_value col_reply = js_string_column(env, items, reply, v)) set_element(env, batch, 3, col_reply);
   }
   {  // data
     double* v = static_cast<double*>(numbers_base) + 2 * n;

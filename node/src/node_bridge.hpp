@@ -127,6 +127,27 @@ napi_value js_headers(napi_env env, const Headers& h);
 void set_element(napi_env env, napi_value array, uint32_t i, napi_value v);
 void set_named(napi_env env, napi_value object, const char* name, napi_value v);
 
+/// A packed batch's string column (bindings.generated.cpp): one comparison
+/// pass numbers each item's run of equal values into indices, one JS string
+/// per run; a column of one value is that string itself, not an array.
+/// nullptr for no items.
+template <typename Item, typename Field>
+napi_value js_string_column(napi_env env, const std::vector<Item>& items, Field field, double* indices) {
+  if (items.empty()) return nullptr;
+  thread_local std::vector<std::string_view> runs;  // no JS runs while it is in use
+  runs.clear();
+  for (const auto& item : items) {
+    const std::string_view value = field(item);
+    if (runs.empty() || value != runs.back()) runs.push_back(value);
+    *indices++ = static_cast<double>(runs.size() - 1);
+  }
+  if (runs.size() == 1) return js_string(env, runs.front());
+  napi_value column;
+  check(env, napi_create_array_with_length(env, runs.size(), &column));
+  for (uint32_t i = 0; i < runs.size(); ++i) set_element(env, column, i, js_string(env, runs[i]));
+  return column;
+}
+
 // ---- handles --------------------------------------------------------------------
 
 /// What a JS handle (an External) points to.
