@@ -10,8 +10,7 @@ fail() { echo "go: $1"; echo "0 passed, 1 failed, 0 skipped"; exit 1; }
 command -v go >/dev/null || fail "go not found (Debian: apt-get install golang-go)"
 [ -x "$NERVURE_NATS_SERVER" ] || fail "no nats-server at $NERVURE_NATS_SERVER (make setup)"
 go/build-native.sh || fail "native build failed"
-# Build outputs elsewhere than build/: tell the linker.
-export CGO_LDFLAGS="-L$NERVURE_BUILD_DIR/lib ${CGO_LDFLAGS:-}"
+source "$NERVURE_BUILD_DIR/lib/go-env.sh"  # where the library is; a changed one relinks
 export GOFLAGS="${GOFLAGS:-} -mod=mod"
 cd go
 echo "go: gofmt, go vet"

@@ -4,7 +4,7 @@ set -euo pipefail
 cd "$(dirname "$0")/../.."
 source scripts/versions.sh
 go/build-native.sh >/dev/null
-export CGO_LDFLAGS="-L$NERVURE_BUILD_DIR/lib ${CGO_LDFLAGS:-}"
+source "$NERVURE_BUILD_DIR/lib/go-env.sh"
 bin="$NERVURE_BUILD_DIR/go-shop"
 (cd examples/go && go build -o "$bin" .)
 "$bin" audit 3 &

@@ -75,11 +75,8 @@ if command -v javac >/dev/null; then
 fi
 
 if command -v go >/dev/null; then
-  # Removed first: Go's build cache does not hash the C library, and would keep
-  # a binary linked against an older core (as tests/bench/go/run.sh says).
-  rm -f "$work/go-actor-bench"
   if go/build-native.sh >&2 &&
-    (cd "$here/go" && CGO_LDFLAGS="-L$NERVURE_BUILD_DIR/lib ${CGO_LDFLAGS:-}" go build -o "$work/go-actor-bench" .); then
+    (source "$NERVURE_BUILD_DIR/lib/go-env.sh" && cd "$here/go" && go build -o "$work/go-actor-bench" .); then
     available go "nervure 0.1.0 ($(go version | cut -d' ' -f3))"
   else
     log "Go: the benchmark could not be built: skipped"

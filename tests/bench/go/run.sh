@@ -12,12 +12,8 @@ source scripts/versions.sh
 url="${1:?usage: run.sh URL [RUNS] [OUT_JSON]}"
 runs="${2:-3}"
 go/build-native.sh >&2
-export CGO_LDFLAGS="-L$NERVURE_BUILD_DIR/lib ${CGO_LDFLAGS:-}"
+source "$NERVURE_BUILD_DIR/lib/go-env.sh"
 bin="$NERVURE_BUILD_DIR/go-bench"
-# Go's build cache does not hash the C library: an existing binary whose Go
-# sources did not change may be kept, with the core it was linked against.
-# Removed first, the link takes the current archive (as go_agent.sh does).
-rm -f "$bin"
 (cd tests/bench/go && go mod tidy >&2 && go build -o "$bin" .)
 rc=0
 timeout 600 "$bin" "$url" "$runs" $out || rc=$?

@@ -8,13 +8,10 @@ cd "$(dirname "$0")/../../.."
 source scripts/versions.sh
 agent="$NERVURE_BUILD_DIR/go-conformance/agent"
 lib="$NERVURE_BUILD_DIR/lib/libnervure_static.a"
-[ -f "$lib" ] || go/build-native.sh >&2
-# Go's build cache does not see a changed C library, so staleness is judged here
-# and the binary removed first: the link that follows takes the current archive.
+# go-env.sh names the library by its hash, so it must be newer than the library.
+[ -f "$lib" ] && [ "$NERVURE_BUILD_DIR/lib/go-env.sh" -nt "$lib" ] || go/build-native.sh >&2
 if [ ! -x "$agent" ] || [ -n "$(find go bindings/c/include "$lib" -newer "$agent" \
       \( -name '*.go' -o -name '*.h' -o -name '*.a' -o -name go.mod \) -print -quit)" ]; then
-  rm -f "$agent"
-  (cd go && CGO_LDFLAGS="-L$NERVURE_BUILD_DIR/lib ${CGO_LDFLAGS:-}" GOFLAGS="${GOFLAGS:-} -mod=mod" \
-    go build -o "$agent" ./conformance) >&2
+  (source "$NERVURE_BUILD_DIR/lib/go-env.sh" && cd go && GOFLAGS="$GOFLAGS -mod=mod" go build -o "$agent" ./conformance) >&2
 fi
 exec "$agent"
