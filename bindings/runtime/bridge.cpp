@@ -5,6 +5,8 @@
 
 #include <cerrno>
 
+#include "input_pass.hpp"  // core/src
+
 namespace nervure::bridge {
 
 const ErrorField* ErrorInfo::field(std::string_view name) const {
@@ -59,12 +61,26 @@ Inbox::~Inbox() {
   if (fd_ >= 0) ::close(fd_);
 }
 
-void Inbox::signal_locked() {  // one write per batch, however much is queued meanwhile
+void Inbox::signal_locked(bool completion) {  // one write per batch, however much is queued meanwhile
   queued_.store(true, std::memory_order_release);
   if (signalled_) return;
   signalled_ = true;
   if (quiet_thread_ == std::this_thread::get_id()) return;  // the spinner takes or announces it
+  // Completions come one per message (JetStream acknowledgements): woken at the
+  // first, the language would take them while the reader still posts the rest.
+  // A source's readiness comes once per batch already, and is announced at
+  // once: its reader starts on the messages while the rest are parsed.
+  if (completion && detail::in_input_pass()) {
+    if (auto self = weak_from_this().lock())
+      return detail::at_end_of_input_pass(std::move(self), [](void* inbox) { static_cast<Inbox*>(inbox)->announce(); });
+  }
   write_locked();
+}
+
+void Inbox::announce() {
+  std::lock_guard lock(mu_);
+  // Taken meanwhile (signalled_ cleared), or written already: nothing to announce.
+  if (signalled_ && !written_ && quiet_thread_ != std::this_thread::get_id()) write_locked();
 }
 
 void Inbox::write_locked() {
@@ -78,19 +94,19 @@ void Inbox::write_locked() {
 void Inbox::post(Completion&& c) {
   std::lock_guard lock(mu_);
   pending_.completions.push_back(std::move(c));
-  signal_locked();
+  signal_locked(true);
 }
 
 void Inbox::post_ready(uint64_t source_id) {
   std::lock_guard lock(mu_);
   pending_.ready_sources.push_back(source_id);
-  signal_locked();
+  signal_locked(false);
 }
 
 void Inbox::post_event(Event e, std::string detail) {
   std::lock_guard lock(mu_);
   pending_.events.push_back({e, std::move(detail)});
-  signal_locked();
+  signal_locked(false);
 }
 
 Batch Inbox::take() {

@@ -90,7 +90,9 @@ struct Batch {
 /// The queue core threads write to. Callbacks registered with the core hold it
 /// (not the Bridge), so the last reference to a Bridge is never dropped on a
 /// core thread and the eventfd outlives every callback that may signal it.
-class Inbox {
+/// Completions a thread queues while it handles a connection's input are
+/// announced once that input has all been handled (core/src/input_pass.hpp).
+class Inbox : public std::enable_shared_from_this<Inbox> {
  public:
   Inbox();
   ~Inbox();
@@ -144,8 +146,9 @@ class Inbox {
   }
 
  private:
-  void signal_locked();
+  void signal_locked(bool completion);
   void write_locked();
+  void announce();  // the eventfd write signal_locked left to the end of an input pass
   void extend_spin();  // the loop may poll for spin_budget_ from now
 
   int fd_ = -1;

@@ -1,5 +1,6 @@
 // The language-neutral runtime without a server: error flattening (with the
-// definition's error fields), connect options by name, the loop spinner.
+// definition's error fields), connect options by name, the loop spinner, the
+// inbox's wake-ups.
 #include <gtest/gtest.h>
 #include <poll.h>
 #include <sys/epoll.h>
@@ -8,6 +9,7 @@
 #include <thread>
 
 #include "bridge.hpp"
+#include "input_pass.hpp"
 #include "loop_spin.hpp"
 #include "options.hpp"
 
@@ -219,4 +221,49 @@ TEST(LoopSpinner, APassLeavesItsOwnThreadsPostsToTheCallerAndAnnouncesWhatIsLeft
   EXPECT_TRUE(readable(inbox->fd()));
   inbox->request_finished(1);
   ::close(ep);
+}
+
+// Completions a thread posts while it handles a connection's input are
+// announced once, when that input has all been handled: the language is woken
+// once per read, not at the first acknowledgement. Taken before the pass ends,
+// nothing is announced. A source's readiness, and anything posted outside a
+// pass, is announced at once, as before.
+TEST(Inbox, CompletionsPostedDuringAnInputPassAreAnnouncedOnceAtItsEnd) {
+  auto inbox = std::make_shared<bridge::Inbox>();
+  {
+    detail::InputPass pass;
+    {
+      detail::InputPass nested;  // a handler's poll of another connection
+      for (uint64_t token = 1; token <= 3; ++token) {
+        bridge::Completion c;
+        c.token = token;
+        inbox->post(std::move(c));
+      }
+    }
+    EXPECT_TRUE(inbox->queued());
+    EXPECT_FALSE(readable(inbox->fd()));  // the outer pass goes on
+  }
+  EXPECT_TRUE(readable(inbox->fd()));
+  EXPECT_EQ(inbox->take().completions.size(), 3u);
+  EXPECT_FALSE(readable(inbox->fd()));
+
+  {
+    detail::InputPass pass;
+    bridge::Completion c;
+    c.token = 4;
+    inbox->post(std::move(c));
+    EXPECT_EQ(inbox->take().completions.size(), 1u);  // taken meanwhile
+  }
+  EXPECT_FALSE(readable(inbox->fd()));  // nothing left to announce
+
+  {
+    detail::InputPass pass;
+    inbox->post_ready(5);
+    EXPECT_TRUE(readable(inbox->fd()));  // its reader may start on the messages now
+  }
+  EXPECT_EQ(inbox->take().ready_sources.size(), 1u);
+
+  inbox->post_event(Event::disconnected, "outside a pass");
+  EXPECT_TRUE(readable(inbox->fd()));
+  EXPECT_EQ(inbox->take().events.size(), 1u);
 }

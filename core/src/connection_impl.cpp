@@ -15,6 +15,7 @@
 
 #include "auth/creds.hpp"
 #include "auth/nkeys.hpp"
+#include "input_pass.hpp"
 #include "nervure/version.hpp"
 #include "nuid.hpp"
 #include "protocol/encoder.hpp"
@@ -565,6 +566,7 @@ void ConnectionImpl::process_input() {
     explicit Reading(const ConnectionImpl* c) { reading_now = c; }
     ~Reading() { reading_now = outer; }
   } reading{this};
+  InputPass pass;  // bindings announce what this input produced once it has all been handled
   {
     std::lock_guard lock(subs_mu_);
     auto result = protocol::parse(std::string_view(read_buf_.data(), read_len_), *this);
