@@ -566,7 +566,7 @@ void ConnectionImpl::process_input() {
     explicit Reading(const ConnectionImpl* c) { reading_now = c; }
     ~Reading() { reading_now = outer; }
   } reading{this};
-  InputPass pass;  // bindings announce what this input produced once it has all been handled
+  InputPass pass;  // work deferred to the end of this input (a binding's wake-up for its completions)
   {
     std::lock_guard lock(subs_mu_);
     auto result = protocol::parse(std::string_view(read_buf_.data(), read_len_), *this);

@@ -25,23 +25,20 @@ void at_end_of_input_pass(std::shared_ptr<void> owner, void (*run)(void* owner))
 InputPass::InputPass() { ++depth; }
 
 InputPass::~InputPass() {
-  if (--depth > 0) return;
-  // What runs may defer again (a pass of its own): taken in rounds until none is left.
-  while (!deferred.empty()) {
-    std::vector<Deferred> now;
-    now.swap(deferred);
-    for (auto& d : now) {
-      try {
-        d.run(d.owner.get());
-      } catch (...) {
-        // A deferred wake-up that fails must not unwind out of the reading thread.
-      }
-    }
-    if (deferred.empty()) {
-      now.clear();
-      deferred.swap(now);  // keeps the capacity for the next pass
+  if (--depth > 0 || deferred.empty()) return;
+  // Run outside any pass: what they defer runs at once, or is drained by a pass
+  // they open themselves, so nothing is left behind in deferred.
+  std::vector<Deferred> now;
+  now.swap(deferred);
+  for (auto& d : now) {
+    try {
+      d.run(d.owner.get());
+    } catch (...) {
+      // A deferred wake-up that fails must not unwind out of the reading thread.
     }
   }
+  now.clear();
+  deferred.swap(now);  // keeps the capacity for the next pass
 }
 
 }  // namespace nervure::detail
