@@ -148,6 +148,13 @@ def rows_of(docs):
     return rows
 
 
+def pub_only_runs(docs):
+    """The C++ publish-only rows take more runs than the rest (cpp_bench.py says why)."""
+    runs = {len(r["nervure"]["runs"]) for r in docs.get("cpp", {}).get("results", [])
+            if r["workload"].startswith("pub-")}
+    return f" (C++ publish-only rows: {max(runs)})" if runs and max(runs) != docs["cpp"].get("runs") else ""
+
+
 def markdown(meta, docs, rows, missing, charts):
     m = meta["machine"]
     out = ["# nervure beside each language's official NATS client", ""]
@@ -157,8 +164,8 @@ def markdown(meta, docs, rows, missing, charts):
             f"- server: nats-server {meta.get('server_version') or '?'} on 127.0.0.1, one server for every client",
             f"- machine: {m['cores']} cores ({m['cpu']}), {m['memory_gb']} GB, Linux {m['kernel']}; "
             f"load average at the end {', '.join(map(str, m['load_average']))}",
-            f"- each figure: the median of {meta.get('runs', '?')} runs per client, nervure and the peer alternating; "
-            "every run bounded in count and time (tests/bench/README.md)"]
+            f"- each figure: the median of {meta.get('runs', '?')} runs per client{pub_only_runs(docs)}, nervure and "
+            "the peer alternating; every run bounded in count and time (tests/bench/README.md)"]
     if meta.get("phases"):
         out.append("- phases (seconds): " + ", ".join(f"{k} {v}" for k, v in meta["phases"].items()))
     out += ["", "| language | client | peer |", "|---|---|---|"]
