@@ -180,7 +180,8 @@ def core_field(t: Type, f: Field) -> str:
 
 def batch_accessors(t: Type) -> list[str]:
     b = f"nervure_{t.name}_batch"
-    out = [f"void {b}_destroy({b}** batch) {{", "  if (!batch) return;", "  delete *batch;", "  *batch = nullptr;", "}",
+    out = [f"void {b}_destroy({b}** batch) {{", "  if (!batch) return;",
+           f"  nervure::cabi::BatchPool<{b}>::give_back(*batch);", "  *batch = nullptr;", "}",
            "", f"size_t {b}_count(const {b}* batch) {{ return batch ? batch->items.size() : 0; }}", ""]
     for f in t.fields:
         fn = f"nervure_{t.name}_{f.name}"

@@ -54,6 +54,7 @@ std::size_t SubscriptionState::poll(std::vector<Message>& out, std::size_t max) 
 
 std::size_t SubscriptionState::poll_locked(std::vector<Message>& out, std::size_t max) {
   std::size_t n = 0;
+  out.reserve(out.size() + std::min(max, queue_.size()));  // grown once, not by doublings that move every message
   while (n < max && !queue_.empty()) {
     bytes_ -= static_cast<int64_t>(queue_.front().data.size());
     out.push_back(std::move(queue_.front()));

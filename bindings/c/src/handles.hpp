@@ -3,6 +3,7 @@
 // so that no C++ exception ever reaches a C caller.
 #include <cstdlib>
 #include <cstring>
+#include <memory>
 #include <new>
 #include <string>
 #include <string_view>
@@ -79,6 +80,35 @@ template <typename Batch>
 auto item(const Batch* b, size_t i) -> const typename decltype(b->items)::value_type* {
   return b && i < b->items.size() ? &b->items[i] : nullptr;
 }
+
+/// A consumer polls and destroys a batch per turn. The last batch destroyed on
+/// a thread is kept, emptied but with its storage, for that thread's next
+/// poll: a steady flow then allocates neither the batch nor its vector.
+template <typename Batch>
+class BatchPool {
+ public:
+  static std::unique_ptr<Batch> take() {
+    auto& kept = spare();
+    return kept ? std::move(kept) : std::make_unique<Batch>();
+  }
+  static void give_back(Batch* batch) noexcept {
+    if (!batch) return;
+    batch->items.clear();
+    auto& kept = spare();
+    if (kept || batch->items.capacity() > kKeptCapacity) {
+      delete batch;
+      return;
+    }
+    kept.reset(batch);
+  }
+
+ private:
+  static constexpr std::size_t kKeptCapacity = 4096;  // items; a burst's larger storage is given back
+  static std::unique_ptr<Batch>& spare() noexcept {
+    thread_local std::unique_ptr<Batch> kept;
+    return kept;
+  }
+};
 
 /// A C completion callback as the bridge's AsyncTarget; without one, the
 /// completion waits in the inbox and user_data comes back as its token.

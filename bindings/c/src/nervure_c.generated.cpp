@@ -62,7 +62,7 @@ const char* nervure_event_name(nervure_event event) {
 
 void nervure_message_batch_destroy(nervure_message_batch** batch) {
   if (!batch) return;
-  delete *batch;
+  nervure::cabi::BatchPool<nervure_message_batch>::give_back(*batch);
   *batch = nullptr;
 }
 

@@ -193,7 +193,7 @@ nervure_status nervure_subscription_poll(nervure_subscription* subscription, siz
     require(subscription, "subscription");
     require(out, "out");
     *out = nullptr;
-    auto batch = std::make_unique<nervure_message_batch>();
+    auto batch = nervure::cabi::BatchPool<nervure_message_batch>::take();
     if (wait_ms > 0) subscription->handle->next_batch(batch->items, max, std::chrono::milliseconds(wait_ms));
     else subscription->handle->poll(batch->items, max);
     *out = batch.release();
