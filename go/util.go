@@ -99,10 +99,15 @@ func takeBytes(s *C.char, n C.size_t) []byte {
 }
 
 // cHeaders builds the C headers of h in one crossing; nil when h is empty.
+// Small enough to inline, so a message without headers (most) pays no call.
 func cHeaders(h Header) (*C.nervure_headers, error) {
 	if len(h) == 0 {
 		return nil, nil
 	}
+	return buildCHeaders(h)
+}
+
+func buildCHeaders(h Header) (*C.nervure_headers, error) {
 	sb := getStrBuf()
 	defer putStrBuf(sb)
 	pairs := 0

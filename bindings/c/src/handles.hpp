@@ -46,22 +46,24 @@ inline char* copy_string(std::string_view s) noexcept {
   return out;
 }
 
-template <typename Fn>
-nervure_status guard(char** error, Fn&& fn) noexcept {
-  if (error) *error = nullptr;
-  bridge::ErrorInfo info;
-  try {
-    fn();
-    return NERVURE_OK;
-  } catch (const std::exception& e) {
-    info = bridge::describe(e);
-  } catch (...) {
-    info = bridge::describe(std::current_exception());
-  }
+inline nervure_status fail(char** error, bridge::ErrorInfo info) noexcept {
   if (error) *error = copy_string(info.message);
   const auto status = static_cast<nervure_status>(info.code);
   last_error() = std::move(info);
   return status;
+}
+
+template <typename Fn>
+nervure_status guard(char** error, Fn&& fn) noexcept {
+  if (error) *error = nullptr;
+  try {
+    fn();
+    return NERVURE_OK;
+  } catch (...) {
+    // Described here, not declared before the call: the success path (every
+    // publish) then builds and destroys no ErrorInfo.
+    return fail(error, bridge::describe(std::current_exception()));
+  }
 }
 
 template <typename T>
