@@ -15,13 +15,15 @@ fi
 cmake --build "$NERVURE_BUILD_DIR" -j2 --target nervure_static_bundle nervure_c >/dev/null
 # What a go command needs to link it, for the project's scripts to source. Go's
 # build cache does not see a changed C library: it hands back a binary or test
-# linked against the old one. The library's hash as the binary's build ID (-B)
-# makes a changed library a new link.
+# linked against the old one. The library's hash, set as a string in the
+# package (-X), makes a changed library a new link. (Not the build ID, -B:
+# that would give every program linked against one library the same ID, and
+# profilers and debuggers tell binaries apart by it.)
 lib="$NERVURE_BUILD_DIR/lib"
 if [ ! "$lib/go-env.sh" -nt "$lib/libnervure_static.a" ]; then
   cat >"$lib/go-env.sh" <<EOF
 export CGO_LDFLAGS="-L$lib \${CGO_LDFLAGS:-}"
-export GOFLAGS="\${GOFLAGS:-} -ldflags=-B=0x$(sha1sum "$lib/libnervure_static.a" | cut -c1-40)"
+export GOFLAGS="\${GOFLAGS:-} -ldflags=-X=github.com/nervure-io/nervure/go.nativeLibrary=$(sha1sum "$lib/libnervure_static.a" | cut -c1-40)"
 EOF
 fi
 echo "go: native library in $lib"

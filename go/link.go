@@ -14,3 +14,10 @@ import "C"
 
 // Version is the native library's version, e.g. "0.1.0".
 func Version() string { return C.GoString(C.nervure_version()) }
+
+// nativeLibrary is the hash of the core library a binary was linked against
+// when built by the project's scripts (build/lib/go-env.sh sets it with
+// -ldflags=-X). Its value is what matters: a rebuilt library changes the link
+// flags, which makes Go's build cache link again rather than reuse a binary
+// linked against the old library.
+var nativeLibrary string

@@ -883,7 +883,7 @@ type Msg struct {
 // it keeps the last strings seen so that repeated ones are not allocated again.
 type msgReader struct {
 	views []C.nv_message_view
-	last  map[string]string
+	last  [2]string // by string field, in the order of the definition
 }
 
 func (r *msgReader) read(b *C.nervure_message_batch, conn *Conn) []Msg {
@@ -906,8 +906,8 @@ func (r *msgReader) read(b *C.nervure_message_batch, conn *Conn) []Msg {
 		v := &r.views[i]
 		m := &out[i]
 		m.conn = conn
-		m.Subject = r.str("subject", v.subject, v.subject_len)
-		m.Reply = r.str("reply", v.reply, v.reply_len)
+		m.Subject = r.str(0, v.subject, v.subject_len)
+		m.Reply = r.str(1, v.reply, v.reply_len)
 		if l := int(v.data_len); l > 0 {
 			copy(slab[off:off+l], unsafe.Slice((*byte)(v.data), l))
 			m.Data = slab[off : off+l : off+l]
@@ -927,18 +927,15 @@ func (r *msgReader) read(b *C.nervure_message_batch, conn *Conn) []Msg {
 	return out
 }
 
-func (r *msgReader) str(field string, p *C.char, n C.size_t) string {
+func (r *msgReader) str(field int, p *C.char, n C.size_t) string {
 	if n == 0 {
 		return ""
 	}
 	b := unsafe.Slice((*byte)(unsafe.Pointer(p)), int(n))
-	if s, ok := r.last[field]; ok && s == string(b) {
+	if s := r.last[field]; s == string(b) {
 		return s
 	}
 	s := string(b)
-	if r.last == nil {
-		r.last = map[string]string{}
-	}
 	r.last[field] = s
 	return s
 }

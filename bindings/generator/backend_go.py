@@ -488,9 +488,11 @@ def records_go(api: Api) -> list[str]:
 def batch_reader_go(t: Type) -> list[str]:
     tn = go_type(t.name)
     v = f"C.nv_{t.name}_view"
+    string_fields = [f.name for f in t.fields if f.type == "string"]
     out = [f"// {lower_first(tn)}Reader turns batches of {t.name} into Go values, one crossing per batch;",
            "// it keeps the last strings seen so that repeated ones are not allocated again.",
-           f"type {lower_first(tn)}Reader struct {{", f"\tviews []{v}", "\tlast  map[string]string", "}", "",
+           f"type {lower_first(tn)}Reader struct {{", f"\tviews []{v}",
+           f"\tlast  [{max(1, len(string_fields))}]string // by string field, in the order of the definition", "}", "",
            f"func (r *{lower_first(tn)}Reader) read(b *C.nervure_{t.name}_batch, conn *Conn) []{tn} {{",
            "\tif r.views == nil {", f"\t\tr.views = cArray[{v}](batchMax)", "\t}",
            "\tfirst := &r.views[0] // not in the call: see cArray",
@@ -505,7 +507,7 @@ def batch_reader_go(t: Type) -> list[str]:
     for f in t.fields:
         gf = field_name(t, f)
         if f.type == "string":
-            out.append(f"\t\tm.{gf} = r.str({f.name!r}, v.{f.name}, v.{f.name}_len)".replace("'", '"'))
+            out.append(f"\t\tm.{gf} = r.str({string_fields.index(f.name)}, v.{f.name}, v.{f.name}_len)")
         elif f.type == "bytes":
             out += [f"\t\tif l := int(v.{f.name}_len); l > 0 {{",
                     f"\t\t\tcopy(slab[off:off+l], unsafe.Slice((*byte)(v.{f.name}), l))",
@@ -522,11 +524,10 @@ def batch_reader_go(t: Type) -> list[str]:
         else:
             out.append(f"\t\tm.{gf} = {GO_FIELD[f.type]}(v.{f.name})")
     out += ["\t}", "\treturn out", "}", "",
-            f"func (r *{lower_first(tn)}Reader) str(field string, p *C.char, n C.size_t) string {{",
+            f"func (r *{lower_first(tn)}Reader) str(field int, p *C.char, n C.size_t) string {{",
             "\tif n == 0 {", "\t\treturn \"\"", "\t}", "\tb := unsafe.Slice((*byte)(unsafe.Pointer(p)), int(n))",
-            "\tif s, ok := r.last[field]; ok && s == string(b) {", "\t\treturn s", "\t}",
-            "\ts := string(b)", "\tif r.last == nil {", "\t\tr.last = map[string]string{}", "\t}",
-            "\tr.last[field] = s", "\treturn s", "}", ""]
+            "\tif s := r.last[field]; s == string(b) {", "\t\treturn s", "\t}",
+            "\ts := string(b)", "\tr.last[field] = s", "\treturn s", "}", ""]
     return out
 
 
