@@ -48,8 +48,12 @@ constexpr std::size_t kKeptBuffer = 1024 * 1024;
 // Requests, replies and flushes never wait.
 constexpr auto kTailFlushDelay = std::chrono::microseconds(100);
 // While a publisher keeps writing its own full buffers, the tail flush looks
-// at most this far apart (its look-ups back off from kTailFlushDelay): the
-// last publishes of a burst may wait this long unless the caller flushes.
+// at most this far apart (its look-ups back off from kTailFlushDelay) and lets
+// what is queued wait this long: the last publishes of a burst may wait this
+// long unless the caller flushes. Sending them after kTailFlushDelay instead
+// cut a binding's bulk publishing into small writes whenever its publisher
+// was descheduled or between calls (Go: 21,000 extra writes and 45,000 futex
+// calls per 5 million messages).
 constexpr auto kTailFlushPatience = std::chrono::milliseconds(1);
 
 std::exception_ptr make_error(ErrorCode code, const std::string& text) {
@@ -804,6 +808,7 @@ void ConnectionImpl::write_full_buffer_locked() {
       return;
     }
   }
+  last_full_write_ = steady::now();
   // The publisher writes and waits for room itself, as libnats does: a bulk
   // publisher then keeps to one thread and leaves the other CPU to the server.
   // Handing a full socket to the I/O thread ran both client threads at once,
@@ -847,8 +852,9 @@ void ConnectionImpl::arm_tail_flush(steady::time_point due, steady::duration pat
     if (!ec && !lock.owns_lock()) return arm_tail_flush(now + patience, longer);
     if (!lock.owns_lock()) lock.lock();
     const bool busy = write_in_flight_ || write_posted_;
-    if (!ec && !busy && now < pending_since_ + (out_buf_.empty() ? patience : kTailFlushDelay))
-      return arm_tail_flush(now + patience, longer);
+    const bool bulk = now < last_full_write_ + kTailFlushPatience;
+    const auto due = pending_since_ + (out_buf_.empty() ? patience : bulk ? kTailFlushPatience : kTailFlushDelay);
+    if (!ec && !busy && now < due) return arm_tail_flush(std::min(now + patience, due), longer);
     tail_flush_armed_ = false;
     if (!ec) kick_writer_locked();
   });

@@ -241,6 +241,7 @@ class ConnectionImpl : public std::enable_shared_from_this<ConnectionImpl>, priv
   bool write_posted_ = false;
   bool tail_flush_armed_ = false;
   std::chrono::steady_clock::time_point pending_since_;  // when out_buf_ last stopped being empty
+  std::chrono::steady_clock::time_point last_full_write_;  // when a publisher last wrote a full buffer itself
   int socket_waiters_ = 0;  // publishers waiting for the I/O thread's write to end, to write themselves
   boost::asio::steady_timer tail_flush_timer_{io_};
   int direct_fd_ = -1;             // the plain TCP socket while connected; -1 under TLS or when down
