@@ -4,6 +4,8 @@
 #include <boost/asio/detached.hpp>
 #include <boost/asio/use_awaitable.hpp>
 #include <linux/sockios.h>
+#include <netinet/in.h>
+#include <netinet/tcp.h>
 #include <poll.h>
 #include <sys/ioctl.h>
 #include <sys/socket.h>
@@ -42,6 +44,15 @@ constexpr std::size_t kDirectWriteThreshold = 64 * 1024;
 // the socket before it leaves the rest to the I/O thread (a server that stopped
 // reading is the pings' to find, not the publisher's).
 constexpr int kPublisherWriteWaitMs = 20;
+// How much written data may wait in the socket unsent (TCP_NOTSENT_LOWAT). By
+// default a bulk publisher filled the socket's whole send buffer (4 MB): the
+// data then waited for the server's receive window, and went out from the
+// server's own thread as its reads opened that window, and the server's
+// receive buffer stayed small. Keeping at most this much unsent moved that
+// work back to the publisher: the server spent 175 rather than 186 ns per
+// 128-byte message, and one connection published 5.7-5.8M rather than
+// 5.3-5.4M msgs/s (libnats 5.3-5.5M), 7.3M rather than 7.1M at 16 bytes.
+constexpr int kUnsentLowWater = 64 * 1024;
 // Write buffers larger than this are given back when the connection is quiet.
 constexpr std::size_t kKeptBuffer = 1024 * 1024;
 // How long a plain publish may wait for company before the I/O thread sends it.
@@ -55,6 +66,11 @@ constexpr auto kTailFlushDelay = std::chrono::microseconds(100);
 // was descheduled or between calls (Go: 21,000 extra writes and 45,000 futex
 // calls per 5 million messages).
 constexpr auto kTailFlushPatience = std::chrono::milliseconds(1);
+
+void limit_unsent_output(int fd) {
+  // A kernel without the option leaves the default: only the throughput above differs.
+  (void)::setsockopt(fd, IPPROTO_TCP, TCP_NOTSENT_LOWAT, &kUnsentLowWater, sizeof kUnsentLowWater);
+}
 
 std::exception_ptr make_error(ErrorCode code, const std::string& text) {
   return std::make_exception_ptr(Error(code, text));
@@ -304,6 +320,7 @@ awaitable<void> ConnectionImpl::connect_to(const ServerUrl& url) {
     auto endpoints = co_await resolver.async_resolve(url.host, std::to_string(url.port), use_awaitable);
     co_await asio::async_connect(transport->socket(), endpoints, use_awaitable);
     transport->socket().set_option(tcp::no_delay(true));
+    limit_unsent_output(transport->socket().native_handle());
 
     const bool tls_wanted = url.tls() || opts_.tls.enabled || opts_.tls.handshake_first;
     auto trust = [&] {
